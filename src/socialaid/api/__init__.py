@@ -1,0 +1,1 @@
+"""The HTTP and GraphQL surface: schema assembly, request context, the ASGI app."""

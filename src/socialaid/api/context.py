@@ -1,0 +1,50 @@
+"""What every resolver receives: the database, the settings, the request and the loaders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.websockets import WebSocket
+from strawberry.dataloader import DataLoader
+from strawberry.types import Info as StrawberryInfo
+
+from socialaid.api.loaders import grouped_loader, keyed_loader
+from socialaid.config import Settings
+from socialaid.db.database import Database
+from socialaid.tenancy import service as tenancy
+from socialaid.tenancy.models import Area, Department, Tenant
+
+
+@dataclass
+class Loaders:
+    tenant: DataLoader[str, Tenant | None]
+    children: DataLoader[str, list[Tenant]]
+    departments: DataLoader[str, list[Department]]
+    areas: DataLoader[str, list[Area]]
+
+    @classmethod
+    def create(cls, db: Database) -> Loaders:
+        return cls(
+            tenant=keyed_loader(db, tenancy.tenants_by_code),
+            children=grouped_loader(db, tenancy.children_of),
+            departments=grouped_loader(db, tenancy.departments_of),
+            areas=grouped_loader(db, tenancy.areas_of),
+        )
+
+
+@dataclass
+class Context:
+    db: Database
+    settings: Settings
+    request: Request | WebSocket | None = None
+    response: Response | None = None
+    loaders: Loaders = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.loaders = Loaders.create(self.db)
+
+
+Info = StrawberryInfo[Context, Any]

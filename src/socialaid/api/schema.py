@@ -1,0 +1,46 @@
+"""The one GraphQL schema: every domain's queries and mutations, with the protective extensions."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import (
+    DisableIntrospection,
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+)
+from strawberry.tools import merge_types
+
+from socialaid.config import Settings
+from socialaid.errors import DomainError
+from socialaid.tenancy.graphql import TenancyQuery
+
+Query = merge_types("Query", (TenancyQuery,))
+
+
+def should_mask(error: GraphQLError) -> bool:
+    """Mask unexpected exceptions; keep domain errors and query-validation errors readable."""
+    original = error.original_error
+    return original is not None and not isinstance(original, DomainError | GraphQLError)
+
+
+def build_schema(settings: Settings) -> strawberry.Schema:
+    # Factories, not instances: strawberry then creates fresh extensions for each operation.
+    extensions: list[object] = [
+        partial(QueryDepthLimiter, max_depth=settings.max_query_depth),
+        partial(MaxTokensLimiter, max_token_count=settings.max_query_tokens),
+        partial(MaxAliasesLimiter, max_alias_count=settings.max_query_aliases),
+        partial(MaskErrors, should_mask_error=should_mask),
+    ]
+    if settings.is_production:
+        extensions.append(DisableIntrospection)
+    return strawberry.Schema(query=Query, extensions=extensions)  # type: ignore[arg-type]
+
+
+def schema_sdl() -> str:
+    """The SDL committed as schema.graphql (independent of runtime settings)."""
+    return str(build_schema(Settings(secret="schema-export"))) + "\n"

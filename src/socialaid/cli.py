@@ -1,0 +1,115 @@
+"""The `socialaid` command line."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+
+from socialaid.config import Settings
+from socialaid.datafiles import DataFileError
+from socialaid.db.database import Database
+from socialaid.db.provision import Provisioned, provision
+
+T = TypeVar("T")
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, help="socialaid: 社会救助一件事 API")
+db_app = typer.Typer(no_args_is_help=True, help="Database administration.")
+tenants_app = typer.Typer(no_args_is_help=True, help="Tenant (region) data files.")
+app.add_typer(db_app, name="db")
+app.add_typer(tenants_app, name="tenants")
+
+
+def _with_database(work: Callable[[Database, Provisioned], Awaitable[T]]) -> T:
+    """Provision (embedded server, role, migrations), run `work`, release everything."""
+    settings = Settings()
+
+    async def main() -> T:
+        provisioned = await provision(settings)
+        db = Database(provisioned.owner_url, settings.signing_key)
+        try:
+            return await work(db, provisioned)
+        finally:
+            await db.dispose()
+            provisioned.close()
+
+    return asyncio.run(main())
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="interface to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port")] = 8000,
+) -> None:
+    """Start the database (embedded unless DATABASE_URL is set), migrate, seed if empty, serve."""
+    import uvicorn
+
+    from socialaid.api.app import create_app
+    from socialaid.seeding import load_seed_data_if_empty
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    settings = Settings()
+
+    async def main() -> None:
+        provisioned = await provision(settings)
+        db = Database(provisioned.owner_url, settings.signing_key)
+        try:
+            if await load_seed_data_if_empty(db):
+                logging.getLogger("socialaid").info("loaded the seed tenants and catalogues")
+            config = uvicorn.Config(create_app(db, settings), host=host, port=port, lifespan="off")
+            await uvicorn.Server(config).serve()
+        finally:
+            await db.dispose()
+            provisioned.close()
+
+    asyncio.run(main())
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Apply all migrations (provisioning runs them)."""
+
+    async def work(_db: Database, provisioned: Provisioned) -> None:
+        typer.echo(f"database at head: {provisioned.owner_url.database}")
+
+    _with_database(work)
+
+
+@tenants_app.command("import")
+def tenants_import(
+    path: Annotated[Path, typer.Argument(help="a tenant.yaml file or a folder of them")] = Path(
+        "tenants"
+    ),
+) -> None:
+    """Import tenant files in one transaction; a bad file imports nothing."""
+    from socialaid.tenancy.importer import import_tenants
+
+    async def work(db: Database, _provisioned: Provisioned) -> list[str]:
+        async with db.owner_session() as session, session.begin():
+            return await import_tenants(session, path)
+
+    try:
+        codes = _with_database(work)
+    except DataFileError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    typer.echo(f"imported {len(codes)} tenants: {' '.join(codes)}")
+
+
+@app.command("export-schema")
+def export_schema(
+    output: Annotated[Path | None, typer.Option(help="file to write; stdout when omitted")] = None,
+) -> None:
+    """Print the GraphQL SDL (the committed schema.graphql)."""
+    from socialaid.api.schema import schema_sdl
+
+    sdl = schema_sdl()
+    if output is None:
+        sys.stdout.write(sdl)
+    else:
+        output.write_text(sdl, encoding="utf-8")

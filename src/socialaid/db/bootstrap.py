@@ -1,0 +1,77 @@
+"""Creating the database and the application's non-superuser role, as the owner."""
+
+from __future__ import annotations
+
+import asyncpg
+from sqlalchemy.engine import URL, make_url
+
+from socialaid.db.urls import APP_ROLE, app_role_password
+
+
+def _connect_kwargs(url: URL) -> dict[str, object]:
+    kwargs: dict[str, object] = {
+        "user": url.username,
+        "password": url.password,
+        "database": url.database,
+    }
+    host = url.query.get("host") or url.host
+    if host:
+        kwargs["host"] = host
+    if url.port:
+        kwargs["port"] = url.port
+    return kwargs
+
+
+async def owner_connection(url: str | URL) -> asyncpg.Connection:
+    return await asyncpg.connect(**_connect_kwargs(make_url(url)))  # type: ignore[arg-type]
+
+
+async def create_database(server_url: str | URL, name: str, *, template: str | None = None) -> None:
+    """Create database `name` unless it exists (optionally as a copy of `template`)."""
+    conn = await owner_connection(server_url)
+    try:
+        exists = await conn.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", name)
+        if not exists:
+            clause = f' TEMPLATE "{template}" STRATEGY FILE_COPY' if template else ""
+            await conn.execute(f'CREATE DATABASE "{name}"{clause}')
+    finally:
+        await conn.close()
+
+
+async def drop_database(server_url: str | URL, name: str) -> None:
+    conn = await owner_connection(server_url)
+    try:
+        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await conn.close()
+
+
+async def ensure_app_role(owner_url: str | URL, signing_key: str) -> None:
+    """Create or refresh the login role the application uses, subject to row-level security.
+
+    Tables created later by the owner are granted to it through default privileges, so a
+    migration that revokes a privilege (the append-only audit store) is not undone here.
+    """
+    password = app_role_password(signing_key)
+    database = make_url(owner_url).database
+    conn = await owner_connection(owner_url)
+    try:
+        await conn.execute(
+            f"""
+            DO $$ BEGIN
+              IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{APP_ROLE}') THEN
+                CREATE ROLE {APP_ROLE} LOGIN;
+              END IF;
+            END $$;
+            ALTER ROLE {APP_ROLE} WITH LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE
+              PASSWORD '{password}';
+            GRANT CONNECT ON DATABASE "{database}" TO {APP_ROLE};
+            GRANT USAGE ON SCHEMA public TO {APP_ROLE};
+            ALTER DEFAULT PRIVILEGES IN SCHEMA public
+              GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {APP_ROLE};
+            ALTER DEFAULT PRIVILEGES IN SCHEMA public
+              GRANT USAGE, SELECT ON SEQUENCES TO {APP_ROLE};
+            """
+        )
+    finally:
+        await conn.close()

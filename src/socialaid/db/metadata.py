@@ -1,0 +1,8 @@
+"""The complete metadata: importing this module registers every domain's tables."""
+
+from __future__ import annotations
+
+from socialaid.db.base import SQLModel
+from socialaid.tenancy import models as _tenancy  # noqa: F401
+
+metadata = SQLModel.metadata

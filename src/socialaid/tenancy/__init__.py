@@ -1,0 +1,1 @@
+"""Regions (tenants), their departments and their areas (streets, communities)."""

@@ -1,0 +1,68 @@
+"""A real PostgreSQL for every test: one migrated, seeded template; a fresh copy per test."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import URL, make_url
+
+from socialaid.config import Settings
+from socialaid.db import migrate
+from socialaid.db.bootstrap import create_database, drop_database, ensure_app_role
+from socialaid.db.database import Database
+from socialaid.db.embedded import EmbeddedPostgres
+from socialaid.db.urls import with_database
+from socialaid.seeding import load_seed_data
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+TEST_SECRET = "test-secret-not-for-production"
+
+
+def test_settings(**overrides: object) -> Settings:
+    values: dict[str, object] = {"secret": TEST_SECRET, "database_url": None}
+    values.update(overrides)
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="session")
+def server_url() -> Iterator[URL]:
+    """The PostgreSQL server: DATABASE_URL's when set, otherwise an embedded one for the tests."""
+    if os.environ.get("DATABASE_URL"):
+        yield make_url(os.environ["DATABASE_URL"])
+        return
+    data_dir = Path(os.environ.get("SOCIALAID_DATA_DIR", REPO_ROOT / ".data")) / "test"
+    embedded = EmbeddedPostgres(data_dir)
+    url = make_url(embedded.start())
+    yield url
+    embedded.stop()
+
+
+@pytest.fixture(scope="session")
+async def template_url(server_url: URL) -> AsyncIterator[URL]:
+    name = f"sa_tpl_{uuid.uuid4().hex[:8]}"
+    await create_database(server_url, name)
+    url = with_database(server_url, name)
+    await ensure_app_role(url, TEST_SECRET)
+    await migrate.upgrade(url)
+    db = Database(url, TEST_SECRET)
+    await load_seed_data(db)
+    await db.dispose()
+    yield url
+    await drop_database(server_url, name)
+
+
+@pytest.fixture
+async def db(server_url: URL, template_url: URL) -> AsyncIterator[Database]:
+    """A database of its own for each test: migrated and holding the seed data."""
+    name = f"sa_t_{uuid.uuid4().hex[:10]}"
+    await create_database(server_url, name, template=template_url.database)
+    url = with_database(server_url, name)
+    await ensure_app_role(url, TEST_SECRET)
+    database = Database(url, TEST_SECRET, pool_size=5)
+    yield database
+    await database.dispose()
+    await drop_database(server_url, name)

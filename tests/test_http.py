@@ -1,0 +1,76 @@
+"""The real server over real HTTP: uvicorn on a loopback port."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+import uvicorn
+
+from socialaid.api.app import create_app
+from socialaid.db.database import Database
+from tests.conftest import test_settings
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+async def base_url(db: Database) -> AsyncIterator[str]:
+    port = free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(
+            create_app(db, test_settings()),
+            host="127.0.0.1",
+            port=port,
+            log_level="warning",
+            lifespan="off",
+        )
+    )
+    task = asyncio.create_task(server.serve())
+    while not server.started:
+        await asyncio.sleep(0.01)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    await task
+
+
+async def test_graphql_over_http_answers_the_tenants_query(base_url: str) -> None:
+    async with httpx.AsyncClient(base_url=base_url) as client:
+        response = await client.post("/graphql", json={"query": "{ tenants { code parentCode } }"})
+    assert response.status_code == 200
+    codes = {t["code"] for t in response.json()["data"]["tenants"]}
+    assert {"310000", "310105", "320281", "140000"} <= codes
+
+
+async def test_health_and_readiness_report_ok_when_the_database_is_up(base_url: str) -> None:
+    async with httpx.AsyncClient(base_url=base_url) as client:
+        assert (await client.get("/healthz")).json() == {"status": "ok"}
+        assert (await client.get("/readyz")).json() == {"status": "ready"}
+
+
+async def test_readiness_fails_when_the_database_is_unreachable(db: Database) -> None:
+    broken = Database(db.owner_url.set(host="127.0.0.1", port=1, query={}), "x")
+    app = create_app(broken, test_settings())
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://t"
+    ) as client:
+        response = await client.get("/readyz")
+    await broken.dispose()
+    assert response.status_code == 503
+
+
+async def test_graphiql_is_served_in_dev_and_not_in_production(db: Database) -> None:
+    for settings, expected in ((test_settings(), 200), (test_settings(env="production"), 404)):
+        app = create_app(db, settings)
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://t"
+        ) as client:
+            response = await client.get("/graphql", headers={"Accept": "text/html"})
+        assert response.status_code == expected, settings.env
