@@ -34,7 +34,8 @@ async def base_url(db: Database) -> AsyncIterator[str]:
         )
     )
     task = asyncio.create_task(server.serve())
-    while not server.started:
+    # uvicorn exposes only a `started` flag, no event to wait on.
+    while not server.started:  # noqa: ASYNC110
         await asyncio.sleep(0.01)
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
