@@ -1,0 +1,1 @@
+"""The catalogue of assistance items: shared libraries, per-tenant items, inheritance, versions."""

@@ -1,0 +1,371 @@
+"""The reviewed file format of the catalogue (docs/catalogue-format.md explains every element).
+
+catalogue/                      shared libraries, tenant-independent; each a folder of files
+  code-lists/*.yaml             CodeListFile
+  data-elements/*.yaml          DataElementsFile (form fields with canonical dotted keys)
+  evidence-types/*.yaml         EvidenceTypesFile (materials)
+  target-groups/*.yaml          TargetGroupsFile
+tenants/<code>-<name>/
+  catalogue.yaml                TenantCatalogueFile (parameters, channels, workflow, disabled items)
+  items/<item-code>.yaml        ItemFile (one item, its sub-items in their own files)
+  overrides/<item-code>.yaml    OverrideFile (merge-patch on an inherited item)
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from socialaid.sources import SourceRef
+
+Code = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+ItemCode = Annotated[
+    str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$", max_length=100)
+]
+# A data element key: dotted, with `[]` after a repeat group's segment: household.members[].relation
+ElementKey = Annotated[
+    str,
+    StringConstraints(
+        pattern=r"^[a-z][a-z0-9_]*(\[\])?(\.[a-z][a-z0-9_]*(\[\])?)*$", max_length=120
+    ),
+]
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+# JSONLogic (the allowed subset is in docs/catalogue-format.md); vars name data element keys,
+# `params.<key>` names a tenant parameter.
+JsonLogic = dict[str, Any]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+# ---------------------------------------------------------------- shared libraries
+
+
+class CodeValue(_Strict):
+    code: Code
+    label: Text
+
+
+class CodeList(_Strict):
+    code: Code
+    name: Text
+    values: list[CodeValue]
+    source: SourceRef
+
+
+class CodeListFile(_Strict):
+    code_lists: list[CodeList]
+
+
+class ElementType(StrEnum):
+    STRING = "string"
+    TEXT = "text"
+    INTEGER = "integer"
+    AMOUNT = "amount"  # non-negative yuan, two decimals
+    NUMBER = "number"
+    BOOLEAN = "boolean"
+    DATE = "date"
+    CODE = "code"  # one value of `code_list`
+    CODES = "codes"  # several values of `code_list`
+    ID_NUMBER = "id_number"  # GB 11643 resident identity number
+    PHONE = "phone"
+    BANK_ACCOUNT = "bank_account"
+    ADDRESS = "address"
+    FILE = "file"
+
+
+class Sensitivity(StrEnum):
+    PUBLIC = "public"
+    PERSONAL = "personal"
+    SENSITIVE = "sensitive"  # masked for roles that do not need it
+
+
+class RepeatGroup(_Strict):
+    key: ElementKey  # e.g. household.members (rows are answered as a list under this key)
+    label: Text
+    min_items: int = 0
+    max_items: int | None = None
+    source: SourceRef
+
+
+class DataElement(_Strict):
+    key: ElementKey
+    label: Text
+    type: ElementType
+    code_list: Code | None = None
+    # JSON Schema 2020-12 keywords (minimum, maximum, maxLength, pattern, format …)
+    constraints: dict[str, Any] = Field(default_factory=dict)
+    sensitivity: Sensitivity = Sensitivity.PERSONAL
+    hint: str | None = None
+    source: SourceRef
+
+
+class DataElementsFile(_Strict):
+    repeat_groups: list[RepeatGroup] = Field(default_factory=list)
+    data_elements: list[DataElement]
+
+
+class EvidenceType(_Strict):
+    code: Code
+    name: Text
+    issuer: str | None = None  # department code of the issuing function, or a plain description
+    government_issued: bool
+    electronic_licence: bool
+    shared_data: bool = False  # a government record that data sharing can confirm
+    description: str | None = None
+    source: SourceRef
+
+
+class EvidenceTypesFile(_Strict):
+    evidence_types: list[EvidenceType]
+
+
+class TargetGroup(_Strict):
+    code: Code
+    name: Text
+    description: str | None = None
+    source: SourceRef
+
+
+class TargetGroupsFile(_Strict):
+    target_groups: list[TargetGroup]
+
+
+# ---------------------------------------------------------------- items
+
+
+class Mode(StrEnum):
+    ON_APPLICATION = "on_application"
+    AUTO_GRANTED = "auto_granted"  # 免申即享
+    ORGANISED = "organised"  # 非依申请
+
+
+class Channel(StrEnum):
+    ONLINE = "online"
+    WINDOW = "window"
+    SELF_SERVICE = "self_service"
+    HOTLINE_12345 = "hotline_12345"
+    ADVISER = "adviser"
+
+
+class Actor(StrEnum):
+    APPLICANT = "applicant"
+    ADVISER = "adviser"
+    WINDOW_CLERK = "window_clerk"
+    CASEWORKER = "caseworker"
+    APPROVER = "approver"
+    JOINT_MEETING = "joint_meeting"
+    ORGANISATION = "organisation"  # a school, a grassroots union, a community women's federation …
+    SYSTEM = "system"
+
+
+class Level(StrEnum):
+    PROVINCE = "province"
+    CITY = "city"
+    COUNTY = "county"
+    STREET = "street"
+    COMMUNITY = "community"
+    ORGANISATION = "organisation"
+
+
+class Parameter(_Strict):
+    """An amount or threshold the seed names but does not give: left for the tenant to set."""
+
+    key: Code
+    label: Text
+    unit: str | None = None
+    value: float | str | None = None
+    source: SourceRef
+
+
+class Benefit(_Strict):
+    content: Text
+    formula: JsonLogic | None = None  # over data elements and params.*
+    formula_text: str | None = None
+    period: Literal["monthly", "yearly", "one_off", "per_term", "per_case", "ongoing"] | None = None
+    max_duration_months: int | None = None
+
+
+class ProcessStep(_Strict):
+    name: Text
+    actor: Actor
+    level: Level
+    description: str | None = None
+    time_limit_working_days: int | None = None
+
+
+class Place(_Strict):
+    name: Text
+    level: Level
+
+
+class LegalBasis(_Strict):
+    title: Text
+    number: str | None = None  # 文号, e.g. 沪教委规〔2020〕4号
+    article: str | None = None
+
+
+class TimeLimits(_Strict):
+    statutory_working_days: int | None = None
+    promised_working_days: int | None = None
+
+
+class Dependency(_Strict):
+    """Serial processing: this item waits for a decision on (any one of) `items`."""
+
+    items: list[ItemCode] = Field(min_length=1)
+    reason: Text
+    on_denied: Literal["close", "continue"] = "close"
+    prerequisite: Literal["add", "warn"] = "warn"  # what the form compiler does if not selected
+
+
+class Reverification(_Strict):
+    period_months: int | None = None
+    description: str | None = None
+    source: SourceRef
+
+
+class Faq(_Strict):
+    question: Text
+    answer: Text
+    source: SourceRef
+
+
+class FieldUse(_Strict):
+    key: ElementKey
+    required: bool = False
+    required_when: JsonLogic | None = None
+    visible_when: JsonLogic | None = None
+    constraints: dict[str, Any] = Field(default_factory=dict)  # narrowing only
+    purpose: Text
+
+
+class RepeatGroupUse(_Strict):
+    key: ElementKey
+    min_items: int | None = None
+    max_items: int | None = None
+    visible_when: JsonLogic | None = None
+    purpose: Text
+
+
+class Subject(StrEnum):
+    APPLICANT = "applicant"
+    HOUSEHOLD_MEMBER = "household_member"  # each member matching subject_when
+    SUPPORTER = "supporter"  # 赡养（抚养、扶养）义务人
+    HOUSEHOLD = "household"  # one for the whole family
+
+
+class ReviewStandard(_Strict):
+    """审查标准 (002 §6.1.3.2): how a department reviews one material."""
+
+    form: Text  # 审查形式
+    points: list[Text]  # 审查要点
+    common_problems: list[Text] = Field(default_factory=list)  # 常见问题
+    error_examples: list[Text] = Field(default_factory=list)  # 错误示例
+
+
+class Exemption(StrEnum):
+    SHARED_DATA = "shared_data"
+    ELECTRONIC_LICENCE = "electronic_licence"
+    PERSONAL_COMMITMENT = "personal_commitment"
+    DEFERRED = "deferred"  # 容缺受理
+
+
+class MaterialUse(_Strict):
+    evidence: Code
+    subject: Subject = Subject.APPLICANT
+    subject_when: JsonLogic | None = None  # over one member's (or supporter's) answers
+    necessity: Literal["required", "optional"] = "required"
+    required_when: JsonLogic | None = None
+    original: Literal["original", "copy", "original_or_copy", "signed_or_electronic"] = "original"
+    medium: str | None = None  # 扫描版或照片 …
+    purpose: Text
+    allows: list[Exemption] = Field(default_factory=list)  # beyond what the evidence type allows
+    review: ReviewStandard | None = None
+
+
+class Status(StrEnum):
+    DRAFT = "draft"
+    PUBLISHED = "published"
+    RETIRED = "retired"
+
+
+class ItemFile(_Strict):
+    code: ItemCode
+    name: Text
+    parent: ItemCode | None = None
+    department: Code  # functional department code (docs/adr/0002)
+    category: Literal["basic_living", "special", "emergency", "social", "recognition"] | None = None
+    mode: Mode = Mode.ON_APPLICATION
+    target_groups: list[Code] = Field(default_factory=list)
+    target_description: str | None = None  # 救助对象, as the seed words it
+    acceptance_conditions: str | None = None  # 受理条件, as the seed words it
+    eligibility: JsonLogic | None = None
+    benefit: Benefit | None = None
+    parameters: list[Parameter] = Field(default_factory=list)
+    process: list[ProcessStep] = Field(default_factory=list)
+    channels: list[Channel] = Field(default_factory=list)
+    acceptance_places: list[Place] = Field(default_factory=list)
+    legal_basis: list[LegalBasis] = Field(default_factory=list)
+    time_limits: TimeLimits = Field(default_factory=TimeLimits)
+    requires_decision_of: list[Dependency] = Field(default_factory=list)
+    excludes: list[ItemCode] = Field(default_factory=list)
+    reverification: Reverification | None = None
+    faq: list[Faq] = Field(default_factory=list)
+    fields: list[FieldUse] = Field(default_factory=list)
+    repeat_groups: list[RepeatGroupUse] = Field(default_factory=list)
+    materials: list[MaterialUse] = Field(default_factory=list)
+    status: Status = Status.PUBLISHED
+    version: int = 1
+    effective_from: date
+    effective_to: date | None = None
+    source: SourceRef
+    sources: dict[str, SourceRef] = Field(default_factory=dict)  # per element, where it differs
+
+
+class OverrideFile(_Strict):
+    """A child tenant's change to an inherited item: an RFC 7386 merge patch on its document."""
+
+    item: ItemCode
+    patch: dict[str, Any]
+    effective_from: date
+    source: SourceRef
+
+
+class WorkflowStage(_Strict):
+    code: Code
+    name: Text
+    actor: Actor
+    level: Level
+    description: str | None = None
+    source: SourceRef
+
+
+class NoticeTemplate(_Strict):
+    kind: Literal["approve", "deny", "reject", "supplement"]
+    text: Text  # str.format placeholders: {applicant} {item} {amount} {reasons} {basis} …
+    source: SourceRef | None = None
+
+
+class EmergencyProvision(_Strict):
+    code: Code
+    description: Text
+    source: SourceRef
+
+
+class TenantCatalogueFile(_Strict):
+    channels: list[Channel] = Field(default_factory=list)
+    workflow: list[WorkflowStage] = Field(default_factory=list)
+    escalation: str | None = None
+    parameters: list[Parameter] = Field(default_factory=list)
+    notice_templates: list[NoticeTemplate] = Field(default_factory=list)
+    emergency_provisions: list[EmergencyProvision] = Field(default_factory=list)
+    disabled_items: list[ItemCode] = Field(default_factory=list)
+    source: SourceRef
+
+
+LOCKED_ELEMENTS = frozenset({"code", "name", "legal_basis", "parent"})
