@@ -14,6 +14,7 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
 from socialaid.api.context import Context
 from socialaid.api.schema import build_schema
+from socialaid.catalogue.service import CatalogueCaches
 from socialaid.config import Settings
 from socialaid.db.database import Database
 
@@ -29,6 +30,7 @@ class GraphQLApp(GraphQL[Context, None]):
         )
         self.db = db
         self.settings = settings
+        self.catalogue_caches = CatalogueCaches()
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket | None
@@ -38,6 +40,7 @@ class GraphQLApp(GraphQL[Context, None]):
             settings=self.settings,
             request=request,
             response=response if isinstance(response, Response) else None,
+            catalogue_caches=self.catalogue_caches,
         )
 
 

@@ -12,6 +12,7 @@ from strawberry.dataloader import DataLoader
 from strawberry.types import Info as StrawberryInfo
 
 from socialaid.api.loaders import grouped_loader, keyed_loader
+from socialaid.catalogue.service import CatalogueCaches
 from socialaid.config import Settings
 from socialaid.db.database import Database
 from socialaid.tenancy import service as tenancy
@@ -41,6 +42,8 @@ class Context:
     settings: Settings
     request: Request | WebSocket | None = None
     response: Response | None = None
+    # Shared by every request of one app: public reference data keyed by content revision.
+    catalogue_caches: CatalogueCaches = field(default_factory=CatalogueCaches)
     loaders: Loaders = field(init=False)
 
     def __post_init__(self) -> None:

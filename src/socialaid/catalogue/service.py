@@ -1,0 +1,206 @@
+"""Reading catalogues: a tenant's effective items on a date, the shared libraries."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from socialaid.catalogue.cache import RevisionCache
+from socialaid.catalogue.files import (
+    CodeList,
+    DataElement,
+    EvidenceType,
+    RepeatGroup,
+    TargetGroup,
+    TenantCatalogueFile,
+)
+from socialaid.catalogue.inheritance import (
+    EffectiveCatalogue,
+    ItemVersion,
+    OverrideVersion,
+    TenantLayer,
+    resolve,
+)
+from socialaid.catalogue.library import Library
+from socialaid.catalogue.models import (
+    CatalogueItem,
+    CatalogueOverride,
+    ContentRevision,
+    LibraryEntry,
+    TenantCatalogue,
+)
+from socialaid.errors import NotFoundError
+from socialaid.tenancy.models import Department, Tenant
+from socialaid.tenancy.service import get_tenant
+
+
+@dataclass(frozen=True)
+class TenantView:
+    """What a tenant sees: its effective items and the departments that serve them."""
+
+    tenant: Tenant
+    catalogue: EffectiveCatalogue
+    departments: dict[str, Department]  # functional code → the nearest tenant's department
+    config: TenantCatalogueFile | None
+
+
+@dataclass
+class CatalogueCaches:
+    views: RevisionCache[TenantView] = field(default_factory=RevisionCache)
+    library: RevisionCache[Library] = field(default_factory=lambda: RevisionCache(1))
+
+
+async def content_revision(session: AsyncSession) -> int:
+    revision = await session.scalar(
+        select(col(ContentRevision.revision)).where(col(ContentRevision.id) == 1)
+    )
+    return int(revision or 0)
+
+
+async def _chain(session: AsyncSession, tenant: Tenant) -> list[Tenant]:
+    codes = tenant.path.split("/")
+    rows = (await session.execute(select(Tenant).where(col(Tenant.tenant_id).in_(codes)))).scalars()
+    by_code = {t.tenant_id: t for t in rows}
+    return [by_code[c] for c in codes]
+
+
+async def _build_view(session: AsyncSession, tenant: Tenant, as_of: date) -> TenantView:
+    chain = await _chain(session, tenant)
+    codes = [t.tenant_id for t in chain]
+    items: dict[str, list[ItemVersion]] = defaultdict(list)
+    for row in (
+        await session.execute(
+            select(CatalogueItem).where(
+                col(CatalogueItem.tenant_id).in_(codes), col(CatalogueItem.status) == "published"
+            )
+        )
+    ).scalars():
+        items[row.tenant_id].append(
+            ItemVersion(
+                row.tenant_id,
+                row.code,
+                row.version,
+                row.status,
+                row.effective_from,
+                row.effective_to,
+                row.document,
+            )
+        )
+    overrides: dict[str, list[OverrideVersion]] = defaultdict(list)
+    for o in (
+        await session.execute(
+            select(CatalogueOverride).where(
+                col(CatalogueOverride.tenant_id).in_(codes),
+                col(CatalogueOverride.status) == "published",
+            )
+        )
+    ).scalars():
+        overrides[o.tenant_id].append(
+            OverrideVersion(
+                o.tenant_id,
+                o.item_code,
+                o.version,
+                o.status,
+                o.effective_from,
+                o.effective_to,
+                o.patch,
+            )
+        )
+    configs = {
+        c.tenant_id: TenantCatalogueFile.model_validate(c.document)
+        for c in (
+            await session.execute(
+                select(TenantCatalogue).where(col(TenantCatalogue.tenant_id).in_(codes))
+            )
+        ).scalars()
+    }
+    layers = [
+        TenantLayer(
+            tenant=code,
+            items=items[code],
+            overrides=overrides[code],
+            disabled=frozenset(configs[code].disabled_items) if code in configs else frozenset(),
+        )
+        for code in codes
+    ]
+    departments: dict[str, Department] = {}
+    for d in (
+        await session.execute(select(Department).where(col(Department.tenant_id).in_(codes)))
+    ).scalars():
+        # Nearest tenant wins: the chain is root first, so later tenants overwrite.
+        if d.code not in departments or codes.index(d.tenant_id) > codes.index(
+            departments[d.code].tenant_id
+        ):
+            departments[d.code] = d
+    return TenantView(
+        tenant=tenant,
+        catalogue=resolve(layers, as_of),
+        departments=departments,
+        config=configs.get(tenant.tenant_id),
+    )
+
+
+async def tenant_view(
+    session: AsyncSession, caches: CatalogueCaches, *, tenant: str, as_of: date
+) -> TenantView:
+    """The tenant's effective catalogue on `as_of`, cached until the content revision changes."""
+    revision = await content_revision(session)
+    row = await get_tenant(session, code=tenant)
+
+    async def build() -> TenantView:
+        return await _build_view(session, row, as_of)
+
+    return await caches.views.get(revision, (tenant, as_of), build)
+
+
+async def get_item(
+    session: AsyncSession, caches: CatalogueCaches, *, tenant: str, code: str, as_of: date
+) -> tuple[TenantView, Any]:
+    view = await tenant_view(session, caches, tenant=tenant, as_of=as_of)
+    item = view.catalogue.items.get(code)
+    if item is None:
+        raise NotFoundError(
+            f"租户 {tenant} 在 {as_of.isoformat()} 没有有效的事项 {code}", path=["code"]
+        )
+    return view, item
+
+
+async def _build_library(session: AsyncSession) -> Library:
+    entries: dict[str, dict[str, Any]] = defaultdict(dict)
+    rows = (
+        await session.execute(
+            select(LibraryEntry).order_by(col(LibraryEntry.kind), col(LibraryEntry.position))
+        )
+    ).scalars()
+    for row in rows:
+        entries[row.kind][row.key] = row.document
+    return Library(
+        code_lists={k: CodeList.model_validate(v) for k, v in entries["code_list"].items()},
+        repeat_groups={
+            k: RepeatGroup.model_validate(v) for k, v in entries["repeat_group"].items()
+        },
+        data_elements={
+            k: DataElement.model_validate(v) for k, v in entries["data_element"].items()
+        },
+        evidence_types={
+            k: EvidenceType.model_validate(v) for k, v in entries["evidence_type"].items()
+        },
+        target_groups={
+            k: TargetGroup.model_validate(v) for k, v in entries["target_group"].items()
+        },
+    )
+
+
+async def library(session: AsyncSession, caches: CatalogueCaches) -> Library:
+    revision = await content_revision(session)
+
+    async def build() -> Library:
+        return await _build_library(session)
+
+    return await caches.library.get(revision, "library", build)
