@@ -22,7 +22,9 @@ app = typer.Typer(no_args_is_help=True, add_completion=False, help="socialaid: ç
 db_app = typer.Typer(no_args_is_help=True, help="Database administration.")
 tenants_app = typer.Typer(no_args_is_help=True, help="Tenant (region) data files.")
 app.add_typer(db_app, name="db")
+catalogue_app = typer.Typer(no_args_is_help=True, help="Catalogue data files.")
 app.add_typer(tenants_app, name="tenants")
+app.add_typer(catalogue_app, name="catalogue")
 
 
 def _with_database(work: Callable[[Database, Provisioned], Awaitable[T]]) -> T:
@@ -96,9 +98,80 @@ def tenants_import(
     try:
         codes = _with_database(work)
     except DataFileError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from exc
+        raise _fail(exc) from exc
     typer.echo(f"imported {len(codes)} tenants: {' '.join(codes)}")
+
+
+def _fail(exc: Exception) -> typer.Exit:
+    typer.echo(f"error: {exc}", err=True)
+    return typer.Exit(1)
+
+
+@catalogue_app.command("validate")
+def catalogue_validate(
+    catalogue: Annotated[Path, typer.Option(help="shared libraries folder")] = Path("catalogue"),
+    tenants: Annotated[Path, typer.Option(help="tenants folder")] = Path("tenants"),
+) -> None:
+    """Check every catalogue file and its references, without a database."""
+    from socialaid.catalogue.loader import load_catalogue_sources
+
+    try:
+        sources = load_catalogue_sources(catalogue, tenants)
+    except DataFileError as exc:
+        raise _fail(exc) from exc
+    items = sum(len(t.items) for t in sources.tenants.values())
+    typer.echo(f"ok: {len(sources.library.data_elements)} data elements, {items} items")
+
+
+@catalogue_app.command("import")
+def catalogue_import(
+    catalogue: Annotated[Path, typer.Option(help="shared libraries folder")] = Path("catalogue"),
+    tenants: Annotated[Path, typer.Option(help="tenants folder")] = Path("tenants"),
+) -> None:
+    """Import tenants and catalogues in one transaction; a bad file imports nothing."""
+    from socialaid.catalogue.importer import import_catalogue
+    from socialaid.catalogue.loader import load_catalogue_sources
+    from socialaid.tenancy.importer import import_tenants
+
+    try:
+        sources = load_catalogue_sources(catalogue, tenants)
+    except DataFileError as exc:
+        raise _fail(exc) from exc
+
+    async def work(db: Database, _provisioned: Provisioned) -> None:
+        async with db.owner_session() as session, session.begin():
+            await import_tenants(session, tenants)
+            await import_catalogue(session, sources)
+
+    _with_database(work)
+    typer.echo(f"imported {len(sources.tenants)} tenants' catalogues")
+
+
+@catalogue_app.command("export")
+def catalogue_export(
+    tenant: Annotated[str, typer.Option(help="tenant code, e.g. 310105")],
+    output: Annotated[
+        Path | None, typer.Option(help="folder; default: the tenant's folder")
+    ] = None,
+    tenants: Annotated[Path, typer.Option(help="tenants folder")] = Path("tenants"),
+) -> None:
+    """Write the tenant's catalogue as the database holds it back to the file format."""
+    from socialaid.catalogue.exporter import export_tenant, write_files
+    from socialaid.tenancy.importer import load_tenant_files
+
+    folder = output
+    if folder is None:
+        matches = [t.file.parent for t in load_tenant_files(tenants) if t.data.code == tenant]
+        if not matches:
+            raise _fail(ValueError(f"no folder for tenant {tenant} under {tenants}"))
+        folder = matches[0]
+
+    async def work(db: Database, _provisioned: Provisioned) -> dict[str, str]:
+        async with db.owner_session() as session:
+            return await export_tenant(session, tenant)
+
+    written = write_files(folder, _with_database(work))
+    typer.echo(f"wrote {len(written)} files to {folder}")
 
 
 @app.command("export-schema")

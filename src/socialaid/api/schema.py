@@ -15,11 +15,12 @@ from strawberry.extensions import (
 )
 from strawberry.tools import merge_types
 
+from socialaid.catalogue.graphql import CatalogueQuery
 from socialaid.config import Settings
 from socialaid.errors import DomainError
 from socialaid.tenancy.graphql import TenancyQuery
 
-Query = merge_types("Query", (TenancyQuery,))
+Query = merge_types("Query", (TenancyQuery, CatalogueQuery))
 
 
 def should_mask(error: GraphQLError) -> bool:

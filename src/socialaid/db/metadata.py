@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from socialaid.db.base import SQLModel
 from socialaid.catalogue import models as _catalogue  # noqa: F401
+from socialaid.db.base import SQLModel
 from socialaid.tenancy import models as _tenancy  # noqa: F401
 
 metadata = SQLModel.metadata

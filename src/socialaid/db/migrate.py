@@ -21,7 +21,7 @@ def alembic_config(owner_url: str | URL) -> Config:
     return config
 
 
-async def upgrade(owner_url: str | URL, revision: str = "head") -> None:
+async def upgrade(owner_url: str | URL, revision: str = "heads") -> None:
     """Upgrade in a worker thread: alembic's async env runs its own event loop."""
     await asyncio.to_thread(command.upgrade, alembic_config(owner_url), revision)
 
