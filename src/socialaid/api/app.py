@@ -13,8 +13,9 @@ from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
 from socialaid.api.context import Context
+from socialaid.api.public_cache import PublicResponseCache
 from socialaid.api.schema import build_schema
-from socialaid.catalogue.service import CatalogueCaches
+from socialaid.catalogue.service import CatalogueCaches, content_revision
 from socialaid.config import Settings
 from socialaid.db.database import Database
 
@@ -47,6 +48,12 @@ class GraphQLApp(GraphQL[Context, None]):
 def create_app(db: Database, settings: Settings) -> Starlette:
     graphql = GraphQLApp(db, settings)
 
+    async def revision() -> int:
+        async with db.session() as session:
+            return await content_revision(session)
+
+    cached_graphql = PublicResponseCache(graphql, revision)
+
     async def healthz(_: Request) -> Response:
         return JSONResponse({"status": "ok"})
 
@@ -60,7 +67,7 @@ def create_app(db: Database, settings: Settings) -> Starlette:
 
     return Starlette(
         routes=[
-            Route("/graphql", graphql),
+            Route("/graphql", cached_graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
             Route("/healthz", healthz),
             Route("/readyz", readyz),

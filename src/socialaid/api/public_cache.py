@@ -1,0 +1,137 @@
+"""Caching whole responses to anonymous queries over public reference data.
+
+Tenants, catalogues and forms are public (办事指南 is public information) and change only when the
+content revision moves, so an anonymous query that reads nothing else gets the bytes computed for
+the same request body at the same revision. Anything with a token, a mutation, a subscription, an
+error or a root field outside the allowlist goes through uncached.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from graphql import FieldNode, GraphQLSyntaxError, OperationDefinitionNode, OperationType, parse
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+PUBLIC_ROOT_FIELDS = frozenset(
+    {
+        "tenants",
+        "tenant",
+        "catalogue",
+        "item",
+        "dataElements",
+        "evidenceTypes",
+        "targetGroups",
+        "applicationForm",
+        "__typename",
+    }
+)
+MAX_BODY_BYTES = 16 * 1024
+
+
+def cacheable_query(body: bytes) -> bool:
+    """True when the request is a query whose root fields are all public reference data."""
+    try:
+        payload = json.loads(body)
+        document = parse(payload["query"])
+    except (ValueError, KeyError, TypeError, GraphQLSyntaxError):
+        return False
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    wanted = payload.get("operationName")
+    if wanted:
+        operations = [o for o in operations if o.name is not None and o.name.value == wanted]
+    if len(operations) != 1 or operations[0].operation is not OperationType.QUERY:
+        return False
+    return all(
+        isinstance(s, FieldNode) and s.name.value in PUBLIC_ROOT_FIELDS
+        for s in operations[0].selection_set.selections
+    )
+
+
+class PublicResponseCache:
+    """An ASGI wrapper around the GraphQL app; `revision` reads the current content revision."""
+
+    def __init__(
+        self, app: ASGIApp, revision: Callable[[], Awaitable[int]], max_entries: int = 512
+    ) -> None:
+        self.app = app
+        self.revision = revision
+        self.max_entries = max_entries
+        self._revision: int | None = None
+        self._entries: OrderedDict[bytes, tuple[list[tuple[bytes, bytes]], bytes]] = OrderedDict()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            scope["type"] != "http"
+            or scope["method"] != "POST"
+            or _has_header(scope, b"authorization")
+        ):
+            await self.app(scope, receive, send)
+            return
+        body = await _read_body(receive)
+        if len(body) > MAX_BODY_BYTES:
+            await self.app(scope, _replay(body), send)
+            return
+        revision = await self.revision()
+        if revision != self._revision:
+            self._entries.clear()
+            self._revision = revision
+        key = hashlib.sha256(body).digest()
+        hit = self._entries.get(key)
+        if hit is not None:
+            self._entries.move_to_end(key)
+            headers, payload = hit
+            await send({"type": "http.response.start", "status": 200, "headers": headers})
+            await send({"type": "http.response.body", "body": payload})
+            return
+        captured: dict[str, Any] = {"status": None, "headers": [], "body": b""}
+
+        async def capture(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                captured["status"] = message["status"]
+                captured["headers"] = list(message.get("headers", []))
+            elif message["type"] == "http.response.body":
+                captured["body"] += message.get("body", b"")
+            await send(message)
+
+        await self.app(scope, _replay(body), capture)
+        payload = captured["body"]
+        if (
+            captured["status"] == 200
+            and revision == self._revision
+            and b'"errors"' not in payload
+            and cacheable_query(body)
+        ):
+            self._entries[key] = (captured["headers"], payload)
+            if len(self._entries) > self.max_entries:
+                self._entries.popitem(last=False)
+
+
+def _has_header(scope: Scope, name: bytes) -> bool:
+    return any(key.lower() == name for key, _ in scope.get("headers", []))
+
+
+async def _read_body(receive: Receive) -> bytes:
+    body = b""
+    while True:
+        message = await receive()
+        body += bytes(message.get("body", b""))
+        if not message.get("more_body"):
+            return body
+
+
+def _replay(body: bytes) -> Receive:
+    sent = False
+
+    async def receive() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return {"type": "http.disconnect"}
+
+    return receive

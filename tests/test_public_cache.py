@@ -1,0 +1,109 @@
+"""Anonymous queries over public reference data are answered from a cache until the data changes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import httpx
+from starlette.types import Receive, Scope, Send
+
+from socialaid.api.app import create_app
+from socialaid.api.public_cache import PublicResponseCache, cacheable_query
+from socialaid.db.database import Database
+from tests.catalogue.mini import copy_mini, edit, import_folder
+from tests.conftest import test_settings
+
+
+def body(query: str) -> bytes:
+    return json.dumps({"query": query}).encode()
+
+
+class CountingApp:
+    """Answers every request with the number of requests it has seen."""
+
+    def __init__(self, payload: bytes = b'{"data": {}}') -> None:
+        self.calls = 0
+        self.payload = payload
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        self.calls += 1
+        await receive()
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": self.payload})
+
+
+async def post(app: object, query: str, headers: dict[str, str] | None = None) -> httpx.Response:
+    transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
+    async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+        return await client.post(
+            "/graphql",
+            content=body(query),
+            headers={"Content-Type": "application/json", **(headers or {})},
+        )
+
+
+def fixed_revision(value: list[int]):  # type: ignore[no-untyped-def]
+    async def revision() -> int:
+        return value[0]
+
+    return revision
+
+
+def test_only_queries_over_public_root_fields_are_cacheable() -> None:
+    assert cacheable_query(body('{ catalogue(tenant: "310000") { tenantCode } tenants { code } }'))
+    assert not cacheable_query(body("mutation { roleGrant { ok } }"))
+    assert not cacheable_query(body("{ me { sub } }"))
+    assert not cacheable_query(body("{ tenants { code } me { sub } }"))
+    assert not cacheable_query(body("{ ...F } fragment F on Query { tenants { code } }"))
+    assert not cacheable_query(b"not json")
+
+
+async def test_a_repeated_anonymous_query_is_served_without_executing_again() -> None:
+    inner = CountingApp()
+    cache = PublicResponseCache(inner, fixed_revision([1]))
+    for _ in range(3):
+        assert (await post(cache, "{ tenants { code } }")).status_code == 200
+    assert inner.calls == 1
+
+
+async def test_a_new_content_revision_empties_the_cache() -> None:
+    inner, revision = CountingApp(), [1]
+    cache = PublicResponseCache(inner, fixed_revision(revision))
+    await post(cache, "{ tenants { code } }")
+    revision[0] = 2
+    await post(cache, "{ tenants { code } }")
+    assert inner.calls == 2
+
+
+async def test_requests_with_a_token_errors_or_private_fields_are_never_cached() -> None:
+    inner = CountingApp()
+    cache = PublicResponseCache(inner, fixed_revision([1]))
+    for _ in range(2):
+        await post(cache, "{ tenants { code } }", {"Authorization": "Bearer x"})
+        await post(cache, "{ me { sub } }")
+    failing = CountingApp(b'{"data": null, "errors": [{"message": "x"}]}')
+    failing_cache = PublicResponseCache(failing, fixed_revision([1]))
+    for _ in range(2):
+        await post(failing_cache, "{ tenants { code } }")
+    assert (inner.calls, failing.calls) == (4, 2)
+
+
+async def test_an_imported_catalogue_change_is_visible_at_once_through_the_cache(
+    db: Database, tmp_path: Path
+) -> None:
+    root = copy_mini(tmp_path)
+    await import_folder(db, root)
+    app = create_app(db, test_settings())
+    query = '{ item(tenant: "990000", code: "living", asOf: "2023-01-01") { benefit { content } } }'
+    first = (await post(app, query)).json()
+    edit(root / "tenants/990000-parent/items/living.yaml", "按月差额发放", "按月发放（已修订）")
+    edit(
+        root / "tenants/990000-parent/items/living.yaml",
+        "effective_from: 2021-01-01",
+        "version: 2\neffective_from: 2021-01-01",
+    )
+    await import_folder(db, root)
+    second = (await post(app, query)).json()
+    assert first["data"]["item"]["benefit"]["content"] == "按月差额发放"
+    assert second["data"]["item"]["benefit"]["content"] == "按月发放（已修订）"
