@@ -8,6 +8,7 @@ from pathlib import Path
 from socialaid.catalogue.files import ItemFile, OverrideFile, TenantCatalogueFile
 from socialaid.catalogue.inheritance import LockedElementError, check_patch
 from socialaid.catalogue.library import Library, load_library
+from socialaid.catalogue.references import item_reference_errors
 from socialaid.datafiles import DataFileError, parse_file
 from socialaid.tenancy.importer import LoadedTenant, load_tenant_files
 
@@ -92,43 +93,16 @@ def check_references(sources: CatalogueSources, code: str) -> None:
     local = {item.code for _, item in own.items}
     visible = inherited | local
     departments = _departments(sources, code)
-    library = sources.library
     for file, item in own.items:
-        if item.code in inherited:
-            raise DataFileError(
-                file, "code", f"{item.code!r} is inherited; change it with an override"
-            )
-        if item.parent is not None and item.parent not in visible:
-            raise DataFileError(file, "parent", f"unknown parent item {item.parent!r}")
-        if item.department not in departments:
-            raise DataFileError(
-                file, "department", f"no department {item.department!r} in this tenant or above"
-            )
-        for i, group in enumerate(item.target_groups):
-            if group not in library.target_groups:
-                raise DataFileError(file, f"target_groups[{i}]", f"unknown target group {group!r}")
-        for i, dep in enumerate(item.requires_decision_of):
-            for j, required in enumerate(dep.items):
-                if required not in visible:
-                    raise DataFileError(
-                        file, f"requires_decision_of[{i}].items[{j}]", f"unknown item {required!r}"
-                    )
-        for i, excluded in enumerate(item.excludes):
-            if excluded not in visible:
-                raise DataFileError(file, f"excludes[{i}]", f"unknown item {excluded!r}")
-        for i, use in enumerate(item.fields):
-            if use.key not in library.data_elements:
-                raise DataFileError(file, f"fields[{i}].key", f"unknown data element {use.key!r}")
-        for i, group_use in enumerate(item.repeat_groups):
-            if group_use.key not in library.repeat_groups:
-                raise DataFileError(
-                    file, f"repeat_groups[{i}].key", f"unknown repeat group {group_use.key!r}"
-                )
-        for i, material in enumerate(item.materials):
-            if material.evidence not in library.evidence_types:
-                raise DataFileError(
-                    file, f"materials[{i}].evidence", f"unknown evidence type {material.evidence!r}"
-                )
+        errors = item_reference_errors(
+            item,
+            library=sources.library,
+            departments=departments,
+            visible_items=visible,
+            inherited_items=inherited,
+        )
+        if errors:
+            raise DataFileError(file, errors[0].path, errors[0].message)
     for file, override in own.overrides:
         if override.item not in inherited:
             raise DataFileError(
