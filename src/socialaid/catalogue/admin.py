@@ -78,6 +78,7 @@ async def _inherited_codes(session: AsyncSession, tenant: Tenant) -> set[str]:
 
 async def _audit(
     session: AsyncSession,
+    request_id: str | None,
     actor: Principal,
     tenant: str,
     action: str,
@@ -96,11 +97,17 @@ async def _audit(
         before=before,
         after=after,
         reason=reason,
+        request_id=request_id,
     )
 
 
 async def draft_create(
-    session: AsyncSession, *, actor: Principal | None, tenant: str, document: dict[str, Any]
+    session: AsyncSession,
+    *,
+    actor: Principal | None,
+    request_id: str | None = None,
+    tenant: str,
+    document: dict[str, Any],
 ) -> CatalogueItem:
     """A new local item, as draft version 1."""
     row, actor = await _authorized_tenant(
@@ -131,13 +138,24 @@ async def draft_create(
     session.add(draft)
     await session.flush()
     await _audit(
-        session, actor, tenant, "catalogue.draft_create", f"{item.code}@1", after=draft.document
+        session,
+        request_id,
+        actor,
+        tenant,
+        "catalogue.draft_create",
+        f"{item.code}@1",
+        after=draft.document,
     )
     return draft
 
 
 async def draft_new_version(
-    session: AsyncSession, *, actor: Principal | None, tenant: str, code: str
+    session: AsyncSession,
+    *,
+    actor: Principal | None,
+    request_id: str | None = None,
+    tenant: str,
+    code: str,
 ) -> CatalogueItem:
     """A draft copy of the item's latest version, numbered one higher."""
     _, actor = await _authorized_tenant(
@@ -167,7 +185,13 @@ async def draft_new_version(
     session.add(draft)
     await session.flush()
     await _audit(
-        session, actor, tenant, "catalogue.draft_new_version", f"{code}@{number}", after=document
+        session,
+        request_id,
+        actor,
+        tenant,
+        "catalogue.draft_new_version",
+        f"{code}@{number}",
+        after=document,
     )
     return draft
 
@@ -207,6 +231,7 @@ async def draft_update(
     session: AsyncSession,
     *,
     actor: Principal | None,
+    request_id: str | None = None,
     tenant: str,
     code: str,
     version: int,
@@ -240,6 +265,7 @@ async def draft_update(
     )
     await _audit(
         session,
+        request_id,
         actor,
         tenant,
         "catalogue.draft_update",
@@ -278,6 +304,7 @@ async def draft_publish(
     caches: CatalogueCaches,
     *,
     actor: Principal | None,
+    request_id: str | None = None,
     tenant: str,
     code: str,
     version: int,
@@ -308,6 +335,7 @@ async def draft_publish(
     await bump_revision(session)
     await _audit(
         session,
+        request_id,
         actor,
         tenant,
         "catalogue.publish",
@@ -319,7 +347,13 @@ async def draft_publish(
 
 
 async def version_retire(
-    session: AsyncSession, *, actor: Principal | None, tenant: str, code: str, version: int
+    session: AsyncSession,
+    *,
+    actor: Principal | None,
+    request_id: str | None = None,
+    tenant: str,
+    code: str,
+    version: int,
 ) -> CatalogueItem:
     _, actor = await _authorized_tenant(session, actor, tenant, Resource.CATALOGUE, Action.PUBLISH)
     row = await session.get(CatalogueItem, (tenant, code, version))
@@ -343,7 +377,7 @@ async def version_retire(
         )
     )
     await bump_revision(session)
-    await _audit(session, actor, tenant, "catalogue.retire", f"{code}@{version}")
+    await _audit(session, request_id, actor, tenant, "catalogue.retire", f"{code}@{version}")
     await session.refresh(row)
     return row
 
@@ -353,6 +387,7 @@ async def override_set(
     caches: CatalogueCaches,
     *,
     actor: Principal | None,
+    request_id: str | None = None,
     tenant: str,
     code: str,
     patch: dict[str, Any],
@@ -394,7 +429,16 @@ async def override_set(
     session.add(override)
     await session.flush()
     await bump_revision(session)
-    await _audit(session, actor, tenant, "catalogue.override_set", code, after=patch, reason=reason)
+    await _audit(
+        session,
+        request_id,
+        actor,
+        tenant,
+        "catalogue.override_set",
+        code,
+        after=patch,
+        reason=reason,
+    )
     return override
 
 
@@ -402,6 +446,7 @@ async def set_disabled(
     session: AsyncSession,
     *,
     actor: Principal | None,
+    request_id: str | None = None,
     tenant: str,
     code: str,
     disabled: bool,
@@ -430,6 +475,7 @@ async def set_disabled(
     await bump_revision(session)
     await _audit(
         session,
+        request_id,
         actor,
         tenant,
         "catalogue.disable" if disabled else "catalogue.enable",
