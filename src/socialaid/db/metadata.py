@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from socialaid.access import models as _access  # noqa: F401
+from socialaid.audit import models as _audit  # noqa: F401
 from socialaid.catalogue import models as _catalogue  # noqa: F401
 from socialaid.db.base import SQLModel
 from socialaid.tenancy import models as _tenancy  # noqa: F401

@@ -1,0 +1,69 @@
+"""The roles, resource types and actions the permission table is written in."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    APPLICANT = "applicant"
+    ADVISER = "adviser"  # 社区救助顾问
+    WINDOW_CLERK = "window_clerk"  # 一门受理窗口
+    CASEWORKER = "caseworker"
+    APPROVER = "approver"
+    JOINT_MEETING = "joint_meeting"  # 联席会议办公室
+    TENANT_ADMIN = "tenant_admin"
+    AUDITOR = "auditor"
+    ANALYST = "analyst"
+    INTEGRATION = "integration"  # department systems, the 12345 hotline
+
+
+class Resource(StrEnum):
+    TENANT = "tenant"
+    CATALOGUE = "catalogue"
+    CATALOGUE_DRAFT = "catalogue_draft"
+    FORM = "form"
+    SHARED_RECORD = "shared_record"
+    APPLICATION = "application"
+    CASE = "case"
+    TRIAGE = "triage"
+    JOINT_MEETING = "joint_meeting"
+    AUDIT_EVENT = "audit_event"
+    ROLE_ASSIGNMENT = "role_assignment"
+    ME = "me"
+
+
+class Action(StrEnum):
+    READ = "read"
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+    PUBLISH = "publish"
+    SUBMIT = "submit"
+    DECIDE = "decide"
+    ESCALATE = "escalate"
+    GRANT = "grant"
+    REVOKE = "revoke"
+
+
+class RowScope(StrEnum):
+    """Which rows of its tenant subtree a role reaches."""
+
+    TENANT = "tenant"  # every row in the subtree
+    DEPARTMENT = "department"  # rows of the principal's departments
+    AREA = "area"  # rows inside the principal's area (street, community)
+    OWN = "own"  # rows the principal owns (an applicant's own applications)
+
+
+ROW_SCOPE: dict[Role, RowScope] = {
+    Role.APPLICANT: RowScope.OWN,
+    Role.ADVISER: RowScope.AREA,
+    Role.WINDOW_CLERK: RowScope.AREA,
+    Role.CASEWORKER: RowScope.DEPARTMENT,
+    Role.APPROVER: RowScope.DEPARTMENT,
+    Role.JOINT_MEETING: RowScope.TENANT,
+    Role.TENANT_ADMIN: RowScope.TENANT,
+    Role.AUDITOR: RowScope.TENANT,
+    Role.ANALYST: RowScope.TENANT,
+    Role.INTEGRATION: RowScope.TENANT,
+}

@@ -1,0 +1,1 @@
+"""The audit history: every mutation and every unmasked read of sensitive data."""
