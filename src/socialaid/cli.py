@@ -51,6 +51,7 @@ def serve(
     """Start the database (embedded unless DATABASE_URL is set), migrate, seed if empty, serve."""
     import uvicorn
 
+    from socialaid.access.authentication import Authenticator
     from socialaid.api.app import create_app
     from socialaid.seeding import load_seed_data_if_empty
 
@@ -60,12 +61,17 @@ def serve(
     async def main() -> None:
         provisioned = await provision(settings)
         db = Database(provisioned.owner_url, settings.signing_key)
+        # Listening for grant and policy changes lets this process cache grants safely.
+        authenticator = Authenticator(settings)
         try:
             if await load_seed_data_if_empty(db):
                 logging.getLogger("socialaid").info("loaded the seed tenants and catalogues")
-            config = uvicorn.Config(create_app(db, settings), host=host, port=port, lifespan="off")
+            await authenticator.listen(db)
+            app = create_app(db, settings, authenticator)
+            config = uvicorn.Config(app, host=host, port=port, lifespan="off")
             await uvicorn.Server(config).serve()
         finally:
+            await authenticator.close()
             await db.dispose()
             provisioned.close()
 
@@ -172,6 +178,47 @@ def catalogue_export(
 
     written = write_files(folder, _with_database(work))
     typer.echo(f"wrote {len(written)} files to {folder}")
+
+
+@app.command()
+def token(
+    user: Annotated[str, typer.Option(help="the subject (user id)")],
+    tenant: Annotated[str, typer.Option(help="home tenant code, e.g. 310105")],
+    role: Annotated[list[str], typer.Option(help="a role; repeat for several")],
+    department: Annotated[
+        list[str] | None, typer.Option(help="a department code; repeat for several")
+    ] = None,
+    area: Annotated[str | None, typer.Option(help="area path inside the tenant")] = None,
+    ttl: Annotated[int, typer.Option(help="lifetime in minutes")] = 480,
+) -> None:
+    """Print a dev bearer token signed with the configured secret (HS256)."""
+    from datetime import timedelta
+
+    from socialaid.access.tokens import mint_token
+    from socialaid.access.vocabulary import Role
+
+    settings = Settings()
+    if settings.is_production or settings.uses_asymmetric_tokens:
+        typer.echo("error: tokens come from the identity provider in this configuration", err=True)
+        raise typer.Exit(1)
+    known = {r.value for r in Role}
+    unknown = [r for r in role if r not in known]
+    if unknown:
+        typer.echo(
+            f"error: unknown role {unknown[0]!r}; roles: {' '.join(sorted(known))}", err=True
+        )
+        raise typer.Exit(1)
+    typer.echo(
+        mint_token(
+            settings,
+            user=user,
+            tenant=tenant,
+            roles=[Role(r) for r in role],
+            departments=department or [],
+            area=area,
+            ttl=timedelta(minutes=ttl),
+        )
+    )
 
 
 @app.command("export-schema")

@@ -28,6 +28,13 @@ class Settings(BaseSettings):
     env: Environment = Environment.DEV
     secret: str | None = None
 
+    # Bearer tokens: HS256 with `signing_key` unless a public key or JWKS file (RS256, from the
+    # OIDC provider) is configured; production accepts only the latter.
+    jwt_public_key_file: Path | None = None
+    jwks_file: Path | None = None
+    jwt_issuer: str | None = None
+    jwt_audience: str | None = None
+
     max_query_depth: int = 12
     max_query_tokens: int = 4000
     max_query_aliases: int = 30
@@ -35,6 +42,10 @@ class Settings(BaseSettings):
     @property
     def is_production(self) -> bool:
         return self.env is Environment.PRODUCTION
+
+    @property
+    def uses_asymmetric_tokens(self) -> bool:
+        return self.jwt_public_key_file is not None or self.jwks_file is not None
 
     @cached_property
     def signing_key(self) -> str:

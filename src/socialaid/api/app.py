@@ -12,6 +12,8 @@ from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
+from socialaid.access.authentication import Authenticator
+from socialaid.access.decisions import UnauthenticatedError
 from socialaid.api.context import Context
 from socialaid.api.public_cache import PublicResponseCache
 from socialaid.api.schema import build_schema
@@ -23,7 +25,9 @@ log = logging.getLogger(__name__)
 
 
 class GraphQLApp(GraphQL[Context, None]):
-    def __init__(self, db: Database, settings: Settings) -> None:
+    def __init__(
+        self, db: Database, settings: Settings, authenticator: Authenticator | None = None
+    ) -> None:
         super().__init__(
             build_schema(settings),
             graphql_ide=None if settings.is_production else "graphiql",
@@ -32,21 +36,32 @@ class GraphQLApp(GraphQL[Context, None]):
         self.db = db
         self.settings = settings
         self.catalogue_caches = CatalogueCaches()
+        self.authenticator = authenticator or Authenticator(settings)
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket | None
     ) -> Context:
+        try:
+            principal = await self.authenticator.authenticate(
+                self.db, request.headers.get("authorization")
+            )
+        except UnauthenticatedError:
+            principal = None
         return Context(
             db=self.db,
             settings=self.settings,
             request=request,
             response=response if isinstance(response, Response) else None,
             catalogue_caches=self.catalogue_caches,
+            principal=principal,
         )
 
 
-def create_app(db: Database, settings: Settings) -> Starlette:
-    graphql = GraphQLApp(db, settings)
+def create_app(
+    db: Database, settings: Settings, authenticator: Authenticator | None = None
+) -> Starlette:
+    """`authenticator` is shared with whoever runs its change listener (see `socialaid serve`)."""
+    graphql = GraphQLApp(db, settings, authenticator)
 
     async def revision() -> int:
         async with db.session() as session:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+from uuid import uuid4
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -11,6 +12,7 @@ from starlette.websockets import WebSocket
 from strawberry.dataloader import DataLoader
 from strawberry.types import Info as StrawberryInfo
 
+from socialaid.access.principal import Principal
 from socialaid.api.loaders import grouped_loader, keyed_loader
 from socialaid.catalogue.service import CatalogueCaches
 from socialaid.config import Settings
@@ -42,6 +44,9 @@ class Context:
     settings: Settings
     request: Request | WebSocket | None = None
     response: Response | None = None
+    # None: no credentials (or refused ones); public fields still answer, others UNAUTHENTICATED.
+    principal: Principal | None = None
+    request_id: str = field(default_factory=lambda: uuid4().hex)
     # Shared by every request of one app: public reference data keyed by content revision.
     catalogue_caches: CatalogueCaches = field(default_factory=CatalogueCaches)
     loaders: Loaders = field(init=False)

@@ -15,12 +15,14 @@ from strawberry.extensions import (
 )
 from strawberry.tools import merge_types
 
+from socialaid.access.graphql import AccessMutation, AccessQuery
 from socialaid.catalogue.graphql import CatalogueQuery
 from socialaid.config import Settings
 from socialaid.errors import DomainError
 from socialaid.tenancy.graphql import TenancyQuery
 
-Query = merge_types("Query", (TenancyQuery, CatalogueQuery))
+Query = merge_types("Query", (TenancyQuery, CatalogueQuery, AccessQuery))
+Mutation = merge_types("Mutation", (AccessMutation,))
 
 
 def should_mask(error: GraphQLError) -> bool:
@@ -39,7 +41,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     ]
     if settings.is_production:
         extensions.append(DisableIntrospection)
-    return strawberry.Schema(query=Query, extensions=extensions)  # type: ignore[arg-type]
+    return strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions)  # type: ignore[arg-type]
 
 
 def schema_sdl() -> str:
