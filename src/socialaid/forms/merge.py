@@ -221,10 +221,10 @@ class Merger:
                     visible_when=visible,
                     required_when=required,
                     base_constraints=dict(element.constraints),
-                    item_constraints=tuple(sorted(acc.constraints, key=lambda c: c.item)),
+                    item_constraints=_unique_constraints(acc.constraints),
                     visible_by=tuple(sorted(acc.visible_by)),
                     required_by=tuple(sorted(acc.required_by)),
-                    purposes=tuple(sorted(acc.purposes, key=lambda p: (p.item, p.purpose))),
+                    purposes=tuple(sorted(set(acc.purposes), key=lambda p: (p.item, p.purpose))),
                     asked_for=tuple(sorted(acc.asked_for)),
                 )
             )
@@ -266,7 +266,7 @@ class Merger:
                     max_items=maximum,
                     visible_when=any_of(acc.visible),
                     visible_by=tuple(sorted(acc.visible_by)),
-                    purposes=tuple(sorted(acc.purposes, key=lambda p: (p.item, p.purpose))),
+                    purposes=tuple(sorted(set(acc.purposes), key=lambda p: (p.item, p.purpose))),
                     fields=tuple(f.key for f in fields if f.group == key),
                     asked_for=tuple(sorted(acc.asked_for)),
                 )
@@ -280,7 +280,12 @@ class Merger:
 
     def _material(self, acc: _MaterialAcc, subject_when_text: str) -> FormMaterial:
         evidence = self.library.evidence_types[acc.evidence]
-        uses = sorted(acc.uses, key=lambda pair: pair[0].code)
+        # The same item's same use counted once, so merging an item twice changes nothing.
+        distinct = {
+            (item.code, canonical_json(use.model_dump(mode="json"))): (item, use)
+            for item, use in acc.uses
+        }
+        uses = [distinct[key] for key in sorted(distinct)]
         applies: list[Condition] = [use.required_when or True for _, use in uses]
         required = [use.required_when or True for _, use in uses if use.necessity == "required"]
         material_id = f"{acc.evidence}.{acc.subject.value}"
@@ -309,6 +314,11 @@ class Merger:
                 uses,
             ),
         )
+
+
+def _unique_constraints(constraints: list[ItemConstraints]) -> tuple[ItemConstraints, ...]:
+    distinct = {(c.item, canonical_json(c.constraints)): c for c in constraints}
+    return tuple(distinct[key] for key in sorted(distinct))
 
 
 def _review(item: ItemFile, standard: ReviewStandard | None) -> Review:
