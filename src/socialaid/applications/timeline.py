@@ -1,0 +1,35 @@
+"""One timeline across the cases and departments of an application (000 §三（一）5: 一体查询).
+
+Events come from the application and from each case; they are merged by time, then by their
+sequence number (the order the service recorded them in, which breaks ties between events
+written in the same instant), then by the order they were given in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    at: datetime  # time-zone aware
+    sequence: int
+    kind: str  # e.g. application.accepted, case.approved, case.supplement_requested
+    item: str | None = None  # the case's item code; None for the application itself
+    department: str | None = None
+    summary: str | None = None
+    data: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        # Mixing naive and aware times would fail, or order wrongly across zones.
+        if self.at.tzinfo is None or self.at.utcoffset() is None:
+            raise ValueError("a timeline event's time must carry a time zone")
+
+
+def merge_timeline(*streams: Iterable[TimelineEvent]) -> list[TimelineEvent]:
+    """All events of `streams` in one list, ordered by (time, sequence); ties keep input order."""
+    events = [event for stream in streams for event in stream]
+    return sorted(events, key=lambda event: (event.at, event.sequence))  # sorted() is stable
