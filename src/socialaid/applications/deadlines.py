@@ -94,6 +94,8 @@ def case_deadline(
 ) -> datetime | None:
     """When a case is due, China time; None when the item promises no limit and no emergency applies.
 
+    `created_at` is when the case's clock starts: its creation for a case created ready, its
+    release for one that waited (its department cannot act before the predecessor's decision).
     Promised working days end at the end of the last working day. An emergency period covering
     `created_at` adds its 48-hour review limit; when both apply the earlier wins, since the
     emergency rule exists to speed cases up, never to extend them.

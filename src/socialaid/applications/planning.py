@@ -15,7 +15,7 @@ from __future__ import annotations
 import heapq
 from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from typing import ClassVar, Literal
@@ -334,10 +334,10 @@ class UnknownCaseError(DomainError):
 _Verdict = Literal["wait", "release", "grant", "close"]
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Settlement:
     verdict: _Verdict
-    failed_groups: list[tuple[str, ...]] = field(default_factory=list)
+    failed_groups: tuple[tuple[str, ...], ...] = ()
 
 
 def on_decision(
@@ -367,7 +367,6 @@ def on_decision(
     tenant_auto = sorted(
         (item for item in auto_granted if item.mode is Mode.AUTO_GRANTED), key=lambda i: i.code
     )
-    decisions: dict[str, Decision] = {decided: decision}
 
     effects: list[Effect] = []
     settled = deque([decided])
@@ -397,7 +396,7 @@ def on_decision(
                     GrantAutomatically(
                         item=refs[code],
                         trigger=predecessor,
-                        trigger_decision=decisions.get(predecessor),
+                        trigger_decision=decision if predecessor == decided else None,
                         case_exists=True,
                     )
                 )
@@ -415,7 +414,7 @@ def on_decision(
                         GrantAutomatically(
                             item=item,
                             trigger=predecessor,
-                            trigger_decision=decisions.get(predecessor),
+                            trigger_decision=decision if predecessor == decided else None,
                             case_exists=False,
                         )
                     )
@@ -450,7 +449,7 @@ def _settle(item: ItemRef, states: Mapping[str, CaseState]) -> _Settlement:
         pending = True
     # A group already lost closes the case whatever the other groups still wait for.
     if failed:
-        return _Settlement("close", failed)
+        return _Settlement("close", tuple(failed))
     if pending:
         return _Settlement("wait")
     if item.mode is Mode.AUTO_GRANTED and approved_everywhere:
