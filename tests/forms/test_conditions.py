@@ -97,3 +97,12 @@ def test_all_of_treats_none_as_true_and_false_as_absorbing() -> None:
     assert all_of([a, False]) is False
     assert all_of([True, True]) is True
     assert all_of([b, {"and": [a, b]}]) == {"and": [a, b]}
+
+
+def test_a_row_fields_condition_reads_undotted_names_from_its_own_row() -> None:
+    logic = {"and": [{"var": "education_aid_student"}, {"var": "situation.has_disability"}]}
+    analysis = analyse(logic, within="household.members")
+    assert analysis.keys == (
+        "household.members[].education_aid_student",
+        "situation.has_disability",
+    )

@@ -215,3 +215,12 @@ def test_a_material_whose_evidence_type_is_not_in_the_library() -> None:
     assert _lint(item("a", materials=[material("id_proof"), material("birth_certificate")])) == [
         ("a", "materials[1].evidence", "UNKNOWN_EVIDENCE")
     ]
+
+
+def test_a_row_fields_condition_may_name_its_rows_keys_undotted() -> None:
+    good = use("household.members[].relation", visible_when={"var": "disabled"})
+    bad = use("household.members[].relation", visible_when={"var": "height"})
+    assert _lint(item("a", fields=[good])) == []
+    assert _lint(item("a", fields=[bad])) == [
+        ("a", "fields[0].visible_when", "UNKNOWN_CONDITION_KEY")
+    ]

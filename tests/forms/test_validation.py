@@ -210,3 +210,29 @@ def test_hiding_cascades_to_fields_whose_visibility_reads_a_hidden_answer() -> N
     result = validate_answers(form, answers)
     assert result.answers == {"situation": {"applying_outside_hukou": False}}
     assert set(result.dropped) == {"situation.has_disability", "situation.disability_alone"}
+
+
+def test_a_row_fields_condition_may_name_keys_of_its_row_without_the_group_prefix() -> None:
+    form = compile_items(
+        item(
+            "a",
+            fields=[
+                use("household.members[].disabled", required=True),
+                use(
+                    "household.members[].relation",
+                    visible_when={"var": "disabled"},
+                    required_when={"var": "disabled"},
+                ),
+            ],
+        )
+    )
+    answers = {
+        "household": {
+            "members": [{"disabled": True}, {"disabled": False, "relation": "child"}],
+        }
+    }
+    result = validate_answers(form, answers)
+    assert [(e.path, e.code) for e in result.errors] == [
+        ("household.members[0].relation", "REQUIRED")
+    ]
+    assert result.dropped == ("household.members[1].relation",)

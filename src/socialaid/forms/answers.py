@@ -66,13 +66,15 @@ def evaluation_data(answers: Mapping[str, Any], parameters: Mapping[str, Any]) -
 
 
 def row_scope(data: Mapping[str, Any], group: str, row: Any) -> dict[str, Any]:
-    """`data` in which `group[]` names one row, so `household.members[].relation` reads that row.
+    """`data` as a row field's conditions see it: `group[].key` and the undotted `key` read the
+    row, dotted keys the whole answers (which win should a row key shadow a section name).
 
     The engine splits var names on dots, so the row is placed under the segment `members[]`
     next to the `members` list: copies along the path, nothing shared is modified.
     """
     path = group.split(".")
-    scoped: dict[str, Any] = dict(data)
+    own = dict(row) if isinstance(row, Mapping) else {}
+    scoped: dict[str, Any] = {**own, **data}
     node = scoped
     for segment in path[:-1]:
         child = node.get(segment)

@@ -88,15 +88,19 @@ def row_key(group: str, relative: str) -> str:
     return f"{group}[].{relative}"
 
 
-def analyse(condition: object, *, row: str | None = None) -> ConditionAnalysis:
+def analyse(
+    condition: object, *, row: str | None = None, within: str | None = None
+) -> ConditionAnalysis:
     """Walk a condition once: the variables it reads and the ways it leaves the allowed subset.
 
     `row` is the repeat group whose single row the condition is evaluated against (a material's
     `subject_when`); inside `some`/`all`/`none` the row is the group named by the first argument.
+    `within` is the group of a row field: its conditions read the whole answers (dotted keys)
+    and, by undotted names, the same row (`{"var": "education_aid_student"}`).
     """
     variables: list[Variable] = []
     problems: list[ConditionProblem] = []
-    _walk(condition, row, "", variables, problems)
+    _walk(condition, row, "", variables, problems, within)
     return ConditionAnalysis(tuple(variables), tuple(problems))
 
 
@@ -106,10 +110,11 @@ def _walk(
     location: str,
     variables: list[Variable],
     problems: list[ConditionProblem],
+    within: str | None = None,
 ) -> None:
     if isinstance(node, list):
         for index, child in enumerate(node):
-            _walk(child, row, f"{location}[{index}]", variables, problems)
+            _walk(child, row, f"{location}[{index}]", variables, problems, within)
         return
     if not isinstance(node, dict):
         return
@@ -140,15 +145,24 @@ def _walk(
                 )
             )
         elif name != "":
-            key = name if row is None or name.startswith(PARAMS_PREFIX) else row_key(row, name)
-            variables.append(Variable(key, here))
+            variables.append(Variable(_absolute(name, row, within), here))
         return
     arguments = args if isinstance(args, list) else [args]
     if op in ROW_OPERATORS:
-        _walk_row_operator(arguments, row, here, variables, problems)
+        _walk_row_operator(arguments, row, here, variables, problems, within)
         return
     for index, argument in enumerate(arguments):
-        _walk(argument, row, f"{here}[{index}]", variables, problems)
+        _walk(argument, row, f"{here}[{index}]", variables, problems, within)
+
+
+def _absolute(name: str, row: str | None, within: str | None) -> str:
+    if name.startswith(PARAMS_PREFIX):
+        return name
+    if row is not None:
+        return row_key(row, name)
+    if within is not None and "." not in name:
+        return row_key(within, name)
+    return name
 
 
 def _walk_row_operator(
@@ -157,13 +171,14 @@ def _walk_row_operator(
     here: str,
     variables: list[Variable],
     problems: list[ConditionProblem],
+    within: str | None,
 ) -> None:
     source = arguments[0] if arguments else None
     group = None
     if isinstance(source, dict) and set(source) == {"var"}:
         name = _var_name(source["var"])
         if name:
-            group = name if row is None else row_key(row, name)
+            group = _absolute(name, row, within)
             variables.append(Variable(group, f"{here}[0].var"))
     if group is None:
         problems.append(
@@ -210,7 +225,7 @@ def all_of(conditions: Iterable[Condition | None]) -> Condition:
 def _combine(
     op: str, conditions: Iterable[Condition | None], absorbing: bool, neutral: bool
 ) -> Condition:
-    terms: dict[str, dict[str, Any]] = {}
+    flat: list[dict[str, Any]] = []
     for condition in conditions:
         if condition is None:
             continue
@@ -219,10 +234,14 @@ def _combine(
         if condition is neutral:
             continue
         assert isinstance(condition, dict)
-        for term in _flatten(op, condition):
-            terms.setdefault(canonical_json(term), term)
-    if not terms:
+        flat.extend(_flatten(op, condition))
+    if not flat:
         return neutral
+    if len(flat) == 1:
+        return flat[0]
+    terms: dict[str, dict[str, Any]] = {}
+    for term in flat:
+        terms.setdefault(canonical_json(term), term)
     # Sorting by the canonical text makes the result independent of the order items were merged.
     ordered = [terms[text] for text in sorted(terms)]
     return ordered[0] if len(ordered) == 1 else {op: ordered}

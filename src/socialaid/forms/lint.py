@@ -60,10 +60,12 @@ def _item_errors(
 
     declared = tenant_parameters | {p.key for p in item.parameters}
 
-    def condition(path: str, logic: object, row: str | None = None) -> None:
+    def condition(
+        path: str, logic: object, row: str | None = None, within: str | None = None
+    ) -> None:
         if logic is None:
             return
-        analysis = analyse(logic, row=row)
+        analysis = analyse(logic, row=row, within=within)
         for problem in analysis.problems:
             error(path, problem.code, f"{problem.message} (at {problem.location})")
         for variable in analysis.variables:
@@ -96,8 +98,9 @@ def _item_errors(
         seen_fields.setdefault(use.key, index)
         if use.key not in library.data_elements:
             error(f"{path}.key", "UNKNOWN_ELEMENT", f"{use.key!r} is not in the library")
-        condition(f"{path}.visible_when", use.visible_when)
-        condition(f"{path}.required_when", use.required_when)
+        within = library.repeat_group_of(use.key)
+        condition(f"{path}.visible_when", use.visible_when, within=within)
+        condition(f"{path}.required_when", use.required_when, within=within)
     seen_groups: dict[str, int] = {}
     for index, group_use in enumerate(item.repeat_groups):
         path = f"repeat_groups[{index}]"

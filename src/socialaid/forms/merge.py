@@ -72,7 +72,7 @@ class _MaterialAcc:
     evidence: str
     subject: Subject
     subject_when: Condition | None
-    uses: list[tuple[ItemFile, MaterialUse]] = field(default_factory=list)
+    uses: dict[tuple[str, int], tuple[ItemFile, MaterialUse]] = field(default_factory=dict)
 
 
 @dataclass
@@ -133,9 +133,9 @@ class Merger:
                 acc.required_by.add(item.code)
             if use.constraints:
                 acc.constraints.append(ItemConstraints(item.code, dict(use.constraints)))
-            self._read(item, use.visible_when)
-            self._read(item, use.required_when)
-        for material in item.materials:
+            self._read(item, use.visible_when, within=group)
+            self._read(item, use.required_when, within=group)
+        for position, material in enumerate(item.materials):
             if material.evidence not in self.library.evidence_types:
                 self.problems.append(
                     SelectionProblem(
@@ -154,15 +154,25 @@ class Merger:
             )
             self.materials.setdefault(
                 key, _MaterialAcc(material.evidence, material.subject, subject_when)
-            ).uses.append((item, material))
+            ).uses[(item.code, position)] = (
+                item,
+                material,
+            )  # keyed: adding an item twice is a no-op
             self._read(item, material.required_when)
             if subject_when is not None:
                 self._read(item, subject_when, row=row_group)
 
-    def _read(self, item: ItemFile, condition: object, *, row: str | None = None) -> None:
+    def _read(
+        self,
+        item: ItemFile,
+        condition: object,
+        *,
+        row: str | None = None,
+        within: str | None = None,
+    ) -> None:
         if condition is None:
             return
-        for variable in analyse(condition, row=row).variables:
+        for variable in analyse(condition, row=row, within=within).variables:
             into = self.parameters if variable.is_parameter else self.condition_keys
             into.setdefault(variable.key, set()).add(item.code)
 
@@ -280,12 +290,7 @@ class Merger:
 
     def _material(self, acc: _MaterialAcc, subject_when_text: str) -> FormMaterial:
         evidence = self.library.evidence_types[acc.evidence]
-        # The same item's same use counted once, so merging an item twice changes nothing.
-        distinct = {
-            (item.code, canonical_json(use.model_dump(mode="json"))): (item, use)
-            for item, use in acc.uses
-        }
-        uses = [distinct[key] for key in sorted(distinct)]
+        uses = [acc.uses[key] for key in sorted(acc.uses)]
         applies: list[Condition] = [use.required_when or True for _, use in uses]
         required = [use.required_when or True for _, use in uses if use.necessity == "required"]
         material_id = f"{acc.evidence}.{acc.subject.value}"
