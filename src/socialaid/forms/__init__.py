@@ -11,6 +11,8 @@ Decisions a newcomer may question:
   it does not expand to all of them.
 - Everything is ordered by item code or library order, never by selection order, so the same
   set of items always gives the same form and the same content hash.
+- In a row field's conditions an undotted var names a key of the same row (the Shanghai data
+  writes `{var: education_aid_student}` on `household.members[].school_name`).
 - Every top-level key a condition reads is a question asked first; a boolean one is required
   whenever shown. Row keys read by `subject_when` or inside some/all/none become row fields.
 - A material's `required_when` says when an item wants it at all (`applies_when`); `necessity`

@@ -4,6 +4,10 @@ Answers are nested objects by dotted key ({"applicant": {"name": …}}); a repea
 of row objects. Conditions ride along as `x-visibleWhen` / `x-requiredWhen`; a frontend evaluates
 them with any JSONLogic engine, and the server re-evaluates them on submit (validation.py).
 The static `required` arrays hold only what is required unconditionally.
+
+Condition scope: a var names a dotted key of the whole answers (`situation.has_disability`) or a
+parameter (`params.x`). In a row field's conditions `household.members[].disabled` and the
+undotted `disabled` both read the same row; inside some/all/none a var reads the current row.
 """
 
 from __future__ import annotations
