@@ -49,8 +49,7 @@ async def template_url(server_url: URL) -> AsyncIterator[URL]:
     await ensure_app_role(url, TEST_SECRET)
     await migrate.upgrade(url)
     db = Database(url, TEST_SECRET)
-    # INTEGRATION: the catalogue data is being written in parallel; seed tenants only until it lands.
-    await load_seed_data(db, catalogue=False)
+    await load_seed_data(db)
     await db.dispose()
     yield url
     await drop_database(server_url, name)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -191,3 +192,15 @@ def test_the_token_command_refuses_an_unknown_role() -> None:
     )
     assert result.exit_code == 1
     assert "unknown role 'root'" in result.output
+
+
+def test_a_token_verified_once_is_still_refused_after_it_expires(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    verifier = TokenVerifier(test_settings())
+    token = dev_token(ttl=timedelta(minutes=10))
+    assert verifier.verify(token).user_id == "li"
+    later = time.time() + 3600
+    monkeypatch.setattr("socialaid.access.tokens.time.time", lambda: later)
+    with pytest.raises(InvalidTokenError):
+        verifier.verify(token)

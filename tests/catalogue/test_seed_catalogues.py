@@ -24,8 +24,8 @@ def leaves(items: dict[str, dict]) -> set[str]:
     return {code for code, item in items.items() if not item["children"]}
 
 
-async def test_shanghai_has_14_items_22_leaves_over_9_departments(seeded_db: Database) -> None:
-    shanghai = await items_of(seeded_db, "310000")
+async def test_shanghai_has_14_items_22_leaves_over_9_departments(db: Database) -> None:
+    shanghai = await items_of(db, "310000")
     assert len(top_level(shanghai)) == 14
     assert len(leaves(shanghai)) == 22
     assert len({i["departmentCode"] for i in shanghai.values()}) == 9
@@ -33,13 +33,13 @@ async def test_shanghai_has_14_items_22_leaves_over_9_departments(seeded_db: Dat
     assert len(shanghai["medical_aid"]["children"]) == 3
 
 
-async def test_love_shanghai_is_organised_not_applied_for(seeded_db: Database) -> None:
-    assert (await items_of(seeded_db, "310000"))["love_shanghai_youth"]["mode"] == "ORGANISED"
+async def test_love_shanghai_is_organised_not_applied_for(db: Database) -> None:
+    assert (await items_of(db, "310000"))["love_shanghai_youth"]["mode"] == "ORGANISED"
 
 
-async def test_changning_sees_every_shanghai_item_plus_its_own(seeded_db: Database) -> None:
-    shanghai = await items_of(seeded_db, "310000")
-    changning = await items_of(seeded_db, "310105")
+async def test_changning_sees_every_shanghai_item_plus_its_own(db: Database) -> None:
+    shanghai = await items_of(db, "310000")
+    changning = await items_of(db, "310105")
     assert set(shanghai) < set(changning)
     own = {code for code, item in changning.items() if item["provenance"]["owner"] == "310105"}
     assert {"extremely_poor_support", "temporary_assistance", "disaster_victim_assistance"} <= own
@@ -47,30 +47,30 @@ async def test_changning_sees_every_shanghai_item_plus_its_own(seeded_db: Databa
 
 
 async def test_changning_overrides_reverification_and_serves_items_by_its_district_departments(
-    seeded_db: Database,
+    db: Database,
 ) -> None:
     query = '{ item(tenant: "310105", code: "low_income_recognition") { reverification { periodMonths } department { name } provenance { origin overriddenBy } } }'
-    item = (await query_data(seeded_db, query))["item"]
+    item = (await query_data(db, query))["item"]
     assert item["reverification"]["periodMonths"] == 3
     assert item["department"]["name"] == "区民政局"
     assert item["provenance"] == {"origin": "OVERRIDDEN", "overriddenBy": ["310105"]}
-    shanghai = (await query_data(seeded_db, query.replace("310105", "310000")))["item"]
+    shanghai = (await query_data(db, query.replace("310105", "310000")))["item"]
     assert shanghai["reverification"] is None or shanghai["reverification"]["periodMonths"] != 3
 
 
 async def test_shanxi_has_7_items_with_medical_aid_granted_without_application(
-    seeded_db: Database,
+    db: Database,
 ) -> None:
-    shanxi = await items_of(seeded_db, "140000")
+    shanxi = await items_of(db, "140000")
     assert len(shanxi) == 7
     assert shanxi["medical_aid"]["mode"] == "AUTO_GRANTED"
-    assert (await items_of(seeded_db, "140105")).keys() == shanxi.keys()
+    assert (await items_of(db, "140105")).keys() == shanxi.keys()
 
 
 async def test_jiangyin_items_name_the_national_measures_as_their_basis(
-    seeded_db: Database,
+    db: Database,
 ) -> None:
-    jiangyin = await items_of(seeded_db, "320281")
+    jiangyin = await items_of(db, "320281")
     assert {
         "dibao",
         "extremely_poor_support",
@@ -85,9 +85,9 @@ async def test_jiangyin_items_name_the_national_measures_as_their_basis(
     assert any(number and "649" in number for number in bases)
 
 
-async def test_every_item_cites_its_source(seeded_db: Database) -> None:
+async def test_every_item_cites_its_source(db: Database) -> None:
     query = "query($t: String!) { catalogue(tenant: $t) { items { code source { seed document section } } } }"
     for tenant in ("310105", "320281", "140105"):
-        for item in (await query_data(seeded_db, query, {"t": tenant}))["catalogue"]["items"]:
+        for item in (await query_data(db, query, {"t": tenant}))["catalogue"]["items"]:
             source = item["source"]
             assert (source["seed"] or source["document"]) and source["section"], item["code"]
