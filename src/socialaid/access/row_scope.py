@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, and_, false, or_, select, true
+from functools import lru_cache
+
+from sqlalchemy import ColumnElement, ScalarSelect, and_, false, or_, select
 from sqlalchemy.orm import Mapped
 from sqlmodel import col
 
@@ -15,12 +17,19 @@ from socialaid.tenancy.models import Tenant
 ColumnLike = ColumnElement[str] | Mapped[str]
 
 
+@lru_cache(maxsize=4096)
+def _subtree_codes(path: str) -> ScalarSelect[str]:
+    # Cached: building this construct costs more than the rest of an authorization check.
+    return (
+        select(col(Tenant.tenant_id))
+        .where(or_(col(Tenant.path) == path, col(Tenant.path).like(path + "/%")))
+        .scalar_subquery()
+    )
+
+
 def tenant_subtree(tenant: ColumnLike, path: str) -> ColumnElement[bool]:
     """`tenant` is the tenant at `path` or one of its descendants (an indexed prefix match)."""
-    codes = select(col(Tenant.tenant_id)).where(
-        or_(col(Tenant.path) == path, col(Tenant.path).like(path + "/%"))
-    )
-    return tenant.in_(codes)
+    return tenant.in_(_subtree_codes(path))
 
 
 def _restriction(
@@ -29,11 +38,12 @@ def _restriction(
     department: ColumnLike | None,
     area: ColumnLike | None,
     owner: ColumnLike | None,
-) -> ColumnElement[bool]:
-    """A role scoped by an attribute the table lacks sees none of its rows."""
+) -> ColumnElement[bool] | None:
+    """None when the role sees the whole subtree; a role scoped by an attribute the table lacks
+    sees none of its rows."""
     match ROW_SCOPE[grant.role]:
         case RowScope.TENANT:
-            return true()
+            return None
         case RowScope.DEPARTMENT:
             if department is None or not actor.departments:
                 return false()
@@ -62,9 +72,13 @@ def row_scope(
     if actor is None:
         return false()
     policy = policy or default_policy()
-    clauses = [
-        and_(tenant_subtree(tenant, g.tenant_path), _restriction(actor, g, department, area, owner))
-        for g in actor.grants
-        if policy.allows(g.role, g.tenant_path, resource, action)
-    ]
-    return or_(false(), *clauses)
+    clauses: list[ColumnElement[bool]] = []
+    for grant in actor.grants:
+        if not policy.allows(grant.role, grant.tenant_path, resource, action):
+            continue
+        subtree = tenant_subtree(tenant, grant.tenant_path)
+        restriction = _restriction(actor, grant, department, area, owner)
+        clauses.append(subtree if restriction is None else and_(subtree, restriction))
+    if not clauses:
+        return false()
+    return clauses[0] if len(clauses) == 1 else or_(*clauses)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import time
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -15,6 +17,7 @@ from socialaid.config import Settings
 
 TENANT_CODE = re.compile(r"^[0-9]{6}$")
 LEEWAY = timedelta(seconds=30)
+VERIFIED_CACHE_SIZE = 10_000
 
 
 class InvalidTokenError(Exception):
@@ -68,6 +71,9 @@ class TokenVerifier:
         self._jwks: jwt.PyJWKSet | None = None
         self._public_key: str | None = None
         self._secret: str | None = None
+        # token -> (claims, expiry): a client sends the same token with every request, and
+        # verifying a signature costs more than the rest of authorization together.
+        self._verified: OrderedDict[str, tuple[TokenClaims, float]] = OrderedDict()
         if settings.jwks_file is not None:
             self._jwks = jwt.PyJWKSet.from_json(settings.jwks_file.read_text(encoding="utf-8"))
         elif settings.jwt_public_key_file is not None:
@@ -90,6 +96,19 @@ class TokenVerifier:
         raise InvalidTokenError("no token verification key is configured")
 
     def verify(self, token: str) -> TokenClaims:
+        hit = self._verified.get(token)
+        if hit is not None:
+            if time.time() < hit[1] + LEEWAY.total_seconds():
+                return hit[0]
+            del self._verified[token]
+            raise InvalidTokenError("expired")
+        claims, expires = self._verify(token)
+        self._verified[token] = (claims, expires)
+        if len(self._verified) > VERIFIED_CACHE_SIZE:
+            self._verified.popitem(last=False)
+        return claims
+
+    def _verify(self, token: str) -> tuple[TokenClaims, float]:
         try:
             key, algorithm = self._key_for(token)
             claims = jwt.decode(
@@ -107,7 +126,7 @@ class TokenVerifier:
             )
         except jwt.PyJWTError as exc:
             raise InvalidTokenError(str(exc)) from exc
-        return _claims_of(claims)
+        return _claims_of(claims), float(claims["exp"])
 
 
 def _claims_of(claims: dict[str, Any]) -> TokenClaims:
