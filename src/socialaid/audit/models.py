@@ -47,3 +47,6 @@ class AuditEvent(SQLModel, table=True):
     after: dict[str, Any] | None = Field(default=None, sa_column=Column(JSONB))
     reason: str | None = None
     request_id: str | None = None
+    # Cross-department histories: the application an event belongs to and the person it concerns.
+    application_id: str | None = None
+    person_key: str | None = Field(default=None, sa_column=Column(String(64), index=True))

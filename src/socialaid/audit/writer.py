@@ -23,6 +23,8 @@ async def write_event(
     after: dict[str, Any] | None = None,
     reason: str | None = None,
     request_id: str | None = None,
+    application_id: str | None = None,
+    person_key: str | None = None,
 ) -> None:
     """Record `action` on a subject owned by `tenant_id`; it commits or rolls back with the change."""
     await session.execute(
@@ -38,5 +40,7 @@ async def write_event(
             after=after,
             reason=reason,
             request_id=request_id,
+            application_id=application_id,
+            person_key=person_key,
         )
     )
