@@ -37,6 +37,23 @@ ROOT_FIELDS: dict[str, Permission | Public] = {
     "dataElements": PUBLIC,
     "evidenceTypes": PUBLIC,
     "targetGroups": PUBLIC,
+    # catalogue administration (drafts are filtered by permission inside the services)
+    "itemVersions": PUBLIC,
+    "itemDiff": PUBLIC,
+    "catalogueDiff": PUBLIC,
+    "catalogueDraftCreate": Permission(Resource.CATALOGUE_DRAFT, Action.CREATE, "input.tenant"),
+    "catalogueDraftNewVersion": Permission(Resource.CATALOGUE_DRAFT, Action.CREATE, "input.tenant"),
+    "catalogueDraftUpdate": Permission(Resource.CATALOGUE_DRAFT, Action.UPDATE, "input.tenant"),
+    "catalogueDraftPublish": Permission(Resource.CATALOGUE, Action.PUBLISH, "input.tenant"),
+    "catalogueVersionRetire": Permission(Resource.CATALOGUE, Action.PUBLISH, "input.tenant"),
+    "catalogueOverrideSet": Permission(Resource.CATALOGUE, Action.PUBLISH, "input.tenant"),
+    "catalogueOverrideClear": Permission(Resource.CATALOGUE, Action.PUBLISH, "input.tenant"),
+    "catalogueItemDisable": Permission(Resource.CATALOGUE, Action.PUBLISH, "input.tenant"),
+    "catalogueItemEnable": Permission(Resource.CATALOGUE, Action.PUBLISH, "input.tenant"),
+    # forms (public: 一表申请 is part of the public service guide); shared data pushed by systems
+    "applicationForm": PUBLIC,
+    "applicationFormCheck": PUBLIC,
+    "sharedRecordUpsert": Permission(Resource.SHARED_RECORD, Action.CREATE, "input.tenant"),
     # access
     "me": Permission(Resource.ME, Action.READ, tenant_argument=None),
     "roleAssignments": Permission(Resource.ROLE_ASSIGNMENT, Action.READ),

@@ -20,6 +20,7 @@ from socialaid.api.schema import build_schema
 from socialaid.catalogue.service import CatalogueCaches, content_revision
 from socialaid.config import Settings
 from socialaid.db.database import Database
+from socialaid.forms.service import FormCaches
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +37,7 @@ class GraphQLApp(GraphQL[Context, None]):
         self.db = db
         self.settings = settings
         self.catalogue_caches = CatalogueCaches()
+        self.form_caches = FormCaches()
         self.authenticator = authenticator or Authenticator(settings)
 
     async def get_context(
@@ -53,6 +55,7 @@ class GraphQLApp(GraphQL[Context, None]):
             request=request,
             response=response if isinstance(response, Response) else None,
             catalogue_caches=self.catalogue_caches,
+            form_caches=self.form_caches,
             principal=principal,
         )
 

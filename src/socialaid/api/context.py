@@ -17,6 +17,7 @@ from socialaid.api.loaders import grouped_loader, keyed_loader
 from socialaid.catalogue.service import CatalogueCaches
 from socialaid.config import Settings
 from socialaid.db.database import Database
+from socialaid.forms.service import FormCaches
 from socialaid.tenancy import service as tenancy
 from socialaid.tenancy.models import Area, Department, Tenant
 
@@ -49,6 +50,7 @@ class Context:
     request_id: str = field(default_factory=lambda: uuid4().hex)
     # Shared by every request of one app: public reference data keyed by content revision.
     catalogue_caches: CatalogueCaches = field(default_factory=CatalogueCaches)
+    form_caches: FormCaches = field(default_factory=FormCaches)
     loaders: Loaders = field(init=False)
 
     def __post_init__(self) -> None:

@@ -16,13 +16,17 @@ from strawberry.extensions import (
 from strawberry.tools import merge_types
 
 from socialaid.access.graphql import AccessMutation, AccessQuery
+from socialaid.catalogue.admin_graphql import CatalogueAdminMutation, CatalogueAdminQuery
 from socialaid.catalogue.graphql import CatalogueQuery
 from socialaid.config import Settings
 from socialaid.errors import DomainError
+from socialaid.forms.graphql import FormMutation, FormQuery
 from socialaid.tenancy.graphql import TenancyQuery
 
-Query = merge_types("Query", (TenancyQuery, CatalogueQuery, AccessQuery))
-Mutation = merge_types("Mutation", (AccessMutation,))
+Query = merge_types(
+    "Query", (TenancyQuery, CatalogueQuery, CatalogueAdminQuery, FormQuery, AccessQuery)
+)
+Mutation = merge_types("Mutation", (AccessMutation, CatalogueAdminMutation, FormMutation))
 
 
 def should_mask(error: GraphQLError) -> bool:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -36,6 +37,38 @@ class Library:
         """The repeat group a key belongs to: household.members[].relation → household.members."""
         head, sep, _ = key.partition("[]")
         return head if sep else None
+
+
+LIBRARY_PARTS: dict[str, type[BaseModel]] = {
+    "code_lists": CodeList,
+    "repeat_groups": RepeatGroup,
+    "data_elements": DataElement,
+    "evidence_types": EvidenceType,
+    "target_groups": TargetGroup,
+}
+
+
+def library_document(library: Library) -> dict[str, dict[str, object]]:
+    """The library as JSON-compatible data (for snapshots)."""
+    return {
+        part: {key: entry.model_dump(mode="json") for key, entry in getattr(library, part).items()}
+        for part in LIBRARY_PARTS
+    }
+
+
+def library_from_document(document: Mapping[str, Mapping[str, Any]]) -> Library:
+    def part(name: str) -> Mapping[str, Any]:
+        return document.get(name, {})
+
+    return Library(
+        code_lists={k: CodeList.model_validate(v) for k, v in part("code_lists").items()},
+        repeat_groups={k: RepeatGroup.model_validate(v) for k, v in part("repeat_groups").items()},
+        data_elements={k: DataElement.model_validate(v) for k, v in part("data_elements").items()},
+        evidence_types={
+            k: EvidenceType.model_validate(v) for k, v in part("evidence_types").items()
+        },
+        target_groups={k: TargetGroup.model_validate(v) for k, v in part("target_groups").items()},
+    )
 
 
 def _files(folder: Path) -> list[Path]:

@@ -13,11 +13,6 @@ from sqlmodel import col
 
 from socialaid.catalogue.cache import RevisionCache
 from socialaid.catalogue.files import (
-    CodeList,
-    DataElement,
-    EvidenceType,
-    RepeatGroup,
-    TargetGroup,
     TenantCatalogueFile,
 )
 from socialaid.catalogue.inheritance import (
@@ -27,7 +22,7 @@ from socialaid.catalogue.inheritance import (
     TenantLayer,
     resolve,
 )
-from socialaid.catalogue.library import Library
+from socialaid.catalogue.library import Library, library_from_document
 from socialaid.catalogue.models import (
     CatalogueItem,
     CatalogueOverride,
@@ -180,21 +175,14 @@ async def _build_library(session: AsyncSession) -> Library:
     ).scalars()
     for row in rows:
         entries[row.kind][row.key] = row.document
-    return Library(
-        code_lists={k: CodeList.model_validate(v) for k, v in entries["code_list"].items()},
-        repeat_groups={
-            k: RepeatGroup.model_validate(v) for k, v in entries["repeat_group"].items()
-        },
-        data_elements={
-            k: DataElement.model_validate(v) for k, v in entries["data_element"].items()
-        },
-        evidence_types={
-            k: EvidenceType.model_validate(v) for k, v in entries["evidence_type"].items()
-        },
-        target_groups={
-            k: TargetGroup.model_validate(v) for k, v in entries["target_group"].items()
-        },
-    )
+    parts = {
+        "code_list": "code_lists",
+        "repeat_group": "repeat_groups",
+        "data_element": "data_elements",
+        "evidence_type": "evidence_types",
+        "target_group": "target_groups",
+    }
+    return library_from_document({parts[kind]: docs for kind, docs in entries.items()})
 
 
 async def library(session: AsyncSession, caches: CatalogueCaches) -> Library:

@@ -6,6 +6,7 @@ from socialaid.access import models as _access  # noqa: F401
 from socialaid.audit import models as _audit  # noqa: F401
 from socialaid.catalogue import models as _catalogue  # noqa: F401
 from socialaid.db.base import SQLModel
+from socialaid.forms import models as _forms  # noqa: F401
 from socialaid.tenancy import models as _tenancy  # noqa: F401
 
 metadata = SQLModel.metadata

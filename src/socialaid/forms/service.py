@@ -1,0 +1,207 @@
+"""Compiling forms for requests, keeping the snapshot every application refers to, and checking
+answers and materials (with the shared-data registry where the caller may use it)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import OrderedDict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from socialaid.catalogue.cache import RevisionCache
+from socialaid.catalogue.files import Exemption, ItemFile
+from socialaid.catalogue.library import Library, library_document, library_from_document
+from socialaid.catalogue.service import (
+    CatalogueCaches,
+    TenantView,
+    content_revision,
+    library,
+    tenant_view,
+)
+from socialaid.db.database import Database
+from socialaid.errors import DomainError, ErrorCode, NotFoundError
+from socialaid.forms.cache import FormCache
+from socialaid.forms.canonical_json import canonical_json
+from socialaid.forms.compiled import CompiledForm
+from socialaid.forms.compiler import compile_form
+from socialaid.forms.errors import FormCompileError
+from socialaid.forms.exemption import MaterialStatus, collect_confirmations, material_statuses
+from socialaid.forms.models import FormSnapshot, LibrarySnapshot
+from socialaid.forms.shared_records import SharedRecordSource
+from socialaid.forms.validation import ValidationResult, validate_answers
+
+
+class FormSelectionError(DomainError):
+    """The selected items cannot make one form; `problems` lists each reason."""
+
+    code = ErrorCode.INVALID_INPUT
+
+    def __init__(self, error: FormCompileError) -> None:
+        self.problems: list[dict[str, Any]] = [
+            {"code": p.code, "message": p.message, "items": list(p.items)} for p in error.problems
+        ]
+        super().__init__("；".join(p.message for p in error.problems), path=["items"])
+
+    @property
+    def extensions(self) -> dict[str, Any]:
+        return {**super().extensions, "problems": self.problems}
+
+
+@dataclass
+class FormCaches:
+    compiled: FormCache = field(default_factory=FormCache)
+    item_files: RevisionCache[dict[str, ItemFile]] = field(default_factory=RevisionCache)
+    library_hashes: RevisionCache[str] = field(default_factory=lambda: RevisionCache(1))
+    by_hash: OrderedDict[str, CompiledForm] = field(default_factory=OrderedDict)
+    max_by_hash: int = 512
+
+    def remember(self, form: CompiledForm) -> None:
+        self.by_hash[form.content_hash] = form
+        self.by_hash.move_to_end(form.content_hash)
+        if len(self.by_hash) > self.max_by_hash:
+            self.by_hash.popitem(last=False)
+
+
+def _parameters(view: TenantView) -> dict[str, object]:
+    """The tenant's parameter values; unset ones stay absent (the compiler notes them)."""
+    if view.config is None:
+        return {}
+    return {p.key: p.value for p in view.config.parameters if p.value is not None}
+
+
+async def _item_files(caches: FormCaches, revision: int, view: TenantView) -> dict[str, ItemFile]:
+    async def build() -> dict[str, ItemFile]:
+        return {
+            code: ItemFile.model_validate(item.document)
+            for code, item in view.catalogue.items.items()
+        }
+
+    return await caches.item_files.get(
+        revision, (view.tenant.tenant_id, view.catalogue.as_of), build
+    )
+
+
+async def _store_snapshot(
+    session: AsyncSession,
+    caches: FormCaches,
+    revision: int,
+    lib: Library,
+    form: CompiledForm,
+    catalogue: Mapping[str, ItemFile],
+    parameters: Mapping[str, object],
+) -> None:
+    async def library_hash() -> str:
+        document = library_document(lib)
+        digest = hashlib.sha256(canonical_json(document).encode()).hexdigest()
+        await session.execute(
+            insert(LibrarySnapshot).values(hash=digest, document=document).on_conflict_do_nothing()
+        )
+        return digest
+
+    lib_hash = await caches.library_hashes.get(revision, "library", library_hash)
+    used = {item.code: catalogue[item.code].model_dump(mode="json") for item in form.items}
+    await session.execute(
+        insert(FormSnapshot)
+        .values(
+            hash=form.content_hash,
+            compiled_for=form.tenant,
+            as_of=form.as_of,
+            selected=sorted(used),
+            items=used,
+            parameters=dict(parameters),
+            library_hash=lib_hash,
+        )
+        .on_conflict_do_nothing()
+    )
+
+
+async def form_for_selection(
+    session: AsyncSession,
+    catalogue_caches: CatalogueCaches,
+    form_caches: FormCaches,
+    *,
+    tenant: str,
+    items: Sequence[str],
+    as_of: date,
+) -> CompiledForm:
+    """The one form for `items` in `tenant` on `as_of`; its snapshot is stored (commit to keep it)."""
+    view = await tenant_view(session, catalogue_caches, tenant=tenant, as_of=as_of)
+    lib = await library(session, catalogue_caches)
+    revision = await content_revision(session)
+    catalogue = await _item_files(form_caches, revision, view)
+    parameters = _parameters(view)
+    try:
+        form = form_caches.compiled.get_or_compile(
+            lib,
+            catalogue,
+            items,
+            tenant=tenant,
+            as_of=as_of,
+            fingerprint=str(revision),
+            parameters=parameters,
+        )
+    except FormCompileError as error:
+        raise FormSelectionError(error) from error
+    if form.content_hash not in form_caches.by_hash:
+        await _store_snapshot(session, form_caches, revision, lib, form, catalogue, parameters)
+        form_caches.remember(form)
+    return form
+
+
+async def form_by_hash(
+    session: AsyncSession, form_caches: FormCaches, *, form_hash: str
+) -> CompiledForm:
+    """The form an application was filled against, rebuilt from its snapshot if need be."""
+    cached = form_caches.by_hash.get(form_hash)
+    if cached is not None:
+        return cached
+    snapshot = await session.get(FormSnapshot, form_hash)
+    if snapshot is None:
+        raise NotFoundError(f"没有内容哈希为 {form_hash} 的表单", path=["hash"])
+    library_row = await session.get(LibrarySnapshot, snapshot.library_hash)
+    if library_row is None:
+        raise NotFoundError(f"表单 {form_hash} 的数据元库快照缺失", path=["hash"])
+    form = compile_form(
+        library_from_document(library_row.document),
+        {code: ItemFile.model_validate(doc) for code, doc in snapshot.items.items()},
+        snapshot.selected,
+        tenant=snapshot.compiled_for,
+        as_of=snapshot.as_of,
+        parameters=snapshot.parameters,
+    )
+    form_caches.remember(form)
+    return form
+
+
+@dataclass(frozen=True)
+class AnswerCheck:
+    validation: ValidationResult
+    materials: list[MaterialStatus]
+    confirmations_checked: bool
+
+
+async def check_answers(
+    db: Database,
+    form: CompiledForm,
+    answers: Mapping[str, Any],
+    *,
+    tenant_path: str,
+    signing_key: str,
+    confirm_with_shared_data: bool,
+    requests: Mapping[str, Exemption] | None = None,
+) -> AnswerCheck:
+    """Validate answers and decide each material; the registry is asked only when allowed."""
+    validation = validate_answers(form, answers)
+    confirmations = {}
+    if confirm_with_shared_data:
+        source = SharedRecordSource(
+            db, tenant_path=tenant_path, signing_key=signing_key, as_of=form.as_of
+        )
+        confirmations = await collect_confirmations(form, answers, [source])
+    statuses = material_statuses(form, answers, confirmations, requests=requests)
+    return AnswerCheck(validation, statuses, confirm_with_shared_data)
