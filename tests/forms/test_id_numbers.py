@@ -1,6 +1,4 @@
-"""Check digits here come from the definition in GB 11643-1999 / ISO 7064 MOD 11-2: with positions
-counted from the right starting at 1 (the check digit) and weights 2^(i-1) mod 11, the weighted
-sum of all 18 digits is ≡ 1 (mod 11); a check value of 10 is written X."""
+"""GB 11643 resident ID numbers: checksum, birth date, sex and age."""
 
 from __future__ import annotations
 
@@ -11,19 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from socialaid.forms import InvalidIdNumberError, parse_id_number
-
-
-def check_by_definition(first17: str) -> str:
-    for value in range(11):
-        digits = [int(c) for c in first17] + [value]
-        total = sum(d * (2 ** (i - 1) % 11) for i, d in enumerate(reversed(digits), start=1))
-        if total % 11 == 1:
-            return "X" if value == 10 else str(value)
-    raise AssertionError("MOD 11-2 always has a check value")
-
-
-def with_check(first17: str) -> str:
-    return first17 + check_by_definition(first17)
+from tests.identity_numbers import check_by_definition, with_check
 
 
 def test_the_standards_own_examples_are_valid() -> None:
