@@ -44,6 +44,10 @@ def main() -> None:
     parser.add_argument("--tenant", default="310105")
     args = parser.parse_args()
     body = graphql_body(CATALOGUE_QUERY, {"tenant": args.tenant})
+
+    def distinct(n: int) -> tuple[bytes, dict[str, str]]:
+        return body.replace(b'{"query": "', f'{{"query": "# {n}\\n'.encode(), 1), {}
+
     with running_server(REPO / ".data" / "bench-catalogue") as base:
         asyncio.run(
             closed_loop(base, "/graphql", lambda _: (body, {}), clients=args.clients, seconds=3)
@@ -56,9 +60,16 @@ def main() -> None:
         single = asyncio.run(
             closed_loop(base, "/graphql", lambda _: (body, {}), clients=1, seconds=5)
         )
+        # A distinct body per request misses the response cache: full GraphQL execution each time.
+        uncached = asyncio.run(
+            closed_loop(base, "/graphql", distinct, clients=args.clients, seconds=args.seconds / 2)
+        )
+        uncached_single = asyncio.run(closed_loop(base, "/graphql", distinct, clients=1, seconds=5))
     print(f"machine: {machine()}")
     print(f"catalogue({args.tenant}) {args.clients} clients: {result.summary()}")
     print(f"catalogue({args.tenant}) 1 client: {single.summary()}")
+    print(f"catalogue({args.tenant}) uncached, {args.clients} clients: {uncached.summary()}")
+    print(f"catalogue({args.tenant}) uncached, 1 client: {uncached_single.summary()}")
     print(json.dumps({"p99_ms": result.percentile(99), "median_ms": result.percentile(50)}))
 
 

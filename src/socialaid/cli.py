@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import sys
 from collections.abc import Awaitable, Callable
@@ -53,6 +54,7 @@ def serve(
 
     from socialaid.access.authentication import Authenticator
     from socialaid.api.app import create_app
+    from socialaid.catalogue.revision import RevisionWatcher
     from socialaid.seeding import load_seed_data_if_empty
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
@@ -63,14 +65,21 @@ def serve(
         db = Database(provisioned.owner_url, settings.signing_key)
         # Listening for grant and policy changes lets this process cache grants safely.
         authenticator = Authenticator(settings)
+        revisions = RevisionWatcher(db)
         try:
             if await load_seed_data_if_empty(db):
                 logging.getLogger("socialaid").info("loaded the seed tenants and catalogues")
             await authenticator.listen(db)
-            app = create_app(db, settings, authenticator)
+            await revisions.start()
+            app = create_app(db, settings, authenticator, revisions)
+            # The catalogue and policy loaded so far live as long as the process: keep the
+            # collector from rescanning them (it made form compilation's p99 three times its median).
+            gc.collect()
+            gc.freeze()
             config = uvicorn.Config(app, host=host, port=port, lifespan="off")
             await uvicorn.Server(config).serve()
         finally:
+            await revisions.stop()
             await authenticator.close()
             await db.dispose()
             provisioned.close()

@@ -27,9 +27,15 @@ async def notify_access_changed(session: AsyncSession, key: str) -> None:
 
 
 class ChangeListener:
-    """A dedicated connection LISTENing on CHANNEL; `on_lost` runs if the connection drops."""
+    """A dedicated connection LISTENing on a channel; `on_lost` runs if the connection drops."""
 
-    def __init__(self, on_change: Callable[[str], None], on_lost: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        on_change: Callable[[str], None],
+        on_lost: Callable[[], None],
+        channel: str = CHANNEL,
+    ) -> None:
+        self._channel = channel
         self._on_change = on_change
         self._on_lost = on_lost
         self._connection: asyncpg.Connection | None = None
@@ -37,7 +43,7 @@ class ChangeListener:
     async def start(self, url: URL) -> None:
         self._connection = await owner_connection(url)
         self._connection.add_termination_listener(self._terminated)
-        await self._connection.add_listener(CHANNEL, self._notified)
+        await self._connection.add_listener(self._channel, self._notified)
 
     def _notified(self, _conn: Any, _pid: int, _channel: str, payload: str) -> None:
         self._on_change(payload)

@@ -17,7 +17,8 @@ from socialaid.access.decisions import UnauthenticatedError
 from socialaid.api.context import Context
 from socialaid.api.public_cache import PublicResponseCache
 from socialaid.api.schema import build_schema
-from socialaid.catalogue.service import CatalogueCaches, content_revision
+from socialaid.catalogue.revision import RevisionWatcher
+from socialaid.catalogue.service import CatalogueCaches
 from socialaid.config import Settings
 from socialaid.db.database import Database
 from socialaid.forms.service import FormCaches
@@ -61,16 +62,15 @@ class GraphQLApp(GraphQL[Context, None]):
 
 
 def create_app(
-    db: Database, settings: Settings, authenticator: Authenticator | None = None
+    db: Database,
+    settings: Settings,
+    authenticator: Authenticator | None = None,
+    revisions: RevisionWatcher | None = None,
 ) -> Starlette:
-    """`authenticator` is shared with whoever runs its change listener (see `socialaid serve`)."""
+    """`authenticator` and `revisions` are shared with whoever runs their change listeners
+    (see `socialaid serve`); without a running listener they ask the database every time."""
     graphql = GraphQLApp(db, settings, authenticator)
-
-    async def revision() -> int:
-        async with db.session() as session:
-            return await content_revision(session)
-
-    cached_graphql = PublicResponseCache(graphql, revision)
+    cached_graphql = PublicResponseCache(graphql, (revisions or RevisionWatcher(db)).current)
 
     async def healthz(_: Request) -> Response:
         return JSONResponse({"status": "ok"})

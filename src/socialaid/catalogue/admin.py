@@ -393,9 +393,13 @@ async def override_set(
     patch: dict[str, Any],
     effective_from: date,
     reason: str,
+    replace: bool = False,
 ) -> CatalogueOverride:
-    """Change unlocked elements of an inherited item for this tenant and its descendants."""
-    _, actor = await _authorized_tenant(session, actor, tenant, Resource.CATALOGUE, Action.PUBLISH)
+    """Change unlocked elements of an inherited item for this tenant and its descendants;
+    `replace` with an empty patch clears the override."""
+    row, actor = await _authorized_tenant(
+        session, actor, tenant, Resource.CATALOGUE, Action.PUBLISH
+    )
     try:
         check_patch(code, patch)
     except LockedElementError as exc:
@@ -407,23 +411,36 @@ async def override_set(
             raise LockedElementDomainError(
                 f"{element} 由版本管理维护，不可覆盖", path=["patch", element]
             )
-    view = await tenant_view(session, caches, tenant=tenant, as_of=effective_from)
-    base = view.catalogue.items.get(code)
-    if base is None or base.owner == tenant:
+    parent = row.parent_id
+    base = None
+    if parent is not None:
+        parent_view = await tenant_view(session, caches, tenant=parent, as_of=effective_from)
+        base = parent_view.catalogue.items.get(code)
+    if base is None:
         raise NotFoundError(f"{code} 不是本租户继承的事项", path=["code"])
-    _item_document(apply_merge_patch(base.document, patch), path=["patch"])
-    latest = await session.scalar(
-        select(func.max(CatalogueOverride.version)).where(
-            col(CatalogueOverride.tenant_id) == tenant, col(CatalogueOverride.item_code) == code
+    current = (
+        await session.execute(
+            select(CatalogueOverride)
+            .where(
+                col(CatalogueOverride.tenant_id) == tenant,
+                col(CatalogueOverride.item_code) == code,
+            )
+            .order_by(col(CatalogueOverride.version).desc())
+            .limit(1)
         )
-    )
+    ).scalar_one_or_none()
+    current_patch = current.patch if current else {}
+    # A tenant keeps one override per item: new elements merge into it (null drops one).
+    combined = {} if replace else apply_merge_patch(current_patch, patch)
+    _item_document(apply_merge_patch(base.document, combined), path=["patch"])
+    latest = current.version if current else 0
     override = CatalogueOverride(
         tenant_id=tenant,
         item_code=code,
-        version=(latest or 0) + 1,
+        version=latest + 1,
         status=Status.PUBLISHED.value,
         effective_from=effective_from,
-        patch=patch,
+        patch=combined,
         source={"document": f"管理员 {actor.user_id} 通过接口设置", "section": reason},
     )
     session.add(override)
@@ -434,9 +451,10 @@ async def override_set(
         request_id,
         actor,
         tenant,
-        "catalogue.override_set",
+        "catalogue.override_clear" if replace else "catalogue.override_set",
         code,
-        after=patch,
+        before=current_patch,
+        after=combined,
         reason=reason,
     )
     return override

@@ -350,7 +350,7 @@ class CatalogueAdminMutation:
         self, info: Info, input: CatalogueOverrideClearInput
     ) -> CatalogueOverridePayload:
         return await _override(
-            info, input.tenant, input.code, {}, input.effective_from, input.reason
+            info, input.tenant, input.code, {}, input.effective_from, input.reason, replace=True
         )
 
     @strawberry.mutation(description="在本级及下级停用一个继承事项")
@@ -367,7 +367,14 @@ class CatalogueAdminMutation:
 
 
 async def _override(
-    info: Info, tenant: str, code: str, patch: dict[str, Any], effective_from: date, reason: str
+    info: Info,
+    tenant: str,
+    code: str,
+    patch: dict[str, Any],
+    effective_from: date,
+    reason: str,
+    *,
+    replace: bool = False,
 ) -> CatalogueOverridePayload:
     ctx = info.context
 
@@ -383,6 +390,7 @@ async def _override(
                 patch=patch,
                 effective_from=effective_from,
                 reason=reason,
+                replace=replace,
             )
 
     row, errors = await attempt(work)

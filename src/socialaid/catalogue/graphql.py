@@ -275,7 +275,7 @@ class CatalogueItemType:
 
     @classmethod
     def of(cls, view: TenantView, effective: EffectiveItem) -> CatalogueItemType:
-        return cls(view=view, effective=effective, spec=ItemFile.model_validate(effective.document))
+        return cls(view=view, effective=effective, spec=view.specs[effective.code])
 
     @strawberry.field
     def code(self) -> str:
@@ -314,9 +314,8 @@ class CatalogueItemType:
         return self.spec.department
 
     @strawberry.field
-    async def target_groups(self, info: Info) -> list[TargetGroupType]:
-        async with info.context.db.session() as session:
-            library = await service.library(session, info.context.catalogue_caches)
+    def target_groups(self) -> list[TargetGroupType]:
+        library = self.view.library
         return [
             TargetGroupType.of(library.target_groups[g])
             for g in self.spec.target_groups
@@ -417,9 +416,8 @@ class CatalogueItemType:
         return [FaqType(question=f.question, answer=f.answer) for f in self.spec.faq]
 
     @strawberry.field
-    async def fields(self, info: Info) -> list[ItemFieldType]:
-        async with info.context.db.session() as session:
-            library = await service.library(session, info.context.catalogue_caches)
+    def fields(self) -> list[ItemFieldType]:
+        library = self.view.library
         out = []
         for use in self.spec.fields:
             element = library.data_elements[use.key]
@@ -439,9 +437,8 @@ class CatalogueItemType:
         return out
 
     @strawberry.field
-    async def materials(self, info: Info) -> list[ItemMaterialType]:
-        async with info.context.db.session() as session:
-            library = await service.library(session, info.context.catalogue_caches)
+    def materials(self) -> list[ItemMaterialType]:
+        library = self.view.library
         return [_material(library.evidence_types, m) for m in self.spec.materials]
 
     @strawberry.field

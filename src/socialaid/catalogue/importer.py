@@ -18,6 +18,7 @@ from socialaid.catalogue.models import (
     LibraryEntry,
     TenantCatalogue,
 )
+from socialaid.catalogue.revision import notify_content_changed
 from socialaid.datafiles import DataFileError
 
 LIBRARY_KINDS = (
@@ -37,6 +38,7 @@ async def bump_revision(session: AsyncSession) -> None:
             index_elements=["id"], set_={"revision": ContentRevision.revision + 1}
         )
     )
+    await notify_content_changed(session)
 
 
 async def import_library(session: AsyncSession, library: Library) -> None:

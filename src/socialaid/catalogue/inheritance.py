@@ -140,7 +140,8 @@ def resolve(chain: Sequence[TenantLayer], as_of: date) -> EffectiveCatalogue:
                     overrides[o.item] = o
         for code, override in overrides.items():
             base = items.get(code)
-            if base is None or base.owner == layer.tenant:
+            # An empty patch is a cleared override: the item is as inherited.
+            if base is None or base.owner == layer.tenant or not override.patch:
                 continue
             check_patch(code, override.patch)
             elements = dict(base.elements)

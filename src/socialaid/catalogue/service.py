@@ -12,9 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from socialaid.catalogue.cache import RevisionCache
-from socialaid.catalogue.files import (
-    TenantCatalogueFile,
-)
+from socialaid.catalogue.files import ItemFile, TenantCatalogueFile
 from socialaid.catalogue.inheritance import (
     EffectiveCatalogue,
     ItemVersion,
@@ -37,12 +35,18 @@ from socialaid.tenancy.service import get_tenant
 
 @dataclass(frozen=True)
 class TenantView:
-    """What a tenant sees: its effective items and the departments that serve them."""
+    """What a tenant sees: its effective items (parsed), the library, the serving departments.
+
+    Built once per content revision and shared by every request, so resolvers never go back to
+    the database for catalogue data.
+    """
 
     tenant: Tenant
     catalogue: EffectiveCatalogue
     departments: dict[str, Department]  # functional code → the nearest tenant's department
     config: TenantCatalogueFile | None
+    specs: dict[str, ItemFile]
+    library: Library
 
 
 @dataclass
@@ -133,11 +137,16 @@ async def _build_view(session: AsyncSession, tenant: Tenant, as_of: date) -> Ten
             departments[d.code].tenant_id
         ):
             departments[d.code] = d
+    catalogue = resolve(layers, as_of)
     return TenantView(
         tenant=tenant,
-        catalogue=resolve(layers, as_of),
+        catalogue=catalogue,
         departments=departments,
         config=configs.get(tenant.tenant_id),
+        specs={
+            code: ItemFile.model_validate(item.document) for code, item in catalogue.items.items()
+        },
+        library=await _build_library(session),
     )
 
 

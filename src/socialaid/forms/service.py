@@ -20,7 +20,6 @@ from socialaid.catalogue.service import (
     CatalogueCaches,
     TenantView,
     content_revision,
-    library,
     tenant_view,
 )
 from socialaid.db.database import Database
@@ -55,7 +54,6 @@ class FormSelectionError(DomainError):
 @dataclass
 class FormCaches:
     compiled: FormCache = field(default_factory=FormCache)
-    item_files: RevisionCache[dict[str, ItemFile]] = field(default_factory=RevisionCache)
     library_hashes: RevisionCache[str] = field(default_factory=lambda: RevisionCache(1))
     by_hash: OrderedDict[str, CompiledForm] = field(default_factory=OrderedDict)
     max_by_hash: int = 512
@@ -72,18 +70,6 @@ def _parameters(view: TenantView) -> dict[str, object]:
     if view.config is None:
         return {}
     return {p.key: p.value for p in view.config.parameters if p.value is not None}
-
-
-async def _item_files(caches: FormCaches, revision: int, view: TenantView) -> dict[str, ItemFile]:
-    async def build() -> dict[str, ItemFile]:
-        return {
-            code: ItemFile.model_validate(item.document)
-            for code, item in view.catalogue.items.items()
-        }
-
-    return await caches.item_files.get(
-        revision, (view.tenant.tenant_id, view.catalogue.as_of), build
-    )
 
 
 async def _store_snapshot(
@@ -131,9 +117,9 @@ async def form_for_selection(
 ) -> CompiledForm:
     """The one form for `items` in `tenant` on `as_of`; its snapshot is stored (commit to keep it)."""
     view = await tenant_view(session, catalogue_caches, tenant=tenant, as_of=as_of)
-    lib = await library(session, catalogue_caches)
+    lib = view.library
     revision = await content_revision(session)
-    catalogue = await _item_files(form_caches, revision, view)
+    catalogue = view.specs
     parameters = _parameters(view)
     try:
         form = form_caches.compiled.get_or_compile(
