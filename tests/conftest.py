@@ -28,6 +28,9 @@ def test_settings(**overrides: object) -> Settings:
     return Settings(**values)  # type: ignore[arg-type]
 
 
+test_settings.__test__ = False  # type: ignore[attr-defined]  # a helper, not a test
+
+
 @pytest.fixture(scope="session")
 def server_url() -> Iterator[URL]:
     """The PostgreSQL server: DATABASE_URL's when set, otherwise an embedded one for the tests."""

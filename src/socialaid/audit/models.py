@@ -1,4 +1,13 @@
-"""The audit_event table: appended in the transaction of the change it records."""
+"""The audit store: events appended in the transaction of the change they record, hash-chained
+per tenant, partitioned by month on `occurred_at`.
+
+The database does the bookkeeping (migration 0006): a BEFORE INSERT trigger takes the tenant's
+chain head row (`audit_chain_head`, SELECT … FOR UPDATE), numbers the event, links it to the
+previous event's hash and hashes its canonical content (`socialaid_audit_digest`). Another
+trigger refuses UPDATE, DELETE and TRUNCATE for everyone, and the application role holds no
+such privilege. Partitions live in the `audit_partitions` schema, which the application role
+cannot reach except through this table (and so through its row-level security).
+"""
 
 from __future__ import annotations
 
@@ -9,9 +18,11 @@ from sqlalchemy import (
     BigInteger,
     Column,
     DateTime,
+    FetchedValue,
     ForeignKeyConstraint,
     Identity,
     Index,
+    LargeBinary,
     String,
     func,
 )
@@ -20,22 +31,40 @@ from sqlmodel import Field
 
 from socialaid.db.base import SQLModel
 
+PARTITION_SCHEMA = "audit_partitions"
+# The keyset every listing sorts by, after the column a filter fixes.
+_ORDER = ("occurred_at", "tenant_id", "sequence")
+
 
 class AuditEvent(SQLModel, table=True):
     __tablename__ = "audit_event"
     __table_args__ = (
         ForeignKeyConstraint(["tenant_id"], ["tenant.tenant_id"]),
-        Index("ix_audit_event_tenant_occurred", "tenant_id", "occurred_at"),
+        Index("ix_audit_event_time", *_ORDER),
+        Index("ix_audit_event_tenant_time", "tenant_id", "occurred_at", "sequence"),
+        Index("ix_audit_event_person", "person_key", *_ORDER),
+        Index("ix_audit_event_application", "application_id", *_ORDER),
+        Index("ix_audit_event_actor", "actor", *_ORDER),
+        Index("ix_audit_event_department", "department", *_ORDER),
+        Index("ix_audit_event_action", "action", *_ORDER),
         Index("ix_audit_event_subject", "tenant_id", "subject_type", "subject_id"),
+        {"postgresql_partition_by": "RANGE (occurred_at)"},
     )
 
     tenant_id: str = Field(sa_column=Column(String(6), primary_key=True))
-    id: int | None = Field(
-        default=None, sa_column=Column(BigInteger, Identity(always=True), primary_key=True)
+    # Per tenant, gap-free, assigned by the chain trigger.
+    sequence: int | None = Field(
+        default=None,
+        sa_column=Column(
+            BigInteger, primary_key=True, autoincrement=False, server_default=FetchedValue()
+        ),
     )
     occurred_at: datetime | None = Field(
         default=None,
-        sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now()),
+        sa_column=Column(DateTime(timezone=True), primary_key=True, server_default=func.now()),
+    )
+    id: int | None = Field(
+        default=None, sa_column=Column(BigInteger, Identity(always=True), nullable=False)
     )
     actor: str = Field(sa_column=Column(String(200), nullable=False))
     roles: list[str] = Field(default_factory=list, sa_column=Column(ARRAY(String), nullable=False))
@@ -47,6 +76,20 @@ class AuditEvent(SQLModel, table=True):
     after: dict[str, Any] | None = Field(default=None, sa_column=Column(JSONB))
     reason: str | None = None
     request_id: str | None = None
+    client_address: str | None = Field(default=None, sa_column=Column(String(64)))
     # Cross-department histories: the application an event belongs to and the person it concerns.
     application_id: str | None = None
-    person_key: str | None = Field(default=None, sa_column=Column(String(64), index=True))
+    person_key: str | None = Field(default=None, sa_column=Column(String(64)))
+    previous_hash: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=False))
+    hash: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=False))
+
+
+class AuditChainHead(SQLModel, table=True):
+    """The last link of each tenant's chain: writers in one tenant serialise on this row only."""
+
+    __tablename__ = "audit_chain_head"
+    __table_args__ = (ForeignKeyConstraint(["tenant_id"], ["tenant.tenant_id"]),)
+
+    tenant_id: str = Field(sa_column=Column(String(6), primary_key=True))
+    last_sequence: int = Field(sa_column=Column(BigInteger, nullable=False))
+    last_hash: bytes = Field(sa_column=Column(LargeBinary, nullable=False))

@@ -2,13 +2,33 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import insert, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from socialaid.access.principal import Principal
+from socialaid.audit.ddl import ensure_partitions_sql
 from socialaid.audit.models import AuditEvent
+from socialaid.audit.request import current_origin
+
+# (database URL, UTC month) pairs whose partitions this process has already ensured.
+_ensured: set[tuple[str, str]] = set()
+
+
+async def ensure_partitions(session: AsyncSession) -> None:
+    """Create this month's and next month's partitions if missing (once per process and month).
+
+    Events of a month without a partition would land in the default partition, which still
+    works but is slower to search; this keeps that from happening.
+    """
+    bind = session.get_bind()
+    key = (str(bind.engine.url), datetime.now(UTC).strftime("%Y-%m"))
+    if key in _ensured:
+        return
+    await session.execute(text(ensure_partitions_sql()))
+    _ensured.add(key)
 
 
 async def write_event(
@@ -25,21 +45,31 @@ async def write_event(
     request_id: str | None = None,
     application_id: str | None = None,
     person_key: str | None = None,
+    client_address: str | None = None,
+    department: str | None = None,
 ) -> None:
-    """Record `action` on a subject owned by `tenant_id`; it commits or rolls back with the change."""
+    """Record `action` on a subject owned by `tenant_id`; it commits or rolls back with the change.
+
+    The database numbers the event in its tenant's chain and hashes it. `department` is the
+    acting department (default: the actor's departments, comma-separated); the request id and
+    client address default to those of the GraphQL operation being served.
+    """
+    origin = current_origin()
+    await ensure_partitions(session)
     await session.execute(
         insert(AuditEvent).values(
             tenant_id=tenant_id,
             actor=actor.user_id,
             roles=[r.value for r in actor.roles],
-            department=",".join(actor.departments) or None,
+            department=department or ",".join(actor.departments) or None,
             action=action,
             subject_type=subject_type,
             subject_id=subject_id,
             before=before,
             after=after,
             reason=reason,
-            request_id=request_id,
+            request_id=request_id or origin.request_id,
+            client_address=client_address or origin.client_address,
             application_id=application_id,
             person_key=person_key,
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from socialaid.access import models as _access  # noqa: F401
+from socialaid.applications import models as _applications  # noqa: F401
 from socialaid.audit import models as _audit  # noqa: F401
 from socialaid.catalogue import models as _catalogue  # noqa: F401
 from socialaid.db.base import SQLModel

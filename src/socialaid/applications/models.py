@@ -1,0 +1,185 @@
+"""Applications, their cases, their timeline events and tenants' emergency periods.
+
+Every table carries tenant_id in its primary key and in every foreign and unique key. Rows that
+change state carry `lock_version`: a write names the version it read, so two people acting on one
+row at once cannot both succeed (the loser gets CONFLICT).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Column,
+    DateTime,
+    ForeignKeyConstraint,
+    Identity,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+    func,
+)
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
+from sqlmodel import Field
+
+from socialaid.applications.states import ApplicationState, CaseState
+from socialaid.db.base import SQLModel
+
+
+def _one_of(column: str, values: list[str]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+CHANNELS = ["online", "window", "self_service", "hotline_12345", "adviser"]
+
+
+class Application(SQLModel, table=True):
+    """One submission: the form it was filled against, the answers and each material's status."""
+
+    __tablename__ = "application"
+    __table_args__ = (
+        ForeignKeyConstraint(["tenant_id"], ["tenant.tenant_id"]),
+        UniqueConstraint("tenant_id", "idempotency_key"),
+        CheckConstraint(_one_of("state", [s.value for s in ApplicationState]), name="state"),
+        CheckConstraint(_one_of("channel", CHANNELS), name="channel"),
+        Index("ix_application_listing", "tenant_id", "submitted_at", "id"),
+        Index("ix_application_owner", "tenant_id", "owner"),
+    )
+
+    tenant_id: str = Field(sa_column=Column(String(6), primary_key=True))
+    id: uuid.UUID = Field(sa_column=Column(Uuid, primary_key=True))
+    idempotency_key: str = Field(sa_column=Column(String(200), nullable=False))
+    request_hash: str = Field(sa_column=Column(String(64), nullable=False))
+    channel: str = Field(sa_column=Column(String(20), nullable=False))
+    state: str = Field(sa_column=Column(String(20), nullable=False))
+    lock_version: int = Field(sa_column=Column(Integer, nullable=False))
+    owner: str = Field(sa_column=Column(String(200), nullable=False))  # the applicant's user id
+    submitted_by: str = Field(sa_column=Column(String(200), nullable=False))
+    applicant_name: str = Field(sa_column=Column(Text, nullable=False))
+    person_key: str | None = Field(default=None, sa_column=Column(String(64)))
+    area_path: str | None = Field(default=None, sa_column=Column(Text))
+    items: list[str] = Field(sa_column=Column(ARRAY(String), nullable=False))
+    # The ItemRef of each item as filed (planning uses these, not the catalogue of the day).
+    item_refs: list[dict[str, Any]] = Field(sa_column=Column(JSONB, nullable=False))
+    form_hash: str = Field(sa_column=Column(String(64), nullable=False))
+    answers: dict[str, Any] = Field(sa_column=Column(JSONB, nullable=False))
+    materials: list[dict[str, Any]] = Field(sa_column=Column(JSONB, nullable=False))
+    personal_commitment: bool = Field(sa_column=Column(Boolean, nullable=False))
+    emergency_provisions: list[str] = Field(sa_column=Column(ARRAY(String), nullable=False))
+    lead_department: str | None = Field(default=None, sa_column=Column(String(100)))
+    triage: dict[str, Any] | None = Field(default=None, sa_column=Column(JSONB))
+    submitted_at: datetime | None = Field(
+        default=None,
+        sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now()),
+    )
+    updated_at: datetime | None = Field(
+        default=None,
+        sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now()),
+    )
+
+
+class ApplicationCase(SQLModel, table=True):
+    """One item of an application, owned by the item's department."""
+
+    __tablename__ = "application_case"
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["tenant_id", "application_id"],
+            ["application.tenant_id", "application.id"],
+            ondelete="CASCADE",
+        ),
+        UniqueConstraint("tenant_id", "application_id", "item_code"),
+        CheckConstraint(_one_of("state", [s.value for s in CaseState]), name="state"),
+        Index("ix_application_case_department", "tenant_id", "department", "state"),
+        Index("ix_application_case_listing", "tenant_id", "created_at", "id"),
+    )
+
+    tenant_id: str = Field(sa_column=Column(String(6), primary_key=True))
+    id: uuid.UUID = Field(sa_column=Column(Uuid, primary_key=True))
+    application_id: uuid.UUID = Field(sa_column=Column(Uuid, nullable=False))
+    item_code: str = Field(sa_column=Column(String(100), nullable=False))
+    item_name: str = Field(sa_column=Column(Text, nullable=False))
+    item_ref: dict[str, Any] = Field(sa_column=Column(JSONB, nullable=False))
+    department: str = Field(sa_column=Column(String(100), nullable=False))  # functional code
+    department_name: str = Field(sa_column=Column(Text, nullable=False))
+    owner: str = Field(sa_column=Column(String(200), nullable=False))
+    area_path: str | None = Field(default=None, sa_column=Column(Text))
+    state: str = Field(sa_column=Column(String(30), nullable=False))
+    lock_version: int = Field(sa_column=Column(Integer, nullable=False))
+    waiting_on: list[str] = Field(sa_column=Column(ARRAY(String), nullable=False))
+    clock_started_at: datetime | None = Field(
+        default=None, sa_column=Column(DateTime(timezone=True))
+    )
+    due_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
+    decision: dict[str, Any] | None = Field(default=None, sa_column=Column(JSONB))
+    notice: dict[str, Any] | None = Field(default=None, sa_column=Column(JSONB))
+    received: list[dict[str, Any]] = Field(sa_column=Column(JSONB, nullable=False))
+    supplement: dict[str, Any] | None = Field(default=None, sa_column=Column(JSONB))
+    closed_reason: str | None = Field(default=None, sa_column=Column(Text))
+    created_at: datetime | None = Field(
+        default=None,
+        sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now()),
+    )
+    updated_at: datetime | None = Field(
+        default=None,
+        sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now()),
+    )
+
+
+class ApplicationEvent(SQLModel, table=True):
+    """One line of an application's timeline; `id` orders events written in the same instant."""
+
+    __tablename__ = "application_event"
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["tenant_id", "application_id"],
+            ["application.tenant_id", "application.id"],
+            ondelete="CASCADE",
+        ),
+        Index("ix_application_event_application", "tenant_id", "application_id", "id"),
+    )
+
+    tenant_id: str = Field(sa_column=Column(String(6), primary_key=True))
+    id: int | None = Field(
+        default=None, sa_column=Column(BigInteger, Identity(always=True), primary_key=True)
+    )
+    application_id: uuid.UUID = Field(sa_column=Column(Uuid, nullable=False))
+    case_id: uuid.UUID | None = Field(default=None, sa_column=Column(Uuid))
+    item: str | None = Field(default=None, sa_column=Column(String(100)))
+    department: str | None = Field(default=None, sa_column=Column(String(100)))
+    kind: str = Field(sa_column=Column(String(60), nullable=False))
+    summary: str | None = Field(default=None, sa_column=Column(Text))
+    data: dict[str, Any] = Field(sa_column=Column(JSONB, nullable=False))
+    actor: str = Field(sa_column=Column(String(200), nullable=False))
+    at: datetime | None = Field(
+        default=None,
+        sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now()),
+    )
+
+
+class EmergencyMode(SQLModel, table=True):
+    """A tenant's emergency provision (003) switched on for a period; ends_at NULL: until ended."""
+
+    __tablename__ = "emergency_mode"
+    __table_args__ = (
+        ForeignKeyConstraint(["tenant_id"], ["tenant.tenant_id"], ondelete="CASCADE"),
+        CheckConstraint("ends_at IS NULL OR ends_at >= starts_at", name="period"),
+    )
+
+    tenant_id: str = Field(sa_column=Column(String(6), primary_key=True))
+    provision: str = Field(sa_column=Column(String(100), primary_key=True))
+    starts_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
+    ends_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
+    set_by: str = Field(sa_column=Column(String(200), nullable=False))
+    updated_at: datetime | None = Field(
+        default=None,
+        sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now()),
+    )
