@@ -199,7 +199,8 @@ def upgrade() -> None:
     enable_tenant_rls("application")
     enable_tenant_rls("application_case")
     enable_tenant_rls("application_event")
-    enable_tenant_rls("emergency_mode")
+    # Which emergency provisions are in force is public, and a district reads its province's.
+    enable_tenant_rls("emergency_mode", public_read=True)
 
 
 def downgrade() -> None:

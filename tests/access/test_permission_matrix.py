@@ -23,6 +23,7 @@ from graphql import (
     GraphQLScalarType,
     get_named_type,
 )
+from graphql.pyutils import Undefined
 
 from socialaid.access.decisions import is_allowed
 from socialaid.access.principal import Principal, Target
@@ -79,7 +80,10 @@ def sample(type_: Any, path: str, tenant_path: str | None, tenant: str) -> Any:
 
 
 def needs_value(name: str, argument: GraphQLArgument, tenant_path: str | None) -> bool:
-    required = isinstance(argument.type, GraphQLNonNull) and argument.default_value is None
+    required = isinstance(argument.type, GraphQLNonNull) and argument.default_value in (
+        None,
+        Undefined,
+    )
     return required or name == tenant_path or (tenant_path or "").startswith(name + ".")
 
 

@@ -196,6 +196,8 @@ async def test_a_revocation_reaches_another_process_through_notify(db: Database)
     await other_process.listen(db)
     try:
         claims = TokenClaims("li", "310105", ())
+        assert (await other_process.principal_for(db, claims)).grants == ()
+        assert other_process.caches_grants_of("li")  # so forgetting it shows the NOTIFY came
         admin = await admin_of(db, "310105")
         await grant(db, admin, "310105", "li", "AUDITOR")
         assert await wait_until(lambda: not other_process.caches_grants_of("li"))

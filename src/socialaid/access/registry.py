@@ -54,11 +54,37 @@ ROOT_FIELDS: dict[str, Permission | Public] = {
     "applicationForm": PUBLIC,
     "applicationFormCheck": PUBLIC,
     "sharedRecordUpsert": Permission(Resource.SHARED_RECORD, Action.CREATE, "input.tenant"),
+    # applications: submission, one-door triage, joint meeting, department work
+    "application": Permission(Resource.APPLICATION, Action.READ, tenant_argument=None),
+    "applications": Permission(Resource.APPLICATION, Action.READ),
+    "cases": Permission(Resource.CASE, Action.READ, "filter.tenant"),
+    "emergencyProvisions": Permission(Resource.TENANT, Action.READ),
+    "applicationSubmit": Permission(Resource.APPLICATION, Action.SUBMIT, "input.tenant"),
+    "applicationTriageAccept": Permission(Resource.TRIAGE, Action.DECIDE, tenant_argument=None),
+    "applicationTriageReject": Permission(Resource.TRIAGE, Action.DECIDE, tenant_argument=None),
+    "applicationTriageEscalate": Permission(Resource.TRIAGE, Action.ESCALATE, tenant_argument=None),
+    "applicationJointMeetingAssign": Permission(
+        Resource.JOINT_MEETING, Action.DECIDE, tenant_argument=None
+    ),
+    "applicationJointMeetingReject": Permission(
+        Resource.JOINT_MEETING, Action.DECIDE, tenant_argument=None
+    ),
+    "applicationWithdraw": Permission(Resource.APPLICATION, Action.UPDATE, tenant_argument=None),
+    "caseAcknowledge": Permission(Resource.CASE, Action.UPDATE, tenant_argument=None),
+    "caseSupplementRequest": Permission(Resource.CASE, Action.UPDATE, tenant_argument=None),
+    "caseSupplementProvide": Permission(Resource.APPLICATION, Action.UPDATE, tenant_argument=None),
+    "caseDecide": Permission(Resource.CASE, Action.DECIDE, tenant_argument=None),
+    "emergencyModeSet": Permission(Resource.TENANT, Action.UPDATE, "input.tenant"),
     # access
     "me": Permission(Resource.ME, Action.READ, tenant_argument=None),
     "roleAssignments": Permission(Resource.ROLE_ASSIGNMENT, Action.READ),
     "roleGrant": Permission(Resource.ROLE_ASSIGNMENT, Action.GRANT, "input.tenant"),
     "roleRevoke": Permission(Resource.ROLE_ASSIGNMENT, Action.REVOKE, "input.tenant"),
+    # audit (histories beyond the target tenant are narrowed to the auditor's jurisdiction)
+    "auditEvents": Permission(Resource.AUDIT_EVENT, Action.READ, "filter.tenant"),
+    "auditVerify": Permission(Resource.AUDIT_EVENT, Action.READ),
+    "applicationHistory": Permission(Resource.AUDIT_EVENT, Action.READ, tenant_argument=None),
+    "personHistory": Permission(Resource.AUDIT_EVENT, Action.READ, tenant_argument=None),
 }
 
 

@@ -1,4 +1,4 @@
-"""The ASGI application: /graphql, /healthz, /readyz."""
+"""The ASGI application: /graphql, /audit/export, /healthz, /readyz."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ from socialaid.access.decisions import UnauthenticatedError
 from socialaid.api.context import Context
 from socialaid.api.public_cache import PublicResponseCache
 from socialaid.api.schema import build_schema
+from socialaid.applications.notifications import ApplicationUpdates
+from socialaid.audit.http import export_endpoint
 from socialaid.catalogue.revision import RevisionWatcher
 from socialaid.catalogue.service import CatalogueCaches
 from socialaid.config import Settings
@@ -28,7 +30,11 @@ log = logging.getLogger(__name__)
 
 class GraphQLApp(GraphQL[Context, None]):
     def __init__(
-        self, db: Database, settings: Settings, authenticator: Authenticator | None = None
+        self,
+        db: Database,
+        settings: Settings,
+        authenticator: Authenticator | None = None,
+        application_updates: ApplicationUpdates | None = None,
     ) -> None:
         super().__init__(
             build_schema(settings),
@@ -40,6 +46,7 @@ class GraphQLApp(GraphQL[Context, None]):
         self.catalogue_caches = CatalogueCaches()
         self.form_caches = FormCaches()
         self.authenticator = authenticator or Authenticator(settings)
+        self.application_updates = application_updates or ApplicationUpdates()
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket | None
@@ -57,6 +64,7 @@ class GraphQLApp(GraphQL[Context, None]):
             response=response if isinstance(response, Response) else None,
             catalogue_caches=self.catalogue_caches,
             form_caches=self.form_caches,
+            application_updates=self.application_updates,
             principal=principal,
         )
 
@@ -66,10 +74,12 @@ def create_app(
     settings: Settings,
     authenticator: Authenticator | None = None,
     revisions: RevisionWatcher | None = None,
+    application_updates: ApplicationUpdates | None = None,
 ) -> Starlette:
-    """`authenticator` and `revisions` are shared with whoever runs their change listeners
-    (see `socialaid serve`); without a running listener they ask the database every time."""
-    graphql = GraphQLApp(db, settings, authenticator)
+    """`authenticator`, `revisions` and `application_updates` are shared with whoever runs their
+    change listeners (see `socialaid serve`); without a running listener the first two ask the
+    database every time and subscriptions receive no updates."""
+    graphql = GraphQLApp(db, settings, authenticator, application_updates)
     cached_graphql = PublicResponseCache(graphql, (revisions or RevisionWatcher(db)).current)
 
     async def healthz(_: Request) -> Response:
@@ -87,6 +97,11 @@ def create_app(
         routes=[
             Route("/graphql", cached_graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
+            Route(
+                "/audit/export",
+                export_endpoint(db, settings.signing_key, graphql.authenticator),
+                methods=["GET"],
+            ),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
         ]

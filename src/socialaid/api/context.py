@@ -14,6 +14,7 @@ from strawberry.types import Info as StrawberryInfo
 
 from socialaid.access.principal import Principal
 from socialaid.api.loaders import grouped_loader, keyed_loader
+from socialaid.applications.notifications import ApplicationUpdates
 from socialaid.catalogue.service import CatalogueCaches
 from socialaid.config import Settings
 from socialaid.db.database import Database
@@ -51,6 +52,8 @@ class Context:
     # Shared by every request of one app: public reference data keyed by content revision.
     catalogue_caches: CatalogueCaches = field(default_factory=CatalogueCaches)
     form_caches: FormCaches = field(default_factory=FormCaches)
+    # This process's LISTEN connection for applicationUpdated, fanned out to subscribers.
+    application_updates: ApplicationUpdates = field(default_factory=ApplicationUpdates)
     loaders: Loaders = field(init=False)
 
     def __post_init__(self) -> None:

@@ -11,11 +11,20 @@ from strawberry.extensions import (
     MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
+    ParserCache,
     QueryDepthLimiter,
+    ValidationCache,
 )
 from strawberry.tools import merge_types
 
 from socialaid.access.graphql import AccessMutation, AccessQuery
+from socialaid.api.request_origin import AuditRequestExtension
+from socialaid.applications.graphql import (
+    ApplicationMutation,
+    ApplicationQuery,
+    ApplicationSubscription,
+)
+from socialaid.audit.graphql import AuditQuery
 from socialaid.catalogue.admin_graphql import CatalogueAdminMutation, CatalogueAdminQuery
 from socialaid.catalogue.graphql import CatalogueQuery
 from socialaid.config import Settings
@@ -24,9 +33,21 @@ from socialaid.forms.graphql import FormMutation, FormQuery
 from socialaid.tenancy.graphql import TenancyQuery
 
 Query = merge_types(
-    "Query", (TenancyQuery, CatalogueQuery, CatalogueAdminQuery, FormQuery, AccessQuery)
+    "Query",
+    (
+        TenancyQuery,
+        CatalogueQuery,
+        CatalogueAdminQuery,
+        FormQuery,
+        AccessQuery,
+        ApplicationQuery,
+        AuditQuery,
+    ),
 )
-Mutation = merge_types("Mutation", (AccessMutation, CatalogueAdminMutation, FormMutation))
+Mutation = merge_types(
+    "Mutation", (AccessMutation, CatalogueAdminMutation, FormMutation, ApplicationMutation)
+)
+Subscription = merge_types("Subscription", (ApplicationSubscription,))
 
 
 def should_mask(error: GraphQLError) -> bool:
@@ -42,10 +63,20 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         partial(MaxTokensLimiter, max_token_count=settings.max_query_tokens),
         partial(MaxAliasesLimiter, max_alias_count=settings.max_query_aliases),
         partial(MaskErrors, should_mask_error=should_mask),
+        # Module-level LRUs shared by every operation: a repeated query is parsed and
+        # validated (limits included) once.
+        partial(ParserCache, maxsize=512),
+        partial(ValidationCache, maxsize=512),
+        AuditRequestExtension,
     ]
     if settings.is_production:
         extensions.append(DisableIntrospection)
-    return strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions)  # type: ignore[arg-type]
+    return strawberry.Schema(
+        query=Query,
+        mutation=Mutation,
+        subscription=Subscription,
+        extensions=extensions,  # type: ignore[arg-type]
+    )
 
 
 def schema_sdl() -> str:

@@ -532,6 +532,8 @@ async def submit(
     if earlier is not None:
         return earlier
 
+    # Refuse a caller with no business in this tenant before looking at what they sent.
+    authorize(actor, Resource.APPLICATION, Action.SUBMIT, Target(tenant_path=tenant.path))
     area_path = await _area_path(session, actor, tenant, submission.area)
     authorize(
         actor,
@@ -824,7 +826,6 @@ async def _reject(
     by: str,
     request_id: str | None,
 ) -> Application:
-    cleaned = _clean_reasons(reasons)
     actor, ctx, before, after = await _application_transition(
         session,
         actor=actor,
@@ -834,6 +835,7 @@ async def _reject(
         action=Action.DECIDE,
         event=AppEvent.REJECT,
     )
+    cleaned = _clean_reasons(reasons)
     view = await tenant_view(
         session, catalogue_caches, tenant=ctx.tenant.tenant_id, as_of=ctx.now.date()
     )
@@ -1166,7 +1168,6 @@ async def request_supplement(
     request_id: str | None = None,
 ) -> ApplicationCase:
     """补正: the department asks for materials by a deadline (a date, or working days from now)."""
-    wanted = _clean_reasons(materials, "materials")
     actor, ctx, case, before, after = await _case_transition(
         session,
         actor=actor,
@@ -1176,6 +1177,7 @@ async def request_supplement(
         action=Action.UPDATE,
         event=CaseEvent.REQUEST_SUPPLEMENT,
     )
+    wanted = _clean_reasons(materials, "materials")
     today = ctx.now.date()
     if deadline is None:
         if working_days is None or working_days < 1:
@@ -1238,7 +1240,6 @@ async def supply(
     request_id: str | None = None,
 ) -> ApplicationCase:
     """The applicant (or whoever acts for them) supplies what the 补正 asked for."""
-    supplied = _clean_reasons(references, "references")
     actor, ctx, case, before, after = await _case_transition(
         session,
         actor=actor,
@@ -1249,6 +1250,7 @@ async def supply(
         event=CaseEvent.SUPPLY,
         use_case_target=False,
     )
+    supplied = _clean_reasons(references, "references")
     supplement = {
         **(case.supplement or {}),
         "supplied": [*(case.supplement or {}).get("supplied", []), *supplied],

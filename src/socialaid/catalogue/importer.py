@@ -19,6 +19,7 @@ from socialaid.catalogue.models import (
     TenantCatalogue,
 )
 from socialaid.catalogue.revision import notify_content_changed
+from socialaid.catalogue.service import forget_content_revision
 from socialaid.datafiles import DataFileError
 
 LIBRARY_KINDS = (
@@ -39,6 +40,7 @@ async def bump_revision(session: AsyncSession) -> None:
         )
     )
     await notify_content_changed(session)
+    forget_content_revision(session)
 
 
 async def import_library(session: AsyncSession, library: Library) -> None:

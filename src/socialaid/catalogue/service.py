@@ -55,11 +55,27 @@ class CatalogueCaches:
     library: RevisionCache[Library] = field(default_factory=lambda: RevisionCache(1))
 
 
+_REVISION_KEY = "socialaid.content_revision"
+
+
+def forget_content_revision(session: AsyncSession) -> None:
+    """After a bump, the next read in this transaction must see the new revision."""
+    session.info.pop(_REVISION_KEY, None)
+
+
 async def content_revision(session: AsyncSession) -> int:
-    revision = await session.scalar(
-        select(col(ContentRevision.revision)).where(col(ContentRevision.id) == 1)
+    """The revision of public reference data, read once per transaction of `session`."""
+    known = session.info.get(_REVISION_KEY)
+    if known is not None and known[0] is session.get_transaction():
+        return int(known[1])
+    revision = int(
+        await session.scalar(
+            select(col(ContentRevision.revision)).where(col(ContentRevision.id) == 1)
+        )
+        or 0
     )
-    return int(revision or 0)
+    session.info[_REVISION_KEY] = (session.get_transaction(), revision)
+    return revision
 
 
 async def _chain(session: AsyncSession, tenant: Tenant) -> list[Tenant]:

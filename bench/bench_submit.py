@@ -1,0 +1,167 @@
+"""Issue 6: `applicationSubmit` with 5 items and a household of 4 over HTTP at 20 concurrent clients.
+
+    .venv/bin/python bench/bench_submit.py [--clients 20] [--seconds 60]
+
+Starts `socialaid serve` on its own embedded database (.data/bench-submit), asks the form check
+which materials to upload, then submits for `--seconds` with a new idempotency key per request.
+Afterwards it counts the applications through the API (as an analyst) and compares that with the
+submissions the server acknowledged. Targets: p99 ≤ 150 ms, ≥ 50 submissions/s, no error, none lost.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+import uuid
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.request import Request, urlopen
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tests.applications_api.flows import bank_card, shanghai_answers
+from tests.identity_numbers import id_number
+
+from bench.http_load import REPO, closed_loop, graphql_body, machine, running_server
+
+SECRET = "bench-submit-secret-not-for-production"
+TENANT = "310105"
+ITEMS = [
+    "dibao",
+    "education_aid.compulsory",
+    "legal_aid",
+    "medical_aid.outpatient",
+    "union_hardship_assistance",
+]
+CHECK = """query($h: String!, $a: JSON!) { applicationFormCheck(hash: $h, answers: $a) {
+  ok errors { path message } materials { material subjectPath status } } }"""
+FORM = "query($t: String!, $i: [String!]!) { applicationForm(tenant: $t, items: $i) { hash } }"
+SUBMIT = """mutation($i: ApplicationSubmitInput!) { applicationSubmit(input: $i) {
+  errors { code message } application { id state } } }"""
+COUNT = """query($after: String) { applications(tenant: "310105", first: 100, after: $after) {
+  edges { node { id } } pageInfo { hasNextPage endCursor } } }"""
+
+
+def token(user: str, role: str) -> str:
+    from socialaid.access.tokens import mint_token
+    from socialaid.config import Settings
+
+    return mint_token(Settings(secret=SECRET), user=user, tenant=TENANT, roles=[role])
+
+
+def answers() -> dict[str, Any]:
+    """A family of four in Changning (the applicant, a spouse, two children at school)."""
+    applicant_id = id_number("310105", date(1982, 4, 2), 131)
+    family = shanghai_answers(applicant_id, members=4)
+    family["applicant"]["employer"] = "长宁区某物业公司"
+    family["bank"] = {
+        "account_holder": "王强",
+        "holder_id_number": applicant_id,
+        "account_number": bank_card(),
+        "bank_name": "上海农商银行",
+    }
+    return family
+
+
+def post(base: str, query: str, variables: dict[str, Any], bearer: str | None = None) -> Any:
+    headers = {"content-type": "application/json"}
+    if bearer:
+        headers["authorization"] = f"Bearer {bearer}"
+    request = Request(f"{base}/graphql", graphql_body(query, variables), headers)
+    with urlopen(request, timeout=30) as response:
+        result = json.loads(response.read())
+    if result.get("errors"):
+        raise RuntimeError(result["errors"])
+    return result["data"]
+
+
+def uploads(base: str, family: dict[str, Any], citizen: str) -> list[dict[str, Any]]:
+    form_hash = post(base, FORM, {"t": TENANT, "i": ITEMS})["applicationForm"]["hash"]
+    check = post(base, CHECK, {"h": form_hash, "a": family}, citizen)["applicationFormCheck"]
+    if not check["ok"]:
+        raise RuntimeError(check["errors"])
+    return [
+        {
+            "material": m["material"],
+            "subject": m["subjectPath"],
+            "reference": f"upload://{m['material']}",
+        }
+        for m in check["materials"]
+        if m["status"] == "upload_required"
+    ]
+
+
+def count_applications(base: str) -> int:
+    analyst = token("bench-analyst", "analyst")
+    total, after = 0, None
+    while True:
+        page = post(base, COUNT, {"after": after}, analyst)["applications"]
+        total += len(page["edges"])
+        if not page["pageInfo"]["hasNextPage"]:
+            return total
+        after = page["pageInfo"]["endCursor"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=60)
+    args = parser.parse_args()
+    citizen = token("bench-citizen", "applicant")
+    family = answers()
+    acknowledged: set[str] = set()
+
+    with running_server(REPO / ".data" / "bench-submit", {"SOCIALAID_SECRET": SECRET}) as base:
+        before = count_applications(base)
+        materials = uploads(base, family, citizen)
+        headers = {"Authorization": f"Bearer {citizen}"}
+
+        def body(_: int) -> tuple[bytes, dict[str, str]]:
+            submission = {
+                "tenant": TENANT,
+                "channel": "ONLINE",
+                "items": ITEMS,
+                "answers": family,
+                "materials": materials,
+                "area": "huayanglu",
+                "idempotencyKey": uuid.uuid4().hex,
+            }
+            return graphql_body(SUBMIT, {"i": submission}), headers
+
+        def accepted(status: int, payload: bytes) -> bool:
+            result = json.loads(payload)
+            submitted = (result.get("data") or {}).get("applicationSubmit") or {}
+            if result.get("errors") or submitted.get("errors") or not submitted.get("application"):
+                print("error:", payload[:300], file=sys.stderr)
+                return False
+            acknowledged.add(submitted["application"]["id"])
+            return True
+
+        warm = asyncio.run(
+            closed_loop(base, "/graphql", body, clients=args.clients, seconds=3, check=accepted)
+        )
+        loaded = asyncio.run(
+            closed_loop(
+                base, "/graphql", body, clients=args.clients, seconds=args.seconds, check=accepted
+            )
+        )
+        single = asyncio.run(
+            closed_loop(base, "/graphql", body, clients=1, seconds=10, check=accepted)
+        )
+        stored = count_applications(base) - before
+
+    print(f"machine: {machine()}")
+    print(f"materials uploaded per submission: {len(materials)}")
+    print(f"warm-up: {warm.summary()}")
+    print(
+        f"applicationSubmit (5 items, household of 4), {args.clients} clients: {loaded.summary()}"
+    )
+    print(f"applicationSubmit (5 items, household of 4), 1 client: {single.summary()}")
+    print(f"acknowledged {len(acknowledged)}, stored {stored}, lost {len(acknowledged) - stored}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,310 @@
+"""Reading applications and cases: one application with its cases and timeline, and keyset pages.
+
+Each read authorizes once; lists narrow their rows with the row-scope predicate that
+row-level security backs up (tenant subtree, department, area, own).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Generic, TypeVar, cast
+
+from sqlalchemy import ColumnElement, and_, or_, select, tuple_
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from socialaid.access.decisions import ForbiddenError, authenticated, authorize, is_allowed
+from socialaid.access.masking import read_sensitive
+from socialaid.access.principal import Principal, Target
+from socialaid.access.row_scope import row_scope, tenant_subtree
+from socialaid.access.vocabulary import Action, Resource
+from socialaid.applications.disclosure import replaced, sensitive_values
+from socialaid.applications.models import Application, ApplicationCase, ApplicationEvent
+from socialaid.applications.service import active_provisions
+from socialaid.applications.states import CASE_OPEN_STATES, ApplicationState, CaseState
+from socialaid.applications.timeline import TimelineEvent, merge_timeline
+from socialaid.clock import CHINA
+from socialaid.errors import DomainError, NotFoundError
+from socialaid.forms.compiled import CompiledForm
+from socialaid.tenancy.models import Area, Tenant
+from socialaid.tenancy.service import get_tenant
+
+# The key a page is sorted by (newest first) and its cursor holds.
+T = TypeVar("T")
+PageKey = tuple[datetime, uuid.UUID]
+
+
+@dataclass(frozen=True)
+class ApplicationRecord:
+    """An application as one reader sees it: its tenant, every case, one merged timeline."""
+
+    application: Application
+    tenant: Tenant
+    cases: list[ApplicationCase]
+    timeline: list[TimelineEvent]
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    rows: list[T]
+    has_next_page: bool
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    tenant: str
+    department: str | None = None
+    status: Sequence[CaseState] = ()
+    overdue: bool | None = None
+    area: str | None = None  # an area code of the tenant: its cases and those of areas inside it
+
+
+def _nullable(column: Any) -> ColumnElement[str]:
+    """A nullable text column where row_scope takes a text one (NULL matches no scope)."""
+    return cast(ColumnElement[str], column)
+
+
+def _uuid(value: str, what: str, path: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        raise NotFoundError(f"没有这个{what}", path=[path]) from None
+
+
+def application_read_targets(
+    application: Application, tenant: Tenant, cases: Sequence[ApplicationCase]
+) -> list[Target]:
+    """A department-scoped reader sees an application through a case of its department; an
+    application without cases has no department, so such a reader does not see it yet."""
+    departments = [c.department for c in cases] or [""]
+    return [
+        Target(
+            tenant_path=tenant.path,
+            department=d,
+            area_path=application.area_path,
+            owner=application.owner,
+        )
+        for d in departments
+    ]
+
+
+def _events_as_timeline(events: Sequence[ApplicationEvent]) -> list[TimelineEvent]:
+    return merge_timeline(
+        TimelineEvent(
+            at=e.at or datetime.now(CHINA),
+            sequence=e.id or 0,
+            kind=e.kind,
+            item=e.item,
+            department=e.department,
+            summary=e.summary,
+            data=e.data,
+        )
+        for e in events
+    )
+
+
+async def application_record(
+    session: AsyncSession, *, actor: Principal | None, application_id: str
+) -> ApplicationRecord:
+    """One application with every case and the timeline across its departments."""
+    actor = authenticated(actor)
+    if not any(
+        is_allowed(actor, Resource.APPLICATION, Action.READ, Target(g.tenant_path))
+        for g in actor.grants
+    ):
+        raise ForbiddenError()
+    wanted = _uuid(application_id, "申请", "id")
+    application = await session.scalar(select(Application).where(col(Application.id) == wanted))
+    if application is None:
+        raise NotFoundError("没有这个申请", path=["id"])
+    tenant = await get_tenant(session, code=application.tenant_id)
+    cases = list(
+        (
+            await session.execute(
+                select(ApplicationCase)
+                .where(
+                    col(ApplicationCase.tenant_id) == application.tenant_id,
+                    col(ApplicationCase.application_id) == application.id,
+                )
+                .order_by(col(ApplicationCase.item_code))
+            )
+        ).scalars()
+    )
+    targets = application_read_targets(application, tenant, cases)
+    if not any(is_allowed(actor, Resource.APPLICATION, Action.READ, t) for t in targets):
+        raise ForbiddenError()
+    return ApplicationRecord(application, tenant, cases, await timeline_of(session, application))
+
+
+async def timeline_of(session: AsyncSession, application: Application) -> list[TimelineEvent]:
+    events = (
+        await session.execute(
+            select(ApplicationEvent)
+            .where(
+                col(ApplicationEvent.tenant_id) == application.tenant_id,
+                col(ApplicationEvent.application_id) == application.id,
+            )
+            .order_by(col(ApplicationEvent.id))
+        )
+    ).scalars()
+    return _events_as_timeline(list(events))
+
+
+async def provisions_in_force(
+    session: AsyncSession, *, actor: Principal | None, tenant: str
+) -> list[str]:
+    """The emergency provisions in force in the tenant now (set on it or on an ancestor)."""
+    row_tenant = await get_tenant(session, code=tenant)
+    authorize(actor, Resource.TENANT, Action.READ, Target(row_tenant.path))
+    return await active_provisions(session, row_tenant, datetime.now(CHINA))
+
+
+def _after(
+    created: ColumnElement[datetime], ident: ColumnElement[uuid.UUID], key: PageKey | None
+) -> ColumnElement[bool] | None:
+    return None if key is None else tuple_(created, ident) < tuple_(key[0], key[1])
+
+
+async def list_applications(
+    session: AsyncSession,
+    *,
+    actor: Principal | None,
+    tenant: str,
+    states: Sequence[ApplicationState] = (),
+    first: int,
+    after: PageKey | None = None,
+) -> Page[Application]:
+    """Applications in the tenant and its descendants that the actor may read, newest first."""
+    actor = authenticated(actor)
+    row_tenant = await get_tenant(session, code=tenant)
+    authorize(actor, Resource.APPLICATION, Action.READ, Target(row_tenant.path))
+    submitted = col(Application.submitted_at)
+    ident = col(Application.id)
+    query = (
+        select(Application)
+        .where(
+            tenant_subtree(col(Application.tenant_id), row_tenant.path),
+            row_scope(
+                actor,
+                Resource.APPLICATION,
+                tenant=col(Application.tenant_id),
+                area=_nullable(col(Application.area_path)),
+                owner=col(Application.owner),
+            ),
+        )
+        .order_by(submitted.desc(), ident.desc())
+        .limit(first + 1)
+    )
+    if states:
+        query = query.where(col(Application.state).in_([s.value for s in states]))
+    keyset = _after(submitted, ident, after)  # type: ignore[arg-type]
+    if keyset is not None:
+        query = query.where(keyset)
+    rows = list((await session.execute(query)).scalars())
+    return Page(rows[:first], has_next_page=len(rows) > first)
+
+
+async def _area_prefix(session: AsyncSession, tenant: Tenant, area: str) -> str:
+    row = await session.get(Area, (tenant.tenant_id, area))
+    if row is None:
+        raise NotFoundError(f"{tenant.name}没有代码为 {area} 的街道或社区", path=["filter", "area"])
+    return row.path
+
+
+async def list_cases(
+    session: AsyncSession,
+    *,
+    actor: Principal | None,
+    filter: CaseFilter,
+    first: int,
+    after: PageKey | None = None,
+    now: datetime | None = None,
+) -> Page[ApplicationCase]:
+    """Cases the actor may read (a caseworker: its departments'), newest first, filtered."""
+    actor = authenticated(actor)
+    tenant = await get_tenant(session, code=filter.tenant)
+    authorize(actor, Resource.CASE, Action.READ, Target(tenant.path))
+    created = col(ApplicationCase.created_at)
+    ident = col(ApplicationCase.id)
+    conditions: list[ColumnElement[bool]] = [
+        tenant_subtree(col(ApplicationCase.tenant_id), tenant.path),
+        row_scope(
+            actor,
+            Resource.CASE,
+            tenant=col(ApplicationCase.tenant_id),
+            department=col(ApplicationCase.department),
+            area=_nullable(col(ApplicationCase.area_path)),
+            owner=col(ApplicationCase.owner),
+        ),
+    ]
+    if filter.department is not None:
+        conditions.append(col(ApplicationCase.department) == filter.department)
+    if filter.status:
+        conditions.append(col(ApplicationCase.state).in_([s.value for s in filter.status]))
+    if filter.area is not None:
+        prefix = await _area_prefix(session, tenant, filter.area)
+        area = col(ApplicationCase.area_path)
+        conditions.append(or_(area == prefix, area.like(prefix + "/%")))
+    if filter.overdue is not None:
+        moment = now or datetime.now(CHINA)
+        late = and_(
+            col(ApplicationCase.state).in_([s.value for s in CASE_OPEN_STATES]),
+            col(ApplicationCase.due_at) < moment,
+        )
+        conditions.append(late if filter.overdue else ~late)
+    keyset = _after(created, ident, after)  # type: ignore[arg-type]
+    if keyset is not None:
+        conditions.append(keyset)
+    query = (
+        select(ApplicationCase)
+        .where(*conditions)
+        .order_by(created.desc(), ident.desc())
+        .limit(first + 1)
+    )
+    rows = list((await session.execute(query)).scalars())
+    return Page(rows[:first], has_next_page=len(rows) > first)
+
+
+def page_key(created: datetime | None, ident: uuid.UUID) -> tuple[str, str]:
+    """The cursor's content for a row: its sort time and id."""
+    assert created is not None  # set by the service on insert
+    return created.isoformat(), str(ident)
+
+
+def parse_page_key(key: tuple[str, ...]) -> PageKey:
+    try:
+        return datetime.fromisoformat(key[0]), uuid.UUID(key[1])
+    except ValueError:
+        raise DomainError("游标无效", path=["after"]) from None
+
+
+def is_overdue(case: ApplicationCase, now: datetime) -> bool:
+    return (
+        CaseState(case.state) in CASE_OPEN_STATES and case.due_at is not None and case.due_at < now
+    )
+
+
+async def disclosed_answers(
+    session: AsyncSession,
+    *,
+    actor: Principal,
+    application: Application,
+    form: CompiledForm,
+    request_id: str | None = None,
+) -> dict[str, Any]:
+    """The answers as this reader may see them: sensitive values masked for roles that do not
+    need them, and an unmasked read recorded in the audit history."""
+    found = sensitive_values(form, application.answers)
+    shown = await read_sensitive(
+        session,
+        actor=actor,
+        tenant_id=application.tenant_id,
+        subject_type="application",
+        subject_id=str(application.id),
+        values={path: value for path, (_, value) in found.items()},
+        request_id=request_id,
+    )
+    return replaced(application.answers, found, shown)

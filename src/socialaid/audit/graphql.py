@@ -1,0 +1,312 @@
+"""GraphQL for auditors: events by filter, an application's story, a person's, chain checks."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+
+import strawberry
+
+from socialaid.access.sessions import scoped_session
+from socialaid.api.context import Info
+from socialaid.api.pagination import PageInfo, check_page_size, decode_cursor, encode_cursor
+from socialaid.api.scalars import JSON, as_json
+from socialaid.audit import queries, verification
+from socialaid.audit.changes import field_changes
+from socialaid.audit.models import AuditEvent
+from socialaid.audit.queries import EventFilter, EventKey, EventPage, PersonScope
+from socialaid.audit.verification import Problem
+from socialaid.errors import DomainError
+
+ProblemEnum = strawberry.enum(Problem, name="AuditChainProblem", description="哈希链断裂的类型")
+
+
+def _dict(value: Any) -> dict[str, Any] | None:
+    if value is None or isinstance(value, dict):
+        return value
+    return {"value": value}
+
+
+@strawberry.type(name="AuditFieldChange", description="一次变更中取值不同的字段")
+class FieldChangeType:
+    field: str
+    before: JSON | None
+    after: JSON | None
+
+
+@strawberry.type(name="AuditEvent", description="一条审计事件（只增不改，按租户哈希成链）")
+class AuditEventType:
+    id: strawberry.ID
+    tenant_code: str
+    sequence: int = strawberry.field(description="在本租户哈希链中的序号（连续）")
+    occurred_at: datetime
+    actor: str
+    roles: list[str]
+    department: str | None
+    action: str
+    subject_type: str
+    subject_id: str
+    before: JSON | None
+    after: JSON | None
+    changes: list[FieldChangeType] = strawberry.field(description="before 与 after 不同的字段")
+    reason: str | None
+    request_id: str | None
+    client_address: str | None
+    application_id: str | None
+    person_key: str | None = strawberry.field(description="当事人的不可逆键（不含身份证号）")
+    previous_hash: str = strawberry.field(description="上一事件的哈希（十六进制）")
+    hash: str
+
+    @classmethod
+    def of(cls, e: AuditEvent) -> AuditEventType:
+        assert e.occurred_at and e.sequence and e.hash is not None and e.previous_hash is not None
+        before, after = _dict(e.before), _dict(e.after)
+        return cls(
+            id=strawberry.ID(str(e.id)),
+            tenant_code=e.tenant_id,
+            sequence=e.sequence,
+            occurred_at=e.occurred_at,
+            actor=e.actor,
+            roles=list(e.roles),
+            department=e.department,
+            action=e.action,
+            subject_type=e.subject_type,
+            subject_id=e.subject_id,
+            before=as_json(before),
+            after=as_json(after),
+            changes=[
+                FieldChangeType(field=c.field, before=as_json(c.before), after=as_json(c.after))
+                for c in field_changes(before, after)
+            ],
+            reason=e.reason,
+            request_id=e.request_id,
+            client_address=e.client_address,
+            application_id=e.application_id,
+            person_key=e.person_key,
+            previous_hash=e.previous_hash.hex(),
+            hash=e.hash.hex(),
+        )
+
+
+@strawberry.type
+class AuditEventEdge:
+    cursor: str
+    node: AuditEventType
+
+
+@strawberry.type
+class AuditEventConnection:
+    edges: list[AuditEventEdge]
+    page_info: PageInfo
+
+    @classmethod
+    def of(cls, page: EventPage) -> AuditEventConnection:
+        edges = [
+            AuditEventEdge(cursor=_cursor(queries.event_key(e)), node=AuditEventType.of(e))
+            for e in page.events
+        ]
+        return cls(
+            edges=edges,
+            page_info=PageInfo(
+                has_next_page=page.has_next_page, end_cursor=edges[-1].cursor if edges else None
+            ),
+        )
+
+
+def _cursor(key: EventKey) -> str:
+    occurred_at, tenant, sequence = key
+    return encode_cursor([occurred_at.isoformat(), tenant, str(sequence)])
+
+
+def _key(cursor: str | None) -> EventKey | None:
+    if cursor is None:
+        return None
+    occurred_at, tenant, sequence = decode_cursor(cursor, 3, path=["after"])
+    try:
+        return (datetime.fromisoformat(occurred_at), tenant, int(sequence))
+    except ValueError as exc:
+        raise DomainError("游标无效", path=["after"]) from exc
+
+
+@strawberry.input(description="审计事件的筛选条件；时间段含起点、不含终点")
+class AuditEventFilter:
+    tenant: str = strawberry.field(description="租户（行政区划代码），须在管辖范围内")
+    include_descendants: bool = strawberry.field(default=False, description="是否包含下级租户")
+    applicant_id_number: str | None = strawberry.field(
+        default=None, description="当事人身份证件号码（按不可逆键匹配，不落库）"
+    )
+    application: str | None = None
+    department: str | None = None
+    actor: str | None = None
+    action: str | None = None
+    from_: datetime | None = strawberry.field(default=None, name="from")
+    to: datetime | None = None
+
+    def as_filter(self) -> EventFilter:
+        return EventFilter(
+            tenant=self.tenant,
+            include_descendants=self.include_descendants,
+            applicant_id_number=self.applicant_id_number,
+            application=self.application,
+            department=self.department,
+            actor=self.actor,
+            action=self.action,
+            occurred_from=queries.china_time(self.from_),
+            occurred_to=queries.china_time(self.to),
+        )
+
+
+@strawberry.type(name="ApplicationHistory", description="一件申请跨部门的完整经过")
+class ApplicationHistoryType:
+    application_id: str
+    tenant_code: str
+    departments: list[str]
+    events: list[AuditEventType] = strawberry.field(description="按发生顺序")
+
+
+@strawberry.type(name="PersonApplication", description="与当事人有关的一件申请")
+class PersonApplicationType:
+    application_id: str
+    tenant_code: str
+    first_at: datetime
+    last_at: datetime
+    event_count: int
+    departments: list[str]
+    actions: list[str]
+
+
+@strawberry.type(name="PersonHistory", description="当事人在各部门、各租户（管辖范围内）的记录")
+class PersonHistoryType:
+    scope: strawberry.Private[PersonScope]
+
+    @strawberry.field(description="涉及当事人的申请，最近开始的在前")
+    async def applications(self, info: Info) -> list[PersonApplicationType]:
+        async with scoped_session(info.context.db, self.scope.actor) as session:
+            rows = await queries.person_applications(session, self.scope)
+        return [
+            PersonApplicationType(
+                application_id=r.application_id,
+                tenant_code=r.tenant_id,
+                first_at=r.first_at,
+                last_at=r.last_at,
+                event_count=r.events,
+                departments=r.departments,
+                actions=r.actions,
+            )
+            for r in rows
+        ]
+
+    @strawberry.field(description="涉及当事人的审计事件，最新的在前")
+    async def events(
+        self, info: Info, first: int = 50, after: str | None = None
+    ) -> AuditEventConnection:
+        check_page_size(first, path=["first"])
+        key = _key(after)
+        async with scoped_session(info.context.db, self.scope.actor) as session:
+            page = await queries.person_events(session, self.scope, first=first, after=key)
+        return AuditEventConnection.of(page)
+
+
+@strawberry.type(name="AuditBrokenLink", description="哈希链中第一处断裂")
+class BrokenLinkType:
+    tenant_code: str
+    sequence: int
+    event_id: strawberry.ID | None
+    problem: ProblemEnum  # type: ignore[valid-type]
+    message: str
+
+
+@strawberry.type(name="AuditVerification", description="哈希链校验结果")
+class VerificationType:
+    tenant_code: str
+    ok: bool
+    checked: int = strawberry.field(description="校验的事件数")
+    first_sequence: int | None
+    last_sequence: int | None
+    broken_link: BrokenLinkType | None
+
+    @classmethod
+    def of(cls, v: verification.Verification) -> VerificationType:
+        b = v.broken
+        return cls(
+            tenant_code=v.tenant_id,
+            ok=v.ok,
+            checked=v.checked,
+            first_sequence=v.first_sequence,
+            last_sequence=v.last_sequence,
+            broken_link=BrokenLinkType(
+                tenant_code=b.tenant_id,
+                sequence=b.sequence,
+                event_id=strawberry.ID(str(b.event_id)) if b.event_id is not None else None,
+                problem=b.problem,
+                message=b.message,
+            )
+            if b
+            else None,
+        )
+
+
+@strawberry.type
+class AuditQuery:
+    @strawberry.field(description="按条件查询审计事件（管辖范围内），最新的在前；需 auditor")
+    async def audit_events(
+        self, info: Info, filter: AuditEventFilter, first: int = 50, after: str | None = None
+    ) -> AuditEventConnection:
+        check_page_size(first, path=["first"])
+        key = _key(after)
+        ctx = info.context
+        async with scoped_session(ctx.db, ctx.principal) as session:
+            page = await queries.list_events(
+                session,
+                actor=ctx.principal,
+                signing_key=ctx.settings.signing_key,
+                event_filter=filter.as_filter(),
+                first=first,
+                after=key,
+            )
+        return AuditEventConnection.of(page)
+
+    @strawberry.field(description="一件申请跨部门的全部变更（含变更前后），按发生顺序；需 auditor")
+    async def application_history(self, info: Info, id: str) -> ApplicationHistoryType:
+        ctx = info.context
+        async with scoped_session(ctx.db, ctx.principal) as session:
+            events = await queries.application_history(
+                session, actor=ctx.principal, application_id=id
+            )
+        return ApplicationHistoryType(
+            application_id=id,
+            tenant_code=events[0].tenant_id,
+            departments=sorted({e.department for e in events if e.department}),
+            events=[AuditEventType.of(e) for e in events],
+        )
+
+    @strawberry.field(description="按身份证件号码查询当事人的申请与案件记录；需 auditor")
+    async def person_history(self, info: Info, id_number: str) -> PersonHistoryType:
+        ctx = info.context
+        async with scoped_session(ctx.db, ctx.principal) as session:
+            scope = await queries.open_person_history(
+                session,
+                actor=ctx.principal,
+                signing_key=ctx.settings.signing_key,
+                id_number=id_number,
+            )
+        return PersonHistoryType(scope=scope)
+
+    @strawberry.field(description="校验租户的审计哈希链（可限定时间段）；需 auditor")
+    async def audit_verify(
+        self,
+        info: Info,
+        tenant: str,
+        from_: Annotated[datetime | None, strawberry.argument(name="from")] = None,
+        to: datetime | None = None,
+    ) -> VerificationType:
+        ctx = info.context
+        async with scoped_session(ctx.db, ctx.principal) as session:
+            result = await verification.verify(
+                session,
+                actor=ctx.principal,
+                tenant_code=tenant,
+                occurred_from=queries.china_time(from_),
+                occurred_to=queries.china_time(to),
+            )
+        return VerificationType.of(result)

@@ -1,0 +1,108 @@
+"""`GET /audit/export`: an auditor's filtered history as a streamed CSV or JSON Lines download.
+
+Query parameters: tenant (required), from, to (ISO 8601), format (csv | jsonl), includeDescendants,
+department, actor, action. Authorized like `auditEvents` (bearer token, audit_event / read).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import datetime
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response, StreamingResponse
+
+from socialaid.access.authentication import Authenticator
+from socialaid.access.decisions import ForbiddenError, UnauthenticatedError
+from socialaid.access.principal import Principal
+from socialaid.access.sessions import scoped_session
+from socialaid.audit.export import MEDIA_TYPES, ExportFormat, export_lines, record_export
+from socialaid.audit.queries import (
+    EventFilter,
+    authorized_tenant,
+    china_time,
+    describe_filter,
+    filter_conditions,
+    visible_to,
+)
+from socialaid.db.database import Database
+from socialaid.errors import DomainError, NotFoundError
+
+STATUS = {UnauthenticatedError: 401, ForbiddenError: 403, NotFoundError: 404}
+
+
+def parse_time(value: str | None, name: str) -> datetime | None:
+    """ISO 8601 date or time; without an offset it is China time."""
+    if value is None or value == "":
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise DomainError(f"{name} 应为 ISO 8601 日期或时间", path=[name]) from exc
+    return china_time(parsed)
+
+
+def _filter(request: Request) -> tuple[EventFilter, ExportFormat]:
+    q = request.query_params
+    tenant = q.get("tenant")
+    if not tenant:
+        raise DomainError("请提供 tenant（行政区划代码）", path=["tenant"])
+    try:
+        export_format = ExportFormat(q.get("format", ExportFormat.CSV.value))
+    except ValueError as exc:
+        raise DomainError("format 应为 csv 或 jsonl", path=["format"]) from exc
+    event_filter = EventFilter(
+        tenant=tenant,
+        include_descendants=q.get("includeDescendants", "false").lower() == "true",
+        department=q.get("department"),
+        actor=q.get("actor"),
+        action=q.get("action"),
+        occurred_from=parse_time(q.get("from"), "from"),
+        occurred_to=parse_time(q.get("to"), "to"),
+    )
+    return event_filter, export_format
+
+
+def _error(error: DomainError) -> Response:
+    status = next((s for kind, s in STATUS.items() if isinstance(error, kind)), 400)
+    body = {"errors": [{"code": error.code.value, "message": error.message, "path": error.path}]}
+    return JSONResponse(body, status_code=status)
+
+
+def export_endpoint(
+    db: Database, signing_key: str, authenticator: Authenticator
+) -> Callable[[Request], Awaitable[Response]]:
+    async def endpoint(request: Request) -> Response:
+        try:
+            principal: Principal | None = await authenticator.authenticate(
+                db, request.headers.get("authorization")
+            )
+            event_filter, export_format = _filter(request)
+            async with scoped_session(db, principal) as session:
+                actor, tenant = await authorized_tenant(
+                    session, principal, event_filter.tenant, path=["tenant"]
+                )
+                await record_export(
+                    session,
+                    actor=actor,
+                    tenant_id=tenant.tenant_id,
+                    description=describe_filter(event_filter, signing_key),
+                    export_format=export_format,
+                )
+        except DomainError as error:
+            return _error(error)
+        conditions = [*filter_conditions(event_filter, tenant, signing_key), visible_to(actor)]
+
+        async def body() -> AsyncIterator[str]:
+            async with scoped_session(db, actor) as session:
+                async for text, _ in export_lines(session, conditions, export_format):
+                    yield text
+
+        filename = f"audit-{tenant.tenant_id}.{export_format.value}"
+        return StreamingResponse(
+            body(),
+            media_type=MEDIA_TYPES[export_format],
+            headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+        )
+
+    return endpoint

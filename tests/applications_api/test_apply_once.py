@@ -1,0 +1,178 @@
+"""A family applies once; one door accepts; departments work in parallel and in series; one result.
+
+Given/when/then through the real GraphQL schema on the real database, with real principals.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from socialaid.db.database import Database
+from tests.applications_api.flows import (
+    SHANGHAI_FAMILY,
+    accept,
+    acknowledge,
+    applicant,
+    apply,
+    case_of,
+    caseworker,
+    decide,
+    read,
+    shanghai_answers,
+    shanxi_answers,
+    window_clerk,
+)
+from tests.identity_numbers import id_number
+
+CHANGNING = "310105"
+XIAODIAN = "140105"
+
+
+async def shanghai_family_accepted(db: Database) -> dict:
+    citizen = await applicant(db, CHANGNING)
+    answers = shanghai_answers(id_number("310105", date(1982, 4, 2), 131))
+    submitted = await apply(db, citizen, CHANGNING, SHANGHAI_FAMILY, answers, area="huayanglu")
+    clerk = await window_clerk(db, CHANGNING, "huayanglu")
+    return await accept(db, clerk, submitted)
+
+
+async def test_a_submission_is_one_application_with_no_cases_until_the_one_door_accepts(
+    db: Database,
+) -> None:
+    citizen = await applicant(db, CHANGNING)
+    answers = shanghai_answers(id_number("310105", date(1982, 4, 2), 131))
+
+    submitted = await apply(db, citizen, CHANGNING, SHANGHAI_FAMILY, answers, area="huayanglu")
+
+    assert submitted["state"] == "SUBMITTED"
+    assert sorted(submitted["items"]) == sorted(SHANGHAI_FAMILY)
+    assert submitted["cases"] == [] and submitted["owner"] == "citizen-1"
+    assert [e["kind"] for e in submitted["timeline"]] == ["application.submitted"]
+
+
+async def test_accepted_dibao_and_legal_aid_start_at_once_and_education_aid_waits_for_dibao(
+    db: Database,
+) -> None:
+    accepted = await shanghai_family_accepted(db)
+
+    assert accepted["state"] == "ACCEPTED"
+    states = {c["itemCode"]: (c["state"], c["waitingOn"]) for c in accepted["cases"]}
+    assert states == {
+        "dibao": ("READY", []),
+        "legal_aid": ("READY", []),
+        "education_aid.compulsory": ("WAITING", ["dibao"]),
+    }
+    departments = {c["itemCode"]: c["department"]["code"] for c in accepted["cases"]}
+    assert departments == {
+        "dibao": "civil_affairs",
+        "legal_aid": "justice",
+        "education_aid.compulsory": "education",
+    }
+    # 沪民救发〔2021〕10号 sets no time limits: no deadline until a tenant configures one.
+    assert {c["dueAt"] for c in accepted["cases"]} == {None}
+
+
+async def test_education_aid_proceeds_after_the_recognition_and_the_family_sees_one_result(
+    db: Database,
+) -> None:
+    accepted = await shanghai_family_accepted(db)
+    civil = await caseworker(db, CHANGNING, "civil_affairs")
+    justice = await caseworker(db, CHANGNING, "justice")
+    education = await caseworker(db, CHANGNING, "education")
+
+    legal = await decide(db, justice, case_of(accepted, "legal_aid"), "APPROVED")
+    assert legal["errors"] == [] and legal["case"]["state"] == "APPROVED"
+    waiting = case_of(legal["application"], "education_aid.compulsory")
+    assert waiting["state"] == "WAITING"  # legal aid is not its predecessor
+
+    dibao = await acknowledge(db, civil, case_of(accepted, "dibao"))
+    dibao_decided = await decide(db, civil, dibao, "APPROVED")
+    released = case_of(dibao_decided["application"], "education_aid.compulsory")
+    assert released["state"] == "READY"
+    assert "dibao" in str(released["received"])
+    assert dibao_decided["case"]["notice"]["kind"] == "approve"
+
+    final = await decide(db, education, released, "APPROVED")
+    assert final["errors"] == []
+
+    family = await read(db, await applicant(db, CHANGNING), accepted["id"])
+    assert family["state"] == "COMPLETED"
+    assert family["result"] == {
+        "finished": True,
+        "approved": sorted(SHANGHAI_FAMILY),
+        "denied": [],
+        "closed": [],
+        "open": [],
+    }
+    timeline = family["timeline"]
+    assert [e["at"] for e in timeline] == sorted(e["at"] for e in timeline)
+    assert {e["department"] for e in timeline} >= {"civil_affairs", "justice", "education"}
+    kinds = [(e["kind"], e["item"]) for e in timeline]
+    assert (
+        kinds.index(("case.approved", "dibao"))
+        < kinds.index(("case.released", "education_aid.compulsory"))
+        < kinds.index(("case.approved", "education_aid.compulsory"))
+    )
+    assert kinds[-1] == ("application.completed", None)
+
+
+async def test_a_denied_recognition_closes_the_case_that_waited_for_it_with_the_reason(
+    db: Database,
+) -> None:
+    accepted = await shanghai_family_accepted(db)
+    civil = await caseworker(db, CHANGNING, "civil_affairs")
+
+    denied = await decide(db, civil, case_of(accepted, "dibao"), "DENIED")
+
+    assert denied["errors"] == [] and denied["case"]["notice"]["kind"] == "deny"
+    closed = case_of(denied["application"], "education_aid.compulsory")
+    assert closed["state"] == "CLOSED" and closed["closedReason"]
+    assert case_of(denied["application"], "legal_aid")["state"] == "READY"  # runs on regardless
+    result = denied["application"]["result"]
+    assert result["denied"] == ["dibao"] and result["closed"] == ["education_aid.compulsory"]
+    assert result["open"] == ["legal_aid"] and result["finished"] is False
+
+
+async def test_a_department_cannot_decide_another_departments_case(db: Database) -> None:
+    accepted = await shanghai_family_accepted(db)
+    education = await caseworker(db, CHANGNING, "education")
+
+    from tests.applications_api.flows import DECIDE
+    from tests.graphql_client import execute
+
+    dibao = case_of(accepted, "dibao")
+    _, errors = await execute(
+        db,
+        DECIDE,
+        {"i": {"id": dibao["id"], "lockVersion": dibao["lockVersion"], "outcome": "APPROVED"}},
+        actor=education,
+    )
+    assert [e["extensions"]["code"] for e in errors] == ["FORBIDDEN"]
+    still = await read(db, await caseworker(db, CHANGNING, "civil_affairs"), accepted["id"])
+    assert case_of(still, "dibao")["state"] == "READY"
+
+
+async def test_a_shanxi_low_income_recognition_ends_with_medical_aid_granted_without_applying(
+    db: Database,
+) -> None:
+    citizen = await applicant(db, XIAODIAN, user="citizen-sx")
+    answers = shanxi_answers(id_number("140105", date(1961, 8, 30), 248))
+    submitted = await apply(
+        db, citizen, XIAODIAN, ["low_income_recognition"], answers, area="wucheng"
+    )
+    accepted = await accept(db, await window_clerk(db, XIAODIAN, "wucheng"), submitted)
+    civil = await caseworker(db, XIAODIAN, "civil_affairs")
+
+    decided = await decide(db, civil, case_of(accepted, "low_income_recognition"), "APPROVED")
+
+    application = decided["application"]
+    medical = case_of(application, "medical_aid")
+    assert medical["state"] == "APPROVED"
+    assert medical["department"]["code"] == "healthcare_security"
+    assert medical["decision"]["automatic"] is True
+    assert medical["decision"]["trigger"] == "low_income_recognition"
+    assert application["state"] == "COMPLETED"
+    seen = await read(db, citizen, accepted["id"])
+    assert ("case.granted_automatically", "medical_aid") in {
+        (e["kind"], e["item"]) for e in seen["timeline"]
+    }

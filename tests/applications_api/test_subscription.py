@@ -1,0 +1,120 @@
+"""`applicationUpdated` over graphql-transport-ws, fed by PostgreSQL LISTEN/NOTIFY: a change made
+through another connection (as another server process would) reaches the subscriber."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+from datetime import date
+from typing import Any
+
+import pytest
+import uvicorn
+from websockets.asyncio.client import ClientConnection, connect
+
+from socialaid.access.tokens import mint_token
+from socialaid.api.app import create_app
+from socialaid.applications.notifications import ApplicationUpdates
+from socialaid.db.database import Database
+from tests.applications_api.flows import (
+    SHANGHAI_FAMILY,
+    accept,
+    applicant,
+    apply,
+    shanghai_answers,
+    window_clerk,
+)
+from tests.conftest import test_settings
+from tests.identity_numbers import id_number
+from tests.test_http import free_port
+
+CHANGNING = "310105"
+SUBSCRIPTION = """subscription($id: ID!) { applicationUpdated(id: $id) {
+  state cases { itemCode state } } }"""
+
+
+@pytest.fixture
+async def ws_url(db: Database) -> AsyncIterator[str]:
+    updates = ApplicationUpdates()
+    await updates.start(db.owner_url)
+    port = free_port()
+    app = create_app(db, test_settings(), application_updates=updates)
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
+    )
+    task = asyncio.create_task(server.serve())
+    while not server.started:  # noqa: ASYNC110 - uvicorn has no started event
+        await asyncio.sleep(0.01)
+    yield f"ws://127.0.0.1:{port}/graphql"
+    server.should_exit = True
+    await task
+    await updates.stop()
+
+
+async def receive(ws: ClientConnection) -> dict[str, Any]:
+    message = json.loads(await asyncio.wait_for(ws.recv(), timeout=10))
+    assert isinstance(message, dict)
+    return message
+
+
+async def subscribed(url: str, token: str, application_id: str) -> ClientConnection:
+    ws = await connect(
+        url,
+        subprotocols=["graphql-transport-ws"],  # type: ignore[list-item]
+        additional_headers={"Authorization": f"Bearer {token}"},
+    )
+    await ws.send(json.dumps({"type": "connection_init"}))
+    assert (await receive(ws))["type"] == "connection_ack"
+    await ws.send(
+        json.dumps(
+            {
+                "id": "1",
+                "type": "subscribe",
+                "payload": {"query": SUBSCRIPTION, "variables": {"id": application_id}},
+            }
+        )
+    )
+    return ws
+
+
+async def test_the_applicant_is_pushed_the_new_state_when_the_one_door_accepts(
+    db: Database, ws_url: str
+) -> None:
+    citizen = await applicant(db, CHANGNING)
+    answers = shanghai_answers(id_number("310105", date(1982, 4, 2), 131))
+    submitted = await apply(db, citizen, CHANGNING, SHANGHAI_FAMILY, answers, area="huayanglu")
+    token = mint_token(test_settings(), user="citizen-1", tenant=CHANGNING, roles=["applicant"])
+    ws = await subscribed(ws_url, token, submitted["id"])
+    await asyncio.sleep(0.3)  # let the server register the subscriber before the change
+
+    await accept(db, await window_clerk(db, CHANGNING, "huayanglu"), submitted)
+
+    message = await receive(ws)
+    await ws.close()
+    assert message["type"] == "next", message
+    pushed = message["payload"]["data"]["applicationUpdated"]
+    assert pushed["state"] == "ACCEPTED"
+    assert {c["itemCode"]: c["state"] for c in pushed["cases"]} == {
+        "dibao": "READY",
+        "legal_aid": "READY",
+        "education_aid.compulsory": "WAITING",
+    }
+
+
+async def test_a_stranger_cannot_subscribe_to_someone_elses_application(
+    db: Database, ws_url: str
+) -> None:
+    citizen = await applicant(db, CHANGNING)
+    answers = shanghai_answers(id_number("310105", date(1982, 4, 2), 131))
+    submitted = await apply(db, citizen, CHANGNING, SHANGHAI_FAMILY, answers, area="huayanglu")
+    token = mint_token(test_settings(), user="citizen-2", tenant=CHANGNING, roles=["applicant"])
+
+    ws = await subscribed(ws_url, token, submitted["id"])
+    message = await receive(ws)
+    await ws.close()
+
+    assert message["type"] == "error" or (
+        message["type"] == "next" and message["payload"]["errors"]
+    ), message
+    assert "FORBIDDEN" in json.dumps(message)
