@@ -15,7 +15,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,7 +69,9 @@ def machine() -> str:
 
 
 @contextmanager
-def running_server(data_dir: Path, env: dict[str, str] | None = None) -> Iterator[str]:
+def running_server(
+    data_dir: Path, env: dict[str, str] | None = None, args: Sequence[str] = ()
+) -> Iterator[str]:
     """`socialaid serve` on a free port with its own embedded database; yields the base URL."""
     port = free_port()
     environment = {**os.environ, "SOCIALAID_DATA_DIR": str(data_dir), **(env or {})}
@@ -80,7 +82,7 @@ def running_server(data_dir: Path, env: dict[str, str] | None = None) -> Iterato
         else None
     )
     process = subprocess.Popen(
-        [str(BIN / "socialaid"), "serve", "--port", str(port)],
+        [str(BIN / "socialaid"), "serve", "--port", str(port), *args],
         env=environment,
         stdout=log,
         stderr=subprocess.STDOUT,
@@ -186,6 +188,56 @@ async def closed_loop(
     started = time.perf_counter()
     await asyncio.gather(*(client() for _ in range(clients)))
     result.seconds = time.perf_counter() - started
+    return result
+
+
+async def paced_loop(
+    base_url: str,
+    path: str,
+    make_body: BodyFactory,
+    *,
+    clients: int,
+    rate: float,
+    seconds: float,
+    check: Callable[[int, bytes], bool] | None = None,
+) -> LoadResult:
+    """`clients` connections offering `rate` requests/s in all, each on its own fixed schedule.
+
+    A request's latency runs from when it was due, not from when it was sent, so a server that
+    falls behind is charged for the wait (no coordinated omission).
+    """
+    host_port = base_url.removeprefix("http://")
+    host, port = host_port.split(":")
+    result = LoadResult()
+    counter = iter(range(10**12))
+    interval = clients / rate
+    start = time.perf_counter() + 0.05
+
+    async def client(offset: float) -> None:
+        reader, writer = await asyncio.open_connection(host, int(port))
+        due = start + offset
+        try:
+            while due < start + seconds:
+                delay = due - time.perf_counter()
+                if delay > 0:
+                    await asyncio.sleep(delay)
+                body, headers = make_body(next(counter))
+                writer.write(_request_bytes(host_port, path, body, headers))
+                status, payload = await _read_response(reader)
+                elapsed = (time.perf_counter() - due) * 1000
+                ok = status == 200 and (
+                    check(status, payload) if check else b'"errors"' not in payload
+                )
+                if ok:
+                    result.latencies_ms.append(elapsed)
+                else:
+                    result.errors += 1
+                due += interval
+        finally:
+            writer.close()
+
+    await asyncio.gather(*(client(i * interval / clients) for i in range(clients)))
+    result.seconds = time.perf_counter() - start
     return result
 
 

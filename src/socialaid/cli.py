@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
+import os
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Annotated, TypeVar
 
 import typer
+from sqlalchemy.engine import make_url
 
 from socialaid.config import Settings
 from socialaid.datafiles import DataFileError
@@ -50,47 +51,39 @@ def _with_database(work: Callable[[Database, Provisioned], Awaitable[T]]) -> T:
 def serve(
     host: Annotated[str, typer.Option(help="interface to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port")] = 8000,
+    workers: Annotated[
+        int, typer.Option(min=1, help="server processes sharing the port (one per core)")
+    ] = 1,
 ) -> None:
     """Start the database (embedded unless DATABASE_URL is set), migrate, seed if empty, serve."""
-    import uvicorn
-
-    from socialaid.access.authentication import Authenticator
-    from socialaid.api.app import create_app
-    from socialaid.applications.notifications import ApplicationUpdates
-    from socialaid.catalogue.revision import RevisionWatcher
+    from socialaid.api.serving import WORKER_ENV, serve_process, supervise_workers
     from socialaid.seeding import load_seed_data_if_empty
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     settings = Settings()
+    is_worker = os.environ.get(WORKER_ENV) == "1"
 
-    async def main() -> None:
-        provisioned = await provision(settings)
+    async def main() -> int:
+        # A worker's parent has provisioned, migrated and seeded the database already.
+        provisioned = (
+            Provisioned(make_url(settings.database_url))
+            if is_worker and settings.database_url
+            else await provision(settings)
+        )
         db = Database(provisioned.owner_url, settings.signing_key)
-        # Listening for grant and policy changes lets this process cache grants safely.
-        authenticator = Authenticator(settings)
-        revisions = RevisionWatcher(db)
-        updates = ApplicationUpdates()
         try:
-            if await load_seed_data_if_empty(db):
+            if not is_worker and await load_seed_data_if_empty(db):
                 logging.getLogger("socialaid").info("loaded the seed tenants and catalogues")
-            await authenticator.listen(db)
-            await revisions.start()
-            await updates.start(provisioned.owner_url)
-            app = create_app(db, settings, authenticator, revisions, updates)
-            # The catalogue and policy loaded so far live as long as the process: keep the
-            # collector from rescanning them (it made form compilation's p99 three times its median).
-            gc.collect()
-            gc.freeze()
-            config = uvicorn.Config(app, host=host, port=port, lifespan="off")
-            await uvicorn.Server(config).serve()
+            if workers == 1 or is_worker:
+                await serve_process(db, settings, provisioned.owner_url, host, port)
+                return 0
+            await db.dispose()
+            return await supervise_workers(settings, provisioned.owner_url, host, port, workers)
         finally:
-            await updates.stop()
-            await revisions.stop()
-            await authenticator.close()
             await db.dispose()
             provisioned.close()
 
-    asyncio.run(main())
+    raise typer.Exit(asyncio.run(main()))
 
 
 @db_app.command("upgrade")

@@ -38,6 +38,8 @@ class Settings(BaseSettings):
     max_query_depth: int = 12
     max_query_tokens: int = 4000
     max_query_aliases: int = 30
+    # One log line per request; off where a proxy in front logs requests already.
+    access_log: bool = True
 
     @property
     def is_production(self) -> bool:

@@ -13,12 +13,12 @@ from strawberry.extensions import (
     MaxTokensLimiter,
     ParserCache,
     QueryDepthLimiter,
-    ValidationCache,
 )
 from strawberry.tools import merge_types
 
 from socialaid.access.graphql import AccessMutation, AccessQuery
 from socialaid.api.request_origin import AuditRequestExtension
+from socialaid.api.validation_cache import QueryValidationCache
 from socialaid.applications.graphql import (
     ApplicationMutation,
     ApplicationQuery,
@@ -63,10 +63,9 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         partial(MaxTokensLimiter, max_token_count=settings.max_query_tokens),
         partial(MaxAliasesLimiter, max_alias_count=settings.max_query_aliases),
         partial(MaskErrors, should_mask_error=should_mask),
-        # Module-level LRUs shared by every operation: a repeated query is parsed and
-        # validated (limits included) once.
+        # A repeated query is parsed (a module-level LRU) and validated, limits included, once.
         partial(ParserCache, maxsize=512),
-        partial(ValidationCache, maxsize=512),
+        QueryValidationCache,
         AuditRequestExtension,
     ]
     if settings.is_production:

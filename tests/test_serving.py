@@ -1,0 +1,94 @@
+"""Serving: accepted connections send at once (no Nagle), and several workers share one port."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+from socialaid.api.serving import listening_socket
+from socialaid.db.database import Database
+from tests.conftest import TEST_SECRET
+from tests.test_http import free_port
+
+SOCIALAID = Path(sys.executable).parent / "socialaid"
+
+
+async def test_connections_on_the_shared_socket_have_nagles_algorithm_off() -> None:
+    nodelay: asyncio.Queue[int] = asyncio.Queue()
+
+    async def on_connect(_r: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        connection = writer.get_extra_info("socket")
+        await nodelay.put(connection.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+        writer.close()
+
+    port = free_port()
+    server = await asyncio.start_server(on_connect, sock=listening_socket("127.0.0.1", port))
+    async with server:
+        _, writer = await asyncio.open_connection("127.0.0.1", port)
+        assert await asyncio.wait_for(nodelay.get(), 5) != 0
+        writer.close()
+
+
+def children_of(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def test_two_workers_answer_on_one_port_and_stop_with_their_parent(
+    db: Database, tmp_path: Path
+) -> None:
+    port = free_port()
+    url = db.owner_url.set(drivername="postgresql").render_as_string(hide_password=False)
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "SOCIALAID_SECRET": TEST_SECRET,
+        "SOCIALAID_DATA_DIR": str(tmp_path),
+        "SOCIALAID_ACCESS_LOG": "false",
+    }
+    parent = subprocess.Popen(
+        [str(SOCIALAID), "serve", "--port", str(port), "--workers", "2"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, "workers did not start"
+            time.sleep(0.1)
+        workers = children_of(parent.pid)
+        assert len(workers) == 2
+        for _ in range(20):
+            response = httpx.post(
+                f"http://127.0.0.1:{port}/graphql", json={"query": "{ tenants { code } }"}
+            )
+            assert response.status_code == 200 and "310105" in response.text
+
+        parent.send_signal(signal.SIGTERM)
+        assert parent.wait(timeout=30) == 0
+        assert all(not Path(f"/proc/{pid}").exists() for pid in workers)
+    finally:
+        if parent.poll() is None:
+            parent.kill()
