@@ -10,12 +10,9 @@ from __future__ import annotations
 from collections.abc import AsyncGenerator, Awaitable, Callable
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from enum import StrEnum
 from typing import Any, TypeVar
 
 import strawberry
-from sqlalchemy import select
-from sqlmodel import col
 
 from socialaid.access.decisions import ForbiddenError, UnauthenticatedError
 from socialaid.access.sessions import scoped_session
@@ -28,21 +25,13 @@ from socialaid.applications.models import Application, ApplicationCase, Emergenc
 from socialaid.applications.planning import Outcome
 from socialaid.applications.states import ApplicationState, CaseState
 from socialaid.applications.timeline import TimelineEvent
-from socialaid.catalogue.files import Exemption
+from socialaid.catalogue.files import Channel, Exemption
 from socialaid.clock import CHINA
 from socialaid.errors import DomainError
 from socialaid.forms.graphql import FieldErrorType
 from socialaid.forms.service import form_by_hash
 
 T = TypeVar("T")
-
-
-class Channel(StrEnum):
-    ONLINE = "online"
-    WINDOW = "window"
-    SELF_SERVICE = "self_service"
-    HOTLINE_12345 = "hotline_12345"
-    ADVISER = "adviser"
 
 
 ChannelEnum = strawberry.enum(
@@ -278,15 +267,7 @@ class ResultType:
 
 async def _cases(info: Info, application: Application) -> list[ApplicationCase]:
     async with scoped_session(info.context.db, info.context.principal) as session:
-        result = await session.execute(
-            select(ApplicationCase)
-            .where(
-                col(ApplicationCase.tenant_id) == application.tenant_id,
-                col(ApplicationCase.application_id) == application.id,
-            )
-            .order_by(col(ApplicationCase.item_code))
-        )
-        return list(result.scalars())
+        return await queries.cases_of(session, application)
 
 
 @strawberry.type(name="Application", description="一次申请：一张表单、一套材料、每个事项一个案件")

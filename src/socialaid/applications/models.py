@@ -31,6 +31,7 @@ from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlmodel import Field
 
 from socialaid.applications.states import ApplicationState, CaseState
+from socialaid.catalogue.files import Channel
 from socialaid.db.base import SQLModel
 
 
@@ -38,7 +39,7 @@ def _one_of(column: str, values: list[str]) -> str:
     return f"{column} IN ({', '.join(repr(v) for v in values)})"
 
 
-CHANNELS = ["online", "window", "self_service", "hotline_12345", "adviser"]
+CHANNELS = [c.value for c in Channel]
 
 
 class Application(SQLModel, table=True):

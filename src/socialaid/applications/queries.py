@@ -121,22 +121,24 @@ async def application_record(
     if application is None:
         raise NotFoundError("没有这个申请", path=["id"])
     tenant = await get_tenant(session, code=application.tenant_id)
-    cases = list(
-        (
-            await session.execute(
-                select(ApplicationCase)
-                .where(
-                    col(ApplicationCase.tenant_id) == application.tenant_id,
-                    col(ApplicationCase.application_id) == application.id,
-                )
-                .order_by(col(ApplicationCase.item_code))
-            )
-        ).scalars()
-    )
+    cases = await cases_of(session, application)
     targets = application_read_targets(application, tenant, cases)
     if not any(is_allowed(actor, Resource.APPLICATION, Action.READ, t) for t in targets):
         raise ForbiddenError()
     return ApplicationRecord(application, tenant, cases, await timeline_of(session, application))
+
+
+async def cases_of(session: AsyncSession, application: Application) -> list[ApplicationCase]:
+    """The application's cases, by item code."""
+    result = await session.execute(
+        select(ApplicationCase)
+        .where(
+            col(ApplicationCase.tenant_id) == application.tenant_id,
+            col(ApplicationCase.application_id) == application.id,
+        )
+        .order_by(col(ApplicationCase.item_code))
+    )
+    return list(result.scalars())
 
 
 async def timeline_of(session: AsyncSession, application: Application) -> list[TimelineEvent]:

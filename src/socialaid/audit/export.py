@@ -18,33 +18,16 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from socialaid.access.principal import Principal
+from socialaid.audit.ddl import CONTENT_COLUMNS
 from socialaid.audit.models import AuditEvent
 from socialaid.audit.queries import oldest_first
 from socialaid.audit.writer import write_event
 
 AUDIT_EXPORT = "audit.export"
 BATCH_SIZE = 2000
-COLUMNS = (
-    "tenant_id",
-    "sequence",
-    "occurred_at",
-    "id",
-    "actor",
-    "roles",
-    "department",
-    "action",
-    "subject_type",
-    "subject_id",
-    "before",
-    "after",
-    "reason",
-    "request_id",
-    "client_address",
-    "application_id",
-    "person_key",
-    "previous_hash",
-    "hash",
-)
+# The chained content in the chain's order, with the row id and both hashes, so that an offline
+# reviewer can recompute the chain.
+COLUMNS = (*CONTENT_COLUMNS[:3], "id", *CONTENT_COLUMNS[3:], "previous_hash", "hash")
 
 
 class ExportFormat(StrEnum):
