@@ -19,7 +19,7 @@ from socialaid.db.urls import with_database
 from socialaid.seeding import load_seed_data
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-TEST_SECRET = "test-secret-not-for-production"
+TEST_SECRET = "test-secret-not-for-production-32b+"
 
 
 def test_settings(**overrides: object) -> Settings:

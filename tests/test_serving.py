@@ -50,34 +50,61 @@ def children_of(pid: int) -> list[int]:
     return found
 
 
-def test_two_workers_answer_on_one_port_and_stop_with_their_parent(
-    db: Database, tmp_path: Path
-) -> None:
-    port = free_port()
-    url = db.owner_url.set(drivername="postgresql").render_as_string(hide_password=False)
+def environment(tmp_path: Path, db: Database | None) -> dict[str, str]:
     env = {
         **os.environ,
-        "DATABASE_URL": url,
         "SOCIALAID_SECRET": TEST_SECRET,
         "SOCIALAID_DATA_DIR": str(tmp_path),
         "SOCIALAID_ACCESS_LOG": "false",
     }
-    parent = subprocess.Popen(
-        [str(SOCIALAID), "serve", "--port", str(port), "--workers", "2"],
+    env.pop("DATABASE_URL", None)
+    if db is not None:
+        env["DATABASE_URL"] = db.owner_url.set(drivername="postgresql").render_as_string(
+            hide_password=False
+        )
+    return env
+
+
+def started(port: int, *args: str, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    process = subprocess.Popen(
+        [str(SOCIALAID), "serve", "--port", str(port), *args],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=1).status_code == 200:
+                return process
+        except httpx.TransportError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            raise AssertionError("the server did not start")
+        time.sleep(0.1)
+
+
+def postgres_serving(data_dir: Path) -> list[int]:
+    """PostgreSQL server processes whose data directory is under `data_dir`."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
             try:
-                if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < deadline, "workers did not start"
-            time.sleep(0.1)
+                command = (entry / "cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue
+            if command[0].endswith(b"postgres") and str(data_dir).encode() in b" ".join(command):
+                found.append(int(entry.name))
+    return found
+
+
+def test_two_workers_answer_on_one_port_and_stop_with_their_parent(
+    db: Database, tmp_path: Path
+) -> None:
+    port = free_port()
+    parent = started(port, "--workers", "2", env=environment(tmp_path, db))
+    try:
         workers = children_of(parent.pid)
         assert len(workers) == 2
         for _ in range(20):
@@ -92,3 +119,33 @@ def test_two_workers_answer_on_one_port_and_stop_with_their_parent(
     finally:
         if parent.poll() is None:
             parent.kill()
+
+
+def test_a_worker_that_dies_takes_the_server_down_with_its_exit_code(
+    db: Database, tmp_path: Path
+) -> None:
+    parent = started(free_port(), "--workers", "2", env=environment(tmp_path, db))
+    try:
+        first, second = children_of(parent.pid)
+        os.kill(first, signal.SIGKILL)
+
+        assert parent.wait(timeout=40) == signal.SIGKILL
+        assert not Path(f"/proc/{second}").exists()
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+
+
+def test_the_embedded_database_stops_when_a_single_process_server_is_terminated(
+    tmp_path: Path,
+) -> None:
+    server = started(free_port(), env=environment(tmp_path, None))
+    assert postgres_serving(tmp_path)
+
+    server.send_signal(signal.SIGTERM)
+
+    assert server.wait(timeout=60) == 0
+    deadline = time.monotonic() + 20
+    while postgres_serving(tmp_path):
+        assert time.monotonic() < deadline, "the embedded PostgreSQL outlived the server"
+        time.sleep(0.2)

@@ -71,7 +71,10 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("tenant_id", "id", name=op.f("pk_application")),
         sa.UniqueConstraint(
-            "tenant_id", "idempotency_key", name=op.f("uq_application_tenant_id_idempotency_key")
+            "tenant_id",
+            "submitted_by",
+            "idempotency_key",
+            name=op.f("uq_application_tenant_id_submitted_by_idempotency_key"),
         ),
     )
     op.create_index(

@@ -129,3 +129,10 @@ def test_every_resource_type_has_a_rule_and_every_role_may_ask_who_it_is() -> No
 def test_a_policy_line_naming_an_unknown_role_is_refused() -> None:
     with pytest.raises(ValueError, match="superuser"):
         Policy.from_text(MODEL_FILE.read_text(encoding="utf-8"), "p, superuser, *, case, read\n")
+
+
+def test_an_area_names_a_place_of_the_clerks_own_tenant_only() -> None:
+    clerk = person("310000", Role.WINDOW_CLERK, area="putuo")
+    assert is_allowed(clerk, Resource.APPLICATION, Action.READ, at("310000", area_path="putuo"))
+    # The same code in a district below is another place.
+    assert not is_allowed(clerk, Resource.APPLICATION, Action.READ, at("310105", area_path="putuo"))

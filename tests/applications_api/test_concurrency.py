@@ -98,3 +98,22 @@ async def test_two_concurrent_decisions_on_one_case_one_wins_one_gets_a_conflict
         tuple(e["code"] for e in data["caseDecide"]["errors"]) for data, _ in results if data
     )
     assert codes == [(), ("CONFLICT",)]
+
+
+async def test_two_applicants_who_pick_the_same_key_each_get_their_own_application(
+    db: Database,
+) -> None:
+    answers = shanghai_answers(id_number("310105", date(1982, 4, 2), 131))
+    ids = []
+    for user in ("citizen-1", "citizen-2"):
+        citizen = await applicant(db, CHANGNING, user=user)
+        materials = await uploads_for(db, CHANGNING, ["legal_aid"], answers, citizen)
+        body = submission(
+            CHANGNING, ["legal_aid"], answers, "same-key", materials, area="huayanglu"
+        )
+        data, errors = await execute(db, SUBMIT, {"i": body}, actor=citizen)
+        assert errors == [] and data is not None
+        assert data["applicationSubmit"]["errors"] == []
+        ids.append(data["applicationSubmit"]["application"]["id"])
+
+    assert len(set(ids)) == 2 and await applications_in_database(db) == 2

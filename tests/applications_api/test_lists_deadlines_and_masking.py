@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 from sqlmodel import col
 
 from socialaid.access.vocabulary import Role
@@ -214,3 +214,47 @@ async def test_an_analyst_sees_masked_identity_numbers_and_a_caseworkers_plain_r
             )
         ).scalars()
         assert list(readers) == [civil.user_id]
+
+
+async def test_masking_goes_by_the_role_that_reads_not_every_role_the_reader_holds(
+    db: Database,
+) -> None:
+    accepted = await accepted_family(db)
+    applicant_id = id_number("310105", date(1982, 4, 2), 131)
+    # An analyst who is also a citizen (applicant) reads someone else's application as an analyst.
+    both = await principal(
+        db, user="analyst-2", tenant=CHANGNING, roles=[Role.ANALYST, Role.APPLICANT]
+    )
+
+    seen = await query_data(db, ANSWERS, {"id": accepted["id"]}, actor=both)
+
+    masked_id = seen["application"]["answers"]["applicant"]["id_number"]
+    assert masked_id != applicant_id and masked_id.endswith(applicant_id[-4:])
+
+
+async def test_a_page_of_applications_loads_answers_cases_and_timelines_in_one_batch_each(
+    db: Database,
+) -> None:
+    citizen = await applicant(db, CHANGNING)
+    for n in range(25):
+        await apply(
+            db, citizen, CHANGNING, ["legal_aid"], family_answers(), area="huayanglu", key=f"p{n}"
+        )
+    page = await query_data(
+        db,
+        """query { applications(tenant: "310105", first: 25) { edges { node {
+          answers cases { itemCode } timeline { kind } } } } }""",
+        actor=citizen,
+    )
+
+    nodes = [edge["node"] for edge in page["applications"]["edges"]]
+    assert len(nodes) == 25
+    assert all(n["answers"]["applicant"]["name"] == "王强" for n in nodes)
+    assert all(n["timeline"][0]["kind"] == "application.submitted" for n in nodes)
+    async with db.owner_session() as session:
+        transactions = await session.execute(
+            select(text("xmin::text"))
+            .select_from(AuditEvent)
+            .where(col(AuditEvent.action) == "sensitive.read")
+        )
+        assert len(set(transactions.scalars())) == 1  # one transaction recorded all 25 reads

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from socialaid.access.policy import Policy, default_policy, tenant_covers
 from socialaid.access.principal import Grant, Principal, Target
-from socialaid.access.vocabulary import ROW_SCOPE, Action, Resource, RowScope
+from socialaid.access.vocabulary import ROW_SCOPE, Action, Resource, Role, RowScope
 from socialaid.errors import DomainError, ErrorCode
 
 
@@ -31,7 +31,12 @@ def _attributes_match(actor: Principal, grant: Grant, target: Target) -> bool:
     if scope is RowScope.DEPARTMENT and target.department is not None:
         return target.department in actor.departments
     if scope is RowScope.AREA and target.area_path is not None:
-        return actor.area is not None and tenant_covers(actor.area, target.area_path)
+        # Area codes are local to a tenant: the actor's area is one of its home tenant's.
+        return (
+            actor.area is not None
+            and target.tenant_path == actor.tenant_path
+            and tenant_covers(actor.area, target.area_path)
+        )
     if scope is RowScope.OWN and target.owner is not None:
         return target.owner == actor.user_id
     return True
@@ -66,6 +71,20 @@ def is_allowed(
         return False
     grants = allowing_grants(actor, resource, action, target.tenant_path, policy=policy)
     return any(_attributes_match(actor, g, target) for g in grants)
+
+
+def roles_allowed(
+    actor: Principal,
+    resource: Resource,
+    action: Action,
+    target: Target,
+    *,
+    policy: Policy | None = None,
+) -> tuple[Role, ...]:
+    """The roles through which the actor may do this to this very target (not every role the
+    actor holds somewhere): what a role-dependent answer, such as masking, must go by."""
+    grants = allowing_grants(actor, resource, action, target.tenant_path, policy=policy)
+    return tuple(dict.fromkeys(g.role for g in grants if _attributes_match(actor, g, target)))
 
 
 def authenticated(actor: Principal | None) -> Principal:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -67,11 +67,15 @@ async def read_sensitive(
     subject_id: str,
     values: Mapping[str, SensitiveValue],
     request_id: str | None = None,
+    roles: Iterable[Role] | None = None,
 ) -> dict[str, str]:
-    """The values as this actor may see them; an unmasked read is recorded as one audit event."""
+    """The values as this actor may see them; an unmasked read is recorded as one audit event.
+
+    `roles`: the roles through which the actor reads this subject (default: every role held).
+    """
     if not values:
         return {}
-    if not may_see_sensitive(actor.roles):
+    if not may_see_sensitive(tuple(actor.roles if roles is None else roles)):
         return {key: mask(v.kind, v.value) for key, v in values.items()}
     await write_event(
         session,

@@ -35,6 +35,7 @@ def tenant_subtree(tenant: ColumnLike, path: str) -> ColumnElement[bool]:
 def _restriction(
     actor: Principal,
     grant: Grant,
+    tenant: ColumnLike,
     department: ColumnLike | None,
     area: ColumnLike | None,
     owner: ColumnLike | None,
@@ -51,7 +52,11 @@ def _restriction(
         case RowScope.AREA:
             if area is None or actor.area is None:
                 return false()
-            return or_(area == actor.area, area.like(actor.area + "/%"))
+            # Area codes are local to a tenant: the actor's area is one of its home tenant's.
+            return and_(
+                tenant == actor.tenant_id,
+                or_(area == actor.area, area.like(actor.area + "/%")),
+            )
         case RowScope.OWN:
             return false() if owner is None else owner == actor.user_id
 
@@ -77,7 +82,7 @@ def row_scope(
         if not policy.allows(grant.role, grant.tenant_path, resource, action):
             continue
         subtree = tenant_subtree(tenant, grant.tenant_path)
-        restriction = _restriction(actor, grant, department, area, owner)
+        restriction = _restriction(actor, grant, tenant, department, area, owner)
         clauses.append(subtree if restriction is None else and_(subtree, restriction))
     if not clauses:
         return false()

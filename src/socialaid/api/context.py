@@ -55,6 +55,8 @@ class Context:
     # This process's LISTEN connection for applicationUpdated, fanned out to subscribers.
     application_updates: ApplicationUpdates = field(default_factory=ApplicationUpdates)
     loaders: Loaders = field(init=False)
+    # Loaders a domain creates on first use in this request (keyed by domain).
+    request_loaders: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.loaders = Loaders.create(self.db)

@@ -1,22 +1,26 @@
-"""Serving the API: one process, or several worker processes sharing one port.
+"""Serving the API: one process, or several worker processes sharing one listening socket.
 
 Python runs one request's code at a time per process, so on a machine with more cores the API
-runs as several processes. Each worker binds the port with SO_REUSEPORT (the kernel spreads
-connections over them) and keeps its own caches, kept fresh by the LISTEN/NOTIFY listeners that
+runs as several processes. The parent binds the port once and the workers inherit the socket
+(each accepts from it); each keeps its own caches, kept fresh by the LISTEN/NOTIFY listeners that
 every process runs. The parent owns the database (the embedded server lives as long as it does)
-and only supervises.
+and only supervises; a worker dies with its parent.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import ctypes
 import gc
 import logging
 import os
 import signal
 import socket
 import sys
+from types import FrameType
 
+import uvicorn
 from sqlalchemy.engine import URL
 
 from socialaid.config import Settings
@@ -25,6 +29,9 @@ from socialaid.db.database import Database
 log = logging.getLogger(__name__)
 
 WORKER_ENV = "SOCIALAID_WORKER"
+SOCKET_FD_ENV = "SOCIALAID_LISTEN_FD"
+STOP_TIMEOUT = 30.0
+_PR_SET_PDEATHSIG = 1
 
 
 def listening_socket(host: str, port: int) -> socket.socket:
@@ -33,24 +40,45 @@ def listening_socket(host: str, port: int) -> socket.socket:
     # with it on every response waits ~40 ms for the client's delayed ACK.
     sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     sock.bind((host, port))
     sock.listen(2048)
-    sock.set_inheritable(False)
     return sock
+
+
+def _inherited_socket() -> socket.socket | None:
+    fd = os.environ.get(SOCKET_FD_ENV)
+    return None if fd is None else socket.socket(fileno=int(fd))
+
+
+def _die_with_parent() -> None:
+    """Linux: SIGTERM this worker when its parent dies, so no worker outlives a killed parent."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+class _Server(uvicorn.Server):
+    """uvicorn re-raises SIGINT/SIGTERM after its graceful shutdown, which would kill the
+    process before its clean-up (the embedded database) runs; this one just returns."""
+
+    def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+        super().handle_exit(sig, frame)
+        self._captured_signals.clear()
 
 
 async def serve_process(
     db: Database, settings: Settings, owner_url: URL, host: str, port: int
 ) -> None:
-    """This process's server: change listeners, the app, uvicorn on a shared port."""
-    import uvicorn
-
+    """This process's server: change listeners, the app, uvicorn on the (inherited) socket."""
     from socialaid.access.authentication import Authenticator
     from socialaid.api.app import create_app
     from socialaid.applications.notifications import ApplicationUpdates
     from socialaid.catalogue.revision import RevisionWatcher
 
+    sock = _inherited_socket()
+    if sock is not None:
+        _die_with_parent()
+    else:
+        sock = listening_socket(host, port)
     # Listening for grant and policy changes lets this process cache grants safely.
     authenticator = Authenticator(settings)
     revisions = RevisionWatcher(db)
@@ -65,51 +93,67 @@ async def serve_process(
         gc.collect()
         gc.freeze()
         config = uvicorn.Config(app, lifespan="off", access_log=settings.access_log)
-        await uvicorn.Server(config).serve(sockets=[listening_socket(host, port)])
+        await _Server(config).serve(sockets=[sock])
     finally:
+        sock.close()
         await updates.stop()
         await revisions.stop()
         await authenticator.close()
 
 
-def worker_environment(settings: Settings, owner_url: URL) -> dict[str, str]:
+def worker_environment(settings: Settings, owner_url: URL, fd: int) -> dict[str, str]:
     return {
         **os.environ,
         "DATABASE_URL": owner_url.render_as_string(hide_password=False),
         "SOCIALAID_SECRET": settings.signing_key,
         WORKER_ENV: "1",
+        SOCKET_FD_ENV: str(fd),
     }
 
 
 async def supervise_workers(
     settings: Settings, owner_url: URL, host: str, port: int, workers: int
 ) -> int:
-    """Run `workers` worker processes until SIGINT/SIGTERM or until one of them exits."""
-    command = [
-        sys.executable,
-        "-c",
-        "from socialaid.cli import app; app()",
-        "serve",
-        "--host",
-        host,
-        "--port",
-        str(port),
-    ]
-    environment = worker_environment(settings, owner_url)
-    processes = [
-        await asyncio.create_subprocess_exec(*command, env=environment) for _ in range(workers)
-    ]
-    log.info("started %d workers on %s:%d", workers, host, port)
+    """Run `workers` worker processes until SIGINT/SIGTERM (exit 0) or until one of them exits
+    (its exit code); the others are then stopped, and killed if they do not stop in time."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
-    waiting = {asyncio.create_task(p.wait()) for p in processes}
-    stopper = asyncio.create_task(stop.wait())
-    await asyncio.wait({*waiting, stopper}, return_when=asyncio.FIRST_COMPLETED)
-    stopper.cancel()
+    sock = listening_socket(host, port)
+    command = [sys.executable, "-c", "from socialaid.cli import app; app()", "serve"]
+    environment = worker_environment(settings, owner_url, sock.fileno())
+    processes: list[asyncio.subprocess.Process] = []
+    try:
+        for _ in range(workers):
+            if stop.is_set():
+                break
+            processes.append(
+                await asyncio.create_subprocess_exec(
+                    *command, env=environment, pass_fds=(sock.fileno(),)
+                )
+            )
+        log.info("started %d workers on %s:%d", len(processes), host, port)
+        waiting = {asyncio.create_task(p.wait()): p for p in processes}
+        stopper = asyncio.create_task(stop.wait())
+        done, _ = await asyncio.wait({*waiting, stopper}, return_when=asyncio.FIRST_COMPLETED)
+        stopper.cancel()
+        exited = [waiting[t] for t in done if t in waiting]
+        code = 0 if stop.is_set() or not exited else abs(exited[0].returncode or 1)
+    finally:
+        sock.close()
+        await _stop_all(processes)
+    return code
+
+
+async def _stop_all(processes: list[asyncio.subprocess.Process]) -> None:
     for process in processes:
         if process.returncode is None:
             process.terminate()
-    codes = [await asyncio.wait_for(p.wait(), 30) for p in processes]
-    return 0 if stop.is_set() else max(abs(c) for c in codes) or 1
+    for process in processes:
+        try:
+            await asyncio.wait_for(process.wait(), STOP_TIMEOUT)
+        except TimeoutError:
+            log.warning("worker %d did not stop in %.0f s: killed", process.pid, STOP_TIMEOUT)
+            process.kill()
+            await process.wait()

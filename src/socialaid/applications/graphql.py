@@ -21,6 +21,7 @@ from socialaid.api.pagination import PageInfo, check_page_size, decode_cursor, e
 from socialaid.api.scalars import JSON, as_json
 from socialaid.api.user_error import UserError
 from socialaid.applications import publish_preview, queries, service
+from socialaid.applications.loaders import application_loaders, key_of
 from socialaid.applications.models import Application, ApplicationCase, EmergencyMode
 from socialaid.applications.planning import Outcome
 from socialaid.applications.states import ApplicationState, CaseState
@@ -29,7 +30,6 @@ from socialaid.catalogue.files import Channel, Exemption
 from socialaid.clock import CHINA
 from socialaid.errors import DomainError
 from socialaid.forms.graphql import FieldErrorType
-from socialaid.forms.service import form_by_hash
 
 T = TypeVar("T")
 
@@ -265,11 +265,6 @@ class ResultType:
     open: list[str]
 
 
-async def _cases(info: Info, application: Application) -> list[ApplicationCase]:
-    async with scoped_session(info.context.db, info.context.principal) as session:
-        return await queries.cases_of(session, application)
-
-
 @strawberry.type(name="Application", description="一次申请：一张表单、一套材料、每个事项一个案件")
 class ApplicationType:
     row: strawberry.Private[Application]
@@ -360,49 +355,37 @@ class ApplicationType:
         description="答案；身份证号、银行账号、收入、健康信息对不需要的角色脱敏，明文读取记入审计"
     )
     async def answers(self, info: Info) -> JSON:
-        ctx = info.context
-        actor = ctx.principal
-        if actor is None:  # pragma: no cover - every root field that returns this authenticates
-            raise UnauthenticatedError()
-        async with scoped_session(ctx.db, actor) as session:
-            form = await form_by_hash(session, ctx.form_caches, form_hash=self.row.form_hash)
-            shown = await queries.disclosed_answers(
-                session,
-                actor=actor,
-                application=self.row,
-                form=form,
-                request_id=ctx.request_id,
-            )
-        return as_json(shown)
+        return as_json(await application_loaders(info.context).answers.load(key_of(self.row)))
 
     @strawberry.field(description="每个事项的案件：部门、状态、期限、结果")
     async def cases(self, info: Info) -> list[CaseType]:
-        if self.loaded_cases is None:
-            self.loaded_cases = await _cases(info, self.row)
-        return [CaseType(row=c) for c in self.loaded_cases]
+        return [CaseType(row=c) for c in await self._cases(info)]
 
     @strawberry.field(description="跨部门的统一时间线（一体查询）")
     async def timeline(self, info: Info) -> list[TimelineEntryType]:
         if self.loaded_timeline is None:
-            async with scoped_session(info.context.db, info.context.principal) as session:
-                self.loaded_timeline = await queries.timeline_of(session, self.row)
+            loader = application_loaders(info.context).timeline
+            self.loaded_timeline = await loader.load(key_of(self.row))
         return [TimelineEntryType.of(e) for e in self.loaded_timeline]
+
+    async def _cases(self, info: Info) -> list[ApplicationCase]:
+        if self.loaded_cases is None:
+            self.loaded_cases = await application_loaders(info.context).cases.load(key_of(self.row))
+        return self.loaded_cases
 
     @strawberry.field(description="统一反馈：各事项的办理结果")
     async def result(self, info: Info) -> ResultType:
-        if self.loaded_cases is None:
-            self.loaded_cases = await _cases(info, self.row)
+        cases = await self._cases(info)
         by_state: dict[str, list[str]] = {}
-        for case in self.loaded_cases:
+        for case in cases:
             by_state.setdefault(case.state, []).append(case.item_code)
         final = {CaseState.APPROVED, CaseState.DENIED, CaseState.CLOSED, CaseState.WITHDRAWN}
         return ResultType(
-            finished=bool(self.loaded_cases)
-            and all(CaseState(c.state) in final for c in self.loaded_cases),
+            finished=bool(cases) and all(CaseState(c.state) in final for c in cases),
             approved=by_state.get(CaseState.APPROVED, []),
             denied=by_state.get(CaseState.DENIED, []),
             closed=by_state.get(CaseState.CLOSED, []) + by_state.get(CaseState.WITHDRAWN, []),
-            open=[c.item_code for c in self.loaded_cases if CaseState(c.state) not in final],
+            open=[c.item_code for c in cases if CaseState(c.state) not in final],
         )
 
 

@@ -48,7 +48,8 @@ class Application(SQLModel, table=True):
     __tablename__ = "application"
     __table_args__ = (
         ForeignKeyConstraint(["tenant_id"], ["tenant.tenant_id"]),
-        UniqueConstraint("tenant_id", "idempotency_key"),
+        # A key is the submitter's: two clients that pick the same key do not collide.
+        UniqueConstraint("tenant_id", "submitted_by", "idempotency_key"),
         CheckConstraint(_one_of("state", [s.value for s in ApplicationState]), name="state"),
         CheckConstraint(_one_of("channel", CHANNELS), name="channel"),
         Index("ix_application_listing", "tenant_id", "submitted_at", "id"),

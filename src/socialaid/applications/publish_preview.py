@@ -120,6 +120,8 @@ async def publish_preview(
     finally:
         await savepoint.rollback()
         forget_content_revision(session)
+        # The draft was refreshed inside the savepoint and would still read as published.
+        session.expire_all()
     return [_change(s, before[s], after[s]) for s in selections]
 
 

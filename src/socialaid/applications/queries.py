@@ -16,7 +16,13 @@ from sqlalchemy import ColumnElement, and_, or_, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from socialaid.access.decisions import ForbiddenError, authenticated, authorize, is_allowed
+from socialaid.access.decisions import (
+    ForbiddenError,
+    authenticated,
+    authorize,
+    is_allowed,
+    roles_allowed,
+)
 from socialaid.access.masking import read_sensitive
 from socialaid.access.principal import Principal, Target
 from socialaid.access.row_scope import row_scope, tenant_subtree
@@ -91,7 +97,7 @@ def application_read_targets(
     ]
 
 
-def _events_as_timeline(events: Sequence[ApplicationEvent]) -> list[TimelineEvent]:
+def events_as_timeline(events: Sequence[ApplicationEvent]) -> list[TimelineEvent]:
     return merge_timeline(
         TimelineEvent(
             at=e.at or datetime.now(CHINA),
@@ -152,7 +158,7 @@ async def timeline_of(session: AsyncSession, application: Application) -> list[T
             .order_by(col(ApplicationEvent.id))
         )
     ).scalars()
-    return _events_as_timeline(list(events))
+    return events_as_timeline(list(events))
 
 
 async def provisions_in_force(
@@ -299,6 +305,9 @@ async def disclosed_answers(
 ) -> dict[str, Any]:
     """The answers as this reader may see them: sensitive values masked for roles that do not
     need them, and an unmasked read recorded in the audit history."""
+    tenant = await get_tenant(session, code=application.tenant_id)
+    targets = application_read_targets(application, tenant, await cases_of(session, application))
+    roles = {r for t in targets for r in roles_allowed(actor, Resource.APPLICATION, Action.READ, t)}
     found = sensitive_values(form, application.answers)
     shown = await read_sensitive(
         session,
@@ -308,5 +317,6 @@ async def disclosed_answers(
         subject_id=str(application.id),
         values={path: value for path, (_, value) in found.items()},
         request_id=request_id,
+        roles=roles,
     )
     return replaced(application.answers, found, shown)

@@ -518,6 +518,7 @@ async def submit(
         existing = await session.scalar(
             select(Application).where(
                 col(Application.tenant_id) == tenant.tenant_id,
+                col(Application.submitted_by) == actor.user_id,
                 col(Application.idempotency_key) == submission.idempotency_key,
             )
         )
@@ -613,7 +614,7 @@ async def submit(
             submitted_at=now,
             updated_at=now,
         )
-        .on_conflict_do_nothing(index_elements=["tenant_id", "idempotency_key"])
+        .on_conflict_do_nothing(index_elements=["tenant_id", "submitted_by", "idempotency_key"])
         .returning(col(Application.id))
     )
     if inserted is None:  # a concurrent retry with the same key committed first

@@ -17,6 +17,21 @@ class RevisionCache(Generic[V]):
         self.revision: int | None = None
         self._entries: OrderedDict[Hashable, V] = OrderedDict()
 
+    def peek(self, revision: int, key: Hashable) -> V | None:
+        """The entry for `key` at `revision`, without building it."""
+        if revision != self.revision:
+            return None
+        return self._entries.get(key)
+
+    def put(self, revision: int, key: Hashable, value: V) -> None:
+        if revision != self.revision:
+            self._entries.clear()
+            self.revision = revision
+        self._entries[key] = value
+        self._entries.move_to_end(key)
+        if len(self._entries) > self.max_entries:
+            self._entries.popitem(last=False)
+
     async def get(self, revision: int, key: Hashable, build: Callable[[], Awaitable[V]]) -> V:
         if revision != self.revision:
             self._entries.clear()

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from sqlalchemy import event
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -65,6 +66,38 @@ class FormCaches:
             self.by_hash.popitem(last=False)
 
 
+_PENDING = "socialaid.pending_snapshots"
+
+
+def _pending(session: AsyncSession, caches: FormCaches) -> list[tuple[str, Any]]:
+    """What this session's transaction stored, to enter the caches only once it commits.
+
+    A snapshot cached before its transaction commits would outlive a rollback: the next request
+    would skip storing it, and an application would refer to a form no database row holds.
+    """
+    sync = session.sync_session
+    pending: list[tuple[str, Any]] | None = sync.info.get(_PENDING)
+    if pending is None:
+        pending = []
+        sync.info[_PENDING] = pending
+
+        def committed(_session: Any) -> None:
+            for kind, value in pending:
+                if kind == "form":
+                    caches.remember(value)
+                else:
+                    revision, digest = value
+                    caches.library_hashes.put(revision, "library", digest)
+            pending.clear()
+
+        def rolled_back(_session: Any) -> None:
+            pending.clear()
+
+        event.listen(sync, "after_commit", committed)
+        event.listen(sync, "after_rollback", rolled_back)
+    return pending
+
+
 def _parameters(view: TenantView) -> dict[str, object]:
     """The tenant's parameter values; unset ones stay absent (the compiler notes them)."""
     if view.config is None:
@@ -81,15 +114,16 @@ async def _store_snapshot(
     catalogue: Mapping[str, ItemFile],
     parameters: Mapping[str, object],
 ) -> None:
-    async def library_hash() -> str:
+    lib_hash = caches.library_hashes.peek(revision, "library")
+    if lib_hash is None:
         document = library_document(lib)
-        digest = hashlib.sha256(canonical_json(document).encode()).hexdigest()
+        lib_hash = hashlib.sha256(canonical_json(document).encode()).hexdigest()
         await session.execute(
-            insert(LibrarySnapshot).values(hash=digest, document=document).on_conflict_do_nothing()
+            insert(LibrarySnapshot)
+            .values(hash=lib_hash, document=document)
+            .on_conflict_do_nothing()
         )
-        return digest
-
-    lib_hash = await caches.library_hashes.get(revision, "library", library_hash)
+        _pending(session, caches).append(("library", (revision, lib_hash)))
     used = {item.code: catalogue[item.code].model_dump(mode="json") for item in form.items}
     await session.execute(
         insert(FormSnapshot)
@@ -135,7 +169,7 @@ async def form_for_selection(
         raise FormSelectionError(error) from error
     if form.content_hash not in form_caches.by_hash:
         await _store_snapshot(session, form_caches, revision, lib, form, catalogue, parameters)
-        form_caches.remember(form)
+        _pending(session, form_caches).append(("form", form))
     return form
 
 
@@ -160,7 +194,9 @@ async def form_by_hash(
         as_of=snapshot.as_of,
         parameters=snapshot.parameters,
     )
-    form_caches.remember(form)
+    uncommitted = session.sync_session.info.get(_PENDING, ())
+    if not any(kind == "form" and v.content_hash == form_hash for kind, v in uncommitted):
+        form_caches.remember(form)  # its snapshot row is committed: safe to keep
     return form
 
 

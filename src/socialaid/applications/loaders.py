@@ -1,0 +1,116 @@
+"""Per-request batch loaders for what lies under an application in GraphQL: its cases, its
+timeline and its answers as the reader may see them.
+
+A page of applications asks for these of every node at once; each loader answers the whole page
+in one scoped transaction instead of one session per node.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select, tuple_
+from sqlmodel import col
+from strawberry.dataloader import DataLoader
+
+from socialaid.access.decisions import UnauthenticatedError
+from socialaid.access.sessions import scoped_session
+from socialaid.api.context import Context
+from socialaid.applications import queries
+from socialaid.applications.models import Application, ApplicationCase, ApplicationEvent
+from socialaid.applications.timeline import TimelineEvent
+from socialaid.forms.service import form_by_hash
+
+# An application's key: its tenant and id (both in every primary key).
+Key = tuple[str, uuid.UUID]
+_SLOT = "applications"
+
+
+def key_of(application: Application) -> Key:
+    return application.tenant_id, application.id
+
+
+@dataclass
+class ApplicationLoaders:
+    cases: DataLoader[Key, list[ApplicationCase]]
+    timeline: DataLoader[Key, list[TimelineEvent]]
+    answers: DataLoader[Key, dict[str, Any]]
+
+
+def application_loaders(context: Context) -> ApplicationLoaders:
+    """This request's loaders (created on first use)."""
+    existing = context.request_loaders.get(_SLOT)
+    if isinstance(existing, ApplicationLoaders):
+        return existing
+
+    async def load_cases(keys: Sequence[Key]) -> list[list[ApplicationCase]]:
+        grouped: defaultdict[Key, list[ApplicationCase]] = defaultdict(list)
+        async with scoped_session(context.db, context.principal) as session:
+            rows = await session.execute(
+                select(ApplicationCase)
+                .where(
+                    tuple_(col(ApplicationCase.tenant_id), col(ApplicationCase.application_id)).in_(
+                        list(keys)
+                    )
+                )
+                .order_by(col(ApplicationCase.item_code))
+            )
+            for case in rows.scalars():
+                grouped[(case.tenant_id, case.application_id)].append(case)
+        return [grouped[k] for k in keys]
+
+    async def load_timeline(keys: Sequence[Key]) -> list[list[TimelineEvent]]:
+        grouped: defaultdict[Key, list[ApplicationEvent]] = defaultdict(list)
+        async with scoped_session(context.db, context.principal) as session:
+            rows = await session.execute(
+                select(ApplicationEvent)
+                .where(
+                    tuple_(
+                        col(ApplicationEvent.tenant_id), col(ApplicationEvent.application_id)
+                    ).in_(list(keys))
+                )
+                .order_by(col(ApplicationEvent.id))
+            )
+            for event in rows.scalars():
+                grouped[(event.tenant_id, event.application_id)].append(event)
+        return [queries.events_as_timeline(grouped[k]) for k in keys]
+
+    async def load_answers(keys: Sequence[Key]) -> list[dict[str, Any]]:
+        actor = context.principal
+        if actor is None:  # pragma: no cover - every root field returning one authenticates
+            raise UnauthenticatedError()
+        async with scoped_session(context.db, actor) as session:
+            rows = await session.execute(
+                select(Application).where(
+                    tuple_(col(Application.tenant_id), col(Application.id)).in_(list(keys))
+                )
+            )
+            by_key = {key_of(a): a for a in rows.scalars()}
+            shown = []
+            for key in keys:
+                application = by_key[key]
+                form = await form_by_hash(
+                    session, context.form_caches, form_hash=application.form_hash
+                )
+                shown.append(
+                    await queries.disclosed_answers(
+                        session,
+                        actor=actor,
+                        application=application,
+                        form=form,
+                        request_id=context.request_id,
+                    )
+                )
+        return shown
+
+    created = ApplicationLoaders(
+        cases=DataLoader(load_fn=load_cases),
+        timeline=DataLoader(load_fn=load_timeline),
+        answers=DataLoader(load_fn=load_answers),
+    )
+    context.request_loaders[_SLOT] = created
+    return created
