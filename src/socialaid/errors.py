@@ -14,6 +14,7 @@ class ErrorCode(StrEnum):
     CONFLICT = "CONFLICT"
     LOCKED_ELEMENT = "LOCKED_ELEMENT"
     ILLEGAL_TRANSITION = "ILLEGAL_TRANSITION"
+    UNAVAILABLE = "UNAVAILABLE"  # a dependency (e.g. the update listener) is gone: try again
 
 
 class DomainError(Exception):

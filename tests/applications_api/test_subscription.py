@@ -35,9 +35,15 @@ SUBSCRIPTION = """subscription($id: ID!) { applicationUpdated(id: $id) {
 
 
 @pytest.fixture
-async def ws_url(db: Database) -> AsyncIterator[str]:
-    updates = ApplicationUpdates()
-    await updates.start(db.owner_url)
+async def updates(db: Database) -> AsyncIterator[ApplicationUpdates]:
+    listener = ApplicationUpdates()
+    await listener.start(db.owner_url)
+    yield listener
+    await listener.stop()
+
+
+@pytest.fixture
+async def ws_url(db: Database, updates: ApplicationUpdates) -> AsyncIterator[str]:
     port = free_port()
     app = create_app(db, test_settings(), application_updates=updates)
     server = uvicorn.Server(
@@ -49,7 +55,6 @@ async def ws_url(db: Database) -> AsyncIterator[str]:
     yield f"ws://127.0.0.1:{port}/graphql"
     server.should_exit = True
     await task
-    await updates.stop()
 
 
 async def receive(ws: ClientConnection) -> dict[str, Any]:
@@ -86,7 +91,8 @@ async def test_the_applicant_is_pushed_the_new_state_when_the_one_door_accepts(
     submitted = await apply(db, citizen, CHANGNING, SHANGHAI_FAMILY, answers, area="huayanglu")
     token = mint_token(test_settings(), user="citizen-1", tenant=CHANGNING, roles=["applicant"])
     ws = await subscribed(ws_url, token, submitted["id"])
-    await asyncio.sleep(0.3)  # let the server register the subscriber before the change
+    now = await receive(ws)  # the current state first, once subscribed
+    assert now["payload"]["data"]["applicationUpdated"]["state"] == "SUBMITTED"
 
     await accept(db, await window_clerk(db, CHANGNING, "huayanglu"), submitted)
 
@@ -118,3 +124,23 @@ async def test_a_stranger_cannot_subscribe_to_someone_elses_application(
         message["type"] == "next" and message["payload"]["errors"]
     ), message
     assert "FORBIDDEN" in json.dumps(message)
+
+
+async def test_a_lost_listener_ends_the_subscription_with_an_error_not_silence(
+    db: Database, ws_url: str, updates: ApplicationUpdates
+) -> None:
+    citizen = await applicant(db, CHANGNING)
+    answers = shanghai_answers(id_number("310105", date(1982, 4, 2), 131))
+    submitted = await apply(db, citizen, CHANGNING, SHANGHAI_FAMILY, answers, area="huayanglu")
+    token = mint_token(test_settings(), user="citizen-1", tenant=CHANGNING, roles=["applicant"])
+    ws = await subscribed(ws_url, token, submitted["id"])
+    await receive(ws)  # the current state
+
+    connection = updates._connection
+    assert connection is not None
+    connection.terminate()  # the database connection drops
+
+    message = await receive(ws)
+    await ws.close()
+    assert message["type"] == "next" and message["payload"]["errors"], message
+    assert message["payload"]["errors"][0]["extensions"]["code"] == "UNAVAILABLE"

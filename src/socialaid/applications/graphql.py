@@ -23,12 +23,13 @@ from socialaid.api.user_error import UserError
 from socialaid.applications import publish_preview, queries, service
 from socialaid.applications.loaders import application_loaders, key_of
 from socialaid.applications.models import Application, ApplicationCase, EmergencyMode
+from socialaid.applications.notifications import LOST
 from socialaid.applications.planning import Outcome
 from socialaid.applications.states import ApplicationState, CaseState
 from socialaid.applications.timeline import TimelineEvent
 from socialaid.catalogue.files import Channel, Exemption
 from socialaid.clock import CHINA
-from socialaid.errors import DomainError
+from socialaid.errors import DomainError, ErrorCode
 from socialaid.forms.graphql import FieldErrorType
 
 T = TypeVar("T")
@@ -1074,17 +1075,22 @@ class ApplicationSubscription:
         self, info: Info, id: strawberry.ID
     ) -> AsyncGenerator[ApplicationType, None]:
         ctx = info.context
-        async with scoped_session(ctx.db, ctx.principal) as session:
-            record = await queries.application_record(
-                session, actor=ctx.principal, application_id=str(id)
-            )
-        async with ctx.application_updates.subscribe(str(record.application.id)) as queue:
+
+        async def current() -> ApplicationType:
+            async with scoped_session(ctx.db, ctx.principal) as session:
+                record = await queries.application_record(
+                    session, actor=ctx.principal, application_id=str(id)
+                )
+            return ApplicationType.of(record)
+
+        first = await current()  # authorizes before anything is subscribed
+        # Subscribed before the state is sent, so no change between the two is missed.
+        async with ctx.application_updates.subscribe(str(first.row.id)) as queue:
+            yield await current()
             while True:
-                await queue.get()
-                while not queue.empty():  # several changes since the last push: send the latest
-                    queue.get_nowait()
-                async with scoped_session(ctx.db, ctx.principal) as session:
-                    record = await queries.application_record(
-                        session, actor=ctx.principal, application_id=str(id)
-                    )
-                yield ApplicationType.of(record)
+                changed = await queue.get()
+                while changed != LOST and not queue.empty():  # several changes: send the latest
+                    changed = queue.get_nowait()
+                if changed == LOST:
+                    raise DomainError("推送连接已中断，请重新订阅", code=ErrorCode.UNAVAILABLE)
+                yield await current()

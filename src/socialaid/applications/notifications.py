@@ -22,6 +22,8 @@ log = logging.getLogger(__name__)
 
 CHANNEL = "socialaid_application"
 QUEUE_SIZE = 64
+# Put in every subscriber's queue when the listener is lost: no update can be promised any more.
+LOST = ""
 
 
 async def notify_application_changed(session: AsyncSession, application_id: str) -> None:
@@ -37,17 +39,20 @@ class ApplicationUpdates:
     def __init__(self) -> None:
         self._subscribers: defaultdict[str, set[asyncio.Queue[str]]] = defaultdict(set)
         self._connection: asyncpg.Connection | None = None
+        self._url: URL | None = None
 
     @property
     def listening(self) -> bool:
         return self._connection is not None
 
     async def start(self, owner_url: URL) -> None:
+        self._url = owner_url
         self._connection = await owner_connection(owner_url)
         self._connection.add_termination_listener(self._terminated)
         await self._connection.add_listener(CHANNEL, self._notified)
 
     async def stop(self) -> None:
+        self._url = None
         connection, self._connection = self._connection, None
         if connection is not None:
             connection.remove_termination_listener(self._terminated)
@@ -57,8 +62,13 @@ class ApplicationUpdates:
         self.publish(payload)
 
     def _terminated(self, _conn: Any) -> None:
-        log.warning("lost the application-update listener; subscriptions get no more updates")
+        log.warning("lost the application-update listener; ending its subscriptions")
         self._connection = None
+        for queues in self._subscribers.values():
+            for queue in queues:
+                while queue.full():
+                    queue.get_nowait()
+                queue.put_nowait(LOST)
 
     def publish(self, application_id: str) -> None:
         for queue in tuple(self._subscribers.get(application_id, ())):
@@ -68,6 +78,9 @@ class ApplicationUpdates:
 
     @asynccontextmanager
     async def subscribe(self, application_id: str) -> AsyncIterator[asyncio.Queue[str]]:
+        """A queue that receives the application's id on every change, or LOST."""
+        if self._connection is None and self._url is not None:
+            await self.start(self._url)  # listen again after a lost connection
         queue: asyncio.Queue[str] = asyncio.Queue(QUEUE_SIZE)
         self._subscribers[application_id].add(queue)
         try:
