@@ -47,11 +47,14 @@ def item(
     )
 
 
-def approval(amount: str | None = None, *documents: str) -> Decision:
+def approval(
+    amount: str | None = None, *documents: str, recognised_as: tuple[str, ...] = ()
+) -> Decision:
     return Decision(
         outcome=Outcome.APPROVED,
         amount=Decimal(amount) if amount is not None else None,
         documents=documents,
+        recognised_as=recognised_as,
     )
 
 

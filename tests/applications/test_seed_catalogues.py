@@ -8,7 +8,13 @@ import pytest
 import yaml
 
 from socialaid.applications.notices import check_templates
-from socialaid.applications.planning import GrantAutomatically, ItemRef, on_decision, plan_cases
+from socialaid.applications.planning import (
+    CloseCase,
+    GrantAutomatically,
+    ItemRef,
+    on_decision,
+    plan_cases,
+)
 from socialaid.applications.states import CaseState
 from socialaid.catalogue.files import ItemFile, TenantCatalogueFile
 from tests.applications.builders import approval, decide, planned
@@ -33,20 +39,53 @@ def test_shanghai_dibao_and_legal_aid_run_in_parallel_and_education_aid_waits_fo
     assert plan["education_aid"].waiting_on == ("dibao",)
 
 
-def test_shanxi_recognition_approved_grants_medical_aid_without_application() -> None:
+def test_shanxi_recognition_as_dibao_or_extremely_poor_grants_medical_aid_without_application() -> (
+    None
+):
     recognition = seed_item("140000-shanxi", "low_income_recognition")
     medical = seed_item("140000-shanxi", "medical_aid")
-    cases = planned(recognition)
-    decision = approval()
+    for group in ("dibao_family", "extremely_poor"):
+        cases = planned(recognition)
+        decision = approval(recognised_as=(group,))
 
-    effects = on_decision(
-        decide(cases, recognition.code, decision),
-        recognition.code,
-        decision,
-        auto_granted=[medical],
-    )
+        effects = on_decision(
+            decide(cases, recognition.code, decision),
+            recognition.code,
+            decision,
+            auto_granted=[medical],
+        )
 
-    assert effects == [GrantAutomatically(medical, recognition.code, decision, case_exists=False)]
+        assert effects == [
+            GrantAutomatically(medical, recognition.code, decision, case_exists=False)
+        ]
+
+
+def test_shanxi_recognition_as_another_low_income_group_grants_no_medical_aid() -> None:
+    recognition = seed_item("140000-shanxi", "low_income_recognition")
+    medical = seed_item("140000-shanxi", "medical_aid")
+    # 004 三（二）3: 免申即享 is for 低保对象 and 特困人员 only.
+    for group in ("dibao_edge_family", "rigid_expenditure_family", "illness_poverty_patient"):
+        decision = approval(recognised_as=(group,))
+        effects = on_decision(
+            decide(planned(recognition), recognition.code, decision),
+            recognition.code,
+            decision,
+            auto_granted=[medical],
+        )
+        assert effects == []
+
+
+def test_a_selected_shanxi_medical_aid_closes_when_the_recognition_is_another_group() -> None:
+    recognition = seed_item("140000-shanxi", "low_income_recognition")
+    medical = seed_item("140000-shanxi", "medical_aid")
+    cases = planned(recognition, medical)
+    decision = approval(recognised_as=("dibao_edge_family",))
+
+    effects = on_decision(decide(cases, recognition.code, decision), recognition.code, decision)
+
+    closed = [e for e in effects if isinstance(e, CloseCase)]
+    assert [e.item for e in closed] == ["medical_aid"]
+    assert "不属本事项的救助对象" in closed[0].reason
 
 
 @pytest.mark.parametrize(

@@ -31,7 +31,7 @@ ACCEPT = f"""mutation($i: ApplicationActInput!) {{ applicationTriageAccept(input
 ACKNOWLEDGE = """mutation($i: CaseActInput!) { caseAcknowledge(input: $i) {
   errors { code message path } case { id applicationId state lockVersion } } }"""
 DECIDE = f"""mutation($i: CaseDecideInput!) {{ caseDecide(input: $i) {{
-  errors {{ code message path }} case {{ id state lockVersion decision {{ outcome amount }}
+  errors {{ code message path }} case {{ id state lockVersion decision {{ outcome amount recognisedAs }}
   notice {{ kind text }} }} application {{ {APPLICATION_FIELDS} }} }} }}"""
 
 

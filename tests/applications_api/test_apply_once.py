@@ -163,7 +163,13 @@ async def test_a_shanxi_low_income_recognition_ends_with_medical_aid_granted_wit
     accepted = await accept(db, await window_clerk(db, XIAODIAN, "wucheng"), submitted)
     civil = await caseworker(db, XIAODIAN, "civil_affairs")
 
-    decided = await decide(db, civil, case_of(accepted, "low_income_recognition"), "APPROVED")
+    decided = await decide(
+        db,
+        civil,
+        case_of(accepted, "low_income_recognition"),
+        "APPROVED",
+        recognisedAs=["dibao_family"],
+    )
 
     application = decided["application"]
     medical = case_of(application, "medical_aid")
@@ -176,3 +182,49 @@ async def test_a_shanxi_low_income_recognition_ends_with_medical_aid_granted_wit
     assert ("case.granted_automatically", "medical_aid") in {
         (e["kind"], e["item"]) for e in seen["timeline"]
     }
+
+
+async def shanxi_recognition_accepted(db: Database) -> dict:
+    citizen = await applicant(db, XIAODIAN, user="citizen-sx")
+    answers = shanxi_answers(id_number("140105", date(1961, 8, 30), 248))
+    submitted = await apply(
+        db, citizen, XIAODIAN, ["low_income_recognition"], answers, area="wucheng"
+    )
+    return await accept(db, await window_clerk(db, XIAODIAN, "wucheng"), submitted)
+
+
+async def test_a_shanxi_recognition_as_dibao_edge_family_grants_no_medical_aid(
+    db: Database,
+) -> None:
+    accepted = await shanxi_recognition_accepted(db)
+    civil = await caseworker(db, XIAODIAN, "civil_affairs")
+
+    decided = await decide(
+        db,
+        civil,
+        case_of(accepted, "low_income_recognition"),
+        "APPROVED",
+        recognisedAs=["dibao_edge_family"],
+    )
+
+    assert decided["errors"] == []
+    assert [c["itemCode"] for c in decided["application"]["cases"]] == ["low_income_recognition"]
+    assert decided["case"]["decision"]["recognisedAs"] == ["dibao_edge_family"]
+
+
+async def test_a_recognition_must_say_what_it_recognises_among_its_target_groups(
+    db: Database,
+) -> None:
+    accepted = await shanxi_recognition_accepted(db)
+    civil = await caseworker(db, XIAODIAN, "civil_affairs")
+    recognition = case_of(accepted, "low_income_recognition")
+
+    unsaid = await decide(db, civil, recognition, "APPROVED")
+    unknown = await decide(db, civil, recognition, "APPROVED", recognisedAs=["disaster_victims"])
+
+    assert [(e["code"], e["path"]) for e in unsaid["errors"]] == [
+        ("INVALID_INPUT", ["recognisedAs"])
+    ]
+    assert [(e["code"], e["path"]) for e in unknown["errors"]] == [
+        ("INVALID_INPUT", ["recognisedAs"])
+    ]

@@ -72,6 +72,7 @@ class DecisionType:
     period_months: int | None
     basis: str | None = strawberry.field(description="法律依据")
     documents: list[str]
+    recognised_as: list[str] = strawberry.field(description="认定的对象类别（认定类事项）")
     decided_by: str
     decided_at: datetime
     automatic: bool = strawberry.field(description="免申即享：由前置认定结果自动给予")
@@ -88,6 +89,7 @@ class DecisionType:
             period_months=d.get("period_months"),
             basis=d.get("basis"),
             documents=list(d.get("documents") or []),
+            recognised_as=list(d.get("recognised_as") or []),
             decided_by=d["decided_by"],
             decided_at=datetime.fromisoformat(d["decided_at"]),
             automatic=bool(d.get("automatic")),
@@ -579,6 +581,10 @@ class CaseDecideInput:
     starts_on: date | None = None
     basis: str | None = strawberry.field(default=None, description="法律依据；默认为事项的")
     documents: list[str] = strawberry.field(default_factory=list)
+    recognised_as: list[str] = strawberry.field(
+        default_factory=list,
+        description="认定类事项：认定的对象类别（目标群体代码，如 dibao_family、extremely_poor）",
+    )
 
 
 @strawberry.input
@@ -1028,6 +1034,7 @@ class ApplicationMutation:
                 starts_on=input.starts_on,
                 basis=input.basis,
                 documents=tuple(input.documents),
+                recognised_as=tuple(input.recognised_as),
             )
             return await service.decide(
                 session,

@@ -41,6 +41,7 @@ class DependencyRef:
 
     items: tuple[str, ...]
     on_denied: OnDenied = "close"
+    approved_as: tuple[str, ...] | None = None  # target groups the approval must recognise
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,13 @@ class ItemRef:
             department=item.department,
             mode=item.mode,
             requires_decision_of=tuple(
-                DependencyRef(items=tuple(dependency.items), on_denied=dependency.on_denied)
+                DependencyRef(
+                    items=tuple(dependency.items),
+                    on_denied=dependency.on_denied,
+                    approved_as=(
+                        None if dependency.approved_as is None else tuple(dependency.approved_as)
+                    ),
+                )
                 for dependency in item.requires_decision_of
             ),
             promised_working_days=item.time_limits.promised_working_days,
@@ -97,6 +104,8 @@ class Decision:
     basis: str | None = None  # legal basis as the notice cites it
     documents: tuple[str, ...] = ()  # references to the notice and documents issued with it
     reference: str | None = None  # the decision's id as the service stores it
+    # For a recognition (认定): the target groups it recognises the applicant as.
+    recognised_as: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.outcome is Outcome.DENIED and not any(reason.strip() for reason in self.reasons):
@@ -364,6 +373,9 @@ def on_decision(
     states[decided] = (
         CaseState.APPROVED if decision.outcome is Outcome.APPROVED else CaseState.DENIED
     )
+    recognised = {case.code: case.decision.recognised_as for case in cases if case.decision}
+    recognised[decided] = decision.recognised_as
+    approved = _Approvals(states, recognised)
     tenant_auto = sorted(
         (item for item in auto_granted if item.mode is Mode.AUTO_GRANTED), key=lambda i: i.code
     )
@@ -381,12 +393,14 @@ def on_decision(
         for code in sorted(refs):
             if states[code] is not CaseState.WAITING or not refs[code].names(predecessor):
                 continue
-            settlement = _settle(refs[code], states)
+            settlement = _settle(refs[code], states, approved)
             if settlement.verdict == "close":
                 names = sorted({p for group in settlement.failed_groups for p in group})
                 effects.append(
                     CloseCase(
-                        item=code, predecessors=tuple(names), reason=_close_reason(names, refs)
+                        item=code,
+                        predecessors=tuple(names),
+                        reason=_close_reason(names, refs, states),
                     )
                 )
                 states[code] = CaseState.CLOSED
@@ -409,7 +423,7 @@ def on_decision(
             for item in tenant_auto:
                 if item.code in refs or not item.names(predecessor):
                     continue
-                if all(_approved_in(group, states) for group in item.requires_decision_of):
+                if all(approved.any_in(group) for group in item.requires_decision_of):
                     effects.append(
                         GrantAutomatically(
                             item=item,
@@ -424,11 +438,25 @@ def on_decision(
     return effects
 
 
-def _approved_in(group: DependencyRef, states: Mapping[str, CaseState]) -> bool:
-    return any(states.get(code) is CaseState.APPROVED for code in group.items)
+@dataclass(frozen=True)
+class _Approvals:
+    """Which cases' approvals count for a dependency group (some count only as a target group)."""
+
+    states: Mapping[str, CaseState]
+    recognised: Mapping[str, tuple[str, ...]]
+
+    def counts(self, group: DependencyRef, code: str) -> bool:
+        if self.states.get(code) is not CaseState.APPROVED:
+            return False
+        return group.approved_as is None or bool(
+            set(self.recognised.get(code, ())) & set(group.approved_as)
+        )
+
+    def any_in(self, group: DependencyRef) -> bool:
+        return any(self.counts(group, code) for code in group.items)
 
 
-def _settle(item: ItemRef, states: Mapping[str, CaseState]) -> _Settlement:
+def _settle(item: ItemRef, states: Mapping[str, CaseState], approved: _Approvals) -> _Settlement:
     """Where a waiting case stands, given the states of the cases in its application."""
     failed: list[tuple[str, ...]] = []
     pending = False
@@ -439,7 +467,7 @@ def _settle(item: ItemRef, states: Mapping[str, CaseState]) -> _Settlement:
             # Outside the application: the department checks it (PlanNote), it holds nothing.
             approved_everywhere = False
             continue
-        if any(states[code] is CaseState.APPROVED for code in present):
+        if any(approved.counts(group, code) for code in present):
             continue
         approved_everywhere = False
         if all(states[code] in CASE_FINAL_STATES for code in present):
@@ -457,8 +485,12 @@ def _settle(item: ItemRef, states: Mapping[str, CaseState]) -> _Settlement:
     return _Settlement("release")
 
 
-def _close_reason(predecessors: Sequence[str], refs: Mapping[str, ItemRef]) -> str:
+def _close_reason(
+    predecessors: Sequence[str], refs: Mapping[str, ItemRef], states: Mapping[str, CaseState]
+) -> str:
     labels = "、".join(f"“{refs[code].label}”" for code in predecessors)
+    if any(states.get(code) is CaseState.APPROVED for code in predecessors):
+        return f"前置事项{labels}的认定结果不属本事项的救助对象，本事项依其前置关系不再办理。"
     return f"前置事项{labels}未获准予，本事项依其前置关系不再办理。"
 
 

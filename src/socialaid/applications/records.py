@@ -23,12 +23,20 @@ def item_ref_from_document(document: Mapping[str, Any]) -> ItemRef:
         department=document["department"],
         mode=Mode(document.get("mode") or Mode.ON_APPLICATION),
         requires_decision_of=tuple(
-            DependencyRef(items=tuple(group["items"]), on_denied=group.get("on_denied", "close"))
+            DependencyRef(
+                items=tuple(group["items"]),
+                on_denied=group.get("on_denied", "close"),
+                approved_as=_groups(group.get("approved_as")),
+            )
             for group in document.get("requires_decision_of") or ()
         ),
         promised_working_days=limits.get("promised_working_days"),
         name=document.get("name"),
     )
+
+
+def _groups(value: Any) -> tuple[str, ...] | None:
+    return None if value is None else tuple(value)
 
 
 def legal_basis_text(document: Mapping[str, Any]) -> str | None:
@@ -48,7 +56,11 @@ def item_ref_to_json(ref: ItemRef, *, basis: str | None = None) -> dict[str, Any
         "department": ref.department,
         "mode": ref.mode.value,
         "requires_decision_of": [
-            {"items": list(group.items), "on_denied": group.on_denied}
+            {
+                "items": list(group.items),
+                "on_denied": group.on_denied,
+                "approved_as": None if group.approved_as is None else list(group.approved_as),
+            }
             for group in ref.requires_decision_of
         ],
         "promised_working_days": ref.promised_working_days,
@@ -63,7 +75,11 @@ def item_ref_from_json(data: Mapping[str, Any]) -> ItemRef:
         department=data["department"],
         mode=Mode(data["mode"]),
         requires_decision_of=tuple(
-            DependencyRef(items=tuple(group["items"]), on_denied=group["on_denied"])
+            DependencyRef(
+                items=tuple(group["items"]),
+                on_denied=group["on_denied"],
+                approved_as=_groups(group.get("approved_as")),
+            )
             for group in data["requires_decision_of"]
         ),
         promised_working_days=data["promised_working_days"],
@@ -89,6 +105,7 @@ def decision_to_json(
         "basis": decision.basis,
         "documents": list(decision.documents),
         "reference": decision.reference,
+        "recognised_as": list(decision.recognised_as),
         "starts_on": None if starts_on is None else starts_on.isoformat(),
         "period_months": period_months,
         "decided_by": decided_by,
@@ -109,4 +126,5 @@ def decision_from_json(data: Mapping[str, Any] | None) -> Decision | None:
         basis=data["basis"],
         documents=tuple(data["documents"]),
         reference=data["reference"],
+        recognised_as=tuple(data.get("recognised_as") or ()),
     )

@@ -185,6 +185,7 @@ class DecisionInput:
     starts_on: date | None = None
     basis: str | None = None  # legal basis; default: the item's
     documents: Sequence[str] = ()
+    recognised_as: Sequence[str] = ()  # a recognition: the target groups it recognises
 
 
 @dataclass(frozen=True)
@@ -1298,6 +1299,30 @@ def _render_decision(
         return render_notice(kind, values)
 
 
+def _recognised_as(view: TenantView, item: str, decision: DecisionInput) -> tuple[str, ...]:
+    """The target groups an approval recognises: only among the item's own target groups, and
+    required where another item's dependency counts the approval only as some of them."""
+    recognised = tuple(dict.fromkeys(g.strip() for g in decision.recognised_as if g.strip()))
+    if not recognised:
+        if decision.outcome is Outcome.APPROVED and any(
+            group.approved_as is not None and item in group.items
+            for spec in view.specs.values()
+            for group in spec.requires_decision_of
+        ):
+            raise DomainError(
+                "请写明认定的对象类别（recognisedAs），后续事项据此办理", path=["recognisedAs"]
+            )
+        return ()
+    if decision.outcome is not Outcome.APPROVED:
+        raise DomainError("不予认定时不写对象类别", path=["recognisedAs"])
+    spec = view.specs.get(item)
+    allowed = set(spec.target_groups) if spec is not None else set()
+    unknown = [g for g in recognised if g not in allowed]
+    if unknown:
+        raise DomainError(f"“{item}”的救助对象中没有：{'、'.join(unknown)}", path=["recognisedAs"])
+    return recognised
+
+
 async def decide(
     session: AsyncSession,
     *,
@@ -1329,6 +1354,7 @@ async def decide(
     view = await tenant_view(session, catalogue_caches, tenant=ctx.tenant.tenant_id, as_of=today)
     made = Decision(
         outcome=decision.outcome,
+        recognised_as=_recognised_as(view, case.item_code, decision),
         reasons=tuple(r.strip() for r in decision.reasons if r.strip()),
         amount=decision.amount,
         period=_period_text(decision),

@@ -221,6 +221,9 @@ class Dependency(_Strict):
     reason: Text
     on_denied: Literal["close", "continue"] = "close"
     prerequisite: Literal["add", "warn"] = "warn"  # what the form compiler does if not selected
+    # The approval counts only when it recognises one of these target groups (e.g. medical aid
+    # follows a 低收入人口认定 only as 低保对象 or 特困人员); None: any approval.
+    approved_as: list[Code] | None = None
 
 
 class Reverification(_Strict):

@@ -42,6 +42,11 @@ def item_reference_errors(
         for j, required in enumerate(dep.items):
             if required not in visible_items:
                 error(f"requires_decision_of[{i}].items[{j}]", f"unknown item {required!r}")
+        for j, group in enumerate(dep.approved_as or ()):
+            if group not in library.target_groups:
+                error(
+                    f"requires_decision_of[{i}].approved_as[{j}]", f"unknown target group {group!r}"
+                )
     for i, excluded in enumerate(item.excludes):
         if excluded not in visible_items:
             error(f"excludes[{i}]", f"unknown item {excluded!r}")
