@@ -42,6 +42,20 @@ class LoadResult:
         index = min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))
         return ordered[index]
 
+    def record(
+        self,
+        status: int,
+        payload: bytes,
+        elapsed_ms: float,
+        check: Callable[[int, bytes], bool] | None,
+    ) -> None:
+        """Count an answer: its latency when it succeeded (by `check`, or no "errors"), else an error."""
+        ok = status == 200 and (check(status, payload) if check else b'"errors"' not in payload)
+        if ok:
+            self.latencies_ms.append(elapsed_ms)
+        else:
+            self.errors += 1
+
     def summary(self) -> str:
         return (
             f"{self.count} requests, {self.errors} errors, {self.count / self.seconds:.0f} req/s, "
@@ -174,14 +188,7 @@ async def closed_loop(
                 started = time.perf_counter()
                 writer.write(_request_bytes(host_port, path, body, headers))
                 status, payload = await _read_response(reader)
-                elapsed = (time.perf_counter() - started) * 1000
-                ok = status == 200 and (
-                    check(status, payload) if check else b'"errors"' not in payload
-                )
-                if ok:
-                    result.latencies_ms.append(elapsed)
-                else:
-                    result.errors += 1
+                result.record(status, payload, (time.perf_counter() - started) * 1000, check)
         finally:
             writer.close()
 
@@ -224,14 +231,7 @@ async def paced_loop(
                 body, headers = make_body(next(counter))
                 writer.write(_request_bytes(host_port, path, body, headers))
                 status, payload = await _read_response(reader)
-                elapsed = (time.perf_counter() - due) * 1000
-                ok = status == 200 and (
-                    check(status, payload) if check else b'"errors"' not in payload
-                )
-                if ok:
-                    result.latencies_ms.append(elapsed)
-                else:
-                    result.errors += 1
+                result.record(status, payload, (time.perf_counter() - due) * 1000, check)
                 due += interval
         finally:
             writer.close()

@@ -57,6 +57,12 @@ async def ws_url(db: Database, updates: ApplicationUpdates) -> AsyncIterator[str
     await task
 
 
+async def family_submitted(db: Database) -> dict[str, Any]:
+    citizen = await applicant(db, CHANGNING)
+    answers = shanghai_answers(id_number("310105", date(1982, 4, 2), 131))
+    return await apply(db, citizen, CHANGNING, SHANGHAI_FAMILY, answers, area="huayanglu")
+
+
 async def receive(ws: ClientConnection) -> dict[str, Any]:
     message = json.loads(await asyncio.wait_for(ws.recv(), timeout=10))
     assert isinstance(message, dict)
@@ -86,9 +92,7 @@ async def subscribed(url: str, token: str, application_id: str) -> ClientConnect
 async def test_the_applicant_is_pushed_the_new_state_when_the_one_door_accepts(
     db: Database, ws_url: str
 ) -> None:
-    citizen = await applicant(db, CHANGNING)
-    answers = shanghai_answers(id_number("310105", date(1982, 4, 2), 131))
-    submitted = await apply(db, citizen, CHANGNING, SHANGHAI_FAMILY, answers, area="huayanglu")
+    submitted = await family_submitted(db)
     token = mint_token(test_settings(), user="citizen-1", tenant=CHANGNING, roles=["applicant"])
     ws = await subscribed(ws_url, token, submitted["id"])
     now = await receive(ws)  # the current state first, once subscribed
@@ -111,9 +115,7 @@ async def test_the_applicant_is_pushed_the_new_state_when_the_one_door_accepts(
 async def test_a_stranger_cannot_subscribe_to_someone_elses_application(
     db: Database, ws_url: str
 ) -> None:
-    citizen = await applicant(db, CHANGNING)
-    answers = shanghai_answers(id_number("310105", date(1982, 4, 2), 131))
-    submitted = await apply(db, citizen, CHANGNING, SHANGHAI_FAMILY, answers, area="huayanglu")
+    submitted = await family_submitted(db)
     token = mint_token(test_settings(), user="citizen-2", tenant=CHANGNING, roles=["applicant"])
 
     ws = await subscribed(ws_url, token, submitted["id"])
@@ -129,9 +131,7 @@ async def test_a_stranger_cannot_subscribe_to_someone_elses_application(
 async def test_a_lost_listener_ends_the_subscription_with_an_error_not_silence(
     db: Database, ws_url: str, updates: ApplicationUpdates
 ) -> None:
-    citizen = await applicant(db, CHANGNING)
-    answers = shanghai_answers(id_number("310105", date(1982, 4, 2), 131))
-    submitted = await apply(db, citizen, CHANGNING, SHANGHAI_FAMILY, answers, area="huayanglu")
+    submitted = await family_submitted(db)
     token = mint_token(test_settings(), user="citizen-1", tenant=CHANGNING, roles=["applicant"])
     ws = await subscribed(ws_url, token, submitted["id"])
     await receive(ws)  # the current state

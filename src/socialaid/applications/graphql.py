@@ -637,19 +637,27 @@ async def _run(info: Info, work: Callable[[Any], Awaitable[T]]) -> tuple[T | Non
         return None, [UserError.of(error)]
 
 
+def _acting(
+    info: Info, act: Callable[..., Awaitable[T]], arguments: dict[str, Any]
+) -> Callable[[Any], Awaitable[T]]:
+    """`act(session, actor=…, request_id=…, **arguments)`: a service call as this caller."""
+    ctx = info.context
+    return lambda session: act(session, actor=ctx.principal, request_id=ctx.request_id, **arguments)
+
+
 async def _application_payload(
-    info: Info, work: Callable[[Any], Awaitable[Application]]
+    info: Info, act: Callable[..., Awaitable[Application]], **arguments: Any
 ) -> ApplicationPayload:
-    application, errors = await _run(info, work)
+    application, errors = await _run(info, _acting(info, act, arguments))
     return ApplicationPayload(
         application=ApplicationType(row=application) if application else None, errors=errors
     )
 
 
 async def _case_payload(
-    info: Info, work: Callable[[Any], Awaitable[ApplicationCase]]
+    info: Info, act: Callable[..., Awaitable[ApplicationCase]], **arguments: Any
 ) -> CasePayload:
-    case, errors = await _run(info, work)
+    case, errors = await _run(info, _acting(info, act, arguments))
     if case is None:
         return CasePayload(case=None, application=None, errors=errors)
     async with scoped_session(info.context.db, info.context.principal) as session:
@@ -834,7 +842,7 @@ class ApplicationMutation:
                 actor=ctx.principal,
                 submission=submission,
                 db=ctx.db,
-                catalogue_caches=ctx.catalogue_caches,
+                catalogue_caches=info.context.catalogue_caches,
                 form_caches=ctx.form_caches,
                 signing_key=ctx.settings.signing_key,
                 request_id=ctx.request_id,
@@ -867,168 +875,123 @@ class ApplicationMutation:
     async def application_triage_accept(
         self, info: Info, input: ApplicationActInput
     ) -> ApplicationPayload:
-        ctx = info.context
         return await _application_payload(
             info,
-            lambda session: service.triage_accept(
-                session,
-                actor=ctx.principal,
-                catalogue_caches=ctx.catalogue_caches,
-                application_id=str(input.id),
-                lock_version=input.lock_version,
-                request_id=ctx.request_id,
-            ),
+            service.triage_accept,
+            catalogue_caches=info.context.catalogue_caches,
+            application_id=str(input.id),
+            lock_version=input.lock_version,
         )
 
     @strawberry.mutation(description="一门受理：不予受理，告知理由")
     async def application_triage_reject(
         self, info: Info, input: ApplicationRejectInput
     ) -> ApplicationPayload:
-        ctx = info.context
         return await _application_payload(
             info,
-            lambda session: service.triage_reject(
-                session,
-                actor=ctx.principal,
-                catalogue_caches=ctx.catalogue_caches,
-                application_id=str(input.id),
-                lock_version=input.lock_version,
-                reasons=input.reasons,
-                request_id=ctx.request_id,
-            ),
+            service.triage_reject,
+            catalogue_caches=info.context.catalogue_caches,
+            application_id=str(input.id),
+            lock_version=input.lock_version,
+            reasons=input.reasons,
         )
 
     @strawberry.mutation(description="提交联席会议：无适合部门或需多部门会商")
     async def application_triage_escalate(
         self, info: Info, input: ApplicationEscalateInput
     ) -> ApplicationPayload:
-        ctx = info.context
         return await _application_payload(
             info,
-            lambda session: service.triage_escalate(
-                session,
-                actor=ctx.principal,
-                application_id=str(input.id),
-                lock_version=input.lock_version,
-                reason=input.reason,
-                request_id=ctx.request_id,
-            ),
+            service.triage_escalate,
+            application_id=str(input.id),
+            lock_version=input.lock_version,
+            reason=input.reason,
         )
 
     @strawberry.mutation(description="联席会议指定承办部门与牵头部门，申请转入办理")
     async def application_joint_meeting_assign(
         self, info: Info, input: JointMeetingAssignInput
     ) -> ApplicationPayload:
-        ctx = info.context
         return await _application_payload(
             info,
-            lambda session: service.joint_meeting_assign(
-                session,
-                actor=ctx.principal,
-                catalogue_caches=ctx.catalogue_caches,
-                application_id=str(input.id),
-                lock_version=input.lock_version,
-                departments={a.item: a.department for a in input.departments},
-                lead=input.lead,
-                request_id=ctx.request_id,
-            ),
+            service.joint_meeting_assign,
+            catalogue_caches=info.context.catalogue_caches,
+            application_id=str(input.id),
+            lock_version=input.lock_version,
+            departments={a.item: a.department for a in input.departments},
+            lead=input.lead,
         )
 
     @strawberry.mutation(description="联席会议认定不属救助范围：不予受理，告知理由")
     async def application_joint_meeting_reject(
         self, info: Info, input: ApplicationRejectInput
     ) -> ApplicationPayload:
-        ctx = info.context
         return await _application_payload(
             info,
-            lambda session: service.joint_meeting_reject(
-                session,
-                actor=ctx.principal,
-                catalogue_caches=ctx.catalogue_caches,
-                application_id=str(input.id),
-                lock_version=input.lock_version,
-                reasons=input.reasons,
-                request_id=ctx.request_id,
-            ),
+            service.joint_meeting_reject,
+            catalogue_caches=info.context.catalogue_caches,
+            application_id=str(input.id),
+            lock_version=input.lock_version,
+            reasons=input.reasons,
         )
 
     @strawberry.mutation(description="申请人撤回申请：未办结的案件一并撤回")
     async def application_withdraw(
         self, info: Info, input: ApplicationWithdrawInput
     ) -> ApplicationPayload:
-        ctx = info.context
         return await _application_payload(
             info,
-            lambda session: service.withdraw(
-                session,
-                actor=ctx.principal,
-                application_id=str(input.id),
-                lock_version=input.lock_version,
-                reason=input.reason,
-                request_id=ctx.request_id,
-            ),
+            service.withdraw,
+            application_id=str(input.id),
+            lock_version=input.lock_version,
+            reason=input.reason,
         )
 
     @strawberry.mutation(description="部门接件，开始办理")
     async def case_acknowledge(self, info: Info, input: CaseActInput) -> CasePayload:
-        ctx = info.context
         return await _case_payload(
             info,
-            lambda session: service.acknowledge(
-                session,
-                actor=ctx.principal,
-                case_id=str(input.id),
-                lock_version=input.lock_version,
-                request_id=ctx.request_id,
-            ),
+            service.acknowledge,
+            case_id=str(input.id),
+            lock_version=input.lock_version,
         )
 
     @strawberry.mutation(description="补正：一次性告知所需材料及期限")
     async def case_supplement_request(
         self, info: Info, input: CaseSupplementRequestInput
     ) -> CasePayload:
-        ctx = info.context
         return await _case_payload(
             info,
-            lambda session: service.request_supplement(
-                session,
-                actor=ctx.principal,
-                catalogue_caches=ctx.catalogue_caches,
-                case_id=str(input.id),
-                lock_version=input.lock_version,
-                materials=input.materials,
-                deadline=input.deadline,
-                working_days=input.working_days,
-                request_id=ctx.request_id,
-            ),
+            service.request_supplement,
+            catalogue_caches=info.context.catalogue_caches,
+            case_id=str(input.id),
+            lock_version=input.lock_version,
+            materials=input.materials,
+            deadline=input.deadline,
+            working_days=input.working_days,
         )
 
     @strawberry.mutation(description="申请人（或代办人）提交补正材料")
     async def case_supplement_provide(
         self, info: Info, input: CaseSupplementProvideInput
     ) -> CasePayload:
-        ctx = info.context
         return await _case_payload(
             info,
-            lambda session: service.supply(
-                session,
-                actor=ctx.principal,
-                case_id=str(input.id),
-                lock_version=input.lock_version,
-                references=input.references,
-                request_id=ctx.request_id,
-            ),
+            service.supply,
+            case_id=str(input.id),
+            lock_version=input.lock_version,
+            references=input.references,
         )
 
     @strawberry.mutation(description="部门作出准予或不准予的决定并出具告知书；结果推送给后道事项")
     async def case_decide(self, info: Info, input: CaseDecideInput) -> CasePayload:
-        ctx = info.context
-
-        async def work(session: Any) -> ApplicationCase:
+        async def decide(session: Any, **acting: Any) -> ApplicationCase:
             decision = service.DecisionInput(
                 outcome=Outcome(input.outcome),
                 reasons=tuple(input.reasons),
-                amount=_amount(input.amount),
+                amount=_amount(
+                    input.amount
+                ),  # inside the transaction: a bad amount is a payload error
                 period=input.period,
                 period_months=input.period_months,
                 starts_on=input.starts_on,
@@ -1038,15 +1001,14 @@ class ApplicationMutation:
             )
             return await service.decide(
                 session,
-                actor=ctx.principal,
-                catalogue_caches=ctx.catalogue_caches,
+                catalogue_caches=info.context.catalogue_caches,
                 case_id=str(input.id),
                 lock_version=input.lock_version,
                 decision=decision,
-                request_id=ctx.request_id,
+                **acting,
             )
 
-        return await _case_payload(info, work)
+        return await _case_payload(info, decide)
 
     @strawberry.mutation(description="启用或结束本地区的应急措施（结束时间早于现在即结束）")
     async def emergency_mode_set(
