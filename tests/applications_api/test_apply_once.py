@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from socialaid.access.vocabulary import Role
 from socialaid.db.database import Database
 from tests.applications_api.flows import (
     SHANGHAI_FAMILY,
@@ -22,6 +23,7 @@ from tests.applications_api.flows import (
     shanxi_answers,
     window_clerk,
 )
+from tests.graphql_client import principal, query_data
 from tests.identity_numbers import id_number
 
 CHANGNING = "310105"
@@ -227,4 +229,40 @@ async def test_a_recognition_must_say_what_it_recognises_among_its_target_groups
     ]
     assert [(e["code"], e["path"]) for e in unknown["errors"]] == [
         ("INVALID_INPUT", ["recognisedAs"])
+    ]
+
+
+async def test_an_auditor_finds_a_decision_under_the_department_whose_case_it_was(
+    db: Database,
+) -> None:
+    accepted = await shanghai_family_accepted(db)
+    # A caseworker working for two departments decides the civil-affairs case.
+    both = await principal(
+        db,
+        user="cw-2",
+        tenant=CHANGNING,
+        roles=[Role.CASEWORKER],
+        departments=["education", "civil_affairs"],
+    )
+    await decide(db, both, case_of(accepted, "dibao"), "APPROVED")
+    auditor = await principal(db, user="auditor", tenant="310000", roles=[Role.AUDITOR])
+
+    found = await query_data(
+        db,
+        """query($f: AuditEventFilter!) { auditEvents(filter: $f, first: 10) {
+          edges { node { action department actor } } } }""",
+        {
+            "f": {
+                "tenant": "310000",
+                "includeDescendants": True,
+                "department": "civil_affairs",
+                "action": "case.decide.approved",
+            }
+        },
+        actor=auditor,
+    )
+
+    nodes = [e["node"] for e in found["auditEvents"]["edges"]]
+    assert nodes == [
+        {"action": "case.decide.approved", "department": "civil_affairs", "actor": "cw-2"}
     ]

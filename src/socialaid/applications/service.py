@@ -299,8 +299,12 @@ async def _finish(
     after: dict[str, Any] | None,
     reason: str | None,
     request_id: str | None,
+    department: str | None = None,
 ) -> None:
-    """Timeline events, the audit event and the notification: the end of every mutation."""
+    """Timeline events, the audit event and the notification: the end of every mutation.
+
+    `department`: the department whose case was acted on (default: the actor's departments).
+    """
     session.add_all(ctx.events)
     await write_event(
         session,
@@ -315,6 +319,7 @@ async def _finish(
         request_id=request_id,
         application_id=str(ctx.application.id),
         person_key=ctx.application.person_key,
+        department=department,
     )
     await notify_application_changed(session, str(ctx.application.id))
     await session.flush()
@@ -1149,6 +1154,7 @@ async def acknowledge(
         action="case.acknowledge",
         subject_type="case",
         subject_id=str(case.id),
+        department=case.department,
         before={"state": before.value},
         after={"state": after.value},
         reason=None,
@@ -1224,6 +1230,7 @@ async def request_supplement(
         action="case.request_supplement",
         subject_type="case",
         subject_id=str(case.id),
+        department=case.department,
         before={"state": before.value},
         after={"state": after.value, "supplement": supplement},
         reason=None,
@@ -1267,6 +1274,7 @@ async def supply(
         action="case.supply",
         subject_type="case",
         subject_id=str(case.id),
+        department=case.department,
         before={"state": before.value},
         after={"state": after.value, "supplied": list(supplied)},
         reason=None,
@@ -1411,6 +1419,7 @@ async def decide(
         action=f"case.decide.{made.outcome.value}",
         subject_type="case",
         subject_id=str(case.id),
+        department=case.department,
         before={"state": before.value},
         after={
             "state": after.value,
