@@ -56,12 +56,19 @@ def serve(
     ] = 1,
 ) -> None:
     """Start the database (embedded unless DATABASE_URL is set), migrate, seed if empty, serve."""
-    from socialaid.api.serving import WORKER_ENV, serve_process, supervise_workers
+    from socialaid.api.serving import (
+        WORKER_ENV,
+        become_worker,
+        serve_process,
+        supervise_workers,
+    )
     from socialaid.seeding import load_seed_data_if_empty
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     settings = Settings()
     is_worker = os.environ.get(WORKER_ENV) == "1"
+    if is_worker:
+        become_worker()
 
     async def main() -> int:
         # A worker's parent has provisioned, migrated and seeded the database already.

@@ -258,3 +258,61 @@ async def test_a_page_of_applications_loads_answers_cases_and_timelines_in_one_b
             .where(col(AuditEvent.action) == "sensitive.read")
         )
         assert len(set(transactions.scalars())) == 1  # one transaction recorded all 25 reads
+
+
+async def test_a_second_mutation_in_one_document_sees_what_the_first_changed(
+    db: Database,
+) -> None:
+    accepted = await accepted_family(db)
+    dibao = case_of(accepted, "dibao")
+    civil = await caseworker(db, CHANGNING, "civil_affairs")
+    first = {"id": dibao["id"], "lockVersion": dibao["lockVersion"]}
+    second = {
+        "id": dibao["id"],
+        "lockVersion": dibao["lockVersion"] + 1,
+        "outcome": "APPROVED",
+        "amount": "1510.00",
+    }
+
+    data = await query_data(
+        db,
+        """mutation($a: CaseActInput!, $b: CaseDecideInput!) {
+          a: caseAcknowledge(input: $a) { application { cases { itemCode state } } }
+          b: caseDecide(input: $b) { errors { code } application { cases { itemCode state } } }
+        }""",
+        {"a": first, "b": second},
+        actor=civil,
+    )
+
+    assert data["b"]["errors"] == []
+    states = {c["itemCode"]: c["state"] for c in data["b"]["application"]["cases"]}
+    assert states["dibao"] == "APPROVED"
+    assert states["education_aid.compulsory"] == "READY"
+
+
+async def test_a_node_whose_form_is_gone_fails_alone_and_the_page_still_answers(
+    db: Database,
+) -> None:
+    citizen = await applicant(db, CHANGNING)
+    kept = await apply(
+        db, citizen, CHANGNING, ["legal_aid"], family_answers(), area="huayanglu", key="a"
+    )
+    lost = await apply(
+        db, citizen, CHANGNING, ["dibao"], family_answers(), area="huayanglu", key="b"
+    )
+    async with db.owner_session() as session, session.begin():
+        await session.execute(
+            text("DELETE FROM form_snapshot WHERE hash = :h"), {"h": lost["formHash"]}
+        )
+
+    data, errors = await execute(
+        db,
+        """query { applications(tenant: "310105", first: 10) { edges { node { id answers } } } }""",
+        actor=citizen,
+    )
+
+    assert data is not None
+    answers = {e["node"]["id"]: e["node"]["answers"] for e in data["applications"]["edges"]}
+    assert answers[kept["id"]]["applicant"]["name"] == "王强"
+    assert answers[lost["id"]] is None
+    assert [e["extensions"]["code"] for e in errors] == ["NOT_FOUND"]

@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 
 WORKER_ENV = "SOCIALAID_WORKER"
 SOCKET_FD_ENV = "SOCIALAID_LISTEN_FD"
+PARENT_ENV = "SOCIALAID_PARENT_PID"
 STOP_TIMEOUT = 30.0
 _PR_SET_PDEATHSIG = 1
 
@@ -50,10 +51,14 @@ def _inherited_socket() -> socket.socket | None:
     return None if fd is None else socket.socket(fileno=int(fd))
 
 
-def _die_with_parent() -> None:
-    """Linux: SIGTERM this worker when its parent dies, so no worker outlives a killed parent."""
+def become_worker() -> None:
+    """First thing in a worker: on Linux, be sent SIGTERM when the parent dies, and leave at
+    once if it died already (before the request to be told could be made)."""
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    parent = os.environ.get(PARENT_ENV)
+    if parent is not None and os.getppid() != int(parent):
+        raise SystemExit(0)
 
 
 class _Server(uvicorn.Server):
@@ -74,11 +79,7 @@ async def serve_process(
     from socialaid.applications.notifications import ApplicationUpdates
     from socialaid.catalogue.revision import RevisionWatcher
 
-    sock = _inherited_socket()
-    if sock is not None:
-        _die_with_parent()
-    else:
-        sock = listening_socket(host, port)
+    sock = _inherited_socket() or listening_socket(host, port)
     # Listening for grant and policy changes lets this process cache grants safely.
     authenticator = Authenticator(settings)
     revisions = RevisionWatcher(db)
@@ -108,6 +109,7 @@ def worker_environment(settings: Settings, owner_url: URL, fd: int) -> dict[str,
         "SOCIALAID_SECRET": settings.signing_key,
         WORKER_ENV: "1",
         SOCKET_FD_ENV: str(fd),
+        PARENT_ENV: str(os.getpid()),
     }
 
 

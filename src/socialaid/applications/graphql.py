@@ -21,7 +21,11 @@ from socialaid.api.pagination import PageInfo, check_page_size, decode_cursor, e
 from socialaid.api.scalars import JSON, as_json
 from socialaid.api.user_error import UserError
 from socialaid.applications import publish_preview, queries, service
-from socialaid.applications.loaders import application_loaders, key_of
+from socialaid.applications.loaders import (
+    application_loaders,
+    forget_application_loaders,
+    key_of,
+)
 from socialaid.applications.models import Application, ApplicationCase, EmergencyMode
 from socialaid.applications.notifications import LOST
 from socialaid.applications.planning import Outcome
@@ -357,7 +361,8 @@ class ApplicationType:
     @strawberry.field(
         description="答案；身份证号、银行账号、收入、健康信息对不需要的角色脱敏，明文读取记入审计"
     )
-    async def answers(self, info: Info) -> JSON:
+    async def answers(self, info: Info) -> JSON | None:
+        # Nullable: a node whose answers cannot be shown fails alone, not the whole page.
         return as_json(await application_loaders(info.context).answers.load(key_of(self.row)))
 
     @strawberry.field(description="每个事项的案件：部门、状态、期限、结果")
@@ -630,7 +635,9 @@ async def _run(info: Info, work: Callable[[Any], Awaitable[T]]) -> tuple[T | Non
     ctx = info.context
     try:
         async with scoped_session(ctx.db, ctx.principal) as session:
-            return await work(session), []
+            result = await work(session)
+        forget_application_loaders(ctx)  # what was loaded before the change is stale now
+        return result, []
     except (ForbiddenError, UnauthenticatedError):
         raise
     except DomainError as error:
@@ -851,6 +858,7 @@ class ApplicationMutation:
         try:
             async with scoped_session(ctx.db, ctx.principal) as session:
                 submitted = await work(session)
+            forget_application_loaders(ctx)
         except (ForbiddenError, UnauthenticatedError):
             raise
         except service.AnswersInvalidError as error:
@@ -1046,6 +1054,7 @@ class ApplicationSubscription:
         ctx = info.context
 
         async def current() -> ApplicationType:
+            forget_application_loaders(ctx)  # each push is a new read (and audited as one)
             async with scoped_session(ctx.db, ctx.principal) as session:
                 record = await queries.application_record(
                     session, actor=ctx.principal, application_id=str(id)

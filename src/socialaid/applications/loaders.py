@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select, tuple_
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 from strawberry.dataloader import DataLoader
 
@@ -23,7 +24,10 @@ from socialaid.api.context import Context
 from socialaid.applications import queries
 from socialaid.applications.models import Application, ApplicationCase, ApplicationEvent
 from socialaid.applications.timeline import TimelineEvent
+from socialaid.errors import DomainError, NotFoundError
 from socialaid.forms.service import form_by_hash
+from socialaid.tenancy.models import Tenant
+from socialaid.tenancy.service import get_tenant
 
 # An application's key: its tenant and id (both in every primary key).
 Key = tuple[str, uuid.UUID]
@@ -41,6 +45,29 @@ class ApplicationLoaders:
     answers: DataLoader[Key, dict[str, Any]]
 
 
+async def _cases_by_application(
+    session: AsyncSession, keys: Sequence[Key]
+) -> defaultdict[Key, list[ApplicationCase]]:
+    grouped: defaultdict[Key, list[ApplicationCase]] = defaultdict(list)
+    rows = await session.execute(
+        select(ApplicationCase)
+        .where(
+            tuple_(col(ApplicationCase.tenant_id), col(ApplicationCase.application_id)).in_(
+                list(keys)
+            )
+        )
+        .order_by(col(ApplicationCase.item_code))
+    )
+    for case in rows.scalars():
+        grouped[(case.tenant_id, case.application_id)].append(case)
+    return grouped
+
+
+def forget_application_loaders(context: Context) -> None:
+    """After a change, nothing loaded before it may answer for what follows."""
+    context.request_loaders.pop(_SLOT, None)
+
+
 def application_loaders(context: Context) -> ApplicationLoaders:
     """This request's loaders (created on first use)."""
     existing = context.request_loaders.get(_SLOT)
@@ -48,19 +75,8 @@ def application_loaders(context: Context) -> ApplicationLoaders:
         return existing
 
     async def load_cases(keys: Sequence[Key]) -> list[list[ApplicationCase]]:
-        grouped: defaultdict[Key, list[ApplicationCase]] = defaultdict(list)
         async with scoped_session(context.db, context.principal) as session:
-            rows = await session.execute(
-                select(ApplicationCase)
-                .where(
-                    tuple_(col(ApplicationCase.tenant_id), col(ApplicationCase.application_id)).in_(
-                        list(keys)
-                    )
-                )
-                .order_by(col(ApplicationCase.item_code))
-            )
-            for case in rows.scalars():
-                grouped[(case.tenant_id, case.application_id)].append(case)
+            grouped = await _cases_by_application(session, keys)
         return [grouped[k] for k in keys]
 
     async def load_timeline(keys: Sequence[Key]) -> list[list[TimelineEvent]]:
@@ -79,7 +95,7 @@ def application_loaders(context: Context) -> ApplicationLoaders:
                 grouped[(event.tenant_id, event.application_id)].append(event)
         return [queries.events_as_timeline(grouped[k]) for k in keys]
 
-    async def load_answers(keys: Sequence[Key]) -> list[dict[str, Any]]:
+    async def load_answers(keys: Sequence[Key]) -> list[dict[str, Any] | BaseException]:
         actor = context.principal
         if actor is None:  # pragma: no cover - every root field returning one authenticates
             raise UnauthenticatedError()
@@ -90,21 +106,35 @@ def application_loaders(context: Context) -> ApplicationLoaders:
                 )
             )
             by_key = {key_of(a): a for a in rows.scalars()}
-            shown = []
+            cases = await _cases_by_application(session, keys)
+            tenants: dict[str, Tenant] = {}
+            shown: list[dict[str, Any] | BaseException] = []
             for key in keys:
-                application = by_key[key]
-                form = await form_by_hash(
-                    session, context.form_caches, form_hash=application.form_hash
-                )
-                shown.append(
-                    await queries.disclosed_answers(
-                        session,
-                        actor=actor,
-                        application=application,
-                        form=form,
-                        request_id=context.request_id,
+                # One node's failure (a missing snapshot, a vanished row) is that node's alone.
+                try:
+                    application = by_key[key]
+                    if application.tenant_id not in tenants:
+                        tenants[application.tenant_id] = await get_tenant(
+                            session, code=application.tenant_id
+                        )
+                    form = await form_by_hash(
+                        session, context.form_caches, form_hash=application.form_hash
                     )
-                )
+                    shown.append(
+                        await queries.disclosed_answers(
+                            session,
+                            actor=actor,
+                            application=application,
+                            form=form,
+                            tenant=tenants[application.tenant_id],
+                            cases=cases[key],
+                            request_id=context.request_id,
+                        )
+                    )
+                except KeyError:
+                    shown.append(NotFoundError("没有这个申请", path=["answers"]))
+                except DomainError as error:
+                    shown.append(error)
         return shown
 
     created = ApplicationLoaders(

@@ -301,12 +301,18 @@ async def disclosed_answers(
     actor: Principal,
     application: Application,
     form: CompiledForm,
+    tenant: Tenant | None = None,
+    cases: Sequence[ApplicationCase] | None = None,
     request_id: str | None = None,
 ) -> dict[str, Any]:
     """The answers as this reader may see them: sensitive values masked for roles that do not
-    need them, and an unmasked read recorded in the audit history."""
-    tenant = await get_tenant(session, code=application.tenant_id)
-    targets = application_read_targets(application, tenant, await cases_of(session, application))
+    need them, and an unmasked read recorded in the audit history. `tenant` and `cases` are read
+    when not given."""
+    if tenant is None:
+        tenant = await get_tenant(session, code=application.tenant_id)
+    if cases is None:
+        cases = await cases_of(session, application)
+    targets = application_read_targets(application, tenant, cases)
     roles = {r for t in targets for r in roles_allowed(actor, Resource.APPLICATION, Action.READ, t)}
     found = sensitive_values(form, application.answers)
     shown = await read_sensitive(

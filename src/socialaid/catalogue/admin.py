@@ -291,6 +291,10 @@ async def lint_item(
         departments=set(view.departments),
         visible_items=visible,
         inherited_items=inherited,
+        target_groups_of={
+            **{code: spec.target_groups for code, spec in view.specs.items()},
+            item.code: item.target_groups,
+        },
     )
     if errors:
         first = errors[0]

@@ -93,6 +93,7 @@ def check_references(sources: CatalogueSources, code: str) -> None:
     local = {item.code for _, item in own.items}
     visible = inherited | local
     departments = _departments(sources, code)
+    target_groups = {i.code: i.target_groups for entry in chain for _, i in entry.items}
     for file, item in own.items:
         errors = item_reference_errors(
             item,
@@ -100,6 +101,7 @@ def check_references(sources: CatalogueSources, code: str) -> None:
             departments=departments,
             visible_items=visible,
             inherited_items=inherited,
+            target_groups_of=target_groups,
         )
         if errors:
             raise DataFileError(file, errors[0].path, errors[0].message)

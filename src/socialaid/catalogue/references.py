@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from socialaid.catalogue.files import ItemFile
@@ -22,8 +22,13 @@ def item_reference_errors(
     departments: Collection[str],
     visible_items: Collection[str],
     inherited_items: Collection[str],
+    target_groups_of: Mapping[str, Collection[str]] | None = None,
 ) -> list[UnresolvedReference]:
-    """Every reference of `item` that does not resolve in its tenant's context."""
+    """Every reference of `item` that does not resolve in its tenant's context.
+
+    `target_groups_of`: the target groups of the visible items, so that a dependency's
+    `approved_as` names only groups its predecessors can recognise.
+    """
     errors: list[UnresolvedReference] = []
 
     def error(path: str, message: str) -> None:
@@ -42,11 +47,17 @@ def item_reference_errors(
         for j, required in enumerate(dep.items):
             if required not in visible_items:
                 error(f"requires_decision_of[{i}].items[{j}]", f"unknown item {required!r}")
+        recognisable = (
+            None
+            if target_groups_of is None
+            else {g for code in dep.items for g in target_groups_of.get(code, ())}
+        )
         for j, group in enumerate(dep.approved_as or ()):
+            path = f"requires_decision_of[{i}].approved_as[{j}]"
             if group not in library.target_groups:
-                error(
-                    f"requires_decision_of[{i}].approved_as[{j}]", f"unknown target group {group!r}"
-                )
+                error(path, f"unknown target group {group!r}")
+            elif recognisable is not None and group not in recognisable:
+                error(path, f"none of {list(dep.items)} recognises target group {group!r}")
     for i, excluded in enumerate(item.excludes):
         if excluded not in visible_items:
             error(f"excludes[{i}]", f"unknown item {excluded!r}")

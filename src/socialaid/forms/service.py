@@ -81,7 +81,9 @@ def _pending(session: AsyncSession, caches: FormCaches) -> list[tuple[str, Any]]
         pending = []
         sync.info[_PENDING] = pending
 
-        def committed(_session: Any) -> None:
+        def committed(session_: Any) -> None:
+            if session_.in_nested_transaction():  # a savepoint released: not committed yet
+                return
             for kind, value in pending:
                 if kind == "form":
                     caches.remember(value)
