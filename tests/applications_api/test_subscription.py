@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import AsyncIterator
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -144,3 +144,24 @@ async def test_a_lost_listener_ends_the_subscription_with_an_error_not_silence(
     await ws.close()
     assert message["type"] == "next" and message["payload"]["errors"], message
     assert message["payload"]["errors"][0]["extensions"]["code"] == "UNAVAILABLE"
+
+
+async def test_a_subscription_ends_when_the_subscribers_token_expires(
+    db: Database, ws_url: str
+) -> None:
+    submitted = await family_submitted(db)
+    token = mint_token(
+        test_settings(),
+        user="citizen-1",
+        tenant=CHANGNING,
+        roles=["applicant"],
+        ttl=timedelta(seconds=2),
+    )
+    ws = await subscribed(ws_url, token, submitted["id"])
+    assert (await receive(ws))["type"] == "next"  # the current state
+
+    ended = await receive(ws)  # nothing changes; the token runs out
+    await ws.close()
+
+    assert ended["type"] == "next" and ended["payload"]["errors"], ended
+    assert ended["payload"]["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"

@@ -93,6 +93,7 @@ class Authenticator:
             grants=token_grants + tuple(g for g in assigned if (g.role, g.tenant_id) not in held),
             departments=claims.departments,
             area=claims.area,
+            expires_at=claims.expires_at,
         )
 
     async def _lookup(

@@ -35,6 +35,8 @@ class Principal:
     grants: tuple[Grant, ...]
     departments: tuple[str, ...] = ()
     area: str | None = None  # an area path inside the home tenant, e.g. "huayang/xxx"
+    # When the credentials run out (seconds since the epoch): a long-lived subscription ends then.
+    expires_at: float | None = None
 
     @property
     def roles(self) -> tuple[Role, ...]:

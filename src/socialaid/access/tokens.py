@@ -6,7 +6,7 @@ import re
 import time
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -31,6 +31,7 @@ class TokenClaims:
     roles: tuple[Role, ...]
     departments: tuple[str, ...] = ()
     area: str | None = None
+    expires_at: float | None = None  # the token's `exp` (seconds since the epoch)
 
 
 def mint_token(
@@ -126,7 +127,8 @@ class TokenVerifier:
             )
         except jwt.PyJWTError as exc:
             raise InvalidTokenError(str(exc)) from exc
-        return _claims_of(claims), float(claims["exp"])
+        expires = float(claims["exp"])
+        return replace(_claims_of(claims), expires_at=expires), expires
 
 
 def _claims_of(claims: dict[str, Any]) -> TokenClaims:

@@ -7,6 +7,8 @@ deciding again.
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import AsyncGenerator, Awaitable, Callable
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -15,6 +17,7 @@ from typing import Any, TypeVar
 import strawberry
 
 from socialaid.access.decisions import ForbiddenError, UnauthenticatedError
+from socialaid.access.principal import Principal
 from socialaid.access.sessions import scoped_session
 from socialaid.api.context import Info
 from socialaid.api.pagination import PageInfo, check_page_size, decode_cursor, encode_cursor
@@ -1043,6 +1046,17 @@ class ApplicationMutation:
 # ---------------------------------------------------------------- subscription
 
 
+async def _next_change(queue: asyncio.Queue[str], actor: Principal | None) -> str:
+    """The next change, or UNAUTHENTICATED once the subscriber's credentials expire."""
+    expires = actor.expires_at if actor is not None else None
+    if expires is None:
+        return await queue.get()
+    try:
+        return await asyncio.wait_for(queue.get(), max(expires - time.time(), 0))
+    except TimeoutError:
+        raise UnauthenticatedError() from None
+
+
 @strawberry.type
 class ApplicationSubscription:
     @strawberry.subscription(
@@ -1066,7 +1080,7 @@ class ApplicationSubscription:
         async with ctx.application_updates.subscribe(str(first.row.id)) as queue:
             yield await current()
             while True:
-                changed = await queue.get()
+                changed = await _next_change(queue, ctx.principal)
                 while changed != LOST and not queue.empty():  # several changes: send the latest
                     changed = queue.get_nowait()
                 if changed == LOST:
