@@ -152,9 +152,7 @@ class AccessQuery:
         ]
         return RoleAssignmentConnection(
             edges=edges,
-            page_info=PageInfo(
-                has_next_page=page.has_next_page, end_cursor=edges[-1].cursor if edges else None
-            ),
+            page_info=PageInfo.of(edges, has_next_page=page.has_next_page),
         )
 
 

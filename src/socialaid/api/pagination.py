@@ -6,6 +6,7 @@ import base64
 import binascii
 import json
 from collections.abc import Sequence
+from typing import Protocol
 
 import strawberry
 
@@ -14,10 +15,19 @@ from socialaid.errors import DomainError
 MAX_PAGE_SIZE = 100
 
 
+class _Edge(Protocol):
+    cursor: str
+
+
 @strawberry.type
 class PageInfo:
     has_next_page: bool
     end_cursor: str | None
+
+    @classmethod
+    def of(cls, edges: Sequence[_Edge], *, has_next_page: bool) -> PageInfo:
+        """The page info of a page whose edges are `edges` (the last one's cursor continues)."""
+        return cls(has_next_page=has_next_page, end_cursor=edges[-1].cursor if edges else None)
 
 
 def encode_cursor(key: Sequence[str]) -> str:

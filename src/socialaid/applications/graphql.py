@@ -20,6 +20,7 @@ from socialaid.access.decisions import ForbiddenError, UnauthenticatedError
 from socialaid.access.principal import Principal
 from socialaid.access.sessions import scoped_session
 from socialaid.api.context import Info
+from socialaid.api.mutations import attempt
 from socialaid.api.pagination import PageInfo, check_page_size, decode_cursor, encode_cursor
 from socialaid.api.scalars import JSON, as_json
 from socialaid.api.user_error import UserError
@@ -636,15 +637,14 @@ class EmergencyModePayload:
 async def _run(info: Info, work: Callable[[Any], Awaitable[T]]) -> tuple[T | None, list[UserError]]:
     """`work(session)` in one scoped transaction: all of it commits, or none of it."""
     ctx = info.context
-    try:
+
+    async def transaction() -> T:
         async with scoped_session(ctx.db, ctx.principal) as session:
             result = await work(session)
         forget_application_loaders(ctx)  # what was loaded before the change is stale now
-        return result, []
-    except (ForbiddenError, UnauthenticatedError):
-        raise
-    except DomainError as error:
-        return None, [UserError.of(error)]
+        return result
+
+    return await attempt(transaction)
 
 
 def _acting(
@@ -752,9 +752,7 @@ class ApplicationQuery:
         edges = _application_edges(page.rows)
         return ApplicationConnection(
             edges=edges,
-            page_info=PageInfo(
-                has_next_page=page.has_next_page, end_cursor=edges[-1].cursor if edges else None
-            ),
+            page_info=PageInfo.of(edges, has_next_page=page.has_next_page),
         )
 
     @strawberry.field(description="案件（部门工作台）：按部门、状态、超期、区域筛选，新者在前")
@@ -785,9 +783,7 @@ class ApplicationQuery:
         ]
         return CaseConnection(
             edges=edges,
-            page_info=PageInfo(
-                has_next_page=page.has_next_page, end_cursor=edges[-1].cursor if edges else None
-            ),
+            page_info=PageInfo.of(edges, has_next_page=page.has_next_page),
         )
 
     @strawberry.field(

@@ -107,9 +107,7 @@ class AuditEventConnection:
         ]
         return cls(
             edges=edges,
-            page_info=PageInfo(
-                has_next_page=page.has_next_page, end_cursor=edges[-1].cursor if edges else None
-            ),
+            page_info=PageInfo.of(edges, has_next_page=page.has_next_page),
         )
 
 
