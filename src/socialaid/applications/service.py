@@ -18,7 +18,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import ColumnElement, or_, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
@@ -399,16 +399,19 @@ def _case_snapshot(case: ApplicationCase) -> dict[str, Any]:
     return {"state": case.state, "lock_version": case.lock_version, "department": case.department}
 
 
+def _in_force(tenant: Tenant, now: datetime) -> list[ColumnElement[bool]]:
+    """Emergency periods set on the tenant or an ancestor that cover `now`."""
+    return [
+        col(EmergencyMode.tenant_id).in_(tenant.path.split("/")),
+        col(EmergencyMode.starts_at) <= now,
+        or_(col(EmergencyMode.ends_at).is_(None), col(EmergencyMode.ends_at) > now),
+    ]
+
+
 async def active_provisions(session: AsyncSession, tenant: Tenant, now: datetime) -> list[str]:
     """The emergency provisions in force for the tenant (set on it or on an ancestor)."""
     result = await session.execute(
-        select(col(EmergencyMode.provision))
-        .where(
-            col(EmergencyMode.tenant_id).in_(tenant.path.split("/")),
-            col(EmergencyMode.starts_at) <= now,
-            or_(col(EmergencyMode.ends_at).is_(None), col(EmergencyMode.ends_at) > now),
-        )
-        .distinct()
+        select(col(EmergencyMode.provision)).where(*_in_force(tenant, now)).distinct()
     )
     return sorted(result.scalars())
 
@@ -421,10 +424,7 @@ async def _emergency_for(
         return None
     row = await session.scalar(
         select(EmergencyMode).where(
-            col(EmergencyMode.tenant_id).in_(tenant.path.split("/")),
-            col(EmergencyMode.provision) == REVIEW_48H,
-            col(EmergencyMode.starts_at) <= now,
-            or_(col(EmergencyMode.ends_at).is_(None), col(EmergencyMode.ends_at) > now),
+            col(EmergencyMode.provision) == REVIEW_48H, *_in_force(tenant, now)
         )
     )
     if row is None:
