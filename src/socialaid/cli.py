@@ -124,7 +124,9 @@ def tenants_import(
 
 
 def _fail(exc: Exception) -> typer.Exit:
-    typer.echo(f"error: {exc}", err=True)
+    # A catalogue lint failure names every problem, one a line.
+    for problem in getattr(exc, "problems", None) or [exc]:
+        typer.echo(f"error: {problem}", err=True)
     return typer.Exit(1)
 
 
@@ -133,7 +135,8 @@ def catalogue_validate(
     catalogue: Annotated[Path, typer.Option(help="shared libraries folder")] = Path("catalogue"),
     tenants: Annotated[Path, typer.Option(help="tenants folder")] = Path("tenants"),
 ) -> None:
-    """Check every catalogue file and its references, without a database."""
+    """Check every catalogue file and run the catalogue lint on every tenant's effective
+    catalogue, without a database; print each problem with its file and path."""
     from socialaid.catalogue.loader import load_catalogue_sources
 
     try:

@@ -15,6 +15,7 @@ class ErrorCode(StrEnum):
     LOCKED_ELEMENT = "LOCKED_ELEMENT"
     ILLEGAL_TRANSITION = "ILLEGAL_TRANSITION"
     UNAVAILABLE = "UNAVAILABLE"  # a dependency (e.g. the update listener) is gone: try again
+    LINT_FAILED = "LINT_FAILED"  # the catalogue lint refused a change: one error per problem
 
 
 class DomainError(Exception):
@@ -36,6 +37,11 @@ class DomainError(Exception):
         """Read by graphql-core when it wraps the exception into a GraphQL error."""
         return {"code": self.code.value, "path": self.path}
 
+    @property
+    def failures(self) -> list[DomainError]:
+        """What a payload reports as its errors: this one, or (LintFailedError) each problem."""
+        return [self]
+
 
 class NotFoundError(DomainError):
     code = ErrorCode.NOT_FOUND
@@ -43,3 +49,25 @@ class NotFoundError(DomainError):
 
 class ConflictError(DomainError):
     code = ErrorCode.CONFLICT
+
+
+class LintFailedError(DomainError):
+    """The catalogue lint refused a change: `problems` are LINT_FAILED errors, one per problem,
+    each with its own path; a payload reports each as an error of its own."""
+
+    code = ErrorCode.LINT_FAILED
+
+    def __init__(self, problems: list[DomainError]) -> None:
+        super().__init__("；".join(p.message for p in problems), path=problems[0].path)
+        self.problems = problems
+
+    @property
+    def extensions(self) -> dict[str, Any]:
+        return {
+            **super().extensions,
+            "problems": [{"message": p.message, "path": p.path} for p in self.problems],
+        }
+
+    @property
+    def failures(self) -> list[DomainError]:
+        return list(self.problems)

@@ -145,8 +145,11 @@ async def test_a_preview_of_a_draft_that_would_fail_the_publish_check_gives_that
         actor=admin,
     )
 
-    assert errors and errors[0]["extensions"]["code"] == "INVALID_INPUT"
+    assert errors and errors[0]["extensions"]["code"] == "LINT_FAILED"
     assert "legal_aid" in errors[0]["message"]
+    assert [p["path"] for p in errors[0]["extensions"]["problems"]] == [
+        ["item", "legal_aid", "department"]
+    ]
 
 
 async def test_only_an_admin_of_the_owning_tenant_may_preview(db: Database) -> None:

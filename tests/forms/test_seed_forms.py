@@ -19,13 +19,13 @@ import pytest
 
 from socialaid.catalogue.files import ItemFile, Mode, TenantCatalogueFile
 from socialaid.catalogue.library import Library, load_library
+from socialaid.catalogue.lint import lint_catalogue
 from socialaid.datafiles import parse_file
 from socialaid.forms import (
     CompiledForm,
     FormCompileError,
     MaterialState,
     compile_form,
-    lint_catalogue,
     material_statuses,
     validate_answers,
 )

@@ -3,7 +3,8 @@
 compile_form (compiler.py) → CompiledForm (compiled.py) with a JSON Schema 2020-12 document
 (schema_document.py); FormCache (cache.py) keeps compiled forms; validate_answers (validation.py)
 checks a submission; collect_confirmations / material_statuses (exemption.py) decide which
-material each applicant must upload; lint_catalogue (lint.py) refuses bad catalogues at publish.
+material each applicant must upload. The catalogue lint that refuses bad catalogues at publish is
+socialaid.catalogue.lint.
 Conditions are JSONLogic, evaluated by one engine (conditions.py).
 
 Decisions a newcomer may question:
@@ -51,7 +52,6 @@ from socialaid.forms.exemption import (
     material_statuses,
 )
 from socialaid.forms.id_numbers import IdNumberInfo, InvalidIdNumberError, parse_id_number
-from socialaid.forms.lint import LintError, lint_catalogue
 from socialaid.forms.validation import FieldError, ValidationResult, validate_answers
 
 __all__ = [
@@ -70,7 +70,6 @@ __all__ = [
     "InvalidIdNumberError",
     "ItemConstraints",
     "ItemPurpose",
-    "LintError",
     "MaterialState",
     "MaterialStatus",
     "Note",
@@ -83,7 +82,6 @@ __all__ = [
     "ValidationResult",
     "collect_confirmations",
     "compile_form",
-    "lint_catalogue",
     "material_statuses",
     "parse_id_number",
     "validate_answers",

@@ -1,8 +1,14 @@
+"""The catalogue lint on hand-built items (catalogue/lint.py)."""
+
 from __future__ import annotations
 
-from socialaid.forms import LintError, lint_catalogue
+import subprocess
+import sys
+import textwrap
 
-from .builders import LIBRARY, item, material, rows, use
+from socialaid.catalogue.lint import LintError, lint_catalogue
+from tests.forms.builders import LIBRARY, item, material, rows, use
+from tests.forms.test_purity import FORBIDDEN
 
 
 def _lint(*items: object, parameters: tuple[str, ...] = ()) -> list[tuple[str, str, str]]:
@@ -223,4 +229,45 @@ def test_a_row_fields_condition_may_name_its_rows_keys_undotted() -> None:
     assert _lint(item("a", fields=[good])) == []
     assert _lint(item("a", fields=[bad])) == [
         ("a", "fields[0].visible_when", "UNKNOWN_CONDITION_KEY")
+    ]
+
+
+def test_the_lint_imports_with_database_and_graphql_packages_blocked() -> None:
+    script = textwrap.dedent(
+        f"""
+        import sys, importlib.abc
+
+        class Block(importlib.abc.MetaPathFinder):
+            def find_spec(self, name, path=None, target=None):
+                if any(name == f or name.startswith(f + ".") for f in {FORBIDDEN!r}):
+                    raise ImportError("blocked: " + name)
+                return None
+
+        sys.meta_path.insert(0, Block())
+        import socialaid.catalogue.lint
+        print("ok")
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
+
+
+def test_department_and_target_group_references_and_a_redefined_item() -> None:
+    errors = lint_catalogue(
+        LIBRARY,
+        [
+            item("a", department="nobody", target_groups=["ghosts"]),
+            item("b", requires_decision_of=[{"items": ["a"], "reason": "r", "approved_as": ["x"]}]),
+        ],
+        departments={"civil_affairs"},
+        redefined={"b"},
+    )
+    assert [(e.item, e.path, e.code) for e in errors] == [
+        ("a", "department", "UNKNOWN_DEPARTMENT"),
+        ("a", "target_groups[0]", "UNKNOWN_TARGET_GROUP"),
+        ("b", "code", "REDEFINES_INHERITED"),
+        ("b", "requires_decision_of[0].approved_as[0]", "UNKNOWN_TARGET_GROUP"),
     ]

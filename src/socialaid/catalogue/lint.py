@@ -1,8 +1,12 @@
-"""Publish-time lint of a tenant's effective items against the shared library.
+"""The catalogue lint: every problem of a tenant's effective catalogue, found once, before it is
+published — not by the form compiler per application.
 
-What the form compiler would otherwise discover per application is refused once, when an admin
-publishes: unknown keys, redefined fields, unsatisfiable constraint combinations, conditions
-outside the JSONLogic subset or naming nothing, dependency cycles, unknown items and materials.
+One entry point, `lint_catalogue`, for every way a catalogue changes: `catalogueDraftPublish` and
+`catalogueOverrideSet` (catalogue/admin.py), `socialaid catalogue validate` and the catalogue
+import (catalogue/loader.py). It finds references that do not resolve (items, departments, target
+groups, data elements, repeat groups, evidence types, parameters, condition keys), an item
+redefining one it inherits, redefined fields, conditions outside the JSONLogic subset,
+unsatisfiable constraint combinations and dependency cycles. Pure: no database, no GraphQL.
 """
 
 from __future__ import annotations
@@ -17,16 +21,43 @@ from socialaid.catalogue.library import Library
 from socialaid.forms.conditions import PARAMS_PREFIX, analyse
 from socialaid.forms.merge import SUBJECT_GROUPS
 
-LIBRARY = "<library>"
-
 
 @dataclass(frozen=True)
 class LintError:
     item: str
     path: str  # inside the item's document: fields[3].visible_when
-    code: str
+    code: str  # stable ASCII: UNKNOWN_ITEM, DEPENDENCY_CYCLE, UNKNOWN_CONDITION_KEY, …
     message: str
     related: tuple[str, ...] = ()  # other items taking part (constraint combinations, cycles)
+
+
+# What each problem code means, for messages shown to admins.
+TITLES = {
+    "REDEFINES_INHERITED": "重复定义了继承的事项（请改用覆盖）",
+    "UNKNOWN_ITEM": "引用了不存在的事项",
+    "UNKNOWN_DEPARTMENT": "引用了本级及上级都没有的部门",
+    "UNKNOWN_TARGET_GROUP": "引用了不存在的救助对象类别",
+    "UNRECOGNISED_TARGET_GROUP": "前置事项不认定该救助对象类别",
+    "UNKNOWN_ELEMENT": "引用了要素库中没有的数据元",
+    "FIELD_REDEFINED": "同一数据元重复使用",
+    "UNKNOWN_REPEAT_GROUP": "引用了要素库中没有的重复组",
+    "GROUP_REDEFINED": "同一重复组重复使用",
+    "UNKNOWN_EVIDENCE": "引用了不存在的材料类型",
+    "SUBJECT_WHEN_UNUSED": "该材料没有可筛选的行，不应有 subject_when",
+    "UNKNOWN_CONDITION_KEY": "条件引用了未知的键（既非数据元、重复组，也非参数）",
+    "UNKNOWN_PARAMETER": "条件引用了未声明的参数",
+    "NOT_AN_EXPRESSION": "条件不是 JSONLogic 表达式",
+    "OPERATOR_NOT_ALLOWED": "条件使用了不允许的运算符",
+    "DYNAMIC_VARIABLE": "条件的 var 须为字面键名",
+    "ROW_SOURCE": "some/all/none 须先以 var 指明重复组",
+    "EMPTY_CONSTRAINTS": "约束无法同时满足",
+    "EMPTY_ROW_RANGE": "行数范围为空",
+    "DEPENDENCY_CYCLE": "前置事项（requires_decision_of）循环依赖",
+}
+
+
+def lint_title(code: str) -> str:
+    return TITLES.get(code, code)
 
 
 def lint_catalogue(
@@ -34,13 +65,31 @@ def lint_catalogue(
     items: Mapping[str, ItemFile] | Iterable[ItemFile],
     *,
     parameters: Collection[str] = (),
+    departments: Collection[str] | None = None,
+    redefined: Collection[str] = (),
 ) -> list[LintError]:
-    """Every problem found; `parameters` are the tenant's parameter keys (without `params.`)."""
+    """Every problem of a tenant's effective catalogue `items` (inherited items included, as its
+    overrides leave them).
+
+    `parameters`: the parameter keys declared for the tenant (without `params.`);
+    `departments`: the functional department codes serving it (None: not checked);
+    `redefined`: codes of its own items that an ancestor defines too.
+    """
     listed = list(items.values()) if isinstance(items, Mapping) else list(items)
     codes = {item.code for item in listed}
+    target_groups_of = {item.code: set(item.target_groups) for item in listed}
     errors: list[LintError] = []
     for item in listed:
-        errors += _item_errors(library, item, codes, set(parameters))
+        if item.code in redefined:
+            errors.append(
+                LintError(
+                    item.code,
+                    "code",
+                    "REDEFINES_INHERITED",
+                    f"{item.code!r} is inherited; change it with an override",
+                )
+            )
+        errors += _item_errors(library, item, codes, set(parameters), departments, target_groups_of)
     errors += _constraint_errors(library, listed)
     errors += _row_range_errors(library, listed)
     errors += _cycle_errors(listed)
@@ -51,7 +100,12 @@ def lint_catalogue(
 
 
 def _item_errors(
-    library: Library, item: ItemFile, codes: set[str], tenant_parameters: set[str]
+    library: Library,
+    item: ItemFile,
+    codes: set[str],
+    tenant_parameters: set[str],
+    departments: Collection[str] | None,
+    target_groups_of: Mapping[str, set[str]],
 ) -> list[LintError]:
     out: list[LintError] = []
 
@@ -86,6 +140,17 @@ def _item_errors(
 
     if item.parent is not None and item.parent not in codes:
         error("parent", "UNKNOWN_ITEM", f"unknown parent item {item.parent!r}")
+    if departments is not None and item.department not in departments:
+        error(
+            "department",
+            "UNKNOWN_DEPARTMENT",
+            f"no department {item.department!r} in this tenant or above",
+        )
+    for index, group in enumerate(item.target_groups):
+        if group not in library.target_groups:
+            error(
+                f"target_groups[{index}]", "UNKNOWN_TARGET_GROUP", f"unknown target group {group!r}"
+            )
     seen_fields: dict[str, int] = {}
     for index, use in enumerate(item.fields):
         path = f"fields[{index}]"
@@ -139,6 +204,18 @@ def _item_errors(
         for j, other in enumerate(dependency.items):
             if other not in codes:
                 error(f"requires_decision_of[{i}].items[{j}]", "UNKNOWN_ITEM", f"no item {other!r}")
+        # An approval counts only as groups one of the predecessors can recognise.
+        recognisable = {g for other in dependency.items for g in target_groups_of.get(other, ())}
+        for j, group in enumerate(dependency.approved_as or ()):
+            path = f"requires_decision_of[{i}].approved_as[{j}]"
+            if group not in library.target_groups:
+                error(path, "UNKNOWN_TARGET_GROUP", f"unknown target group {group!r}")
+            elif group not in recognisable:
+                error(
+                    path,
+                    "UNRECOGNISED_TARGET_GROUP",
+                    f"none of {list(dependency.items)} recognises target group {group!r}",
+                )
     for i, other in enumerate(item.excludes):
         if other not in codes:
             error(f"excludes[{i}]", "UNKNOWN_ITEM", f"no item {other!r}")
