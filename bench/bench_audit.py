@@ -482,10 +482,10 @@ async def measure(
     from socialaid.access.principal import Grant, Principal
     from socialaid.access.sessions import scoped_session
     from socialaid.access.vocabulary import Role
-    from socialaid.api.context import Context
     from socialaid.api.schema import build_schema
     from socialaid.audit import queries
     from socialaid.db.database import Database
+    from socialaid.kernel.context import Context
 
     db = Database(owner_url, SECRET)
     schema = build_schema(settings())

@@ -13,10 +13,10 @@ from socialaid.access.decisions import UnauthenticatedError
 from socialaid.access.principal import Principal
 from socialaid.access.tokens import TokenClaims
 from socialaid.access.vocabulary import Role
-from socialaid.api.context import Context
 from socialaid.api.schema import build_schema
 from socialaid.config import Settings
 from socialaid.db.database import Database
+from socialaid.kernel.context import Context
 from tests.conftest import test_settings
 
 

@@ -9,10 +9,9 @@ from typing import Any
 from sqlalchemy import text
 
 from socialaid.access.principal import Principal
-from socialaid.api.context import Context
-from socialaid.catalogue.service import CatalogueCaches
 from socialaid.db.database import Database
-from socialaid.forms.service import FormCaches
+from socialaid.kernel.caches import Caches
+from socialaid.kernel.context import Context
 from tests.applications_api.flows import (
     SUBMIT,
     applicant,
@@ -33,16 +32,14 @@ class OneProcess:
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        self.catalogue_caches = CatalogueCaches()
-        self.form_caches = FormCaches()
+        self.caches = Caches()
 
     async def submit(self, actor: Principal, body: dict[str, Any]) -> dict[str, Any]:
         context = Context(
             db=self.db,
             settings=test_settings(),
             principal=actor,
-            catalogue_caches=self.catalogue_caches,
-            form_caches=self.form_caches,
+            caches=self.caches,
         )
         result = await default_schema().execute(
             SUBMIT, variable_values={"i": body}, context_value=context

@@ -20,8 +20,8 @@ from starlette.requests import Request
 
 from socialaid.access.principal import Principal
 from socialaid.access.vocabulary import Role
-from socialaid.api.context import Context
 from socialaid.db.database import Database
+from socialaid.kernel.context import Context
 from tests.access.people import person
 from tests.applications_api.flows import (
     accept,

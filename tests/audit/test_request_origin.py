@@ -6,9 +6,9 @@ from sqlalchemy import text
 from starlette.requests import Request
 
 from socialaid.access.vocabulary import Role
-from socialaid.api.context import Context
 from socialaid.audit.request import current_origin
 from socialaid.db.database import Database
+from socialaid.kernel.context import Context
 from tests.access.people import person
 from tests.conftest import test_settings
 from tests.graphql_client import default_schema

@@ -118,3 +118,14 @@ def permitted_actions(
     for grant in actor.grants_at(tenant_path):
         pairs |= policy.permissions_of(grant.role, tenant_path)
     return sorted((Resource(r), Action(a)) for r, a in pairs)
+
+
+def allowed_somewhere(actor: Principal | None, resource: Resource, action: Action) -> Principal:
+    """Refuse at once a caller none of whose grants allows `action` on `resource` anywhere, so a
+    refusal never depends on whether the row asked for exists."""
+    actor = authenticated(actor)
+    if not any(
+        is_allowed(actor, resource, action, Target(tenant_path=g.tenant_path)) for g in actor.grants
+    ):
+        raise ForbiddenError()
+    return actor

@@ -7,16 +7,17 @@ from datetime import datetime
 import strawberry
 
 from socialaid.access import service
-from socialaid.access.decisions import ForbiddenError, UnauthenticatedError
 from socialaid.access.models import RoleAssignment
 from socialaid.access.principal import Grant, GrantSource
 from socialaid.access.sessions import scoped_session
 from socialaid.access.vocabulary import Action, Resource, Role
-from socialaid.api.context import Info
-from socialaid.api.pagination import PageInfo, check_page_size, decode_cursor, encode_cursor
-from socialaid.api.user_error import UserError
-from socialaid.errors import DomainError
+from socialaid.kernel.context import Info
+from socialaid.kernel.pagination import PageInfo, check_page_size, decode_cursor, encode_cursor
+from socialaid.kernel.runner import run_mutation
+from socialaid.kernel.unit_of_work import UnitOfWork
+from socialaid.kernel.user_error import Failable, UserError
 from socialaid.tenancy.graphql import TenantType
+from socialaid.tenancy.loaders import tenancy_loaders
 
 RoleEnum = strawberry.enum(Role, name="Role", description="角色")
 ResourceEnum = strawberry.enum(Resource, name="ResourceType", description="受控资源类型")
@@ -101,15 +102,15 @@ class RoleRevokeInput:
 
 
 @strawberry.type
-class RoleGrantPayload:
-    assignment: RoleAssignmentType | None
-    errors: list[UserError]
+class RoleGrantPayload(Failable):
+    assignment: RoleAssignmentType | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.type
-class RoleRevokePayload:
-    revoked: bool
-    errors: list[UserError]
+class RoleRevokePayload(Failable):
+    revoked: bool = False
+    errors: list[UserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.type
@@ -118,7 +119,7 @@ class AccessQuery:
     async def me(self, info: Info) -> MeType:
         who = service.who_am_i(info.context.principal)
         actor = who.principal
-        tenant = await info.context.loaders.tenant.load(actor.tenant_id)
+        tenant = await tenancy_loaders(info.context).tenant.load(actor.tenant_id)
         assert tenant is not None  # authentication resolved the tenant
         return MeType(
             user_id=actor.user_id,
@@ -160,36 +161,20 @@ class AccessQuery:
 class AccessMutation:
     @strawberry.mutation(description="在租户内授予用户角色（覆盖下级租户）；需 tenant_admin")
     async def role_grant(self, info: Info, input: RoleGrantInput) -> RoleGrantPayload:
-        try:
-            async with scoped_session(info.context.db, info.context.principal) as session:
-                row = await service.grant(
-                    session,
-                    actor=info.context.principal,
-                    tenant_code=input.tenant,
-                    user_id=input.user_id,
-                    role=Role(input.role),
-                    request_id=info.context.request_id,
-                )
-        except (ForbiddenError, UnauthenticatedError):
-            raise
-        except DomainError as error:
-            return RoleGrantPayload(assignment=None, errors=[UserError.of(error)])
-        return RoleGrantPayload(assignment=RoleAssignmentType.of(row), errors=[])
+        async def work(uow: UnitOfWork) -> RoleGrantPayload:
+            row = await service.grant(
+                uow, tenant_code=input.tenant, user_id=input.user_id, role=Role(input.role)
+            )
+            return RoleGrantPayload(assignment=RoleAssignmentType.of(row), errors=[])
+
+        return await run_mutation(info, RoleGrantPayload, work)
 
     @strawberry.mutation(description="撤销用户在租户内的角色；需 tenant_admin")
     async def role_revoke(self, info: Info, input: RoleRevokeInput) -> RoleRevokePayload:
-        try:
-            async with scoped_session(info.context.db, info.context.principal) as session:
-                await service.revoke(
-                    session,
-                    actor=info.context.principal,
-                    tenant_code=input.tenant,
-                    user_id=input.user_id,
-                    role=Role(input.role),
-                    request_id=info.context.request_id,
-                )
-        except (ForbiddenError, UnauthenticatedError):
-            raise
-        except DomainError as error:
-            return RoleRevokePayload(revoked=False, errors=[UserError.of(error)])
-        return RoleRevokePayload(revoked=True, errors=[])
+        async def work(uow: UnitOfWork) -> RoleRevokePayload:
+            await service.revoke(
+                uow, tenant_code=input.tenant, user_id=input.user_id, role=Role(input.role)
+            )
+            return RoleRevokePayload(revoked=True, errors=[])
+
+        return await run_mutation(info, RoleRevokePayload, work)

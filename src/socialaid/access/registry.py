@@ -96,3 +96,8 @@ def permission_of(field_name: str) -> Permission | Public:
         raise KeyError(
             f"root field {field_name!r} has no entry in socialaid.access.registry.ROOT_FIELDS"
         ) from None
+
+
+def registered_permission(field_name: str) -> Permission | Public | None:
+    """The field's entry, or None: the mutation runner refuses a field nobody registered."""
+    return ROOT_FIELDS.get(field_name)

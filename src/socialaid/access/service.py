@@ -16,6 +16,7 @@ from socialaid.access.row_scope import row_scope, tenant_subtree
 from socialaid.access.vocabulary import Action, Resource, Role
 from socialaid.audit.writer import write_event
 from socialaid.errors import ConflictError, NotFoundError
+from socialaid.kernel.unit_of_work import UnitOfWork
 from socialaid.tenancy.models import Tenant
 
 SUBJECT = "role_assignment"
@@ -49,15 +50,13 @@ def _snapshot(row: RoleAssignment) -> dict[str, str]:
 
 
 async def grant(
-    session: AsyncSession,
+    uow: UnitOfWork,
     *,
-    actor: Principal | None,
     tenant_code: str,
     user_id: str,
     role: Role,
-    request_id: str | None = None,
 ) -> RoleAssignment:
-    actor = authenticated(actor)
+    session, actor = uow.session, authenticated(uow.actor)
     tenant = await _tenant(session, tenant_code, ["input", "tenant"])
     authorize(actor, Resource.ROLE_ASSIGNMENT, Action.GRANT, Target(tenant.path))
     key = (tenant.tenant_id, user_id, role.value)
@@ -83,22 +82,20 @@ async def grant(
         subject_type=SUBJECT,
         subject_id=f"{user_id}/{role.value}",
         after=_snapshot(row),
-        request_id=request_id,
+        request_id=uow.request_id,
     )
     await notify_access_changed(session, user_id)
     return row
 
 
 async def revoke(
-    session: AsyncSession,
+    uow: UnitOfWork,
     *,
-    actor: Principal | None,
     tenant_code: str,
     user_id: str,
     role: Role,
-    request_id: str | None = None,
 ) -> None:
-    actor = authenticated(actor)
+    session, actor = uow.session, authenticated(uow.actor)
     tenant = await _tenant(session, tenant_code, ["input", "tenant"])
     authorize(actor, Resource.ROLE_ASSIGNMENT, Action.REVOKE, Target(tenant.path))
     row = (
@@ -122,7 +119,7 @@ async def revoke(
         subject_type=SUBJECT,
         subject_id=f"{user_id}/{role.value}",
         before=_snapshot(row),
-        request_id=request_id,
+        request_id=uow.request_id,
     )
     await notify_access_changed(session, user_id)
 

@@ -14,16 +14,15 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
 from socialaid.access.authentication import Authenticator
 from socialaid.access.decisions import UnauthenticatedError
-from socialaid.api.context import Context
 from socialaid.api.public_cache import PublicResponseCache
 from socialaid.api.schema import build_schema
 from socialaid.applications.notifications import ApplicationUpdates
 from socialaid.audit.http import export_endpoint
 from socialaid.catalogue.revision import RevisionWatcher
-from socialaid.catalogue.service import CatalogueCaches
 from socialaid.config import Settings
 from socialaid.db.database import Database
-from socialaid.forms.service import FormCaches
+from socialaid.kernel.caches import Caches
+from socialaid.kernel.context import Context
 
 log = logging.getLogger(__name__)
 
@@ -43,10 +42,9 @@ class GraphQLApp(GraphQL[Context, None]):
         )
         self.db = db
         self.settings = settings
-        self.catalogue_caches = CatalogueCaches()
-        self.form_caches = FormCaches()
+        self.caches = Caches()
+        self.caches.put(application_updates or ApplicationUpdates())
         self.authenticator = authenticator or Authenticator(settings)
-        self.application_updates = application_updates or ApplicationUpdates()
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket | None
@@ -62,9 +60,7 @@ class GraphQLApp(GraphQL[Context, None]):
             settings=self.settings,
             request=request,
             response=response if isinstance(response, Response) else None,
-            catalogue_caches=self.catalogue_caches,
-            form_caches=self.form_caches,
-            application_updates=self.application_updates,
+            caches=self.caches,
             principal=principal,
         )
 

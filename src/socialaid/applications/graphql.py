@@ -16,14 +16,9 @@ from typing import Any, TypeVar
 
 import strawberry
 
-from socialaid.access.decisions import ForbiddenError, UnauthenticatedError
+from socialaid.access.decisions import UnauthenticatedError
 from socialaid.access.principal import Principal
 from socialaid.access.sessions import scoped_session
-from socialaid.api.context import Info
-from socialaid.api.mutations import attempt
-from socialaid.api.pagination import PageInfo, check_page_size, decode_cursor, encode_cursor
-from socialaid.api.scalars import JSON, as_json
-from socialaid.api.user_error import UserError
 from socialaid.applications import publish_preview, queries, service
 from socialaid.applications.loaders import (
     application_loaders,
@@ -31,7 +26,7 @@ from socialaid.applications.loaders import (
     key_of,
 )
 from socialaid.applications.models import Application, ApplicationCase, EmergencyMode
-from socialaid.applications.notifications import LOST
+from socialaid.applications.notifications import LOST, ApplicationUpdates
 from socialaid.applications.planning import Outcome
 from socialaid.applications.states import ApplicationState, CaseState
 from socialaid.applications.timeline import TimelineEvent
@@ -39,6 +34,12 @@ from socialaid.catalogue.files import Channel, Exemption
 from socialaid.clock import CHINA
 from socialaid.errors import DomainError, ErrorCode
 from socialaid.forms.graphql import FieldErrorType
+from socialaid.kernel.context import Info
+from socialaid.kernel.pagination import PageInfo, check_page_size, decode_cursor, encode_cursor
+from socialaid.kernel.runner import run_mutation
+from socialaid.kernel.scalars import JSON, as_json
+from socialaid.kernel.unit_of_work import UnitOfWork
+from socialaid.kernel.user_error import Failable, UserError
 
 T = TypeVar("T")
 
@@ -605,76 +606,67 @@ class EmergencyModeSetInput:
 
 
 @strawberry.type
-class ApplicationSubmitPayload:
-    application: ApplicationType | None
-    replayed: bool = strawberry.field(description="同一幂等键的重试：返回原申请")
-    errors: list[UserError]
-    field_errors: list[FieldErrorType] = strawberry.field(description="答案的字段错误")
+class ApplicationSubmitPayload(Failable):
+    application: ApplicationType | None = None
+    replayed: bool = strawberry.field(default=False, description="同一幂等键的重试：返回原申请")
+    errors: list[UserError] = strawberry.field(default_factory=list)
+    field_errors: list[FieldErrorType] = strawberry.field(
+        default_factory=list, description="答案的字段错误"
+    )
+
+    @classmethod
+    def failed(cls, error: DomainError) -> ApplicationSubmitPayload:
+        field_errors = (
+            [FieldErrorType(**e) for e in error.errors]
+            if isinstance(error, service.AnswersInvalidError)
+            else []
+        )
+        return cls(errors=[UserError.of(error)], field_errors=field_errors)
 
 
 @strawberry.type
-class ApplicationPayload:
-    application: ApplicationType | None
-    errors: list[UserError]
+class ApplicationPayload(Failable):
+    application: ApplicationType | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.type
-class CasePayload:
-    case: CaseType | None
-    application: ApplicationType | None
-    errors: list[UserError]
+class CasePayload(Failable):
+    case: CaseType | None = None
+    application: ApplicationType | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.type
-class EmergencyModePayload:
-    emergency_mode: EmergencyModeType | None
-    errors: list[UserError]
+class EmergencyModePayload(Failable):
+    emergency_mode: EmergencyModeType | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-# ---------------------------------------------------------------- running the services
-
-
-async def _run(info: Info, work: Callable[[Any], Awaitable[T]]) -> tuple[T | None, list[UserError]]:
-    """`work(session)` in one scoped transaction: all of it commits, or none of it."""
-    ctx = info.context
-
-    async def transaction() -> T:
-        async with scoped_session(ctx.db, ctx.principal) as session:
-            result = await work(session)
-        forget_application_loaders(ctx)  # what was loaded before the change is stale now
-        return result
-
-    return await attempt(transaction)
-
-
-def _acting(
-    info: Info, act: Callable[..., Awaitable[T]], arguments: dict[str, Any]
-) -> Callable[[Any], Awaitable[T]]:
-    """`act(session, actor=…, request_id=…, **arguments)`: a service call as this caller."""
-    ctx = info.context
-    return lambda session: act(session, actor=ctx.principal, request_id=ctx.request_id, **arguments)
+# ---------------------------------------------------------------- payloads
 
 
 async def _application_payload(
-    info: Info, act: Callable[..., Awaitable[Application]], **arguments: Any
+    info: Info, act: Callable[[UnitOfWork], Awaitable[Application]]
 ) -> ApplicationPayload:
-    application, errors = await _run(info, _acting(info, act, arguments))
-    return ApplicationPayload(
-        application=ApplicationType(row=application) if application else None, errors=errors
-    )
+    async def work(uow: UnitOfWork) -> ApplicationPayload:
+        return ApplicationPayload(application=ApplicationType(row=await act(uow)))
+
+    return await run_mutation(info, ApplicationPayload, work)
 
 
 async def _case_payload(
-    info: Info, act: Callable[..., Awaitable[ApplicationCase]], **arguments: Any
+    info: Info, act: Callable[[UnitOfWork], Awaitable[ApplicationCase]]
 ) -> CasePayload:
-    case, errors = await _run(info, _acting(info, act, arguments))
-    if case is None:
-        return CasePayload(case=None, application=None, errors=errors)
-    async with scoped_session(info.context.db, info.context.principal) as session:
-        application = await session.get_one(Application, (case.tenant_id, case.application_id))
-    return CasePayload(
-        case=CaseType(row=case), application=ApplicationType(row=application), errors=errors
-    )
+    async def work(uow: UnitOfWork) -> CasePayload:
+        case = await act(uow)
+        # Read again in the same transaction: the decision's cascade changed the application.
+        application = await uow.session.get_one(
+            Application, (case.tenant_id, case.application_id), populate_existing=True
+        )
+        return CasePayload(case=CaseType(row=case), application=ApplicationType(row=application))
+
+    return await run_mutation(info, CasePayload, work)
 
 
 def _amount(value: str | None) -> Decimal | None:
@@ -793,10 +785,9 @@ class ApplicationQuery:
     async def catalogue_draft_publish_preview(
         self, info: Info, tenant: str, code: str, version: int, effective_from: date
     ) -> list[PublishPreviewSelectionType]:
-        async with scoped_session(info.context.db, info.context.principal) as session:
+        async with info.context.unit_of_work() as uow:
             changes = await publish_preview.publish_preview(
-                session,
-                actor=info.context.principal,
+                uow,
                 tenant=tenant,
                 code=code,
                 version=version,
@@ -821,62 +812,14 @@ class ApplicationMutation:
     async def application_submit(
         self, info: Info, input: ApplicationSubmitInput
     ) -> ApplicationSubmitPayload:
-        ctx = info.context
-
-        async def work(session: Any) -> service.Submitted:
-            submission = service.Submission(
-                tenant=input.tenant,
-                channel=Channel(input.channel).value,
-                items=list(input.items),
-                answers=_answers(input.answers),
-                idempotency_key=input.idempotency_key,
-                materials=[
-                    service.MaterialInput(
-                        material=m.material,
-                        subject=m.subject,
-                        reference=m.reference,
-                        election=Exemption(m.election) if m.election else None,
-                    )
-                    for m in input.materials
-                ],
-                on_behalf_of=input.on_behalf_of,
-                area=input.area,
-                personal_commitment=input.personal_commitment,
-            )
-            return await service.submit(
-                session,
-                actor=ctx.principal,
-                submission=submission,
-                db=ctx.db,
-                catalogue_caches=info.context.catalogue_caches,
-                form_caches=ctx.form_caches,
-                signing_key=ctx.settings.signing_key,
-                request_id=ctx.request_id,
+        async def work(uow: UnitOfWork) -> ApplicationSubmitPayload:
+            submitted = await service.submit(uow, submission=_submission(input))
+            return ApplicationSubmitPayload(
+                application=ApplicationType(row=submitted.application),
+                replayed=submitted.replayed,
             )
 
-        try:
-            async with scoped_session(ctx.db, ctx.principal) as session:
-                submitted = await work(session)
-            forget_application_loaders(ctx)
-        except (ForbiddenError, UnauthenticatedError):
-            raise
-        except service.AnswersInvalidError as error:
-            return ApplicationSubmitPayload(
-                application=None,
-                replayed=False,
-                errors=[UserError.of(error)],
-                field_errors=[FieldErrorType(**e) for e in error.errors],
-            )
-        except DomainError as error:
-            return ApplicationSubmitPayload(
-                application=None, replayed=False, errors=[UserError.of(error)], field_errors=[]
-            )
-        return ApplicationSubmitPayload(
-            application=ApplicationType(row=submitted.application),
-            replayed=submitted.replayed,
-            errors=[],
-            field_errors=[],
-        )
+        return await run_mutation(info, ApplicationSubmitPayload, work)
 
     @strawberry.mutation(description="一门受理：受理并分送各事项主管部门（无依赖者并联办理）")
     async def application_triage_accept(
@@ -884,10 +827,9 @@ class ApplicationMutation:
     ) -> ApplicationPayload:
         return await _application_payload(
             info,
-            service.triage_accept,
-            catalogue_caches=info.context.catalogue_caches,
-            application_id=str(input.id),
-            lock_version=input.lock_version,
+            lambda uow: service.triage_accept(
+                uow, application_id=str(input.id), lock_version=input.lock_version
+            ),
         )
 
     @strawberry.mutation(description="一门受理：不予受理，告知理由")
@@ -896,11 +838,12 @@ class ApplicationMutation:
     ) -> ApplicationPayload:
         return await _application_payload(
             info,
-            service.triage_reject,
-            catalogue_caches=info.context.catalogue_caches,
-            application_id=str(input.id),
-            lock_version=input.lock_version,
-            reasons=input.reasons,
+            lambda uow: service.triage_reject(
+                uow,
+                application_id=str(input.id),
+                lock_version=input.lock_version,
+                reasons=input.reasons,
+            ),
         )
 
     @strawberry.mutation(description="提交联席会议：无适合部门或需多部门会商")
@@ -909,10 +852,12 @@ class ApplicationMutation:
     ) -> ApplicationPayload:
         return await _application_payload(
             info,
-            service.triage_escalate,
-            application_id=str(input.id),
-            lock_version=input.lock_version,
-            reason=input.reason,
+            lambda uow: service.triage_escalate(
+                uow,
+                application_id=str(input.id),
+                lock_version=input.lock_version,
+                reason=input.reason,
+            ),
         )
 
     @strawberry.mutation(description="联席会议指定承办部门与牵头部门，申请转入办理")
@@ -921,12 +866,13 @@ class ApplicationMutation:
     ) -> ApplicationPayload:
         return await _application_payload(
             info,
-            service.joint_meeting_assign,
-            catalogue_caches=info.context.catalogue_caches,
-            application_id=str(input.id),
-            lock_version=input.lock_version,
-            departments={a.item: a.department for a in input.departments},
-            lead=input.lead,
+            lambda uow: service.joint_meeting_assign(
+                uow,
+                application_id=str(input.id),
+                lock_version=input.lock_version,
+                departments={a.item: a.department for a in input.departments},
+                lead=input.lead,
+            ),
         )
 
     @strawberry.mutation(description="联席会议认定不属救助范围：不予受理，告知理由")
@@ -935,11 +881,12 @@ class ApplicationMutation:
     ) -> ApplicationPayload:
         return await _application_payload(
             info,
-            service.joint_meeting_reject,
-            catalogue_caches=info.context.catalogue_caches,
-            application_id=str(input.id),
-            lock_version=input.lock_version,
-            reasons=input.reasons,
+            lambda uow: service.joint_meeting_reject(
+                uow,
+                application_id=str(input.id),
+                lock_version=input.lock_version,
+                reasons=input.reasons,
+            ),
         )
 
     @strawberry.mutation(description="申请人撤回申请：未办结的案件一并撤回")
@@ -948,19 +895,21 @@ class ApplicationMutation:
     ) -> ApplicationPayload:
         return await _application_payload(
             info,
-            service.withdraw,
-            application_id=str(input.id),
-            lock_version=input.lock_version,
-            reason=input.reason,
+            lambda uow: service.withdraw(
+                uow,
+                application_id=str(input.id),
+                lock_version=input.lock_version,
+                reason=input.reason,
+            ),
         )
 
     @strawberry.mutation(description="部门接件，开始办理")
     async def case_acknowledge(self, info: Info, input: CaseActInput) -> CasePayload:
         return await _case_payload(
             info,
-            service.acknowledge,
-            case_id=str(input.id),
-            lock_version=input.lock_version,
+            lambda uow: service.acknowledge(
+                uow, case_id=str(input.id), lock_version=input.lock_version
+            ),
         )
 
     @strawberry.mutation(description="补正：一次性告知所需材料及期限")
@@ -969,13 +918,14 @@ class ApplicationMutation:
     ) -> CasePayload:
         return await _case_payload(
             info,
-            service.request_supplement,
-            catalogue_caches=info.context.catalogue_caches,
-            case_id=str(input.id),
-            lock_version=input.lock_version,
-            materials=input.materials,
-            deadline=input.deadline,
-            working_days=input.working_days,
+            lambda uow: service.request_supplement(
+                uow,
+                case_id=str(input.id),
+                lock_version=input.lock_version,
+                materials=input.materials,
+                deadline=input.deadline,
+                working_days=input.working_days,
+            ),
         )
 
     @strawberry.mutation(description="申请人（或代办人）提交补正材料")
@@ -984,21 +934,22 @@ class ApplicationMutation:
     ) -> CasePayload:
         return await _case_payload(
             info,
-            service.supply,
-            case_id=str(input.id),
-            lock_version=input.lock_version,
-            references=input.references,
+            lambda uow: service.supply(
+                uow,
+                case_id=str(input.id),
+                lock_version=input.lock_version,
+                references=input.references,
+            ),
         )
 
     @strawberry.mutation(description="部门作出准予或不准予的决定并出具告知书；结果推送给后道事项")
     async def case_decide(self, info: Info, input: CaseDecideInput) -> CasePayload:
-        async def decide(session: Any, **acting: Any) -> ApplicationCase:
+        async def decide(uow: UnitOfWork) -> ApplicationCase:
+            # Parsed inside the unit of work, so a bad amount is a payload error like any other.
             decision = service.DecisionInput(
                 outcome=Outcome(input.outcome),
                 reasons=tuple(input.reasons),
-                amount=_amount(
-                    input.amount
-                ),  # inside the transaction: a bad amount is a payload error
+                amount=_amount(input.amount),
                 period=input.period,
                 period_months=input.period_months,
                 starts_on=input.starts_on,
@@ -1007,12 +958,7 @@ class ApplicationMutation:
                 recognised_as=tuple(input.recognised_as),
             )
             return await service.decide(
-                session,
-                catalogue_caches=info.context.catalogue_caches,
-                case_id=str(input.id),
-                lock_version=input.lock_version,
-                decision=decision,
-                **acting,
+                uow, case_id=str(input.id), lock_version=input.lock_version, decision=decision
             )
 
         return await _case_payload(info, decide)
@@ -1021,22 +967,39 @@ class ApplicationMutation:
     async def emergency_mode_set(
         self, info: Info, input: EmergencyModeSetInput
     ) -> EmergencyModePayload:
-        ctx = info.context
-        row, errors = await _run(
-            info,
-            lambda session: service.set_emergency_mode(
-                session,
-                actor=ctx.principal,
+        async def work(uow: UnitOfWork) -> EmergencyModePayload:
+            row = await service.set_emergency_mode(
+                uow,
                 tenant=input.tenant,
                 provision=input.provision,
                 starts_at=input.starts_at,
                 ends_at=input.ends_at,
-                request_id=ctx.request_id,
-            ),
-        )
-        return EmergencyModePayload(
-            emergency_mode=EmergencyModeType.of(row) if row else None, errors=errors
-        )
+            )
+            return EmergencyModePayload(emergency_mode=EmergencyModeType.of(row))
+
+        return await run_mutation(info, EmergencyModePayload, work)
+
+
+def _submission(input: ApplicationSubmitInput) -> service.Submission:
+    return service.Submission(
+        tenant=input.tenant,
+        channel=Channel(input.channel).value,
+        items=list(input.items),
+        answers=_answers(input.answers),
+        idempotency_key=input.idempotency_key,
+        materials=[
+            service.MaterialInput(
+                material=m.material,
+                subject=m.subject,
+                reference=m.reference,
+                election=Exemption(m.election) if m.election else None,
+            )
+            for m in input.materials
+        ],
+        on_behalf_of=input.on_behalf_of,
+        area=input.area,
+        personal_commitment=input.personal_commitment,
+    )
 
 
 # ---------------------------------------------------------------- subscription
@@ -1073,7 +1036,7 @@ class ApplicationSubscription:
 
         first = await current()  # authorizes before anything is subscribed
         # Subscribed before the state is sent, so no change between the two is missed.
-        async with ctx.application_updates.subscribe(str(first.row.id)) as queue:
+        async with ctx.caches.of(ApplicationUpdates).subscribe(str(first.row.id)) as queue:
             yield await current()
             while True:
                 changed = await _next_change(queue, ctx.principal)

@@ -20,12 +20,12 @@ from strawberry.dataloader import DataLoader
 
 from socialaid.access.decisions import UnauthenticatedError
 from socialaid.access.sessions import scoped_session
-from socialaid.api.context import Context
 from socialaid.applications import queries
 from socialaid.applications.models import Application, ApplicationCase, ApplicationEvent
 from socialaid.applications.timeline import TimelineEvent
 from socialaid.errors import DomainError, NotFoundError
-from socialaid.forms.service import form_by_hash
+from socialaid.forms.service import FormCaches, form_by_hash
+from socialaid.kernel.context import Context
 from socialaid.tenancy.models import Tenant
 from socialaid.tenancy.service import get_tenant
 
@@ -118,7 +118,7 @@ def application_loaders(context: Context) -> ApplicationLoaders:
                             session, code=application.tenant_id
                         )
                     form = await form_by_hash(
-                        session, context.form_caches, form_hash=application.form_hash
+                        session, context.caches.of(FormCaches), form_hash=application.form_hash
                     )
                     shown.append(
                         await queries.disclosed_answers(

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from socialaid.access.decisions import authorize
-from socialaid.access.principal import Principal, Target
+from socialaid.access.principal import Target
 from socialaid.access.row_scope import tenant_subtree
 from socialaid.access.vocabulary import Action, Resource
 from socialaid.applications.models import Application
@@ -29,6 +29,8 @@ from socialaid.errors import DomainError, NotFoundError
 from socialaid.forms.compiled import CompiledForm
 from socialaid.forms.difference import FormDifference, form_difference
 from socialaid.forms.service import FormCaches, form_for_selection
+from socialaid.kernel.caches import Caches
+from socialaid.kernel.unit_of_work import UnitOfWork
 from socialaid.tenancy.service import get_tenant
 
 LOOKBACK = timedelta(days=90)
@@ -85,9 +87,8 @@ async def _forms(
 
 
 async def publish_preview(
-    session: AsyncSession,
+    uow: UnitOfWork,
     *,
-    actor: Principal | None,
     tenant: str,
     code: str,
     version: int,
@@ -96,8 +97,9 @@ async def publish_preview(
 ) -> list[SelectionChange]:
     """How publishing draft `version` of `code` from `effective_from` would change the forms of
     the selections applied for in the last 90 days; a publish that would fail raises its error."""
+    session = uow.session
     row = await get_tenant(session, code=tenant)
-    authorize(actor, Resource.CATALOGUE, Action.PUBLISH, Target(row.path))
+    authorize(uow.actor, Resource.CATALOGUE, Action.PUBLISH, Target(row.path))
     draft = await session.get(CatalogueItem, (row.tenant_id, code, version))
     if draft is None or draft.status != "draft":
         raise NotFoundError(f"{row.name}没有事项 {code} 的第 {version} 版草稿", path=["version"])
@@ -107,9 +109,7 @@ async def publish_preview(
     savepoint = await session.begin_nested()
     try:
         await admin.draft_publish(
-            session,
-            CatalogueCaches(),
-            actor=actor,
+            uow.in_same_transaction(Caches()),
             tenant=tenant,
             code=code,
             version=version,

@@ -18,6 +18,7 @@ from sqlmodel import col
 
 from socialaid.access.decisions import (
     ForbiddenError,
+    allowed_somewhere,
     authenticated,
     authorize,
     is_allowed,
@@ -29,7 +30,7 @@ from socialaid.access.row_scope import row_scope, tenant_subtree
 from socialaid.access.vocabulary import Action, Resource
 from socialaid.applications.disclosure import replaced, sensitive_values
 from socialaid.applications.models import Application, ApplicationCase, ApplicationEvent
-from socialaid.applications.service import active_provisions, allowed_somewhere
+from socialaid.applications.service import active_provisions
 from socialaid.applications.states import CASE_OPEN_STATES, ApplicationState, CaseState
 from socialaid.applications.timeline import TimelineEvent, merge_timeline
 from socialaid.clock import CHINA

@@ -24,7 +24,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import col
 
-from socialaid.access.decisions import ForbiddenError, authenticated, authorize, is_allowed
+from socialaid.access.decisions import (
+    allowed_somewhere,
+    authenticated,
+    authorize,
+    is_allowed,
+)
 from socialaid.access.principal import Principal, Target
 from socialaid.access.vocabulary import Action, Resource
 from socialaid.applications import deadlines
@@ -82,11 +87,11 @@ from socialaid.catalogue.files import Exemption, Mode
 from socialaid.catalogue.models import TenantCatalogue
 from socialaid.catalogue.service import CatalogueCaches, TenantView, tenant_view
 from socialaid.clock import CHINA
-from socialaid.db.database import Database
 from socialaid.errors import ConflictError, DomainError, NotFoundError
 from socialaid.forms.answers import get_path
 from socialaid.forms.exemption import MaterialState, MaterialStatus
 from socialaid.forms.service import FormCaches, check_answers, form_for_selection
+from socialaid.kernel.unit_of_work import UnitOfWork
 from socialaid.tenancy.models import Area, Tenant
 from socialaid.tenancy.service import get_tenant
 
@@ -217,17 +222,6 @@ def _uuid(value: str, what: str) -> uuid.UUID:
         return uuid.UUID(str(value))
     except ValueError:
         raise NotFoundError(f"没有这个{what}", path=["id"]) from None
-
-
-def allowed_somewhere(actor: Principal | None, resource: Resource, action: Action) -> Principal:
-    """Refuse at once a caller none of whose grants allows `action` on `resource` anywhere, so a
-    refusal never depends on whether the row asked for exists."""
-    actor = authenticated(actor)
-    if not any(
-        is_allowed(actor, resource, action, Target(tenant_path=g.tenant_path)) for g in actor.grants
-    ):
-        raise ForbiddenError()
-    return actor
 
 
 def application_target(application: Application, tenant: Tenant) -> Target:
@@ -500,18 +494,14 @@ async def _area_path(
 
 
 async def submit(
-    session: AsyncSession,
+    uow: UnitOfWork,
     *,
-    actor: Principal | None,
     submission: Submission,
-    db: Database,
-    catalogue_caches: CatalogueCaches,
-    form_caches: FormCaches,
-    signing_key: str,
-    request_id: str | None = None,
 ) -> Submitted:
     """One application for the selected items; the same idempotency key returns the same one."""
-    actor = authenticated(actor)
+    session, actor, request_id = uow.session, authenticated(uow.actor), uow.request_id
+    catalogue_caches, form_caches = uow.caches.of(CatalogueCaches), uow.caches.of(FormCaches)
+    signing_key = uow.signing_key
     if submission.channel not in CHANNELS:
         raise DomainError(f"未知的申请渠道 {submission.channel}", path=["channel"])
     if not submission.idempotency_key.strip() or len(submission.idempotency_key) > 200:
@@ -564,11 +554,10 @@ async def submit(
 
     requests = {m.material: m.election for m in submission.materials if m.election is not None}
     check = await check_answers(
-        db,
+        uow,
         form,
         submission.answers,
         tenant_path=tenant.path,
-        signing_key=signing_key,
         confirm_with_shared_data=is_allowed(
             actor, Resource.SHARED_RECORD, Action.READ, Target(tenant_path=tenant.path)
         ),
@@ -768,15 +757,14 @@ async def _application_transition(
 
 
 async def triage_accept(
-    session: AsyncSession,
+    uow: UnitOfWork,
     *,
-    actor: Principal | None,
-    catalogue_caches: CatalogueCaches,
     application_id: str,
     lock_version: int,
-    request_id: str | None = None,
 ) -> Application:
     """One door accepts: a case per item goes to its department (waiting ones wait)."""
+    session, actor, request_id = uow.session, uow.actor, uow.request_id
+    catalogue_caches = uow.caches.of(CatalogueCaches)
     actor, ctx, before, after = await _application_transition(
         session,
         actor=actor,
@@ -888,16 +876,15 @@ async def _reject(
 
 
 async def triage_reject(
-    session: AsyncSession,
+    uow: UnitOfWork,
     *,
-    actor: Principal | None,
-    catalogue_caches: CatalogueCaches,
     application_id: str,
     lock_version: int,
     reasons: Sequence[str],
-    request_id: str | None = None,
 ) -> Application:
     """One door refuses the application; the applicant is told why (a reject notice)."""
+    session, actor, request_id = uow.session, uow.actor, uow.request_id
+    catalogue_caches = uow.caches.of(CatalogueCaches)
     return await _reject(
         session,
         actor=actor,
@@ -913,16 +900,15 @@ async def triage_reject(
 
 
 async def joint_meeting_reject(
-    session: AsyncSession,
+    uow: UnitOfWork,
     *,
-    actor: Principal | None,
-    catalogue_caches: CatalogueCaches,
     application_id: str,
     lock_version: int,
     reasons: Sequence[str],
-    request_id: str | None = None,
 ) -> Application:
     """The joint meeting finds no assistance applies to an escalated application."""
+    session, actor, request_id = uow.session, uow.actor, uow.request_id
+    catalogue_caches = uow.caches.of(CatalogueCaches)
     return await _reject(
         session,
         actor=actor,
@@ -938,15 +924,14 @@ async def joint_meeting_reject(
 
 
 async def triage_escalate(
-    session: AsyncSession,
+    uow: UnitOfWork,
     *,
-    actor: Principal | None,
     application_id: str,
     lock_version: int,
     reason: str,
-    request_id: str | None = None,
 ) -> Application:
     """To the joint meeting: no department fits, or several must agree (002 §5.3)."""
+    session, actor, request_id = uow.session, uow.actor, uow.request_id
     if not reason.strip():
         raise DomainError("请写明提交联席会议的理由", path=["reason"])
     actor, ctx, before, after = await _application_transition(
@@ -982,17 +967,16 @@ async def triage_escalate(
 
 
 async def joint_meeting_assign(
-    session: AsyncSession,
+    uow: UnitOfWork,
     *,
-    actor: Principal | None,
-    catalogue_caches: CatalogueCaches,
     application_id: str,
     lock_version: int,
     departments: Mapping[str, str],
     lead: str,
-    request_id: str | None = None,
 ) -> Application:
     """The joint meeting names the department of each item (where it differs) and a lead."""
+    session, actor, request_id = uow.session, uow.actor, uow.request_id
+    catalogue_caches = uow.caches.of(CatalogueCaches)
     actor, ctx, before, after = await _application_transition(
         session,
         actor=actor,
@@ -1043,15 +1027,14 @@ async def joint_meeting_assign(
 
 
 async def withdraw(
-    session: AsyncSession,
+    uow: UnitOfWork,
     *,
-    actor: Principal | None,
     application_id: str,
     lock_version: int,
     reason: str | None = None,
-    request_id: str | None = None,
 ) -> Application:
     """The applicant withdraws: the application and every case still open."""
+    session, actor, request_id = uow.session, uow.actor, uow.request_id
     actor, ctx, before, after = await _application_transition(
         session,
         actor=actor,
@@ -1126,14 +1109,13 @@ async def _case_transition(
 
 
 async def acknowledge(
-    session: AsyncSession,
+    uow: UnitOfWork,
     *,
-    actor: Principal | None,
     case_id: str,
     lock_version: int,
-    request_id: str | None = None,
 ) -> ApplicationCase:
     """The department takes the case up."""
+    session, actor, request_id = uow.session, uow.actor, uow.request_id
     actor, ctx, case, before, after = await _case_transition(
         session,
         actor=actor,
@@ -1164,18 +1146,17 @@ async def acknowledge(
 
 
 async def request_supplement(
-    session: AsyncSession,
+    uow: UnitOfWork,
     *,
-    actor: Principal | None,
-    catalogue_caches: CatalogueCaches,
     case_id: str,
     lock_version: int,
     materials: Sequence[str],
     deadline: date | None = None,
     working_days: int | None = None,
-    request_id: str | None = None,
 ) -> ApplicationCase:
     """补正: the department asks for materials by a deadline (a date, or working days from now)."""
+    session, actor, request_id = uow.session, uow.actor, uow.request_id
+    catalogue_caches = uow.caches.of(CatalogueCaches)
     actor, ctx, case, before, after = await _case_transition(
         session,
         actor=actor,
@@ -1240,15 +1221,14 @@ async def request_supplement(
 
 
 async def supply(
-    session: AsyncSession,
+    uow: UnitOfWork,
     *,
-    actor: Principal | None,
     case_id: str,
     lock_version: int,
     references: Sequence[str],
-    request_id: str | None = None,
 ) -> ApplicationCase:
     """The applicant (or whoever acts for them) supplies what the 补正 asked for."""
+    session, actor, request_id = uow.session, uow.actor, uow.request_id
     actor, ctx, case, before, after = await _case_transition(
         session,
         actor=actor,
@@ -1332,17 +1312,16 @@ def _recognised_as(view: TenantView, item: str, decision: DecisionInput) -> tupl
 
 
 async def decide(
-    session: AsyncSession,
+    uow: UnitOfWork,
     *,
-    actor: Principal | None,
-    catalogue_caches: CatalogueCaches,
     case_id: str,
     lock_version: int,
     decision: DecisionInput,
-    request_id: str | None = None,
 ) -> ApplicationCase:
     """Approve or deny a case, with its notice; forward the decision to the cases that wait for
     it, release, close or grant them (免申即享), and complete the application when all are final."""
+    session, actor, request_id = uow.session, uow.actor, uow.request_id
+    catalogue_caches = uow.caches.of(CatalogueCaches)
     event = CaseEvent.APPROVE if decision.outcome is Outcome.APPROVED else CaseEvent.DENY
     if decision.amount is not None and decision.amount < 0:
         raise DomainError("救助金额不能为负", path=["amount"])
@@ -1616,16 +1595,15 @@ async def _complete_if_done(session: AsyncSession, ctx: _Ctx, actor: Principal) 
 
 
 async def set_emergency_mode(
-    session: AsyncSession,
+    uow: UnitOfWork,
     *,
-    actor: Principal | None,
     tenant: str,
     provision: str,
     starts_at: datetime,
     ends_at: datetime | None,
-    request_id: str | None = None,
 ) -> EmergencyMode:
     """Switch an emergency provision on for a period (ends_at in the past switches it off)."""
+    session, actor, request_id = uow.session, uow.actor, uow.request_id
     actor = authenticated(actor)
     row_tenant = await get_tenant(session, code=tenant)
     authorize(actor, Resource.TENANT, Action.UPDATE, Target(tenant_path=row_tenant.path))

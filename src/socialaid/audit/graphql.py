@@ -8,15 +8,15 @@ from typing import Annotated, Any
 import strawberry
 
 from socialaid.access.sessions import scoped_session
-from socialaid.api.context import Info
-from socialaid.api.pagination import PageInfo, check_page_size, decode_cursor, encode_cursor
-from socialaid.api.scalars import JSON, as_json
 from socialaid.audit import queries, verification
 from socialaid.audit.changes import field_changes
 from socialaid.audit.models import AuditEvent
 from socialaid.audit.queries import EventFilter, EventKey, EventPage, PersonScope
 from socialaid.audit.verification import Problem
 from socialaid.errors import DomainError
+from socialaid.kernel.context import Info
+from socialaid.kernel.pagination import PageInfo, check_page_size, decode_cursor, encode_cursor
+from socialaid.kernel.scalars import JSON, as_json
 
 ProblemEnum = strawberry.enum(Problem, name="AuditChainProblem", description="哈希链断裂的类型")
 

@@ -21,13 +21,20 @@ from socialaid.audit.writer import write_event
 from socialaid.catalogue.files import ItemFile, Status
 from socialaid.catalogue.importer import bump_revision
 from socialaid.catalogue.inheritance import LockedElementError, check_patch
+from socialaid.catalogue.lint import lint_catalogue, lint_title
 from socialaid.catalogue.loader import document_of
 from socialaid.catalogue.merge_patch import apply_merge_patch
 from socialaid.catalogue.models import CatalogueItem, CatalogueOverride, TenantCatalogue
-from socialaid.catalogue.references import item_reference_errors
 from socialaid.catalogue.service import CatalogueCaches, library, tenant_view
 from socialaid.datafiles import format_location
-from socialaid.errors import ConflictError, DomainError, ErrorCode, NotFoundError
+from socialaid.errors import (
+    ConflictError,
+    DomainError,
+    ErrorCode,
+    LintFailedError,
+    NotFoundError,
+)
+from socialaid.kernel.unit_of_work import UnitOfWork
 from socialaid.tenancy.models import Tenant
 from socialaid.tenancy.service import get_tenant
 
@@ -102,14 +109,13 @@ async def _audit(
 
 
 async def draft_create(
-    session: AsyncSession,
+    uow: UnitOfWork,
     *,
-    actor: Principal | None,
-    request_id: str | None = None,
     tenant: str,
     document: dict[str, Any],
 ) -> CatalogueItem:
     """A new local item, as draft version 1."""
+    session, actor, request_id = uow.session, uow.actor, uow.request_id
     row, actor = await _authorized_tenant(
         session, actor, tenant, Resource.CATALOGUE_DRAFT, Action.CREATE
     )
@@ -150,14 +156,13 @@ async def draft_create(
 
 
 async def draft_new_version(
-    session: AsyncSession,
+    uow: UnitOfWork,
     *,
-    actor: Principal | None,
-    request_id: str | None = None,
     tenant: str,
     code: str,
 ) -> CatalogueItem:
     """A draft copy of the item's latest version, numbered one higher."""
+    session, actor, request_id = uow.session, uow.actor, uow.request_id
     _, actor = await _authorized_tenant(
         session, actor, tenant, Resource.CATALOGUE_DRAFT, Action.CREATE
     )
@@ -228,10 +233,8 @@ async def _save_if_unchanged(
 
 
 async def draft_update(
-    session: AsyncSession,
+    uow: UnitOfWork,
     *,
-    actor: Principal | None,
-    request_id: str | None = None,
     tenant: str,
     code: str,
     version: int,
@@ -239,6 +242,7 @@ async def draft_update(
     patch: dict[str, Any],
 ) -> CatalogueItem:
     """Apply a merge patch to a draft; `lock_version` must be the one the editor read."""
+    session, actor, request_id = uow.session, uow.actor, uow.request_id
     _, actor = await _authorized_tenant(
         session, actor, tenant, Resource.CATALOGUE_DRAFT, Action.UPDATE
     )
@@ -277,38 +281,54 @@ async def draft_update(
     return draft
 
 
-async def lint_item(
-    session: AsyncSession, caches: CatalogueCaches, tenant: Tenant, item: ItemFile, as_of: date
+async def lint_change(
+    session: AsyncSession,
+    caches: CatalogueCaches,
+    tenant: Tenant,
+    as_of: date,
+    changed: ItemFile,
+    *,
+    override: bool = False,
 ) -> None:
-    """Refuse to publish an item whose references do not resolve, naming item and path."""
+    """Refuse a change if the tenant's effective catalogue on `as_of`, with `changed` in it (a
+    published version of its own item, or an inherited item as its `override` leaves it), fails
+    the catalogue lint: every problem the change brings, and every problem of the changed item,
+    is a LINT_FAILED error naming the item and the path inside its document."""
     lib = await library(session, caches)
     view = await tenant_view(session, caches, tenant=tenant.tenant_id, as_of=as_of)
     inherited = {c for c, i in view.catalogue.items.items() if i.owner != tenant.tenant_id}
-    visible = set(view.catalogue.items) | {item.code}
-    errors = item_reference_errors(
-        item,
-        library=lib,
-        departments=set(view.departments),
-        visible_items=visible,
-        inherited_items=inherited,
-        target_groups_of={
-            **{code: spec.target_groups for code, spec in view.specs.items()},
-            item.code: item.target_groups,
-        },
+    code = changed.code
+    parameters = [p.key for p in view.config.parameters] if view.config is not None else []
+    departments = set(view.departments)
+    after = dict(view.specs)
+    if not override or code in after:  # an override of an item disabled here changes nothing
+        after[code] = changed
+    before = set(lint_catalogue(lib, view.specs, parameters=parameters, departments=departments))
+    found = lint_catalogue(
+        lib,
+        after,
+        parameters=parameters,
+        departments=departments,
+        redefined=set() if override else {code} & inherited,
     )
-    if errors:
-        first = errors[0]
-        raise DomainError(
-            f"{item.code}: {first.path}: {first.message}", path=["item", item.code, first.path]
+    brought = [e for e in found if e not in before or code in (e.item, *e.related)]
+    if brought:
+        raise LintFailedError(
+            [
+                DomainError(
+                    f"事项 {e.item} 的 {e.path} 未通过目录检查：{lint_title(e.code)}"
+                    f"（{e.code}：{e.message}）",
+                    code=ErrorCode.LINT_FAILED,
+                    path=["item", e.item, e.path],
+                )
+                for e in brought
+            ]
         )
 
 
 async def draft_publish(
-    session: AsyncSession,
-    caches: CatalogueCaches,
+    uow: UnitOfWork,
     *,
-    actor: Principal | None,
-    request_id: str | None = None,
     tenant: str,
     code: str,
     version: int,
@@ -316,6 +336,8 @@ async def draft_publish(
     effective_from: date,
 ) -> CatalogueItem:
     """Publish a draft from `effective_from`; from then on that version never changes."""
+    session, actor, request_id = uow.session, uow.actor, uow.request_id
+    caches = uow.caches.of(CatalogueCaches)
     row, actor = await _authorized_tenant(
         session, actor, tenant, Resource.CATALOGUE, Action.PUBLISH
     )
@@ -328,7 +350,7 @@ async def draft_publish(
         },
         path=["document"],
     )
-    await lint_item(session, caches, row, item, effective_from)
+    await lint_change(session, caches, row, effective_from, item)
     document = document_of(item)
     await _save_if_unchanged(
         session,
@@ -351,14 +373,13 @@ async def draft_publish(
 
 
 async def version_retire(
-    session: AsyncSession,
+    uow: UnitOfWork,
     *,
-    actor: Principal | None,
-    request_id: str | None = None,
     tenant: str,
     code: str,
     version: int,
 ) -> CatalogueItem:
+    session, actor, request_id = uow.session, uow.actor, uow.request_id
     _, actor = await _authorized_tenant(session, actor, tenant, Resource.CATALOGUE, Action.PUBLISH)
     row = await session.get(CatalogueItem, (tenant, code, version))
     if row is None:
@@ -387,11 +408,8 @@ async def version_retire(
 
 
 async def override_set(
-    session: AsyncSession,
-    caches: CatalogueCaches,
+    uow: UnitOfWork,
     *,
-    actor: Principal | None,
-    request_id: str | None = None,
     tenant: str,
     code: str,
     patch: dict[str, Any],
@@ -401,6 +419,8 @@ async def override_set(
 ) -> CatalogueOverride:
     """Change unlocked elements of an inherited item for this tenant and its descendants;
     `replace` with an empty patch clears the override."""
+    session, actor, request_id = uow.session, uow.actor, uow.request_id
+    caches = uow.caches.of(CatalogueCaches)
     row, actor = await _authorized_tenant(
         session, actor, tenant, Resource.CATALOGUE, Action.PUBLISH
     )
@@ -436,7 +456,8 @@ async def override_set(
     current_patch = current.patch if current else {}
     # A tenant keeps one override per item: new elements merge into it (null drops one).
     combined = {} if replace else apply_merge_patch(current_patch, patch)
-    _item_document(apply_merge_patch(base.document, combined), path=["patch"])
+    changed = _item_document(apply_merge_patch(base.document, combined), path=["patch"])
+    await lint_change(session, caches, row, effective_from, changed, override=True)
     latest = current.version if current else 0
     override = CatalogueOverride(
         tenant_id=tenant,
@@ -465,16 +486,15 @@ async def override_set(
 
 
 async def set_disabled(
-    session: AsyncSession,
+    uow: UnitOfWork,
     *,
-    actor: Principal | None,
-    request_id: str | None = None,
     tenant: str,
     code: str,
     disabled: bool,
     reason: str,
 ) -> list[str]:
     """Disable (or re-enable) an inherited item for this tenant and its descendants."""
+    session, actor, request_id = uow.session, uow.actor, uow.request_id
     row, actor = await _authorized_tenant(
         session, actor, tenant, Resource.CATALOGUE, Action.PUBLISH
     )

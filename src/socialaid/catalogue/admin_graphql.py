@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import date, datetime
 from typing import Any
 
 import strawberry
 
 from socialaid.access.sessions import scoped_session
-from socialaid.api.context import Info
-from socialaid.api.mutations import attempt
-from socialaid.api.scalars import JSON, as_json
-from socialaid.api.user_error import UserError
 from socialaid.catalogue import admin, history
 from socialaid.catalogue.diff import ElementChange
 from socialaid.catalogue.models import CatalogueItem, CatalogueOverride
+from socialaid.catalogue.service import CatalogueCaches
 from socialaid.clock import today_in_china
+from socialaid.kernel.context import Info
+from socialaid.kernel.runner import run_mutation
+from socialaid.kernel.scalars import JSON, as_json
+from socialaid.kernel.unit_of_work import UnitOfWork
+from socialaid.kernel.user_error import Failable, UserError
 
 
 @strawberry.type(name="ItemVersion", description="租户自有事项的一个版本（草稿仅管理员可见）")
@@ -159,26 +162,34 @@ class CatalogueItemToggleInput:
 
 
 @strawberry.type
-class ItemVersionPayload:
-    item_version: ItemVersionType | None
-    errors: list[UserError]
+class ItemVersionPayload(Failable):
+    item_version: ItemVersionType | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
+
+    @classmethod
+    def of(cls, row: CatalogueItem) -> ItemVersionPayload:
+        return cls(item_version=ItemVersionType.of(row))
 
 
 @strawberry.type
-class CatalogueOverridePayload:
-    override: CatalogueOverrideType | None
-    errors: list[UserError]
+class CatalogueOverridePayload(Failable):
+    override: CatalogueOverrideType | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.type
-class DisabledItemsPayload:
-    disabled_items: list[str] | None
-    errors: list[UserError]
+class DisabledItemsPayload(Failable):
+    disabled_items: list[str] | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-def _version_payload(result: tuple[CatalogueItem | None, list[UserError]]) -> ItemVersionPayload:
-    row, errors = result
-    return ItemVersionPayload(item_version=ItemVersionType.of(row) if row else None, errors=errors)
+async def _item_version(
+    info: Info, work: Callable[[UnitOfWork], Awaitable[CatalogueItem]]
+) -> ItemVersionPayload:
+    async def payload(uow: UnitOfWork) -> ItemVersionPayload:
+        return ItemVersionPayload.of(await work(uow))
+
+    return await run_mutation(info, ItemVersionPayload, payload)
 
 
 def _dict(value: Any) -> dict[str, Any]:
@@ -217,7 +228,7 @@ class CatalogueAdminQuery:
         async with info.context.db.session() as session:
             diff = await history.catalogue_diff(
                 session,
-                info.context.catalogue_caches,
+                info.context.caches.of(CatalogueCaches),
                 tenant=tenant,
                 as_of=as_of or today_in_china(),
             )
@@ -243,99 +254,63 @@ class CatalogueAdminMutation:
     async def catalogue_draft_create(
         self, info: Info, input: CatalogueDraftCreateInput
     ) -> ItemVersionPayload:
-        ctx = info.context
-
-        async def work() -> CatalogueItem:
-            async with scoped_session(ctx.db, ctx.principal) as session:
-                return await admin.draft_create(
-                    session,
-                    actor=ctx.principal,
-                    request_id=ctx.request_id,
-                    tenant=input.tenant,
-                    document=_dict(input.document),
-                )
-
-        return _version_payload(await attempt(work))
+        return await _item_version(
+            info,
+            lambda uow: admin.draft_create(
+                uow, tenant=input.tenant, document=_dict(input.document)
+            ),
+        )
 
     @strawberry.mutation(description="为本级事项新建草稿版本（复制最新版本）")
     async def catalogue_draft_new_version(
         self, info: Info, input: CatalogueDraftNewVersionInput
     ) -> ItemVersionPayload:
-        ctx = info.context
-
-        async def work() -> CatalogueItem:
-            async with scoped_session(ctx.db, ctx.principal) as session:
-                return await admin.draft_new_version(
-                    session,
-                    actor=ctx.principal,
-                    request_id=ctx.request_id,
-                    tenant=input.tenant,
-                    code=input.code,
-                )
-
-        return _version_payload(await attempt(work))
+        return await _item_version(
+            info, lambda uow: admin.draft_new_version(uow, tenant=input.tenant, code=input.code)
+        )
 
     @strawberry.mutation(description="以合并补丁编辑草稿；lockVersion 不符时返回 CONFLICT")
     async def catalogue_draft_update(
         self, info: Info, input: CatalogueDraftUpdateInput
     ) -> ItemVersionPayload:
-        ctx = info.context
-
-        async def work() -> CatalogueItem:
-            async with scoped_session(ctx.db, ctx.principal) as session:
-                return await admin.draft_update(
-                    session,
-                    actor=ctx.principal,
-                    request_id=ctx.request_id,
-                    tenant=input.tenant,
-                    code=input.code,
-                    version=input.version,
-                    lock_version=input.lock_version,
-                    patch=_dict(input.patch),
-                )
-
-        return _version_payload(await attempt(work))
+        return await _item_version(
+            info,
+            lambda uow: admin.draft_update(
+                uow,
+                tenant=input.tenant,
+                code=input.code,
+                version=input.version,
+                lock_version=input.lock_version,
+                patch=_dict(input.patch),
+            ),
+        )
 
     @strawberry.mutation(description="发布草稿（先运行发布检查）；已发布版本不再改变")
     async def catalogue_draft_publish(
         self, info: Info, input: CatalogueDraftPublishInput
     ) -> ItemVersionPayload:
-        ctx = info.context
-
-        async def work() -> CatalogueItem:
-            async with scoped_session(ctx.db, ctx.principal) as session:
-                return await admin.draft_publish(
-                    session,
-                    ctx.catalogue_caches,
-                    actor=ctx.principal,
-                    request_id=ctx.request_id,
-                    tenant=input.tenant,
-                    code=input.code,
-                    version=input.version,
-                    lock_version=input.lock_version,
-                    effective_from=input.effective_from,
-                )
-
-        return _version_payload(await attempt(work))
+        return await _item_version(
+            info,
+            lambda uow: admin.draft_publish(
+                uow,
+                tenant=input.tenant,
+                code=input.code,
+                version=input.version,
+                lock_version=input.lock_version,
+                effective_from=input.effective_from,
+            ),
+        )
 
     @strawberry.mutation(description="停用一个已发布版本")
     async def catalogue_version_retire(
         self, info: Info, input: CatalogueVersionRetireInput
     ) -> ItemVersionPayload:
-        ctx = info.context
-
-        async def work() -> CatalogueItem:
-            async with scoped_session(ctx.db, ctx.principal) as session:
-                return await admin.version_retire(
-                    session,
-                    actor=ctx.principal,
-                    request_id=ctx.request_id,
-                    tenant=input.tenant,
-                    code=input.code,
-                    version=input.version,
-                )
-
-        return _version_payload(await attempt(work))
+        return await _item_version(
+            info,
+            lambda uow: admin.version_retire(
+                uow, tenant=input.tenant, code=input.code, version=input.version
+            ),
+        )
 
     @strawberry.mutation(description="覆盖继承事项的非锁定要素（合并补丁）")
     async def catalogue_override_set(
@@ -376,45 +351,28 @@ async def _override(
     *,
     replace: bool = False,
 ) -> CatalogueOverridePayload:
-    ctx = info.context
+    async def work(uow: UnitOfWork) -> CatalogueOverridePayload:
+        row = await admin.override_set(
+            uow,
+            tenant=tenant,
+            code=code,
+            patch=patch,
+            effective_from=effective_from,
+            reason=reason,
+            replace=replace,
+        )
+        return CatalogueOverridePayload(override=CatalogueOverrideType.of(row))
 
-    async def work() -> CatalogueOverride:
-        async with scoped_session(ctx.db, ctx.principal) as session:
-            return await admin.override_set(
-                session,
-                ctx.catalogue_caches,
-                actor=ctx.principal,
-                request_id=ctx.request_id,
-                tenant=tenant,
-                code=code,
-                patch=patch,
-                effective_from=effective_from,
-                reason=reason,
-                replace=replace,
-            )
-
-    row, errors = await attempt(work)
-    return CatalogueOverridePayload(
-        override=CatalogueOverrideType.of(row) if row else None, errors=errors
-    )
+    return await run_mutation(info, CatalogueOverridePayload, work)
 
 
 async def _toggle(
     info: Info, input: CatalogueItemToggleInput, *, disabled: bool
 ) -> DisabledItemsPayload:
-    ctx = info.context
+    async def work(uow: UnitOfWork) -> DisabledItemsPayload:
+        items = await admin.set_disabled(
+            uow, tenant=input.tenant, code=input.code, disabled=disabled, reason=input.reason
+        )
+        return DisabledItemsPayload(disabled_items=items)
 
-    async def work() -> list[str]:
-        async with scoped_session(ctx.db, ctx.principal) as session:
-            return await admin.set_disabled(
-                session,
-                actor=ctx.principal,
-                request_id=ctx.request_id,
-                tenant=input.tenant,
-                code=input.code,
-                disabled=disabled,
-                reason=input.reason,
-            )
-
-    items, errors = await attempt(work)
-    return DisabledItemsPayload(disabled_items=items, errors=errors)
+    return await run_mutation(info, DisabledItemsPayload, work)

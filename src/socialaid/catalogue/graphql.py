@@ -7,8 +7,6 @@ from typing import Annotated, Any
 
 import strawberry
 
-from socialaid.api.context import Info
-from socialaid.api.scalars import JSON, as_json
 from socialaid.catalogue import service
 from socialaid.catalogue.files import (
     DataElement,
@@ -20,8 +18,10 @@ from socialaid.catalogue.files import (
     TargetGroup,
 )
 from socialaid.catalogue.inheritance import EffectiveItem, Origin
-from socialaid.catalogue.service import TenantView
+from socialaid.catalogue.service import CatalogueCaches, TenantView
 from socialaid.clock import today_in_china
+from socialaid.kernel.context import Info
+from socialaid.kernel.scalars import JSON, as_json
 from socialaid.sources import SourceRef
 from socialaid.tenancy.graphql import DepartmentType
 
@@ -555,7 +555,7 @@ class CatalogueQuery:
         day = as_of or today_in_china()
         async with info.context.db.session() as session:
             view = await service.tenant_view(
-                session, info.context.catalogue_caches, tenant=tenant, as_of=day
+                session, info.context.caches.of(CatalogueCaches), tenant=tenant, as_of=day
             )
         return CatalogueType(view=view, as_of=day)
 
@@ -566,14 +566,18 @@ class CatalogueQuery:
         day = as_of or today_in_china()
         async with info.context.db.session() as session:
             view, item = await service.get_item(
-                session, info.context.catalogue_caches, tenant=tenant, code=code, as_of=day
+                session,
+                info.context.caches.of(CatalogueCaches),
+                tenant=tenant,
+                code=code,
+                as_of=day,
             )
         return CatalogueItemType.of(view, item)
 
     @strawberry.field(description="共享数据元库")
     async def data_elements(self, info: Info) -> list[DataElementType]:
         async with info.context.db.session() as session:
-            library = await service.library(session, info.context.catalogue_caches)
+            library = await service.library(session, info.context.caches.of(CatalogueCaches))
         return [
             _element(e, library.code_lists, library.repeat_group_of(e.key))
             for e in library.data_elements.values()
@@ -582,11 +586,11 @@ class CatalogueQuery:
     @strawberry.field(description="共享材料类型库")
     async def evidence_types(self, info: Info) -> list[EvidenceTypeType]:
         async with info.context.db.session() as session:
-            library = await service.library(session, info.context.catalogue_caches)
+            library = await service.library(session, info.context.caches.of(CatalogueCaches))
         return [EvidenceTypeType.of(e) for e in library.evidence_types.values()]
 
     @strawberry.field(description="对象类别库")
     async def target_groups(self, info: Info) -> list[TargetGroupType]:
         async with info.context.db.session() as session:
-            library = await service.library(session, info.context.catalogue_caches)
+            library = await service.library(session, info.context.caches.of(CatalogueCaches))
         return [TargetGroupType.of(g) for g in library.target_groups.values()]

@@ -9,18 +9,20 @@ import strawberry
 
 from socialaid.access.decisions import is_allowed
 from socialaid.access.principal import Target
-from socialaid.access.sessions import scoped_session
 from socialaid.access.vocabulary import Action, Resource
-from socialaid.api.context import Info
-from socialaid.api.mutations import attempt
-from socialaid.api.scalars import JSON, as_json
-from socialaid.api.user_error import UserError
+from socialaid.catalogue.service import CatalogueCaches
 from socialaid.clock import today_in_china
 from socialaid.forms import service
 from socialaid.forms.compiled import CompiledForm, FormField, FormGroup, FormMaterial
 from socialaid.forms.exemption import MaterialStatus
 from socialaid.forms.models import SharedRecord
+from socialaid.forms.service import FormCaches
 from socialaid.forms.shared_records import upsert_shared_record
+from socialaid.kernel.context import Info
+from socialaid.kernel.runner import run_mutation
+from socialaid.kernel.scalars import JSON, as_json
+from socialaid.kernel.unit_of_work import UnitOfWork
+from socialaid.kernel.user_error import Failable, UserError
 from socialaid.tenancy.service import get_tenant
 
 
@@ -343,9 +345,9 @@ class SharedRecordUpsertInput:
 
 
 @strawberry.type
-class SharedRecordPayload:
-    record: SharedRecordType | None
-    errors: list[UserError]
+class SharedRecordPayload(Failable):
+    record: SharedRecordType | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
 
 
 def _answers(value: Any) -> dict[str, Any]:
@@ -362,8 +364,8 @@ class FormQuery:
         async with ctx.db.session() as session, session.begin():
             form = await service.form_for_selection(
                 session,
-                ctx.catalogue_caches,
-                ctx.form_caches,
+                ctx.caches.of(CatalogueCaches),
+                ctx.caches.of(FormCaches),
                 tenant=tenant,
                 items=items,
                 as_of=as_of or today_in_china(),
@@ -375,20 +377,21 @@ class FormQuery:
         self, info: Info, hash: str, answers: JSON
     ) -> ApplicationFormCheckType:
         ctx = info.context
-        async with ctx.db.session() as session:
-            form = await service.form_by_hash(session, ctx.form_caches, form_hash=hash)
-            tenant = await get_tenant(session, code=form.tenant)
-        may_confirm = is_allowed(
-            ctx.principal, Resource.SHARED_RECORD, Action.READ, Target(tenant_path=tenant.path)
-        )
-        check = await service.check_answers(
-            ctx.db,
-            form,
-            _answers(answers),
-            tenant_path=tenant.path,
-            signing_key=ctx.settings.signing_key,
-            confirm_with_shared_data=may_confirm,
-        )
+        async with ctx.unit_of_work() as uow:
+            form = await service.form_by_hash(
+                uow.session, ctx.caches.of(FormCaches), form_hash=hash
+            )
+            tenant = await get_tenant(uow.session, code=form.tenant)
+            may_confirm = is_allowed(
+                ctx.principal, Resource.SHARED_RECORD, Action.READ, Target(tenant_path=tenant.path)
+            )
+            check = await service.check_answers(
+                uow,
+                form,
+                _answers(answers),
+                tenant_path=tenant.path,
+                confirm_with_shared_data=may_confirm,
+            )
         v = check.validation
         return ApplicationFormCheckType(
             ok=v.ok,
@@ -407,25 +410,17 @@ class FormMutation:
     async def shared_record_upsert(
         self, info: Info, input: SharedRecordUpsertInput
     ) -> SharedRecordPayload:
-        ctx = info.context
+        async def work(uow: UnitOfWork) -> SharedRecordPayload:
+            record = await upsert_shared_record(
+                uow,
+                tenant=input.tenant,
+                evidence=input.evidence,
+                subject_id_number=input.subject_id_number,
+                issuer=input.issuer,
+                reference=input.reference,
+                valid_from=input.valid_from,
+                valid_to=input.valid_to,
+            )
+            return SharedRecordPayload(record=SharedRecordType.of(record))
 
-        async def work() -> SharedRecord:
-            async with scoped_session(ctx.db, ctx.principal) as session:
-                return await upsert_shared_record(
-                    session,
-                    actor=ctx.principal,
-                    request_id=ctx.request_id,
-                    signing_key=ctx.settings.signing_key,
-                    tenant=input.tenant,
-                    evidence=input.evidence,
-                    subject_id_number=input.subject_id_number,
-                    issuer=input.issuer,
-                    reference=input.reference,
-                    valid_from=input.valid_from,
-                    valid_to=input.valid_to,
-                )
-
-        record, errors = await attempt(work)
-        return SharedRecordPayload(
-            record=SharedRecordType.of(record) if record else None, errors=errors
-        )
+        return await run_mutation(info, SharedRecordPayload, work)

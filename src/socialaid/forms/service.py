@@ -14,7 +14,6 @@ from sqlalchemy import event
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from socialaid.catalogue.cache import RevisionCache
 from socialaid.catalogue.files import Exemption, ItemFile
 from socialaid.catalogue.library import Library, library_document, library_from_document
 from socialaid.catalogue.service import (
@@ -23,7 +22,6 @@ from socialaid.catalogue.service import (
     content_revision,
     tenant_view,
 )
-from socialaid.db.database import Database
 from socialaid.errors import DomainError, ErrorCode, NotFoundError
 from socialaid.forms.cache import FormCache
 from socialaid.forms.canonical_json import canonical_json
@@ -34,6 +32,8 @@ from socialaid.forms.exemption import MaterialStatus, collect_confirmations, mat
 from socialaid.forms.models import FormSnapshot, LibrarySnapshot
 from socialaid.forms.shared_records import SharedRecordSource
 from socialaid.forms.validation import ValidationResult, validate_answers
+from socialaid.kernel.caches import RevisionCache
+from socialaid.kernel.unit_of_work import UnitOfWork
 
 
 class FormSelectionError(DomainError):
@@ -210,12 +210,11 @@ class AnswerCheck:
 
 
 async def check_answers(
-    db: Database,
+    uow: UnitOfWork,
     form: CompiledForm,
     answers: Mapping[str, Any],
     *,
     tenant_path: str,
-    signing_key: str,
     confirm_with_shared_data: bool,
     requests: Mapping[str, Exemption] | None = None,
 ) -> AnswerCheck:
@@ -223,9 +222,7 @@ async def check_answers(
     validation = validate_answers(form, answers)
     confirmations = {}
     if confirm_with_shared_data:
-        source = SharedRecordSource(
-            db, tenant_path=tenant_path, signing_key=signing_key, as_of=form.as_of
-        )
+        source = SharedRecordSource(uow, tenant_path=tenant_path, as_of=form.as_of)
         confirmations = await collect_confirmations(form, answers, [source])
     statuses = material_statuses(form, answers, confirmations, requests=requests)
     return AnswerCheck(validation, statuses, confirm_with_shared_data)

@@ -7,21 +7,19 @@ from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
-from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from socialaid.access.decisions import authorize
-from socialaid.access.principal import Principal, Target
+from socialaid.access.principal import Target
 from socialaid.access.vocabulary import Action, Resource
 from socialaid.audit.person import person_key
 from socialaid.audit.writer import write_event
 from socialaid.catalogue.files import Exemption
-from socialaid.db.database import Database
-from socialaid.db.rls import set_scope
 from socialaid.errors import DomainError
 from socialaid.forms.exemption import Confirmation
 from socialaid.forms.id_numbers import InvalidIdNumberError, parse_id_number
 from socialaid.forms.models import SharedRecord
+from socialaid.kernel.unit_of_work import UnitOfWork
 from socialaid.tenancy.service import get_tenant
 
 
@@ -29,14 +27,14 @@ class SharedRecordSource:
     """Confirms evidence held in the registry by any tenant of the applicant's province tree.
 
     Records pushed by the province or city (the data centre) serve every district below, so the
-    lookup runs in its own transaction scoped to the root of the tenant's tree — still walled off
-    from other provinces by row-level security.
+    lookup widens the unit of work's transaction to the root of the tenant's tree for the read —
+    still walled off from other provinces by row-level security.
     """
 
-    def __init__(self, db: Database, *, tenant_path: str, signing_key: str, as_of: date) -> None:
-        self.db = db
+    def __init__(self, uow: UnitOfWork, *, tenant_path: str, as_of: date) -> None:
+        self.uow = uow
         self.root = tenant_path.split("/")[0]
-        self.signing_key = signing_key
+        self.signing_key = uow.signing_key
         self.as_of = as_of
         self._held: dict[str, dict[str, SharedRecord]] = {}
         self._lock = asyncio.Lock()
@@ -44,8 +42,7 @@ class SharedRecordSource:
     async def _records_of(self, subject: str) -> dict[str, SharedRecord]:
         async with self._lock:
             if subject not in self._held:
-                async with self.db.session() as session, session.begin():
-                    await set_scope(session, tenant_paths=[self.root], user_id=None)
+                async with self.uow.widened_to([self.root]) as session:
                     rows = await session.execute(
                         select(SharedRecord).where(col(SharedRecord.subject_key) == subject)
                     )
@@ -72,11 +69,8 @@ class SharedRecordSource:
 
 
 async def upsert_shared_record(
-    session: AsyncSession,
+    uow: UnitOfWork,
     *,
-    actor: Principal | None,
-    request_id: str | None,
-    signing_key: str,
     tenant: str,
     evidence: str,
     subject_id_number: str,
@@ -86,6 +80,10 @@ async def upsert_shared_record(
     valid_to: date | None,
 ) -> SharedRecord:
     """An integration account records (or refreshes) that a person holds a piece of evidence."""
+    session = uow.session
+    actor = uow.actor
+    request_id = uow.request_id
+    signing_key = uow.signing_key
     row = await get_tenant(session, code=tenant)
     principal = authorize(
         actor, Resource.SHARED_RECORD, Action.CREATE, Target(tenant_path=row.path)

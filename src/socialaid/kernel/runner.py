@@ -1,22 +1,70 @@
-"""Running a mutation's work: expected failures become payload errors, refusals stay GraphQL errors."""
+"""The one way a mutation runs.
+
+    @strawberry.mutation(description="…")
+    async def case_decide(self, info: Info, input: CaseDecideInput) -> CasePayload:
+        return await run_mutation(info, CasePayload, lambda uow: decide_case(uow, input))
+
+`run_mutation`:
+1. looks up the permission the registry (`access/registry.py`) declares for the field and refuses
+   a caller who holds it in no tenant — a field without an entry is refused for everyone, so the
+   registry is enforced here and not only by a test; the service still authorizes on the exact
+   tenant and row, once;
+2. opens the request's unit of work: one transaction for the whole mutation;
+3. runs the work, which returns the payload (built inside the transaction, so what it reads for
+   the answer is what it wrote);
+4. turns an expected failure (a DomainError) into the payload's `errors` through
+   `payload.failed(error)` — a payload adds its own extras there (applicationSubmit's
+   fieldErrors) — and rolls everything back; FORBIDDEN and UNAUTHENTICATED stay GraphQL errors;
+5. commits, and forgets this request's loaders, so a later field of the same document reads anew.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import TypeVar
+from typing import Protocol, Self, TypeVar
 
-from socialaid.access.decisions import ForbiddenError, UnauthenticatedError
-from socialaid.api.user_error import UserError
+from socialaid.access.decisions import (
+    ForbiddenError,
+    UnauthenticatedError,
+    allowed_somewhere,
+)
+from socialaid.access.registry import Permission, Public, registered_permission
 from socialaid.errors import DomainError
+from socialaid.kernel.context import Info
+from socialaid.kernel.unit_of_work import UnitOfWork
 
-T = TypeVar("T")
+
+class Payload(Protocol):
+    @classmethod
+    def failed(cls, error: DomainError) -> Self: ...
 
 
-async def attempt(work: Callable[[], Awaitable[T]]) -> tuple[T | None, list[UserError]]:
-    """Run `work` (which owns its transaction, so a failure rolls everything back)."""
+P = TypeVar("P", bound=Payload)
+
+
+def check_registered_permission(field_name: str, info: Info) -> None:
+    """Refuse a caller who holds the field's registered permission in no tenant."""
+    permission = registered_permission(field_name)
+    if permission is None:
+        raise ForbiddenError()
+    if isinstance(permission, Public):
+        return
+    assert isinstance(permission, Permission)
+    allowed_somewhere(info.context.principal, permission.resource, permission.action)
+
+
+async def run_mutation(
+    info: Info, payload: type[P], work: Callable[[UnitOfWork], Awaitable[P]]
+) -> P:
+    check_registered_permission(info.field_name, info)
+    context = info.context
     try:
-        return await work(), []
+        async with context.unit_of_work() as uow:
+            result = await work(uow)
     except (ForbiddenError, UnauthenticatedError):
         raise
     except DomainError as error:
-        return None, [UserError.of(error)]
+        return payload.failed(error)
+    finally:
+        context.forget_loaders()
+    return result

@@ -6,9 +6,10 @@ from typing import Annotated
 
 import strawberry
 
-from socialaid.api.context import Info
+from socialaid.kernel.context import Info
 from socialaid.tenancy import service
 from socialaid.tenancy.levels import AdminLevel
+from socialaid.tenancy.loaders import tenancy_loaders
 from socialaid.tenancy.models import Area, Department, Tenant
 
 AdminLevelEnum = strawberry.enum(AdminLevel, name="AdminLevel", description="行政层级")
@@ -65,21 +66,23 @@ class TenantType:
     async def parent(self, info: Info) -> Annotated[TenantType, strawberry.lazy(__name__)] | None:
         if self.parent_code is None:
             return None
-        row = await info.context.loaders.tenant.load(self.parent_code)
+        row = await tenancy_loaders(info.context).tenant.load(self.parent_code)
         return TenantType.of(row) if row else None
 
     @strawberry.field
     async def children(self, info: Info) -> list[TenantType]:
-        return [TenantType.of(t) for t in await info.context.loaders.children.load(self.code)]
+        return [
+            TenantType.of(t) for t in await tenancy_loaders(info.context).children.load(self.code)
+        ]
 
     @strawberry.field
     async def departments(self, info: Info) -> list[DepartmentType]:
-        rows = await info.context.loaders.departments.load(self.code)
+        rows = await tenancy_loaders(info.context).departments.load(self.code)
         return [DepartmentType.of(d) for d in rows]
 
     @strawberry.field
     async def areas(self, info: Info) -> list[AreaType]:
-        return [AreaType.of(a) for a in await info.context.loaders.areas.load(self.code)]
+        return [AreaType.of(a) for a in await tenancy_loaders(info.context).areas.load(self.code)]
 
 
 @strawberry.type
