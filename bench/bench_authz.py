@@ -93,12 +93,12 @@ async def serve(variant: str, port: int, owner_url: str) -> None:
     import uvicorn
     from sqlalchemy import true
 
-    from socialaid.access import service
     from socialaid.access.authentication import Authenticator
     from socialaid.access.principal import Principal
     from socialaid.access.tokens import TokenVerifier
     from socialaid.api.app import create_app
     from socialaid.db.database import Database
+    from socialaid.grants import service
 
     db = Database(owner_url, SECRET)
     authenticator = Authenticator(settings())
@@ -145,11 +145,11 @@ def micro() -> str:
     from sqlmodel import col
 
     from socialaid.access.decisions import is_allowed
-    from socialaid.access.models import RoleAssignment
     from socialaid.access.principal import Grant, Principal, Target
     from socialaid.access.row_scope import row_scope
     from socialaid.access.tokens import TokenVerifier
     from socialaid.access.vocabulary import Action, Resource, Role
+    from socialaid.grants.models import RoleAssignment
 
     token, verifier = admin_token(), TokenVerifier(settings())
     actor = Principal(ADMIN, "310000", "310000", (Grant(Role.TENANT_ADMIN, "310000", "310000"),))

@@ -9,8 +9,8 @@ from alembic import context
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from socialaid.db.metadata import metadata
 from socialaid.db.urls import async_url
+from socialaid.schema_metadata import metadata
 
 config = context.config
 target_metadata = metadata

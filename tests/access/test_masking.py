@@ -4,15 +4,10 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
-from socialaid.access.masking import (
-    SensitiveValue,
-    Sensitivity,
-    mask,
-    may_see_sensitive,
-    read_sensitive,
-)
+from socialaid.access.masking import SensitiveValue, Sensitivity, mask, may_see_sensitive
 from socialaid.access.sessions import scoped_session
 from socialaid.access.vocabulary import Role
+from socialaid.audit.sensitive import read_sensitive
 from socialaid.db.database import Database
 from tests.access.people import person
 

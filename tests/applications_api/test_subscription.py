@@ -136,7 +136,7 @@ async def test_a_lost_listener_ends_the_subscription_with_an_error_not_silence(
     ws = await subscribed(ws_url, token, submitted["id"])
     await receive(ws)  # the current state
 
-    connection = updates._connection
+    connection = updates.listener._connection
     assert connection is not None
     connection.terminate()  # the database connection drops
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from socialaid.forms.conditions import all_of, analyse, any_of, evaluate
+from socialaid.catalogue.conditions import all_of, analyse, any_of, evaluate
 
 
 def test_variables_are_the_keys_a_condition_reads_in_order_once() -> None:

@@ -7,10 +7,10 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from socialaid.catalogue.conditions import evaluate
 from socialaid.catalogue.files import ItemFile
 from socialaid.forms import CompiledForm
 from socialaid.forms.answers import evaluation_data, row_scope
-from socialaid.forms.conditions import evaluate
 from socialaid.forms.merge import Merger
 
 from .builders import LIBRARY, compile_items, item, material, rows, use

@@ -4,8 +4,8 @@ from datetime import date
 
 from jsonschema import Draft202012Validator
 
+from socialaid.canonical_json import content_hash
 from socialaid.forms import FormCache
-from socialaid.forms.canonical_json import content_hash
 
 from .builders import LIBRARY, catalogue, compile_items, item, material, rows, use
 

@@ -6,7 +6,7 @@ import logging
 
 from sqlalchemy import text
 
-from socialaid.access.changes import EVERYTHING, ChangeListener
+from socialaid.access.changes import CHANNEL, EVERYTHING
 from socialaid.access.decisions import UnauthenticatedError
 from socialaid.access.policy import reload_default_policy
 from socialaid.access.principal import Grant, GrantSource, Principal
@@ -14,6 +14,7 @@ from socialaid.access.tokens import InvalidTokenError, TokenClaims, TokenVerifie
 from socialaid.access.vocabulary import Role
 from socialaid.config import Settings
 from socialaid.db.database import Database
+from socialaid.db.listener import Listener
 from socialaid.db.rls import set_scope
 
 log = logging.getLogger(__name__)
@@ -21,12 +22,13 @@ log = logging.getLogger(__name__)
 
 class Authenticator:
     """One per process. Caches tenant paths and assigned grants only while its change listener
-    is connected, so a process that could miss a revocation never trusts a stale grant."""
+    is connected, so a process that could miss a revocation never trusts a stale grant; the
+    listener reconnects by itself, and caching resumes once it listens again."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._verifier: TokenVerifier | None = None
-        self._listener = ChangeListener(self._changed, self._listener_lost)
+        self._listener = Listener(CHANNEL, self._changed, self._listener_lost, self._listening)
         self._caching = False
         self._tenant_paths: dict[str, str] = {}
         self._assigned: dict[str, tuple[Grant, ...]] = {}
@@ -41,7 +43,6 @@ class Authenticator:
 
     async def listen(self, db: Database) -> None:
         await self._listener.start(db.app_url)
-        self._caching = True
 
     async def close(self) -> None:
         self._caching = False
@@ -64,6 +65,11 @@ class Authenticator:
         self._caching = False
         self._tenant_paths.clear()
         self._assigned.clear()
+
+    def _listening(self) -> None:
+        # A read begun while nothing listened may predate a change no one was told of.
+        self._generation += 1
+        self._caching = True
 
     async def authenticate(self, db: Database, authorization: str | None) -> Principal | None:
         """None without credentials; UNAUTHENTICATED for credentials that are not accepted."""

@@ -1,18 +1,14 @@
-"""Masking sensitive data elements for roles that do not need them; unmasked reads are audited."""
+"""Masking sensitive data elements for roles that do not need them.
+
+Reading them is `audit.sensitive.read_sensitive`: an unmasked read is recorded as an audit event.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from socialaid.access.principal import Principal
 from socialaid.access.vocabulary import Role
-from socialaid.audit.writer import write_event
-
-SENSITIVE_READ = "sensitive.read"
 
 
 class Sensitivity(StrEnum):
@@ -56,35 +52,3 @@ def mask(kind: Sensitivity, value: str) -> str:
 class SensitiveValue:
     kind: Sensitivity
     value: str
-
-
-async def read_sensitive(
-    session: AsyncSession,
-    *,
-    actor: Principal,
-    tenant_id: str,
-    subject_type: str,
-    subject_id: str,
-    values: Mapping[str, SensitiveValue],
-    request_id: str | None = None,
-    roles: Iterable[Role] | None = None,
-) -> dict[str, str]:
-    """The values as this actor may see them; an unmasked read is recorded as one audit event.
-
-    `roles`: the roles through which the actor reads this subject (default: every role held).
-    """
-    if not values:
-        return {}
-    if not may_see_sensitive(tuple(actor.roles if roles is None else roles)):
-        return {key: mask(v.kind, v.value) for key, v in values.items()}
-    await write_event(
-        session,
-        actor=actor,
-        action=SENSITIVE_READ,
-        tenant_id=tenant_id,
-        subject_type=subject_type,
-        subject_id=subject_id,
-        after={"fields": sorted(values)},
-        request_id=request_id,
-    )
-    return {key: v.value for key, v in values.items()}

@@ -76,7 +76,7 @@ ROOT_FIELDS: dict[str, Permission | Public] = {
     "caseSupplementProvide": Permission(Resource.APPLICATION, Action.UPDATE, tenant_argument=None),
     "caseDecide": Permission(Resource.CASE, Action.DECIDE, tenant_argument=None),
     "emergencyModeSet": Permission(Resource.TENANT, Action.UPDATE, "input.tenant"),
-    # access
+    # grants (role assignments, the caller)
     "me": Permission(Resource.ME, Action.READ, tenant_argument=None),
     "roleAssignments": Permission(Resource.ROLE_ASSIGNMENT, Action.READ),
     "roleGrant": Permission(Resource.ROLE_ASSIGNMENT, Action.GRANT, "input.tenant"),

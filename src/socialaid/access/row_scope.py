@@ -4,25 +4,27 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from sqlalchemy import ColumnElement, ScalarSelect, and_, false, or_, select
+from sqlalchemy import ColumnElement, ScalarSelect, String, and_, column, false, or_, select, table
 from sqlalchemy.orm import Mapped
-from sqlmodel import col
 
 from socialaid.access.policy import Policy, default_policy
 from socialaid.access.principal import Grant, Principal
 from socialaid.access.vocabulary import ROW_SCOPE, Action, Resource, RowScope
-from socialaid.tenancy.models import Tenant
 
 # A table's column, or a model's mapped attribute (sqlmodel's `col(Model.field)`).
 ColumnLike = ColumnElement[str] | Mapped[str]
+
+# The two columns of the tenant table (tenancy/models.py) a subtree is read from: the
+# authorization core names the table, as authentication does, instead of importing the domain.
+_TENANT = table("tenant", column("tenant_id", String), column("path", String))
 
 
 @lru_cache(maxsize=4096)
 def _subtree_codes(path: str) -> ScalarSelect[str]:
     # Cached: building this construct costs more than the rest of an authorization check.
     return (
-        select(col(Tenant.tenant_id))
-        .where(or_(col(Tenant.path) == path, col(Tenant.path).like(path + "/%")))
+        select(_TENANT.c.tenant_id)
+        .where(or_(_TENANT.c.path == path, _TENANT.c.path.like(path + "/%")))
         .scalar_subquery()
     )
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import time
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -13,6 +12,7 @@ from typing import Any
 import jwt
 
 from socialaid.access.vocabulary import Role
+from socialaid.caching import LruCache
 from socialaid.config import Settings
 
 TENANT_CODE = re.compile(r"^[0-9]{6}$")
@@ -74,7 +74,7 @@ class TokenVerifier:
         self._secret: str | None = None
         # token -> (claims, expiry): a client sends the same token with every request, and
         # verifying a signature costs more than the rest of authorization together.
-        self._verified: OrderedDict[str, tuple[TokenClaims, float]] = OrderedDict()
+        self._verified: LruCache[str, tuple[TokenClaims, float]] = LruCache(VERIFIED_CACHE_SIZE)
         if settings.jwks_file is not None:
             self._jwks = jwt.PyJWKSet.from_json(settings.jwks_file.read_text(encoding="utf-8"))
         elif settings.jwt_public_key_file is not None:
@@ -101,12 +101,10 @@ class TokenVerifier:
         if hit is not None:
             if time.time() < hit[1] + LEEWAY.total_seconds():
                 return hit[0]
-            del self._verified[token]
+            self._verified.pop(token)
             raise InvalidTokenError("expired")
         claims, expires = self._verify(token)
-        self._verified[token] = (claims, expires)
-        if len(self._verified) > VERIFIED_CACHE_SIZE:
-            self._verified.popitem(last=False)
+        self._verified.put(token, (claims, expires))
         return claims
 
     def _verify(self, token: str) -> tuple[TokenClaims, float]:

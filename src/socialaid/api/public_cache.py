@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 from graphql import FieldNode, GraphQLSyntaxError, OperationDefinitionNode, OperationType, parse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from socialaid.caching import RevisionCache
 
 PUBLIC_ROOT_FIELDS = frozenset(
     {
@@ -61,8 +62,10 @@ class PublicResponseCache:
         self.app = app
         self.revision = revision
         self.max_entries = max_entries
-        self._revision: int | None = None
-        self._entries: OrderedDict[bytes, tuple[list[tuple[bytes, bytes]], bytes]] = OrderedDict()
+        # sha256 of the request body -> (headers, body) of the response at one content revision.
+        self.entries: RevisionCache[tuple[list[tuple[bytes, bytes]], bytes]] = RevisionCache(
+            max_entries
+        )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (
@@ -77,13 +80,9 @@ class PublicResponseCache:
             await self.app(scope, _replay(body), send)
             return
         revision = await self.revision()
-        if revision != self._revision:
-            self._entries.clear()
-            self._revision = revision
         key = hashlib.sha256(body).digest()
-        hit = self._entries.get(key)
+        hit = self.entries.lookup(revision, key)
         if hit is not None:
-            self._entries.move_to_end(key)
             headers, payload = hit
             await send({"type": "http.response.start", "status": 200, "headers": headers})
             await send({"type": "http.response.body", "body": payload})
@@ -100,15 +99,8 @@ class PublicResponseCache:
 
         await self.app(scope, _replay(body), capture)
         payload = captured["body"]
-        if (
-            captured["status"] == 200
-            and revision == self._revision
-            and b'"errors"' not in payload
-            and cacheable_query(body)
-        ):
-            self._entries[key] = (captured["headers"], payload)
-            if len(self._entries) > self.max_entries:
-                self._entries.popitem(last=False)
+        if captured["status"] == 200 and b'"errors"' not in payload and cacheable_query(body):
+            self.entries.keep(revision, key, (captured["headers"], payload))
 
 
 def _has_header(scope: Scope, name: bytes) -> bool:

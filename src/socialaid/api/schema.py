@@ -16,7 +16,6 @@ from strawberry.extensions import (
 )
 from strawberry.tools import merge_types
 
-from socialaid.access.graphql import AccessMutation, AccessQuery
 from socialaid.api.request_origin import AuditRequestExtension
 from socialaid.api.validation_cache import QueryValidationCache
 from socialaid.applications.graphql import (
@@ -24,12 +23,14 @@ from socialaid.applications.graphql import (
     ApplicationQuery,
     ApplicationSubscription,
 )
+from socialaid.applications.publish_preview_graphql import CataloguePublishPreviewQuery
 from socialaid.audit.graphql import AuditQuery
 from socialaid.catalogue.admin_graphql import CatalogueAdminMutation, CatalogueAdminQuery
 from socialaid.catalogue.graphql import CatalogueQuery
 from socialaid.config import Settings
 from socialaid.errors import DomainError
 from socialaid.forms.graphql import FormMutation, FormQuery
+from socialaid.grants.graphql import GrantsMutation, GrantsQuery
 from socialaid.tenancy.graphql import TenancyQuery
 
 Query = merge_types(
@@ -39,13 +40,14 @@ Query = merge_types(
         CatalogueQuery,
         CatalogueAdminQuery,
         FormQuery,
-        AccessQuery,
+        GrantsQuery,
         ApplicationQuery,
+        CataloguePublishPreviewQuery,
         AuditQuery,
     ),
 )
 Mutation = merge_types(
-    "Mutation", (AccessMutation, CatalogueAdminMutation, FormMutation, ApplicationMutation)
+    "Mutation", (GrantsMutation, CatalogueAdminMutation, FormMutation, ApplicationMutation)
 )
 Subscription = merge_types("Subscription", (ApplicationSubscription,))
 

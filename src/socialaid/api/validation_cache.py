@@ -7,30 +7,34 @@ schema are fixed when it is built, so the query text is key enough.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Iterator
 from typing import Any
 from weakref import WeakKeyDictionary
 
 from strawberry.extensions import SchemaExtension
 
+from socialaid.caching import LruCache
+
 MAX_ENTRIES = 512
 
-_caches: WeakKeyDictionary[Any, OrderedDict[str, list[Any]]] = WeakKeyDictionary()
+# schema -> query text -> the validation errors (an empty list: valid).
+_caches: WeakKeyDictionary[Any, LruCache[str, list[Any]]] = WeakKeyDictionary()
 
 
 class QueryValidationCache(SchemaExtension):
     def on_validate(self) -> Iterator[None]:
         context = self.execution_context
-        cache = _caches.setdefault(context.schema, OrderedDict())
+        cache = _caches.get(context.schema)
+        if cache is None:
+            cache = _caches[context.schema] = LruCache(MAX_ENTRIES)
         query = context.query
-        if query is not None and context.pre_execution_errors is None and query in cache:
-            cache.move_to_end(query)
-            context.pre_execution_errors = list(cache[query])
+        known = (
+            cache.get(query) if query is not None and context.pre_execution_errors is None else None
+        )
+        if known is not None:
+            context.pre_execution_errors = list(known)
             yield
             return
         yield
         if query is not None and context.pre_execution_errors is not None:
-            cache[query] = list(context.pre_execution_errors)
-            if len(cache) > MAX_ENTRIES:
-                cache.popitem(last=False)
+            cache.put(query, list(context.pre_execution_errors))

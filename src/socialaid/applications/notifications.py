@@ -1,6 +1,8 @@
 """Telling every server process that an application changed: pg_notify in the changing
-transaction (delivered on commit, never for a rollback), one asyncpg LISTEN connection per
-process, fanned out to that process's `applicationUpdated` subscribers."""
+transaction (delivered on commit, never for a rollback), one LISTEN connection per process
+(`db.listener.Listener`, which reconnects by itself), fanned out to that process's
+`applicationUpdated` subscribers. A lost connection ends every subscription (LOST): the changes
+made while nothing listened are never told, so no subscriber is left waiting for them."""
 
 from __future__ import annotations
 
@@ -9,14 +11,12 @@ import logging
 from collections import defaultdict
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
-import asyncpg
 from sqlalchemy import text
 from sqlalchemy.engine import URL
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from socialaid.db.bootstrap import owner_connection
+from socialaid.db.listener import Listener
 
 log = logging.getLogger(__name__)
 
@@ -38,37 +38,23 @@ class ApplicationUpdates:
 
     def __init__(self) -> None:
         self._subscribers: defaultdict[str, set[asyncio.Queue[str]]] = defaultdict(set)
-        self._connection: asyncpg.Connection | None = None
-        self._url: URL | None = None
+        self.listener = Listener(CHANNEL, self.publish, self._lost)
 
     @property
     def listening(self) -> bool:
-        return self._connection is not None
+        return self.listener.listening
 
     async def start(self, owner_url: URL) -> None:
-        self._url = owner_url
-        self._connection = await owner_connection(owner_url)
-        self._connection.add_termination_listener(self._terminated)
-        await self._connection.add_listener(CHANNEL, self._notified)
+        await self.listener.start(owner_url)
 
     async def stop(self) -> None:
-        self._url = None
-        connection, self._connection = self._connection, None
-        if connection is not None:
-            connection.remove_termination_listener(self._terminated)
-            await connection.close()
+        await self.listener.stop()
 
-    def _notified(self, _conn: Any, _pid: int, _channel: str, payload: str) -> None:
-        self.publish(payload)
-
-    def _terminated(self, _conn: Any) -> None:
+    def _lost(self) -> None:
         log.warning("lost the application-update listener; ending its subscriptions")
-        self._connection = None
         for queues in self._subscribers.values():
             for queue in queues:
-                while queue.full():
-                    queue.get_nowait()
-                queue.put_nowait(LOST)
+                _end(queue)
 
     def publish(self, application_id: str) -> None:
         for queue in tuple(self._subscribers.get(application_id, ())):
@@ -78,10 +64,11 @@ class ApplicationUpdates:
 
     @asynccontextmanager
     async def subscribe(self, application_id: str) -> AsyncIterator[asyncio.Queue[str]]:
-        """A queue that receives the application's id on every change, or LOST."""
-        if self._connection is None and self._url is not None:
-            await self.start(self._url)  # listen again after a lost connection
+        """A queue that receives the application's id on every change, or LOST (at once if the
+        listener is reconnecting: no change can be promised until it listens again)."""
         queue: asyncio.Queue[str] = asyncio.Queue(QUEUE_SIZE)
+        if self.listener.started and not self.listener.listening:
+            _end(queue)
         self._subscribers[application_id].add(queue)
         try:
             yield queue
@@ -91,3 +78,9 @@ class ApplicationUpdates:
                 subscribers.discard(queue)
                 if not subscribers:
                     del self._subscribers[application_id]
+
+
+def _end(queue: asyncio.Queue[str]) -> None:
+    while queue.full():
+        queue.get_nowait()
+    queue.put_nowait(LOST)

@@ -24,15 +24,15 @@ from socialaid.access.decisions import (
     is_allowed,
     roles_allowed,
 )
-from socialaid.access.masking import read_sensitive
 from socialaid.access.principal import Principal, Target
 from socialaid.access.row_scope import row_scope, tenant_subtree
 from socialaid.access.vocabulary import Action, Resource
 from socialaid.applications.disclosure import replaced, sensitive_values
+from socialaid.applications.emergency import active_provisions
 from socialaid.applications.models import Application, ApplicationCase, ApplicationEvent
-from socialaid.applications.service import active_provisions
 from socialaid.applications.states import CASE_OPEN_STATES, ApplicationState, CaseState
 from socialaid.applications.timeline import TimelineEvent, merge_timeline
+from socialaid.audit.sensitive import read_sensitive
 from socialaid.clock import CHINA
 from socialaid.errors import DomainError, NotFoundError
 from socialaid.forms.compiled import CompiledForm

@@ -262,6 +262,10 @@ class Subject(StrEnum):
     HOUSEHOLD = "household"  # one for the whole family
 
 
+# The repeat group whose rows a material's subject_when is evaluated against.
+SUBJECT_GROUPS = {Subject.HOUSEHOLD_MEMBER: "household.members", Subject.SUPPORTER: "supporters"}
+
+
 class ReviewStandard(_Strict):
     """审查标准 (002 §6.1.3.2): how a department reviews one material."""
 

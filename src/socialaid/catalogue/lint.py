@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
-from socialaid.catalogue.files import ElementType, ItemFile
+from socialaid.catalogue.conditions import PARAMS_PREFIX, analyse
+from socialaid.catalogue.files import SUBJECT_GROUPS, ElementType, ItemFile
 from socialaid.catalogue.library import Library
-from socialaid.forms.conditions import PARAMS_PREFIX, analyse
-from socialaid.forms.merge import SUBJECT_GROUPS
 
 
 @dataclass(frozen=True)

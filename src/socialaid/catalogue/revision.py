@@ -2,7 +2,8 @@
 
 Every change to public reference data bumps `content_revision` and NOTIFYs in the same
 transaction; each process LISTENs and forgets its copy when told, so the next request reads the
-new revision once. Without a live listener, every request reads it (never a stale answer).
+new revision once. Without a live listener (it reconnects by itself), every request reads it
+(never a stale answer).
 """
 
 from __future__ import annotations
@@ -10,9 +11,9 @@ from __future__ import annotations
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from socialaid.access.changes import ChangeListener
 from socialaid.catalogue.service import content_revision
 from socialaid.db.database import Database
+from socialaid.db.listener import Listener
 
 CHANNEL = "socialaid_content"
 
@@ -29,11 +30,10 @@ class RevisionWatcher:
         self._listening = False
         # Bumped by every notification, so a read that raced one is not kept.
         self._generation = 0
-        self._listener = ChangeListener(self._changed, self._lost, channel=CHANNEL)
+        self._listener = Listener(CHANNEL, self._changed, self._lost, self._resumed)
 
     async def start(self) -> None:
         await self._listener.start(self.db.owner_url)
-        self._listening = True
 
     async def stop(self) -> None:
         self._listening = False
@@ -46,6 +46,12 @@ class RevisionWatcher:
     def _lost(self) -> None:
         self._listening = False
         self._known = None
+
+    def _resumed(self) -> None:
+        # A read begun while nothing listened may predate a change no one was told of.
+        self._generation += 1
+        self._known = None
+        self._listening = True
 
     async def current(self) -> int:
         if self._listening and self._known is not None:

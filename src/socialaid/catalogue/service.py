@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from socialaid.caching import RevisionCache
 from socialaid.catalogue.files import ItemFile, TenantCatalogueFile
 from socialaid.catalogue.inheritance import (
     EffectiveCatalogue,
@@ -28,7 +29,6 @@ from socialaid.catalogue.models import (
     TenantCatalogue,
 )
 from socialaid.errors import NotFoundError
-from socialaid.kernel.caches import RevisionCache
 from socialaid.tenancy.models import Department, Tenant
 from socialaid.tenancy.service import get_tenant
 

@@ -5,7 +5,8 @@ compile_form (compiler.py) → CompiledForm (compiled.py) with a JSON Schema 202
 checks a submission; collect_confirmations / material_statuses (exemption.py) decide which
 material each applicant must upload. The catalogue lint that refuses bad catalogues at publish is
 socialaid.catalogue.lint.
-Conditions are JSONLogic, evaluated by one engine (conditions.py).
+Conditions are JSONLogic, evaluated by one engine (socialaid.catalogue.conditions: the
+catalogue format defines them).
 
 Decisions a newcomer may question:
 - A parent item with sub-items cannot be selected (PARENT_ITEM_SELECTED names the sub-items);

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from datetime import date
 
+from socialaid.caching import LruCache
 from socialaid.catalogue.files import ItemFile
 from socialaid.catalogue.library import Library
 from socialaid.forms.compiled import CompiledForm
@@ -27,10 +27,16 @@ class FormCache:
         if maxsize < 1:
             raise ValueError("maxsize must be at least 1")
         self.maxsize = maxsize
-        self.hits = 0
-        self.misses = 0
-        self._forms: OrderedDict[CacheKey, CompiledForm] = OrderedDict()
+        self._forms: LruCache[CacheKey, CompiledForm] = LruCache(maxsize)
         self._lock = threading.Lock()
+
+    @property
+    def hits(self) -> int:
+        return self._forms.hits
+
+    @property
+    def misses(self) -> int:
+        return self._forms.misses
 
     @staticmethod
     def key(tenant: str, as_of: date, selected: Sequence[str], fingerprint: str) -> CacheKey:
@@ -51,19 +57,13 @@ class FormCache:
         with self._lock:
             form = self._forms.get(key)
             if form is not None:
-                self._forms.move_to_end(key)
-                self.hits += 1
                 return form
-            self.misses += 1
         # Compiled outside the lock: two racing requests may both compile, and both get equal forms.
         form = compile_form(
             library, catalogue, selected, tenant=tenant, as_of=as_of, parameters=parameters
         )
         with self._lock:
-            self._forms[key] = form
-            self._forms.move_to_end(key)
-            while len(self._forms) > self.maxsize:
-                self._forms.popitem(last=False)
+            self._forms.put(key, form)
         return form
 
     def __len__(self) -> int:

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from socialaid.catalogue.conditions import Condition
 from socialaid.catalogue.files import Exemption, ReviewStandard
-from socialaid.forms.conditions import Condition
 
 
 @dataclass(frozen=True)

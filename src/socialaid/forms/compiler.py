@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
+from socialaid.canonical_json import content_hash
+from socialaid.catalogue.conditions import analyse
 from socialaid.catalogue.files import ItemFile
 from socialaid.catalogue.library import Library
-from socialaid.forms.canonical_json import content_hash
 from socialaid.forms.compiled import (
     CompiledForm,
     FormField,
@@ -18,7 +19,6 @@ from socialaid.forms.compiled import (
     Section,
     SelectedItem,
 )
-from socialaid.forms.conditions import analyse
 from socialaid.forms.errors import FormCompileError
 from socialaid.forms.merge import Merger, parameters_used
 from socialaid.forms.schema_document import form_document, id_for

@@ -18,11 +18,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Protocol
 
-from socialaid.catalogue.files import Exemption, Subject
+from socialaid.catalogue.conditions import evaluate
+from socialaid.catalogue.files import SUBJECT_GROUPS, Exemption, Subject
 from socialaid.forms.answers import evaluation_data, get_path
 from socialaid.forms.compiled import CompiledForm, FormMaterial
-from socialaid.forms.conditions import evaluate
-from socialaid.forms.merge import SUBJECT_GROUPS
 from socialaid.forms.validation import visible_answers
 
 CONFIRMABLE = frozenset({Exemption.SHARED_DATA, Exemption.ELECTRONIC_LICENCE})

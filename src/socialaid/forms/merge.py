@@ -15,7 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from socialaid.canonical_json import canonical_json, content_hash
+from socialaid.catalogue.conditions import Condition, all_of, analyse, any_of
 from socialaid.catalogue.files import (
+    SUBJECT_GROUPS,
     ElementType,
     Exemption,
     ItemFile,
@@ -24,7 +27,6 @@ from socialaid.catalogue.files import (
     Subject,
 )
 from socialaid.catalogue.library import Library
-from socialaid.forms.canonical_json import canonical_json, content_hash
 from socialaid.forms.compiled import (
     CodeOption,
     ExemptRoute,
@@ -35,12 +37,9 @@ from socialaid.forms.compiled import (
     ItemPurpose,
     Review,
 )
-from socialaid.forms.conditions import Condition, all_of, analyse, any_of
 from socialaid.forms.errors import SelectionProblem
 from socialaid.forms.sections import section_of
 
-# The repeat group whose rows a material's subject_when is evaluated against.
-SUBJECT_GROUPS = {Subject.HOUSEHOLD_MEMBER: "household.members", Subject.SUPPORTER: "supporters"}
 _SUBJECT_ORDER = {s: i for i, s in enumerate(Subject)}
 # From strictest to most lenient: the merged material asks for the strictest form any item asks for.
 _ORIGINAL_STRICTNESS = ("original", "signed_or_electronic", "copy", "original_or_copy")

@@ -4,7 +4,6 @@ answers and materials (with the shared-data registry where the caller may use it
 from __future__ import annotations
 
 import hashlib
-from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -14,6 +13,8 @@ from sqlalchemy import event
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from socialaid.caching import LruCache, RevisionCache
+from socialaid.canonical_json import canonical_json
 from socialaid.catalogue.files import Exemption, ItemFile
 from socialaid.catalogue.library import Library, library_document, library_from_document
 from socialaid.catalogue.service import (
@@ -24,7 +25,6 @@ from socialaid.catalogue.service import (
 )
 from socialaid.errors import DomainError, ErrorCode, NotFoundError
 from socialaid.forms.cache import FormCache
-from socialaid.forms.canonical_json import canonical_json
 from socialaid.forms.compiled import CompiledForm
 from socialaid.forms.compiler import compile_form
 from socialaid.forms.errors import FormCompileError
@@ -32,7 +32,6 @@ from socialaid.forms.exemption import MaterialStatus, collect_confirmations, mat
 from socialaid.forms.models import FormSnapshot, LibrarySnapshot
 from socialaid.forms.shared_records import SharedRecordSource
 from socialaid.forms.validation import ValidationResult, validate_answers
-from socialaid.kernel.caches import RevisionCache
 from socialaid.kernel.unit_of_work import UnitOfWork
 
 
@@ -56,14 +55,10 @@ class FormSelectionError(DomainError):
 class FormCaches:
     compiled: FormCache = field(default_factory=FormCache)
     library_hashes: RevisionCache[str] = field(default_factory=lambda: RevisionCache(1))
-    by_hash: OrderedDict[str, CompiledForm] = field(default_factory=OrderedDict)
-    max_by_hash: int = 512
+    by_hash: LruCache[str, CompiledForm] = field(default_factory=lambda: LruCache(512))
 
     def remember(self, form: CompiledForm) -> None:
-        self.by_hash[form.content_hash] = form
-        self.by_hash.move_to_end(form.content_hash)
-        if len(self.by_hash) > self.max_by_hash:
-            self.by_hash.popitem(last=False)
+        self.by_hash.put(form.content_hash, form)
 
 
 _PENDING = "socialaid.pending_snapshots"

@@ -14,6 +14,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
+from socialaid.catalogue.conditions import evaluate
 from socialaid.catalogue.files import ElementType
 from socialaid.forms.answers import (
     MISSING,
@@ -29,7 +30,6 @@ from socialaid.forms.answers import (
     set_path,
 )
 from socialaid.forms.compiled import CompiledForm
-from socialaid.forms.conditions import evaluate
 from socialaid.forms.formats import FORMAT_CHECKER
 
 REQUIRED = "REQUIRED"

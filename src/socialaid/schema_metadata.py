@@ -1,13 +1,16 @@
-"""The complete metadata: importing this module registers every domain's tables."""
+"""The complete metadata for alembic: importing this module registers every domain's tables.
+
+It sits above the domains (as `api` does for the GraphQL schema), so `db` imports none of them.
+"""
 
 from __future__ import annotations
 
-from socialaid.access import models as _access  # noqa: F401
 from socialaid.applications import models as _applications  # noqa: F401
 from socialaid.audit import models as _audit  # noqa: F401
 from socialaid.catalogue import models as _catalogue  # noqa: F401
 from socialaid.db.base import SQLModel
 from socialaid.forms import models as _forms  # noqa: F401
+from socialaid.grants import models as _grants  # noqa: F401
 from socialaid.tenancy import models as _tenancy  # noqa: F401
 
 metadata = SQLModel.metadata

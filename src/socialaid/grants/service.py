@@ -10,12 +10,12 @@ from sqlmodel import col
 
 from socialaid.access.changes import notify_access_changed
 from socialaid.access.decisions import authenticated, authorize, permitted_actions
-from socialaid.access.models import RoleAssignment
 from socialaid.access.principal import Principal, Target
 from socialaid.access.row_scope import row_scope, tenant_subtree
 from socialaid.access.vocabulary import Action, Resource, Role
 from socialaid.audit.writer import write_event
 from socialaid.errors import ConflictError, NotFoundError
+from socialaid.grants.models import RoleAssignment
 from socialaid.kernel.unit_of_work import UnitOfWork
 from socialaid.tenancy.models import Tenant
 

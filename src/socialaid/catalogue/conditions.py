@@ -14,7 +14,7 @@ from typing import Any
 from json_logic import jsonLogic
 from json_logic.builtins import BUILTINS, to_bool
 
-from socialaid.forms.canonical_json import canonical_json
+from socialaid.canonical_json import canonical_json
 
 # docs/catalogue-format.md "Conditions (JSONLogic subset)"
 ALLOWED_OPERATORS = frozenset(

@@ -6,11 +6,11 @@ from datetime import datetime
 
 import strawberry
 
-from socialaid.access import service
-from socialaid.access.models import RoleAssignment
 from socialaid.access.principal import Grant, GrantSource
 from socialaid.access.sessions import scoped_session
 from socialaid.access.vocabulary import Action, Resource, Role
+from socialaid.grants import service
+from socialaid.grants.models import RoleAssignment
 from socialaid.kernel.context import Info
 from socialaid.kernel.pagination import PageInfo, check_page_size, decode_cursor, encode_cursor
 from socialaid.kernel.runner import run_mutation
@@ -114,7 +114,7 @@ class RoleRevokePayload(Failable):
 
 
 @strawberry.type
-class AccessQuery:
+class GrantsQuery:
     @strawberry.field(description="当前调用者：租户、角色、部门、区域及可执行的操作")
     async def me(self, info: Info) -> MeType:
         who = service.who_am_i(info.context.principal)
@@ -158,7 +158,7 @@ class AccessQuery:
 
 
 @strawberry.type
-class AccessMutation:
+class GrantsMutation:
     @strawberry.mutation(description="在租户内授予用户角色（覆盖下级租户）；需 tenant_admin")
     async def role_grant(self, info: Info, input: RoleGrantInput) -> RoleGrantPayload:
         async def work(uow: UnitOfWork) -> RoleGrantPayload:

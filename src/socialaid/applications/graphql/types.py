@@ -1,0 +1,428 @@
+"""GraphQL output types of applications and cases: the application with its cases, materials,
+result and timeline; a case with its decision, notice and 补正; the connections; emergency mode.
+
+An application's or case's fields below the root (cases, timeline, answers) load through this
+request's loaders within the caller's row-level-security scope, without deciding again: the root
+field that returned the row has authorized.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import strawberry
+
+from socialaid.applications import queries
+from socialaid.applications.loaders import application_loaders, key_of
+from socialaid.applications.models import Application, ApplicationCase, EmergencyMode
+from socialaid.applications.planning import Outcome
+from socialaid.applications.states import ApplicationState, CaseState
+from socialaid.applications.timeline import TimelineEvent
+from socialaid.catalogue.files import Channel
+from socialaid.clock import CHINA
+from socialaid.kernel.context import Info
+from socialaid.kernel.pagination import PageInfo
+from socialaid.kernel.scalars import JSON, as_json
+
+ChannelEnum = strawberry.enum(
+    Channel,
+    name="ApplicationChannel",
+    description="申请渠道：网上、窗口、自助终端、12345热线、社区救助顾问代为申请",
+)
+
+
+ApplicationStateEnum = strawberry.enum(
+    ApplicationState, name="ApplicationState", description="申请状态"
+)
+
+
+CaseStateEnum = strawberry.enum(CaseState, name="CaseState", description="事项案件状态")
+
+
+OutcomeEnum = strawberry.enum(Outcome, name="DecisionOutcome", description="准予或不准予")
+
+
+@strawberry.type(name="CaseDepartment", description="承办部门")
+class CaseDepartmentType:
+    code: str
+    name: str
+
+
+@strawberry.type(
+    name="CaseDecision",
+    description="部门的办理结果：准予（金额、期限、起始）或不准予（理由、依据）",
+)
+class DecisionType:
+    outcome: OutcomeEnum  # type: ignore[valid-type]
+    reasons: list[str]
+    amount: str | None = strawberry.field(description="金额（元），十进制字符串")
+    period: str | None
+    starts_on: date | None
+    period_months: int | None
+    basis: str | None = strawberry.field(description="法律依据")
+    documents: list[str]
+    recognised_as: list[str] = strawberry.field(description="认定的对象类别（认定类事项）")
+    decided_by: str
+    decided_at: datetime
+    automatic: bool = strawberry.field(description="免申即享：由前置认定结果自动给予")
+    trigger: str | None
+
+    @classmethod
+    def of(cls, d: dict[str, Any]) -> DecisionType:
+        return cls(
+            outcome=Outcome(d["outcome"]),
+            reasons=list(d.get("reasons") or []),
+            amount=d.get("amount"),
+            period=d.get("period"),
+            starts_on=date.fromisoformat(d["starts_on"]) if d.get("starts_on") else None,
+            period_months=d.get("period_months"),
+            basis=d.get("basis"),
+            documents=list(d.get("documents") or []),
+            recognised_as=list(d.get("recognised_as") or []),
+            decided_by=d["decided_by"],
+            decided_at=datetime.fromisoformat(d["decided_at"]),
+            automatic=bool(d.get("automatic")),
+            trigger=d.get("trigger"),
+        )
+
+
+@strawberry.type(name="Notice", description="告知书")
+class NoticeType:
+    kind: str = strawberry.field(description="approve / deny / reject / supplement")
+    text: str
+    origin: str = strawberry.field(description="模板来源：本地区或平台默认")
+    label: str | None
+
+    @classmethod
+    def of(cls, n: dict[str, Any]) -> NoticeType:
+        return cls(kind=n["kind"], text=n["text"], origin=n["origin"], label=n.get("label"))
+
+
+@strawberry.type(name="SupplementRequest", description="补正告知：所需材料与期限")
+class SupplementType:
+    materials: list[str]
+    deadline: date | None
+    notice: NoticeType | None
+    supplied: list[str]
+
+    @classmethod
+    def of(cls, s: dict[str, Any]) -> SupplementType:
+        return cls(
+            materials=list(s.get("materials") or []),
+            deadline=date.fromisoformat(s["deadline"]) if s.get("deadline") else None,
+            notice=NoticeType.of(s["notice"]) if s.get("notice") else None,
+            supplied=list(s.get("supplied") or []),
+        )
+
+
+@strawberry.type(name="Case", description="一份申请中的一个事项，由其主管部门办理")
+class CaseType:
+    row: strawberry.Private[ApplicationCase]
+
+    @strawberry.field
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(str(self.row.id))
+
+    @strawberry.field
+    def application_id(self) -> strawberry.ID:
+        return strawberry.ID(str(self.row.application_id))
+
+    @strawberry.field
+    def tenant_code(self) -> str:
+        return self.row.tenant_id
+
+    @strawberry.field
+    def item_code(self) -> str:
+        return self.row.item_code
+
+    @strawberry.field
+    def item_name(self) -> str:
+        return self.row.item_name
+
+    @strawberry.field
+    def department(self) -> CaseDepartmentType:
+        return CaseDepartmentType(code=self.row.department, name=self.row.department_name)
+
+    @strawberry.field
+    def state(self) -> CaseStateEnum:  # type: ignore[valid-type]
+        return CaseState(self.row.state)
+
+    @strawberry.field(description="乐观锁版本：变更时须带上读到的版本")
+    def lock_version(self) -> int:
+        return self.row.lock_version
+
+    @strawberry.field(description="串联办理：等待其结果的前置事项")
+    def waiting_on(self) -> list[str]:
+        return list(self.row.waiting_on)
+
+    @strawberry.field(description="计时起点（前置事项办结、开始办理之时）")
+    def clock_started_at(self) -> datetime | None:
+        return self.row.clock_started_at
+
+    @strawberry.field(description="按法定工作日计算的办结期限")
+    def due_at(self) -> datetime | None:
+        return self.row.due_at
+
+    @strawberry.field(description="是否已超期未办结")
+    def overdue(self) -> bool:
+        return queries.is_overdue(self.row, datetime.now(CHINA))
+
+    @strawberry.field
+    def decision(self) -> DecisionType | None:
+        return DecisionType.of(self.row.decision) if self.row.decision else None
+
+    @strawberry.field
+    def notice(self) -> NoticeType | None:
+        return NoticeType.of(self.row.notice) if self.row.notice else None
+
+    @strawberry.field(description="收到的前置事项结果与说明")
+    def received(self) -> JSON:
+        return as_json(self.row.received)
+
+    @strawberry.field
+    def supplement(self) -> SupplementType | None:
+        return SupplementType.of(self.row.supplement) if self.row.supplement else None
+
+    @strawberry.field(description="未经本部门决定而终止的理由（如前置事项不准予）")
+    def closed_reason(self) -> str | None:
+        return self.row.closed_reason
+
+    @strawberry.field
+    def created_at(self) -> datetime:
+        assert self.row.created_at is not None
+        return self.row.created_at
+
+    @strawberry.field
+    def updated_at(self) -> datetime:
+        assert self.row.updated_at is not None
+        return self.row.updated_at
+
+
+@strawberry.type(name="TimelineEntry", description="跨部门的一条办理记录")
+class TimelineEntryType:
+    at: datetime
+    kind: str
+    item: str | None
+    department: str | None
+    summary: str | None
+    data: JSON
+
+    @classmethod
+    def of(cls, e: TimelineEvent) -> TimelineEntryType:
+        return cls(
+            at=e.at,
+            kind=e.kind,
+            item=e.item,
+            department=e.department,
+            summary=e.summary,
+            data=as_json(e.data),
+        )
+
+
+@strawberry.type(
+    name="ApplicationMaterial", description="一份材料对某个人的状态（上传、免交及理由）"
+)
+class ApplicationMaterialType:
+    material: str
+    evidence: str
+    subject: str
+    subject_path: str | None
+    status: str
+    reason: str | None
+    required_by: list[str]
+    exempt_via: str | None
+    issuer: str | None
+
+    @classmethod
+    def of(cls, m: dict[str, Any]) -> ApplicationMaterialType:
+        return cls(
+            material=m["material"],
+            evidence=m["evidence"],
+            subject=m["subject"],
+            subject_path=m.get("subject_path"),
+            status=m["status"],
+            reason=m.get("reason"),
+            required_by=list(m.get("required_by") or []),
+            exempt_via=m.get("exempt_via"),
+            issuer=m.get("issuer"),
+        )
+
+
+@strawberry.type(name="ApplicationResult", description="统一反馈：各事项的办理结果")
+class ResultType:
+    finished: bool = strawberry.field(description="是否全部办结")
+    approved: list[str]
+    denied: list[str]
+    closed: list[str]
+    open: list[str]
+
+
+@strawberry.type(name="Application", description="一次申请：一张表单、一套材料、每个事项一个案件")
+class ApplicationType:
+    row: strawberry.Private[Application]
+    loaded_cases: strawberry.Private[list[ApplicationCase] | None] = None
+    loaded_timeline: strawberry.Private[list[TimelineEvent] | None] = None
+
+    @classmethod
+    def of(cls, record: queries.ApplicationRecord) -> ApplicationType:
+        return cls(
+            row=record.application, loaded_cases=record.cases, loaded_timeline=record.timeline
+        )
+
+    @strawberry.field
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(str(self.row.id))
+
+    @strawberry.field
+    def tenant_code(self) -> str:
+        return self.row.tenant_id
+
+    @strawberry.field
+    def channel(self) -> ChannelEnum:  # type: ignore[valid-type]
+        return Channel(self.row.channel)
+
+    @strawberry.field
+    def state(self) -> ApplicationStateEnum:  # type: ignore[valid-type]
+        return ApplicationState(self.row.state)
+
+    @strawberry.field(description="乐观锁版本：变更时须带上读到的版本")
+    def lock_version(self) -> int:
+        return self.row.lock_version
+
+    @strawberry.field(description="申请人（用户标识）")
+    def owner(self) -> str:
+        return self.row.owner
+
+    @strawberry.field(description="提交人：申请人本人、窗口人员或社区救助顾问")
+    def submitted_by(self) -> str:
+        return self.row.submitted_by
+
+    @strawberry.field
+    def applicant_name(self) -> str:
+        return self.row.applicant_name
+
+    @strawberry.field(description="申请人所在街道、社区的路径")
+    def area_path(self) -> str | None:
+        return self.row.area_path
+
+    @strawberry.field(description="所申请的事项（含因前置关系加入的）")
+    def items(self) -> list[str]:
+        return list(self.row.items)
+
+    @strawberry.field(description="填写所依据的表单内容哈希")
+    def form_hash(self) -> str:
+        return self.row.form_hash
+
+    @strawberry.field
+    def personal_commitment(self) -> bool:
+        return self.row.personal_commitment
+
+    @strawberry.field(description="提交时生效的应急措施")
+    def emergency_provisions(self) -> list[str]:
+        return list(self.row.emergency_provisions)
+
+    @strawberry.field(description="联席会议指定的牵头部门")
+    def lead_department(self) -> str | None:
+        return self.row.lead_department
+
+    @strawberry.field(description="一门受理的结果：受理、不予受理（理由）或提交联席会议")
+    def triage(self) -> JSON | None:
+        return None if self.row.triage is None else as_json(self.row.triage)
+
+    @strawberry.field
+    def submitted_at(self) -> datetime:
+        assert self.row.submitted_at is not None
+        return self.row.submitted_at
+
+    @strawberry.field
+    def updated_at(self) -> datetime:
+        assert self.row.updated_at is not None
+        return self.row.updated_at
+
+    @strawberry.field
+    def materials(self) -> list[ApplicationMaterialType]:
+        return [ApplicationMaterialType.of(m) for m in self.row.materials]
+
+    @strawberry.field(
+        description="答案；身份证号、银行账号、收入、健康信息对不需要的角色脱敏，明文读取记入审计"
+    )
+    async def answers(self, info: Info) -> JSON | None:
+        # Nullable: a node whose answers cannot be shown fails alone, not the whole page.
+        return as_json(await application_loaders(info.context).answers.load(key_of(self.row)))
+
+    @strawberry.field(description="每个事项的案件：部门、状态、期限、结果")
+    async def cases(self, info: Info) -> list[CaseType]:
+        return [CaseType(row=c) for c in await self._cases(info)]
+
+    @strawberry.field(description="跨部门的统一时间线（一体查询）")
+    async def timeline(self, info: Info) -> list[TimelineEntryType]:
+        if self.loaded_timeline is None:
+            loader = application_loaders(info.context).timeline
+            self.loaded_timeline = await loader.load(key_of(self.row))
+        return [TimelineEntryType.of(e) for e in self.loaded_timeline]
+
+    async def _cases(self, info: Info) -> list[ApplicationCase]:
+        if self.loaded_cases is None:
+            self.loaded_cases = await application_loaders(info.context).cases.load(key_of(self.row))
+        return self.loaded_cases
+
+    @strawberry.field(description="统一反馈：各事项的办理结果")
+    async def result(self, info: Info) -> ResultType:
+        cases = await self._cases(info)
+        by_state: dict[str, list[str]] = {}
+        for case in cases:
+            by_state.setdefault(case.state, []).append(case.item_code)
+        final = {CaseState.APPROVED, CaseState.DENIED, CaseState.CLOSED, CaseState.WITHDRAWN}
+        return ResultType(
+            finished=bool(cases) and all(CaseState(c.state) in final for c in cases),
+            approved=by_state.get(CaseState.APPROVED, []),
+            denied=by_state.get(CaseState.DENIED, []),
+            closed=by_state.get(CaseState.CLOSED, []) + by_state.get(CaseState.WITHDRAWN, []),
+            open=[c.item_code for c in cases if CaseState(c.state) not in final],
+        )
+
+
+@strawberry.type
+class ApplicationEdge:
+    cursor: str
+    node: ApplicationType
+
+
+@strawberry.type
+class ApplicationConnection:
+    edges: list[ApplicationEdge]
+    page_info: PageInfo
+
+
+@strawberry.type
+class CaseEdge:
+    cursor: str
+    node: CaseType
+
+
+@strawberry.type
+class CaseConnection:
+    edges: list[CaseEdge]
+    page_info: PageInfo
+
+
+@strawberry.type(
+    name="EmergencyMode", description="本地区启用的应急措施及期间（沪民救发〔2022〕9号）"
+)
+class EmergencyModeType:
+    tenant_code: str
+    provision: str
+    starts_at: datetime
+    ends_at: datetime | None
+    set_by: str
+
+    @classmethod
+    def of(cls, row: EmergencyMode) -> EmergencyModeType:
+        return cls(
+            tenant_code=row.tenant_id,
+            provision=row.provision,
+            starts_at=row.starts_at,
+            ends_at=row.ends_at,
+            set_by=row.set_by,
+        )

@@ -1,0 +1,391 @@
+"""The applicant's own acts: submitting one application for several items, and withdrawing it.
+
+A submission is checked against the merged form it was filled in (answers, materials, exemptions,
+the emergency provisions in force) and stored once per idempotency key: a retry with the same key
+and the same content returns the same application, with other content CONFLICT. A withdrawal
+withdraws every case still open with it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from socialaid.access.decisions import authenticated, authorize, is_allowed
+from socialaid.access.principal import Principal, Target
+from socialaid.access.vocabulary import Action, Resource
+from socialaid.applications.emergency import COMMITMENT_PROVISIONS, active_provisions
+from socialaid.applications.models import CHANNELS, Application
+from socialaid.applications.moves import (
+    Move,
+    application_target,
+    application_transition,
+    as_case,
+    finish,
+    save,
+    stale,
+)
+from socialaid.applications.planning import on_withdrawal, plan_cases
+from socialaid.applications.records import (
+    item_ref_from_document,
+    item_ref_to_json,
+    legal_basis_text,
+)
+from socialaid.applications.states import ApplicationEvent as AppEvent
+from socialaid.applications.states import ApplicationState, CaseState, Machine, transition
+from socialaid.audit.person import person_key
+from socialaid.catalogue.files import Exemption
+from socialaid.catalogue.service import CatalogueCaches, tenant_view
+from socialaid.errors import ConflictError, DomainError, NotFoundError
+from socialaid.forms.answers import get_path
+from socialaid.forms.exemption import MaterialState, MaterialStatus
+from socialaid.forms.service import FormCaches, check_answers, form_for_selection
+from socialaid.kernel.unit_of_work import UnitOfWork, now_in_china
+from socialaid.tenancy.models import Area, Tenant
+from socialaid.tenancy.service import get_tenant
+
+CHANNEL_LABELS = {
+    "online": "网上申请",
+    "window": "窗口申请",
+    "self_service": "自助终端申请",
+    "hotline_12345": "12345热线申请",
+    "adviser": "社区救助顾问代为申请",
+}
+
+
+class AnswersInvalidError(DomainError):
+    """The answers fail the form they were filled against; every field error is listed."""
+
+    def __init__(self, errors: Sequence[tuple[str, str, str]]) -> None:
+        self.errors = [{"path": p, "code": c, "message": m} for p, c, m in errors]
+        first = errors[0][0]
+        super().__init__(
+            "答案未通过表单校验：" + "；".join(f"{p}：{m}" for p, _, m in errors[:10]),
+            path=["answers", *first.split(".")],
+        )
+
+    @property
+    def extensions(self) -> dict[str, Any]:
+        return {**super().extensions, "fieldErrors": self.errors}
+
+
+@dataclass(frozen=True)
+class MaterialInput:
+    """What the applicant supplies for a material of the form: an upload reference, or an
+    election of deferral / personal commitment where an item allows it."""
+
+    material: str  # FormMaterial.id
+    subject: str | None = None  # subject path (applicant, household.members[1]); None: every one
+    reference: str | None = None
+    election: Exemption | None = None
+
+
+@dataclass(frozen=True)
+class Submission:
+    tenant: str
+    channel: str
+    items: Sequence[str]
+    answers: Mapping[str, Any]
+    idempotency_key: str
+    materials: Sequence[MaterialInput] = ()
+    on_behalf_of: str | None = None
+    area: str | None = None  # area code in the tenant; default: the submitter's own area
+    personal_commitment: bool = False
+
+    def fingerprint(self) -> str:
+        body = {
+            "tenant": self.tenant,
+            "channel": self.channel,
+            "items": sorted(self.items),
+            "answers": self.answers,
+            "materials": [
+                [m.material, m.subject, m.reference, m.election and m.election.value]
+                for m in self.materials
+            ],
+            "on_behalf_of": self.on_behalf_of,
+            "area": self.area,
+            "personal_commitment": self.personal_commitment,
+        }
+        encoded = json.dumps(body, sort_keys=True, ensure_ascii=False, default=str)
+        return hashlib.sha256(encoded.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Submitted:
+    application: Application
+    replayed: bool  # an earlier submission with the same idempotency key
+
+
+async def submit(
+    uow: UnitOfWork,
+    *,
+    submission: Submission,
+) -> Submitted:
+    """One application for the selected items; the same idempotency key returns the same one."""
+    session, actor, request_id = uow.session, authenticated(uow.actor), uow.request_id
+    catalogue_caches, form_caches = uow.caches.of(CatalogueCaches), uow.caches.of(FormCaches)
+    signing_key = uow.signing_key
+    if submission.channel not in CHANNELS:
+        raise DomainError(f"未知的申请渠道 {submission.channel}", path=["channel"])
+    if not submission.idempotency_key.strip() or len(submission.idempotency_key) > 200:
+        raise DomainError("幂等键应为 1 到 200 个字符", path=["idempotencyKey"])
+    tenant = await get_tenant(session, code=submission.tenant)
+    owner = submission.on_behalf_of or actor.user_id
+    fingerprint = submission.fingerprint()
+
+    async def replay() -> Submitted | None:
+        existing = await session.scalar(
+            select(Application).where(
+                col(Application.tenant_id) == tenant.tenant_id,
+                col(Application.submitted_by) == actor.user_id,
+                col(Application.idempotency_key) == submission.idempotency_key,
+            )
+        )
+        if existing is None:
+            return None
+        authorize(actor, Resource.APPLICATION, Action.SUBMIT, application_target(existing, tenant))
+        if existing.request_hash != fingerprint:
+            raise ConflictError("该幂等键已用于另一份不同的申请", path=["idempotencyKey"])
+        return Submitted(existing, replayed=True)
+
+    earlier = await replay()
+    if earlier is not None:
+        return earlier
+
+    # Refuse a caller with no business in this tenant before looking at what they sent.
+    authorize(actor, Resource.APPLICATION, Action.SUBMIT, Target(tenant_path=tenant.path))
+    area_path = await _area_path(session, actor, tenant, submission.area)
+    authorize(
+        actor,
+        Resource.APPLICATION,
+        Action.SUBMIT,
+        Target(tenant_path=tenant.path, area_path=area_path, owner=owner),
+    )
+    now = now_in_china()
+    as_of = now.date()
+    form = await form_for_selection(
+        session,
+        catalogue_caches,
+        form_caches,
+        tenant=tenant.tenant_id,
+        items=submission.items,
+        as_of=as_of,
+    )
+    view = await tenant_view(session, catalogue_caches, tenant=tenant.tenant_id, as_of=as_of)
+    refs = [item_ref_from_document(view.catalogue.items[i.code].document) for i in form.items]
+    plan_cases(refs)  # refuses cycles, duplicates and organised items before anything is stored
+
+    requests = {m.material: m.election for m in submission.materials if m.election is not None}
+    check = await check_answers(
+        uow,
+        form,
+        submission.answers,
+        tenant_path=tenant.path,
+        confirm_with_shared_data=is_allowed(
+            actor, Resource.SHARED_RECORD, Action.READ, Target(tenant_path=tenant.path)
+        ),
+        requests=requests,
+    )
+    if not check.validation.ok:
+        raise AnswersInvalidError([(e.path, e.code, e.message) for e in check.validation.errors])
+    provisions = await active_provisions(session, tenant, now)
+    commitment_allowed = submission.personal_commitment and bool(
+        COMMITMENT_PROVISIONS & set(provisions)
+    )
+    materials, missing = _material_records(
+        check.materials, submission.materials, commitment_allowed=commitment_allowed
+    )
+    if missing:
+        raise DomainError("缺少必须上传的材料：" + "、".join(missing), path=["materials"])
+
+    answers = dict(check.validation.answers)
+    id_number = get_path(answers, ["applicant", "id_number"])
+    name = get_path(answers, ["applicant", "name"])
+    application_id = uuid.uuid4()
+    inserted = await session.scalar(
+        insert(Application)
+        .values(
+            tenant_id=tenant.tenant_id,
+            id=application_id,
+            idempotency_key=submission.idempotency_key,
+            request_hash=fingerprint,
+            channel=submission.channel,
+            state=ApplicationState.SUBMITTED.value,
+            lock_version=1,
+            owner=owner,
+            submitted_by=actor.user_id,
+            applicant_name=name if isinstance(name, str) else "",
+            person_key=person_key(signing_key, id_number) if isinstance(id_number, str) else None,
+            area_path=area_path,
+            items=[i.code for i in form.items],
+            item_refs=[
+                item_ref_to_json(
+                    ref, basis=legal_basis_text(view.catalogue.items[ref.code].document)
+                )
+                for ref in refs
+            ],
+            form_hash=form.content_hash,
+            answers=answers,
+            materials=materials,
+            personal_commitment=submission.personal_commitment,
+            emergency_provisions=provisions,
+            submitted_at=now,
+            updated_at=now,
+        )
+        .on_conflict_do_nothing(index_elements=["tenant_id", "submitted_by", "idempotency_key"])
+        .returning(col(Application.id))
+    )
+    if inserted is None:  # a concurrent retry with the same key committed first
+        winner = await replay()
+        if winner is None:  # pragma: no cover - the conflicting row is committed by now
+            raise stale("申请")
+        return winner
+    application = await session.get_one(Application, (tenant.tenant_id, application_id))
+    move = Move(application, tenant, [], now)
+    move.add_event(
+        "application.submitted",
+        actor.user_id,
+        summary=f"{CHANNEL_LABELS[submission.channel]}：" + "、".join(ref.label for ref in refs),
+        data={"channel": submission.channel, "items": application.items},
+    )
+    await finish(
+        session,
+        move,
+        actor=actor,
+        action="application.submit",
+        subject_type="application",
+        subject_id=str(application.id),
+        before=None,
+        after={
+            "state": application.state,
+            "items": application.items,
+            "channel": application.channel,
+            "form_hash": application.form_hash,
+            "owner": owner,
+        },
+        reason=None,
+        request_id=request_id,
+    )
+    return Submitted(application, replayed=False)
+
+
+def _material_records(
+    statuses: Sequence[MaterialStatus],
+    supplied: Sequence[MaterialInput],
+    *,
+    commitment_allowed: bool,
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """Each material's status as stored, and the ones still missing."""
+    known = {s.material for s in statuses}
+    unknown = sorted({m.material for m in supplied} - known)
+    if unknown:
+        raise DomainError(
+            "表单中没有这些材料：" + "、".join(unknown), path=["materials", unknown[0]]
+        )
+    references = {(m.material, m.subject): m.reference for m in supplied if m.reference is not None}
+    records: list[dict[str, Any]] = []
+    missing: list[str] = []
+    for status in statuses:
+        state = status.state.value
+        reason = status.reason
+        reference = references.get((status.material, status.subject_path)) or references.get(
+            (status.material, None)
+        )
+        if status.state is MaterialState.UPLOAD_REQUIRED:
+            if reference is not None:
+                state, reason = "uploaded", "已上传"
+            elif commitment_allowed:
+                state, reason = "personal_commitment", "应急期间个人承诺，材料事后补齐"
+            else:
+                missing.append(f"{status.material}（{status.subject_path}）")
+        elif reference is not None and status.state is MaterialState.OPTIONAL:
+            state, reason = "uploaded", "已上传"
+        c = status.confirmation
+        records.append(
+            {
+                "material": status.material,
+                "evidence": status.evidence,
+                "subject": status.subject,
+                "subject_path": status.subject_path,
+                "status": state,
+                "reason": reason,
+                "required_by": list(status.required_by),
+                "reference": reference if reference is not None else (c.reference if c else None),
+                "exempt_via": c.via.value if c else None,
+                "issuer": c.issuer if c else None,
+            }
+        )
+    return records, missing
+
+
+async def _area_path(
+    session: AsyncSession, actor: Principal, tenant: Tenant, area: str | None
+) -> str:
+    if area is None:
+        if actor.area is not None and actor.tenant_id == tenant.tenant_id:
+            return actor.area
+        raise DomainError("请指明申请人所在的街道或社区（area）", path=["area"])
+    row = await session.get(Area, (tenant.tenant_id, area))
+    if row is None:
+        raise NotFoundError(f"{tenant.name}没有代码为 {area} 的街道或社区", path=["area"])
+    return row.path
+
+
+# ---------------------------------------------------------------- withdrawal
+
+
+async def withdraw(
+    uow: UnitOfWork,
+    *,
+    application_id: str,
+    lock_version: int,
+    reason: str | None = None,
+) -> Application:
+    """The applicant withdraws: the application and every case still open."""
+    session, actor, request_id = uow.session, uow.actor, uow.request_id
+    actor, move, before, after = await application_transition(
+        session,
+        actor=actor,
+        application_id=application_id,
+        lock_version=lock_version,
+        resource=Resource.APPLICATION,
+        action=Action.UPDATE,
+        event=AppEvent.WITHDRAW,
+    )
+    by_code = {c.item_code: c for c in move.cases}
+    withdrawn = on_withdrawal([as_case(c) for c in move.cases])
+    for effect in withdrawn:
+        case = by_code[effect.item]
+        state = transition(Machine.CASE, CaseState(case.state), effect.event)
+        await save(session, case, state=state.value, updated_at=move.now)
+        move.add_event(
+            "case.withdrawn", actor.user_id, case=case, summary=f"{case.item_name}已撤回"
+        )
+    await save(session, move.application, state=after.value, updated_at=move.now)
+    move.add_event(
+        "application.withdrawn",
+        actor.user_id,
+        summary="申请人撤回申请" + (f"：{reason.strip()}" if reason and reason.strip() else ""),
+    )
+    await finish(
+        session,
+        move,
+        actor=actor,
+        action="application.withdraw",
+        subject_type="application",
+        subject_id=str(move.application.id),
+        before={"state": before.value},
+        after={"state": after.value, "withdrawn_cases": [e.item for e in withdrawn]},
+        reason=reason,
+        request_id=request_id,
+    )
+    return move.application
