@@ -2,21 +2,31 @@
 
     .venv/bin/python bench/bench_catalogue.py [--clients 20] [--seconds 30]
 
-Starts `socialaid serve` on its own embedded database (.data/bench-catalogue), loads the seed data,
-warms up, then measures. Target: p99 ≤ 30 ms.
+Starts `socialaid serve` on its own embedded database (.data/bench-catalogue; access log off),
+loads the seed data, warms up, then measures `--clients` clients for `--seconds` and 1 client for
+5 s, each followed by the same load against the two baselines (bench/baseline_apps.py: static JSON
+returning the same response bytes, and bare strawberry `{ hello }`); then both loads again with a
+distinct body per request, which the response cache cannot serve. Prints a markdown table with
+each result's ratio to the baselines. Target: p99 ≤ 30 ms.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.http_load import REPO, closed_loop, graphql_body, machine, running_server
+from bench.http_load import (
+    REPO,
+    cached_and_uncached,
+    graphql_body,
+    machine,
+    print_table,
+    running_server,
+)
 
 CATALOGUE_QUERY = """
 query($tenant: String!) {
@@ -44,33 +54,15 @@ def main() -> None:
     parser.add_argument("--tenant", default="310105")
     args = parser.parse_args()
     body = graphql_body(CATALOGUE_QUERY, {"tenant": args.tenant})
-
-    def distinct(n: int) -> tuple[bytes, dict[str, str]]:
-        return body.replace(b'{"query": "', f'{{"query": "# {n}\\n'.encode(), 1), {}
-
-    with running_server(REPO / ".data" / "bench-catalogue") as base:
-        asyncio.run(
-            closed_loop(base, "/graphql", lambda _: (body, {}), clients=args.clients, seconds=3)
+    with running_server(REPO / ".data" / "bench-catalogue") as server:
+        rows, baselines, size = cached_and_uncached(
+            server.base, body, clients=args.clients, seconds=args.seconds
         )
-        result = asyncio.run(
-            closed_loop(
-                base, "/graphql", lambda _: (body, {}), clients=args.clients, seconds=args.seconds
-            )
-        )
-        single = asyncio.run(
-            closed_loop(base, "/graphql", lambda _: (body, {}), clients=1, seconds=5)
-        )
-        # A distinct body per request misses the response cache: full GraphQL execution each time.
-        uncached = asyncio.run(
-            closed_loop(base, "/graphql", distinct, clients=args.clients, seconds=args.seconds / 2)
-        )
-        uncached_single = asyncio.run(closed_loop(base, "/graphql", distinct, clients=1, seconds=5))
     print(f"machine: {machine()}")
-    print(f"catalogue({args.tenant}) {args.clients} clients: {result.summary()}")
-    print(f"catalogue({args.tenant}) 1 client: {single.summary()}")
-    print(f"catalogue({args.tenant}) uncached, {args.clients} clients: {uncached.summary()}")
-    print(f"catalogue({args.tenant}) uncached, 1 client: {uncached_single.summary()}")
-    print(json.dumps({"p99_ms": result.percentile(99), "median_ms": result.percentile(50)}))
+    print(f"catalogue({args.tenant}): a {size:,}-byte response")
+    print_table(rows, baselines)
+    cached = rows[0][1]
+    print(json.dumps({"p99_ms": cached.percentile(99), "median_ms": cached.median}))
 
 
 if __name__ == "__main__":

@@ -1,15 +1,23 @@
 """Issue 6: `applicationSubmit` with 5 items and a household of 4 over HTTP at 20 concurrent clients.
 
-    .venv/bin/python bench/bench_submit.py [--clients 20] [--seconds 60]
+    .venv/bin/python bench/bench_submit.py [--clients 20] [--seconds 60] [--workers 2]
 
 Starts `socialaid serve` on its own embedded database (.data/bench-submit), asks the form check
 which materials to upload, then submits for `--seconds` with a new idempotency key per request.
 Afterwards it counts the applications through the API (as an analyst) and compares that with the
 submissions the server acknowledged. Targets: p99 ≤ 150 ms, ≥ 50 submissions/s, no error, none lost.
 
-Two loads: 20 connections offering `--rate` submissions/s between them for `--seconds` (the
-sustained run; latency counted from when each request was due), then 20 connections sending back
-to back for 20 s (the most this machine takes, and the latency at that saturation).
+Three loads: 20 connections offering `--rate` submissions/s between them for `--seconds` (the
+sustained run; latency counted from when each request was due), 20 connections sending back to
+back for 20 s (the most this machine takes, and the latency at that saturation), 1 connection back
+to back for 10 s. Each is followed by the same load against the two baselines (bench/
+baseline_apps.py, run with as many worker processes as the server): static JSON, which reads the
+same submission and answers with the bytes of a real submission's response, and bare strawberry
+`{ hello }`. For each load it prints the CPU time per submission used by the server's processes
+and by its embedded PostgreSQL (from /proc; the load generator's own CPU is not counted).
+No response cache serves these: every request is a new submission (a fresh idempotency key).
+Warm caches do take part, as in production: the compiled form of the 5 items (form cache), the
+citizen's verified token, the parsed and validated mutation text.
 """
 
 from __future__ import annotations
@@ -31,10 +39,18 @@ from tests.identity_numbers import id_number
 
 from bench.http_load import (
     REPO,
+    BodyFactory,
+    Check,
+    Cpu,
+    Load,
+    LoadResult,
+    baseline_servers,
     closed_loop,
+    fetch,
     graphql_body,
     machine,
     paced_loop,
+    print_table,
     running_server,
 )
 
@@ -119,7 +135,9 @@ def count_applications(base: str) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--clients", type=int, default=20)
-    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--seconds", type=float, default=60, help="the paced run")
+    parser.add_argument("--saturation-seconds", type=float, default=20, help="back to back")
+    parser.add_argument("--single-seconds", type=float, default=10, help="1 client back to back")
     parser.add_argument("--workers", type=int, default=2, help="server processes (one per core)")
     parser.add_argument("--rate", type=float, default=50, help="offered submissions/s, paced run")
     args = parser.parse_args()
@@ -129,7 +147,8 @@ def main() -> None:
 
     environment = {"SOCIALAID_SECRET": SECRET}
     workers = ["--workers", str(args.workers)]
-    with running_server(REPO / ".data" / "bench-submit", environment, workers) as base:
+    with running_server(REPO / ".data" / "bench-submit", environment, workers) as server:
+        base = server.base
         before = count_applications(base)
         materials = uploads(base, family, citizen)
         headers = {"Authorization": f"Bearer {citizen}"}
@@ -155,35 +174,65 @@ def main() -> None:
             acknowledged.add(submitted["application"]["id"])
             return True
 
+        # One real submission's response: what the static baseline answers with.
+        response = fetch(base, "/graphql", *body(0))
+        if not accepted(200, response):
+            raise RuntimeError("the first submission failed")
         warm = asyncio.run(
             closed_loop(base, "/graphql", body, clients=args.clients, seconds=3, check=accepted)
         )
-        paced = asyncio.run(
-            paced_loop(
-                base,
+
+        def paced(url: str, make: BodyFactory, check: Check | None = None) -> Any:
+            return paced_loop(
+                url,
                 "/graphql",
-                body,
+                make,
                 clients=args.clients,
                 rate=args.rate,
                 seconds=args.seconds,
-                check=accepted,
+                check=check,
             )
-        )
-        saturated = asyncio.run(
-            closed_loop(base, "/graphql", body, clients=args.clients, seconds=20, check=accepted)
-        )
-        single = asyncio.run(
-            closed_loop(base, "/graphql", body, clients=1, seconds=10, check=accepted)
-        )
+
+        def back_to_back(clients: int, seconds: float) -> Load:
+            def load(url: str, make: BodyFactory, check: Check | None = None) -> Any:
+                return closed_loop(
+                    url, "/graphql", make, clients=clients, seconds=seconds, check=check
+                )
+
+            return load
+
+        shapes: dict[str, Load] = {
+            f"{args.clients} clients offering {args.rate:g}/s, {args.seconds:g} s": paced,
+            f"{args.clients} clients back to back, {args.saturation_seconds:g} s": back_to_back(
+                args.clients, args.saturation_seconds
+            ),
+            f"1 client back to back, {args.single_seconds:g} s": back_to_back(
+                1, args.single_seconds
+            ),
+        }
+        rows: list[tuple[str, LoadResult, str]] = []
+        baselines: dict[str, dict[str, LoadResult]] = {}
+        cpu: dict[str, Cpu] = {}
+        with baseline_servers(response, workers=args.workers) as baseline:
+            for shape, load in shapes.items():
+                with server.cpu() as cpu[shape]:
+                    result = asyncio.run(load(base, body, accepted))
+                rows.append((shape, result, shape))
+                baselines[shape] = baseline.run(load, body)
         stored = count_applications(base) - before
 
     print(f"machine: {machine()}")
+    print(f"socialaid serve --workers {args.workers}; baselines with {args.workers} workers too")
     print(f"materials uploaded per submission: {len(materials)}")
     print(f"warm-up: {warm.summary()}")
-    what = "applicationSubmit (5 items, household of 4)"
-    print(f"{what}, {args.clients} clients offering {args.rate:g}/s: {paced.summary()}")
-    print(f"{what}, {args.clients} clients back to back: {saturated.summary()}")
-    print(f"{what}, 1 client: {single.summary()}")
+    print("applicationSubmit (5 items, household of 4):")
+    print_table(rows, baselines)
+    for shape, result, _ in rows:
+        used = cpu[shape]
+        print(
+            f"CPU per submission, {shape}: {used.per_request_ms(result.count + result.errors)}"
+            f"; {used.server + used.postgres:.1f} CPU s in {result.seconds:.1f} s"
+        )
     print(f"acknowledged {len(acknowledged)}, stored {stored}, lost {len(acknowledged) - stored}")
 
 

@@ -2,6 +2,10 @@
 
 The client speaks HTTP/1.1 keep-alive over raw asyncio streams so that the load generator spends
 as little of the machine's two cores as possible; every request's latency is recorded.
+
+Also here: the two baseline servers every HTTP benchmark measures in the same run (static JSON and
+bare strawberry, see baseline_apps.py), a markdown table with each result's ratio to them, and the
+CPU time the server's processes and its embedded PostgreSQL use during a load (from /proc).
 """
 
 from __future__ import annotations
@@ -14,15 +18,22 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
+import uuid
+from collections.abc import Callable, Coroutine, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.request import urlopen
+from typing import Any
+from urllib.request import Request, urlopen
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
+
+
+def _ratio(value: float) -> str:
+    return f"{value:,.0f}" if value >= 100 else f"{value:.3g}"
 
 
 @dataclass
@@ -30,10 +41,19 @@ class LoadResult:
     latencies_ms: list[float] = field(default_factory=list)
     errors: int = 0
     seconds: float = 0.0
+    load_average: float = float("nan")  # the 1-minute load average when the load ended
 
     @property
     def count(self) -> int:
         return len(self.latencies_ms)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.latencies_ms) if self.latencies_ms else float("nan")
+
+    @property
+    def per_second(self) -> float:
+        return self.count / self.seconds if self.seconds else float("nan")
 
     def percentile(self, p: float) -> float:
         ordered = sorted(self.latencies_ms)
@@ -58,10 +78,31 @@ class LoadResult:
 
     def summary(self) -> str:
         return (
-            f"{self.count} requests, {self.errors} errors, {self.count / self.seconds:.0f} req/s, "
-            f"median {statistics.median(self.latencies_ms):.2f} ms, p99 {self.percentile(99):.2f} ms, "
-            f"max {max(self.latencies_ms):.2f} ms"
+            f"{self.count} requests, {self.errors} errors, {self.per_second:.0f} req/s, "
+            f"median {self.median:.2f} ms, p99 {self.percentile(99):.2f} ms, "
+            f"max {max(self.latencies_ms, default=float('nan')):.2f} ms"
         )
+
+    def row(self, load: str, server: str, baselines: Mapping[str, LoadResult] | None = None) -> str:
+        """One markdown table row; with `baselines`, this result's ratios to each of them."""
+        cells = [
+            load,
+            server,
+            f"{self.count:,}",
+            str(self.errors),
+            f"{self.per_second:,.0f}",
+            f"{self.median:.2f} ms",
+            f"{self.percentile(99):.2f} ms",
+            f"{max(self.latencies_ms, default=float('nan')):.2f} ms",
+            f"{self.load_average:.1f}",
+        ]
+        if baselines:
+            rates = [self.per_second / b.per_second for b in baselines.values()]
+            p99s = [self.percentile(99) / b.percentile(99) for b in baselines.values()]
+            cells += [" / ".join(map(_ratio, rates)), " / ".join(map(_ratio, p99s))]
+        else:
+            cells += ["", ""]
+        return "| " + " | ".join(cells) + " |"
 
 
 def free_port() -> int:
@@ -71,6 +112,7 @@ def free_port() -> int:
 
 
 def machine() -> str:
+    """The date, the CPU model and count, Python and the kernel; printed by every benchmark."""
     cpu = "unknown CPU"
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -79,48 +121,246 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    return f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, {platform.system()} {platform.release()}"
+    return (
+        f"{time.strftime('%Y-%m-%d %H:%M %Z')}; {os.cpu_count()} CPUs ({cpu}), "
+        f"Python {platform.python_version()}, {platform.system()} {platform.release()}"
+    )
+
+
+def _processes() -> dict[int, tuple[int, int]]:
+    """pid → (parent pid, CPU clock ticks used: its own and its reaped children's)."""
+    table = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        # after the command: state ppid … utime(14) stime(15) cutime(16) cstime(17), 1-based
+        table[int(entry.name)] = (int(fields[1]), sum(int(f) for f in fields[11:15]))
+    return table
+
+
+def _tree(root: int, table: Mapping[int, tuple[int, int]]) -> set[int]:
+    found, frontier = {root}, [root]
+    while frontier:
+        parent = frontier.pop()
+        children = [pid for pid, (ppid, _) in table.items() if ppid == parent]
+        found.update(children)
+        frontier += children
+    return found
+
+
+def postmaster(data_dir: Path) -> int | None:
+    """The pid of the PostgreSQL server whose data directory (`-D`) is inside `data_dir`."""
+    inside = str(data_dir.resolve())
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            argv = (entry / "cmdline").read_bytes().decode(errors="replace").split("\0")
+        except OSError:
+            continue
+        if argv[0].endswith("postgres") and "-D" in argv:
+            pgdata = argv[argv.index("-D") + 1] if argv.index("-D") + 1 < len(argv) else ""
+            if pgdata == inside or pgdata.startswith(inside + "/"):
+                return int(entry.name)
+    return None
+
+
+@dataclass
+class Cpu:
+    """CPU seconds used by the server's processes and by PostgreSQL's, between two readings."""
+
+    server: float = 0.0
+    postgres: float = 0.0
+
+    def per_request_ms(self, requests: int) -> str:
+        total = (self.server + self.postgres) / requests * 1000
+        return (
+            f"{total:.1f} ms (server {self.server / requests * 1000:.1f} ms, "
+            f"PostgreSQL {self.postgres / requests * 1000:.1f} ms)"
+        )
+
+
+@dataclass
+class Server:
+    """A running `socialaid serve`: its base URL, its process and its data directory."""
+
+    base: str
+    pid: int
+    data_dir: Path
+
+    def cpu_ticks(self) -> tuple[int, int]:
+        """Clock ticks used so far by the server's process tree and by the PostgreSQL tree.
+
+        Live processes count their own time and that of the children they have reaped (a
+        PostgreSQL backend that exits is reaped by the postmaster), so a difference of two
+        readings is the CPU time used in between, processes that came and went included.
+        """
+        table = _processes()
+        database = postmaster(self.data_dir)
+        postgres = _tree(database, table) if database is not None else set()
+        server = _tree(self.pid, table) - postgres
+        return (
+            sum(table[pid][1] for pid in server if pid in table),
+            sum(table[pid][1] for pid in postgres if pid in table),
+        )
+
+    @contextmanager
+    def cpu(self) -> Iterator[Cpu]:
+        """`with server.cpu() as used:` … afterwards `used` holds the CPU seconds in between."""
+        used = Cpu()
+        before = self.cpu_ticks()
+        try:
+            yield used
+        finally:
+            after = self.cpu_ticks()
+            ticks = os.sysconf("SC_CLK_TCK")
+            used.server = (after[0] - before[0]) / ticks
+            used.postgres = (after[1] - before[1]) / ticks
+
+
+def _wait_ready(base: str, process: subprocess.Popen[bytes], log: Path, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urlopen(f"{base}/readyz", timeout=1) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"server did not start; see {log}") from None
+            time.sleep(0.2)
 
 
 @contextmanager
 def running_server(
-    data_dir: Path, env: dict[str, str] | None = None, args: Sequence[str] = ()
-) -> Iterator[str]:
-    """`socialaid serve` on a free port with its own embedded database; yields the base URL."""
+    data_dir: Path,
+    env: dict[str, str] | None = None,
+    args: Sequence[str] = (),
+    access_log: bool = False,
+) -> Iterator[Server]:
+    """`socialaid serve` on a free port with its own embedded database (access log off unless
+    asked for, as for the baselines)."""
     port = free_port()
-    environment = {**os.environ, "SOCIALAID_DATA_DIR": str(data_dir), **(env or {})}
+    environment = {
+        **os.environ,
+        "SOCIALAID_DATA_DIR": str(data_dir),
+        "SOCIALAID_ACCESS_LOG": str(access_log).lower(),
+        **(env or {}),
+    }
     environment.pop("DATABASE_URL", None)
-    log = (
-        (data_dir / "server.log").open("w")
-        if data_dir.mkdir(parents=True, exist_ok=True) is None
-        else None
+    data_dir.mkdir(parents=True, exist_ok=True)
+    log_path = data_dir / "server.log"
+    with log_path.open("w") as log:
+        process = subprocess.Popen(
+            [str(BIN / "socialaid"), "serve", "--port", str(port), *args],
+            env=environment,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            cwd=REPO,
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            _wait_ready(base, process, log_path, 120)
+            yield Server(base, process.pid, data_dir)
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+
+
+Check = Callable[[int, bytes], bool]
+BodyFactory = Callable[[int], tuple[bytes, dict[str, str]]]
+HELLO = json.dumps({"query": "{ hello }"}).encode()
+HELLO_ANSWER = b'{"data":{"hello":"world"}}'
+
+
+def fetch(base_url: str, path: str, body: bytes, headers: Mapping[str, str] | None = None) -> bytes:
+    """One POST; the response body as sent (e.g. to hand to the static baseline)."""
+    request = Request(
+        f"{base_url}{path}", body, {"Content-Type": "application/json", **(headers or {})}
     )
-    process = subprocess.Popen(
-        [str(BIN / "socialaid"), "serve", "--port", str(port), *args],
-        env=environment,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        cwd=REPO,
+    with urlopen(request, timeout=30) as response:
+        return bytes(response.read())
+
+
+Load = Callable[[str, BodyFactory, Check | None], Coroutine[Any, Any, LoadResult]]
+
+
+@dataclass
+class Baselines:
+    """Two baseline servers: static JSON (the real response's bytes) and bare strawberry."""
+
+    static: str
+    static_body: bytes
+    hello: str
+
+    def run(self, load: Load, request: BodyFactory) -> dict[str, LoadResult]:
+        """The load shape `load` against both: the static server receives `request` (the real
+        request, read and ignored), bare strawberry `{ hello }`. Each answer is checked."""
+        return {
+            "static JSON": asyncio.run(
+                load(self.static, request, lambda s, p: s == 200 and p == self.static_body)
+            ),
+            "bare strawberry": asyncio.run(
+                load(self.hello, lambda _: (HELLO, {}), lambda s, p: s == 200 and p == HELLO_ANSWER)
+            ),
+        }
+
+
+@contextmanager
+def baseline_servers(
+    static_body: bytes, workers: int = 1, access_log: bool = False
+) -> Iterator[Baselines]:
+    """Both baseline servers (bench/baseline_apps.py) on free ports, warmed up."""
+    with tempfile.TemporaryDirectory(prefix="bench-baseline-") as folder:
+        body_file = Path(folder) / "body.json"
+        body_file.write_bytes(static_body)
+        environment = {**os.environ, "BENCH_STATIC_BODY": str(body_file)}
+        started: dict[str, tuple[subprocess.Popen[bytes], str]] = {}
+        try:
+            for app in ("static", "hello"):
+                port = free_port()
+                command = [sys.executable, str(REPO / "bench" / "baseline_apps.py"), "--app", app]
+                command += ["--port", str(port), "--workers", str(workers)]
+                command += ["--access-log"] if access_log else []
+                log_path = Path(folder) / f"{app}.log"
+                with log_path.open("w") as log:
+                    process = subprocess.Popen(
+                        command, env=environment, stdout=log, stderr=subprocess.STDOUT, cwd=REPO
+                    )
+                base = f"http://127.0.0.1:{port}"
+                started[app] = (process, base)
+                _wait_ready(base, process, log_path, 60)
+                asyncio.run(
+                    closed_loop(base, "/graphql", lambda _: (HELLO, {}), clients=4, seconds=1)
+                )
+            yield Baselines(started["static"][1], static_body, started["hello"][1])
+        finally:
+            for process, _ in started.values():
+                process.terminate()
+            for process, _ in started.values():
+                process.wait(timeout=30)
+
+
+def print_table(
+    rows: Sequence[tuple[str, LoadResult, str]],
+    baselines: Mapping[str, Mapping[str, LoadResult]],
+) -> None:
+    """The results as a markdown table: each (load, result, baseline key) with its ratios to
+    the baselines measured for that load shape, then the baseline rows themselves."""
+    print(
+        "| load | server | requests | errors | req/s | median | p99 | max | load avg "
+        "| req/s ÷ static / strawberry | p99 ÷ static / strawberry |"
     )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                with urlopen(f"{base}/readyz", timeout=1) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(
-                        f"server did not start; see {data_dir / 'server.log'}"
-                    ) from None
-                time.sleep(0.2)
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for load, result, shape in rows:
+        print(result.row(load, "socialaid", baselines[shape]))
+    for shape, results in baselines.items():
+        for name, result in results.items():
+            print(result.row(shape, name))
 
 
 def _request_bytes(host: str, path: str, body: bytes, headers: dict[str, str]) -> bytes:
@@ -158,9 +398,6 @@ async def _read_response(reader: asyncio.StreamReader) -> tuple[int, bytes]:
         body += chunk[:-2]
 
 
-BodyFactory = Callable[[int], tuple[bytes, dict[str, str]]]
-
-
 async def closed_loop(
     base_url: str,
     path: str,
@@ -195,6 +432,7 @@ async def closed_loop(
     started = time.perf_counter()
     await asyncio.gather(*(client() for _ in range(clients)))
     result.seconds = time.perf_counter() - started
+    result.load_average = os.getloadavg()[0]
     return result
 
 
@@ -238,8 +476,54 @@ async def paced_loop(
 
     await asyncio.gather(*(client(i * interval / clients) for i in range(clients)))
     result.seconds = time.perf_counter() - start
+    result.load_average = os.getloadavg()[0]
     return result
 
 
 def graphql_body(query: str, variables: dict[str, object] | None = None) -> bytes:
     return json.dumps({"query": query, "variables": variables or {}}).encode()
+
+
+def distinct_bodies(body: bytes) -> BodyFactory:
+    """The same query with a comment in front that no other request has (this factory's own
+    random tag and a number): a distinct body per request, which misses the public response
+    cache (keyed by the body, and holding the last 512), so the query is executed every time."""
+    tag = uuid.uuid4().hex[:12]
+
+    def make(n: int) -> tuple[bytes, dict[str, str]]:
+        return body.replace(b'{"query": "', f'{{"query": "# {tag} {n}\\n'.encode(), 1), {}
+
+    return make
+
+
+def cached_and_uncached(
+    base: str, body: bytes, *, clients: int, seconds: float, single_seconds: float = 5.0
+) -> tuple[list[tuple[str, LoadResult, str]], dict[str, dict[str, LoadResult]], int]:
+    """A public query (served by the response cache) at `clients` and at 1 client, each with the
+    two baselines right after it; then the same two loads with a distinct body per request.
+    Returns the table's rows, the baselines and the size of the response in bytes."""
+    same: BodyFactory = lambda _: (body, {})  # noqa: E731
+    asyncio.run(closed_loop(base, "/graphql", same, clients=clients, seconds=3))  # warm-up
+    static_body = fetch(base, "/graphql", body)
+    shapes = {
+        f"{clients} clients, {seconds:g} s": (clients, seconds),
+        f"1 client, {single_seconds:g} s": (1, single_seconds),
+    }
+
+    def shape_load(n: int, s: float) -> Load:
+        def load(url: str, make: BodyFactory, check: Check | None = None) -> Any:
+            return closed_loop(url, "/graphql", make, clients=n, seconds=s, check=check)
+
+        return load
+
+    rows: list[tuple[str, LoadResult, str]] = []
+    baselines: dict[str, dict[str, LoadResult]] = {}
+    with baseline_servers(static_body) as baseline:
+        for shape, (n, s) in shapes.items():
+            load = shape_load(n, s)
+            rows.append((f"{shape}, response cache", asyncio.run(load(base, same, None)), shape))
+            baselines[shape] = baseline.run(load, same)
+    for shape, (n, s) in shapes.items():
+        result = asyncio.run(shape_load(n, s)(base, distinct_bodies(body), None))
+        rows.append((f"{shape}, distinct bodies (executed each time)", result, shape))
+    return rows, baselines, len(static_body)

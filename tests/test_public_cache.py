@@ -8,11 +8,15 @@ from pathlib import Path
 import httpx
 from starlette.types import Receive, Scope, Send
 
+from socialaid.access.tokens import mint_token
+from socialaid.access.vocabulary import Role
 from socialaid.api.app import create_app
 from socialaid.api.public_cache import PublicResponseCache, cacheable_query
+from socialaid.catalogue.revision import RevisionWatcher
 from socialaid.db.database import Database
 from tests.catalogue.mini import copy_mini, edit, import_folder
 from tests.conftest import test_settings
+from tests.sql_statements import statements_sent
 
 
 def body(query: str) -> bytes:
@@ -87,6 +91,35 @@ async def test_requests_with_a_token_errors_or_private_fields_are_never_cached()
     for _ in range(2):
         await post(failing_cache, "{ tenants { code } }")
     assert (inner.calls, failing.calls) == (4, 2)
+
+
+CATALOGUE = '{ catalogue(tenant: "310105") { tenantCode } }'
+
+
+async def test_the_served_app_answers_a_repeated_anonymous_catalogue_query_from_the_cache(
+    db: Database,
+) -> None:
+    # A listening watcher (as `socialaid serve` runs one) knows the revision without asking the
+    # database, so a response from the cache sends no statement at all.
+    revisions = RevisionWatcher(db)
+    await revisions.start()
+    try:
+        app = create_app(db, test_settings(), revisions=revisions)
+        token = mint_token(test_settings(), user="li", tenant="310105", roles=[Role.APPLICANT])
+        with statements_sent(db) as first:
+            answered = await post(app, CATALOGUE)
+        with statements_sent(db) as repeated:
+            cached = await post(app, CATALOGUE)
+        with statements_sent(db) as with_token:
+            await post(app, CATALOGUE, {"Authorization": f"Bearer {token}"})
+    finally:
+        await revisions.stop()
+
+    assert answered.json()["data"]["catalogue"]["tenantCode"] == "310105"
+    assert first, "the first request is executed against the database"
+    assert (cached.status_code, cached.content) == (200, answered.content)
+    assert repeated == [], "the repeat is answered from the cache"
+    assert with_token, "a request with a token is executed, never answered from the cache"
 
 
 async def test_an_imported_catalogue_change_is_visible_at_once_through_the_cache(

@@ -1,14 +1,16 @@
-"""Every root field × every role × own, child and sibling tenant: allowed exactly as registered.
+"""Every root field × anonymous and every role × own, child and sibling tenant, through GraphQL.
 
-The fields come from the schema, so a new root field without an entry in
-socialaid.access.registry.ROOT_FIELDS fails here. Each operation is generated from the field's
-arguments: the registered tenant argument gets the target tenant, the others a plain value of
-their type. Expected decisions come from the registry and the policy files; actual ones from
-running the operation (FORBIDDEN or UNAUTHENTICATED means denied).
+The expected answers are tests/access/expected_permissions.py, written by hand from the seeds; the
+actual ones come from running each operation with a real bearer token. Each operation is generated
+from the field's arguments: the argument naming the tenant (found in the schema, not taken from the
+registry) gets the target tenant, the others a plain value of their type. FORBIDDEN and
+UNAUTHENTICATED are refusals; data or an error about the arguments (NOT_FOUND, INVALID_INPUT…)
+means the caller got past the permission check. A masked crash says neither, so it fails the cell.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 import pytest
@@ -25,17 +27,23 @@ from graphql import (
 )
 from graphql.pyutils import Undefined
 
-from socialaid.access.decisions import is_allowed
-from socialaid.access.principal import Principal, Target
-from socialaid.access.registry import ROOT_FIELDS, Permission, Public, permission_of
+from socialaid.access.registry import ROOT_FIELDS
+from socialaid.access.tokens import mint_token
 from socialaid.access.vocabulary import Role
 from socialaid.db.database import Database
-from tests.access.people import PATHS, person
+from tests.access.expected_permissions import ALLOWED_ROLES, PUBLIC_FIELDS
+from tests.conftest import test_settings
 from tests.graphql_client import default_schema, execute
 
-HOME = "310000"
-TARGETS = {"own": "310000", "child": "310105", "sibling": "140000"}
-DENIED = {"FORBIDDEN", "UNAUTHENTICATED"}
+HOME = "310000"  # 上海市: every caller's grant is here
+SIBLING = "sibling tenant"
+TARGETS = {"own tenant": "310000", "child tenant": "310105", SIBLING: "140000"}
+# The row named decides the tenant: here the matrix checks the role, test_scope_below_the_tenant
+# the rows.
+BY_ID = "addressed by id"
+ANSWERED = "answered"
+ANSWERING_CODES = {"NOT_FOUND", "INVALID_INPUT", "CONFLICT", "LOCKED_ELEMENT", "ILLEGAL_TRANSITION"}
+REFUSING_CODES = {"FORBIDDEN", "UNAUTHENTICATED"}
 SCALAR_SAMPLES: dict[str, Any] = {
     "String": "matrix",
     "ID": "matrix",
@@ -58,6 +66,19 @@ def root_fields() -> dict[str, tuple[str, GraphQLField]]:
 
 
 ROOT = root_fields()
+
+
+def tenant_argument(field: GraphQLField) -> str | None:
+    """Where the operation names its tenant: `tenant` (or `code` for the tenant itself), or
+    `tenant` inside its input object."""
+    for name in ("tenant", "code"):
+        if name in field.args and get_named_type(field.args[name].type).name == "String":
+            return name
+    for name, argument in field.args.items():
+        named = get_named_type(argument.type)
+        if isinstance(named, GraphQLInputObjectType) and "tenant" in named.fields:
+            return f"{name}.tenant"
+    return None
 
 
 def sample(type_: Any, path: str, tenant_path: str | None, tenant: str) -> Any:
@@ -88,12 +109,8 @@ def needs_value(name: str, argument: GraphQLArgument, tenant_path: str | None) -
 
 
 def operation_for(name: str, tenant: str) -> tuple[str, dict[str, Any]]:
-    """The field called with generated arguments; PUBLIC fields get the tenant in `tenant`/`code`."""
     operation, field = ROOT[name]
-    permission = permission_of(name)
-    tenant_path = permission.tenant_argument if isinstance(permission, Permission) else None
-    if isinstance(permission, Public):
-        tenant_path = next((a for a in ("tenant", "code") if a in field.args), None)
+    tenant_path = tenant_argument(field)
     args = {a: arg for a, arg in field.args.items() if needs_value(a, arg, tenant_path)}
     variables = {a: sample(arg.type, a, tenant_path, tenant) for a, arg in args.items()}
     declared = ", ".join(f"${a}: {arg.type}" for a, arg in args.items())
@@ -106,22 +123,52 @@ def operation_for(name: str, tenant: str) -> tuple[str, dict[str, Any]]:
     return f"{header} {{ {call} {selection} }}", variables
 
 
-def expected(name: str, actor: Principal | None, tenant: str) -> bool:
-    permission = permission_of(name)
-    if isinstance(permission, Public):
-        return True
-    path = PATHS[tenant] if permission.tenant_argument else PATHS[HOME]
-    return is_allowed(actor, permission.resource, permission.action, Target(path))
+def relations(name: str) -> dict[str, str]:
+    if tenant_argument(ROOT[name][1]) is None:
+        return {BY_ID: HOME}
+    return TARGETS
 
 
-def callers() -> dict[str, Principal | None]:
-    staff = {
-        role.value: person(
-            HOME, role, user="matrix-user", departments=("civil_affairs",), area="huayang"
-        )
-        for role in Role
-    }
-    return {"anonymous": None, **staff}
+def expected(name: str, role: Role | None, relation: str) -> str:
+    if name in PUBLIC_FIELDS:
+        return ANSWERED
+    if role is None:
+        return "UNAUTHENTICATED"
+    if role in ALLOWED_ROLES[name] and relation != SIBLING:
+        return ANSWERED
+    return "FORBIDDEN"
+
+
+def outcome(errors: list[dict[str, Any]]) -> str:
+    """ANSWERED, the refusal's code, or what went wrong when the API said neither."""
+    codes = [str((e.get("extensions") or {}).get("code")) for e in errors]
+    if any(code not in ANSWERING_CODES | REFUSING_CODES for code in codes):
+        return f"neither answered nor refused: {errors}"
+    refusals = [code for code in codes if code in REFUSING_CODES]
+    return refusals[0] if refusals else ANSWERED
+
+
+@cache
+def token_for(role: Role) -> str:
+    # The user id differs from the sample strings, so a roleGrant made by one cell is never
+    # granted to a later caller.
+    return mint_token(
+        test_settings(),
+        user=f"caller-{role.value}",
+        tenant=HOME,
+        roles=[role],
+        departments=["civil_affairs"],
+        area="huayanglu",
+    )
+
+
+CALLERS: dict[str, Role | None] = {"anonymous": None} | {role.value: role for role in Role}
+
+
+def test_the_table_names_every_root_field_once() -> None:
+    assert sorted(set(ROOT) - PUBLIC_FIELDS - set(ALLOWED_ROLES)) == [], "add to the table"
+    assert sorted((PUBLIC_FIELDS | set(ALLOWED_ROLES)) - set(ROOT)) == [], "stale table rows"
+    assert sorted(PUBLIC_FIELDS & set(ALLOWED_ROLES)) == []
 
 
 def test_every_root_field_is_registered_and_every_registration_is_a_root_field() -> None:
@@ -130,29 +177,27 @@ def test_every_root_field_is_registered_and_every_registration_is_a_root_field()
 
 
 @pytest.mark.parametrize("name", sorted(ROOT))
-async def test_root_field_allows_exactly_the_registered_roles_in_each_tenant(
+async def test_root_field_answers_exactly_the_roles_the_seeds_give_it_in_their_tenants(
     db: Database, name: str
 ) -> None:
-    if name not in ROOT_FIELDS:
-        pytest.fail(f"root field {name!r} has no entry in socialaid.access.registry.ROOT_FIELDS")
+    if name not in PUBLIC_FIELDS | set(ALLOWED_ROLES):
+        pytest.fail(f"root field {name!r} has no row in tests/access/expected_permissions.py")
     mismatches = []
-    for caller, actor in callers().items():
-        for relation, tenant in TARGETS.items():
+    for caller, role in CALLERS.items():
+        token = token_for(role) if role else None
+        for relation, tenant in relations(name).items():
             query, variables = operation_for(name, tenant)
-            _, errors = await execute(db, query, variables, actor=actor)
-            codes = {str((e.get("extensions") or {}).get("code")) for e in errors}
-            allowed = not (codes & DENIED)
-            if allowed != expected(name, actor, tenant):
-                mismatches.append((caller, relation, "allowed" if allowed else "denied", errors))
+            _, errors = await execute(db, query, variables, token=token)
+            got, want = outcome(errors), expected(name, role, relation)
+            if got != want:
+                mismatches.append(f"{caller}, {relation}: expected {want}, got {got}")
     assert mismatches == []
 
 
-def test_the_matrix_covers_the_cases_that_matter_most() -> None:
-    staff = callers()
-    assert expected("roleGrant", staff["tenant_admin"], "310105")
-    assert not expected("roleGrant", staff["tenant_admin"], "140000")
-    assert not expected("roleGrant", staff["auditor"], "310000")
-    assert expected("roleAssignments", staff["auditor"], "310105")
-    assert not expected("roleAssignments", staff["analyst"], "310000")
-    assert not expected("me", None, "310000")
-    assert expected("tenants", None, "310000")
+def test_a_masked_crash_counts_as_neither_an_answer_nor_a_refusal() -> None:
+    masked = {"message": "Unexpected error.", "locations": [], "path": ["caseDecide"]}
+    internal = {"message": "boom", "extensions": {"code": "INTERNAL"}}
+    for errors in ([masked], [internal], [masked, {"extensions": {"code": "FORBIDDEN"}}]):
+        assert outcome(errors).startswith("neither answered nor refused")
+    assert outcome([{"extensions": {"code": "NOT_FOUND"}}]) == ANSWERED
+    assert outcome([{"extensions": {"code": "FORBIDDEN"}}]) == "FORBIDDEN"

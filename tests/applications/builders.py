@@ -24,8 +24,14 @@ from socialaid.applications.states import CaseEvent, CaseState, Machine, transit
 from socialaid.catalogue.files import Mode
 
 
-def dep(*items: str, on_denied: OnDenied = "close") -> DependencyRef:
-    return DependencyRef(items=items, on_denied=on_denied)
+def dep(
+    *items: str, on_denied: OnDenied = "close", approved_as: Sequence[str] | None = None
+) -> DependencyRef:
+    return DependencyRef(
+        items=items,
+        on_denied=on_denied,
+        approved_as=None if approved_as is None else tuple(approved_as),
+    )
 
 
 def item(

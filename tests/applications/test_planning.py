@@ -297,6 +297,106 @@ def test_an_auto_granted_item_is_not_granted_while_another_of_its_groups_is_unap
     assert effects == []
 
 
+# An automatic grant the applicant did not select, named by a case that is in the application:
+# `granted` joins when `trigger` is approved, and `either` waits for `a` or `granted`.
+TRIGGER = item("trigger")
+GRANTED = item("granted", mode=Mode.AUTO_GRANTED, requires=[dep("trigger")])
+EITHER = item("either", requires=[dep("a", "granted")])
+
+
+def test_a_case_waits_for_an_automatic_grant_that_may_still_join_the_application() -> None:
+    cases = planned(item("a"), TRIGGER, EITHER)
+    a_denied = denial("不符合条件")
+    cases = decide(cases, "a", a_denied)
+
+    effects = on_decision(cases, "a", a_denied, auto_granted=[GRANTED])
+    assert effects == [ForwardDecision("either", "a", a_denied)]  # not closed: `granted` may join
+
+    cases = apply(cases, effects)
+    recognised = approval()
+    cases = decide(cases, "trigger", recognised)
+    effects = on_decision(cases, "trigger", recognised, auto_granted=[GRANTED])
+    assert effects == [
+        GrantAutomatically(GRANTED, "trigger", recognised, case_exists=False),
+        ReleaseCase("either"),
+    ]
+
+
+def test_a_case_naming_an_automatic_grant_ends_the_same_when_the_trigger_is_decided_first() -> None:
+    cases = planned(item("a"), TRIGGER, EITHER)
+    recognised = approval()
+    cases = decide(cases, "trigger", recognised)
+    effects = on_decision(cases, "trigger", recognised, auto_granted=[GRANTED])
+    assert effects == [
+        GrantAutomatically(GRANTED, "trigger", recognised, case_exists=False),
+        ReleaseCase("either"),
+    ]
+
+
+def test_once_an_automatic_grant_cannot_join_a_case_is_judged_without_it() -> None:
+    cases = planned(item("a"), TRIGGER, EITHER)
+    a_denied, trigger_denied = denial("不符合条件"), denial("不符合认定条件")
+    cases = decide(cases, "a", a_denied)
+    cases = apply(cases, on_decision(cases, "a", a_denied, auto_granted=[GRANTED]))
+    assert states_of(cases)["either"] is CaseState.WAITING
+
+    cases = decide(cases, "trigger", trigger_denied)
+    effects = on_decision(cases, "trigger", trigger_denied, auto_granted=[GRANTED])
+
+    assert [(e.item, e.predecessors) for e in effects if isinstance(e, CloseCase)] == [
+        ("either", ("a",))
+    ]
+
+
+def test_the_trigger_denied_first_leaves_the_case_waiting_for_its_other_alternative() -> None:
+    cases = planned(item("a"), TRIGGER, EITHER)
+    trigger_denied = denial("不符合认定条件")
+    cases = decide(cases, "trigger", trigger_denied)
+    assert on_decision(cases, "trigger", trigger_denied, auto_granted=[GRANTED]) == []
+
+    a_denied = denial("不符合条件")
+    cases = decide(cases, "a", a_denied)
+    effects = on_decision(cases, "a", a_denied, auto_granted=[GRANTED])
+    assert [(e.item, e.predecessors) for e in effects if isinstance(e, CloseCase)] == [
+        ("either", ("a",))
+    ]
+
+
+def test_an_auto_granted_case_waits_for_an_automatic_grant_it_names_and_follows_it() -> None:
+    bundle = item("bundle", mode=Mode.AUTO_GRANTED, requires=[dep("a"), dep("granted")])
+    cases = planned(item("a"), TRIGGER, bundle)
+    cases = decide(cases, "a", approval())
+    effects = on_decision(cases, "a", approval(), auto_granted=[GRANTED, bundle])
+    # Not released: `granted` may still join, and then `bundle` follows it.
+    assert effects == [ForwardDecision("bundle", "a", approval())]
+
+    cases = apply(cases, effects)
+    cases = decide(cases, "trigger", approval())
+    effects = on_decision(cases, "trigger", approval(), auto_granted=[GRANTED, bundle])
+    assert effects == [
+        GrantAutomatically(GRANTED, "trigger", approval(), case_exists=False),
+        GrantAutomatically(bundle, "granted", None, case_exists=True),
+    ]
+
+
+def test_planning_waits_for_an_automatic_grant_whose_trigger_is_selected() -> None:
+    only_granted = item("only_granted", requires=[dep("granted")])
+
+    plan = plan_cases([only_granted, TRIGGER], auto_granted=[GRANTED])
+
+    assert [case.code for case in plan] == ["trigger", "only_granted"]
+    waiting = plan[1]
+    assert (waiting.state, waiting.waiting_on, waiting.notes) == (
+        CaseState.WAITING,
+        ("granted",),
+        (),
+    )
+    # Its trigger not selected, the grant cannot join: the case starts ready with the usual note.
+    (alone,) = plan_cases([only_granted], auto_granted=[GRANTED])
+    assert (alone.state, alone.waiting_on) == (CaseState.READY, ())
+    assert [note.items for note in alone.notes] == [("granted",)]
+
+
 # ---------------------------------------------------------------- withdrawal and the result
 
 

@@ -1,4 +1,6 @@
-"""Every mutation in the schema leaves audit events in its own transaction; a failed one none.
+"""Every mutation in the schema leaves audit events in its own transaction (the very transaction
+of its change, where a changed row remains to compare with); a failed one refuses, never crashes,
+and leaves none.
 
 The mutations come from the schema, so a new one without an entry in MUTATION_CALLS fails here.
 An entry is a valid and an invalid call: each may prepare what it needs with ordinary calls,
@@ -21,6 +23,7 @@ from starlette.requests import Request
 from socialaid.access.principal import Principal
 from socialaid.access.vocabulary import Role
 from socialaid.db.database import Database
+from socialaid.errors import ErrorCode
 from socialaid.kernel.context import Context
 from tests.access.people import person
 from tests.applications_api.flows import (
@@ -118,9 +121,17 @@ async def succeeds(run: Operation, name: str, values: dict[str, Any], actor: Pri
     assert (errors, graphql_errors) == ([], []), f"{name} should have succeeded"
 
 
+def crashes(graphql_errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The errors that are not refusals: a masked crash ("Unexpected error.") carries no code."""
+    refusals = {code.value for code in ErrorCode}
+    return [e for e in graphql_errors if (e.get("extensions") or {}).get("code") not in refusals]
+
+
 async def fails(run: Operation, name: str, values: dict[str, Any], actor: Principal) -> None:
     errors, graphql_errors = await run(name, values, actor)
     assert errors or graphql_errors, f"{name} should have failed"
+    # A crash also writes nothing, but it is a bug, not the refusal this call is meant to show.
+    assert crashes(graphql_errors) == [], f"{name} crashed instead of refusing"
 
 
 Call = Callable[[Database, Operation], Awaitable[None]]
@@ -566,6 +577,46 @@ async def test_a_mutation_leaves_audit_events_in_its_own_transaction(
     assert events, f"{name} wrote no audit event"
     assert len({transaction for transaction, _, _ in events}) == 1, "events of one transaction"
     assert {address for _, address, _ in events} == {CLIENT}
+
+
+# The row a valid call changes, for the mutations whose change leaves one to compare with.
+ONE_APPLICATION = "SELECT xmin::text FROM application"
+DIBAO_CASE = "SELECT xmin::text FROM application_case WHERE item_code = 'dibao'"
+CHANGED_ROW = {
+    "roleGrant": "SELECT xmin::text FROM role_assignment WHERE user_id = 'new-worker'",
+    "sharedRecordUpsert": "SELECT xmin::text FROM shared_record WHERE evidence = 'hukou_booklet'",
+    "emergencyModeSet": "SELECT xmin::text FROM emergency_mode",
+    "applicationSubmit": ONE_APPLICATION,
+    "applicationTriageAccept": ONE_APPLICATION,
+    "applicationTriageReject": ONE_APPLICATION,
+    "applicationTriageEscalate": ONE_APPLICATION,
+    "applicationJointMeetingAssign": ONE_APPLICATION,
+    "applicationJointMeetingReject": ONE_APPLICATION,
+    "applicationWithdraw": ONE_APPLICATION,
+    "caseAcknowledge": DIBAO_CASE,
+    "caseSupplementRequest": DIBAO_CASE,
+    "caseSupplementProvide": DIBAO_CASE,
+    "caseDecide": DIBAO_CASE,
+}
+
+
+async def writing_transactions(db: Database, query: str) -> set[str]:
+    async with db.owner_session() as session:
+        return set((await session.execute(text(query))).scalars())
+
+
+@pytest.mark.parametrize("name", sorted(CHANGED_ROW))
+async def test_a_mutation_writes_its_audit_events_in_the_transaction_of_its_change(
+    db: Database, name: str
+) -> None:
+    run = Operation(db)
+    await calls_for(name).valid(db, run)
+    changed = await writing_transactions(db, CHANGED_ROW[name])
+    events = await events_of(db, run.request_id)
+    # xmin is the transaction that wrote the row's current version: an event written after the
+    # change committed, in a transaction of its own, shows a different one.
+    assert len(changed) == 1, f"{CHANGED_ROW[name]} should find the one changed row"
+    assert {transaction for transaction, _, _ in events} == changed
 
 
 @pytest.mark.parametrize("name", MUTATIONS)

@@ -3,7 +3,15 @@
 000 §三（二）2: items without a before/after relation go to every department at once; where one
 item rests on another's result, the earlier one's result is pushed to the later one. Here an item's
 `requires_decision_of` groups say which: the case waits for a decision on (any one of) each group's
-items that are in the same application.
+items that are in the same application or may still join it.
+
+An item "may still join" when it is an auto_granted (免申即享) item the applicant did not select,
+which the application gains, already approved, once every group of its own is approved (004
+§三（二）3: medical aid follows the 低收入人口认定 of 低保对象 and 特困人员 without an application).
+While its own prerequisites are undecided it counts in a group as a pending member, so a case naming
+it is not judged before it is known whether it joins; once it cannot join (one of its groups is
+lost), it is no longer part of the group, as an item outside the application never is. So a case
+ends the same whichever department decides first.
 
 Everything is keyed by item code: an application has exactly one case per item, so the service
 maps codes to its case ids. Functions return effects; the service applies them (calling
@@ -166,7 +174,10 @@ class PlanNote:
 
 @dataclass(frozen=True)
 class PlannedCase:
-    """A case to create: its first state, the in-application items it waits on, and notes."""
+    """A case to create: its first state, the items it waits on, and notes.
+
+    `waiting_on` names the selected items it waits on and the automatic grants that may still join.
+    """
 
     item: ItemRef
     state: CaseState
@@ -181,14 +192,17 @@ class PlannedCase:
         return Case(item=self.item, state=self.state)
 
 
-def plan_cases(selected: Sequence[ItemRef]) -> list[PlannedCase]:
+def plan_cases(
+    selected: Sequence[ItemRef], *, auto_granted: Iterable[ItemRef] = ()
+) -> list[PlannedCase]:
     """One case per selected item, predecessors first (ties by code), whatever the selection order.
 
-    A dependency group naming a selected item makes the case wait on the selected ones of its
-    items. A group naming only items outside the application does not hold the case: the form
-    compiler has already added the prerequisite (`prerequisite: add`) or warned the applicant
-    (`warn`), so what is left is an item decided elsewhere or not at all — the case starts ready
-    with a note that the department checks that status itself.
+    A dependency group naming a selected item, or an automatic grant that may still join the
+    application (`auto_granted`: the tenant's items, as for `on_decision`), makes the case wait on
+    those of its items. A group naming only items outside the application does not hold the case:
+    the form compiler has already added the prerequisite (`prerequisite: add`) or warned the
+    applicant (`warn`), so what is left is an item decided elsewhere or not at all — the case starts
+    ready with a note that the department checks that status itself.
     """
     if not selected:
         raise EmptySelectionError("no item selected", path=["items"])
@@ -200,13 +214,22 @@ def plan_cases(selected: Sequence[ItemRef]) -> list[PlannedCase]:
             raise NotApplicableError(f"{item.code} is not applied for (非依申请)", path=["items"])
         by_code[item.code] = item
 
-    predecessors = {
-        code: sorted(
-            {p for group in item.requires_decision_of for p in group.items if p in by_code}
+    auto = _auto_by_code(auto_granted)
+    states = dict.fromkeys(by_code, CaseState.READY)  # every case starts open
+    prospects = _Prospects(states, _Approvals(states, {}), auto)
+    # The selected items and the automatic grants they wait on, each with what it waits on.
+    predecessors: dict[str, list[str]] = {}
+    unvisited = list(by_code)
+    while unvisited:
+        code = unvisited.pop()
+        if code in predecessors:
+            continue
+        groups = (by_code[code] if code in by_code else auto[code]).requires_decision_of
+        predecessors[code] = sorted(
+            {p for group in groups for p in group.items if p in by_code or prospects.may_join(p)}
         )
-        for code, item in by_code.items()
-    }
-    order = _topological_order(predecessors)
+        unvisited.extend(predecessors[code])
+    order = [code for code in _topological_order(predecessors) if code in by_code]
 
     planned = []
     for code in order:
@@ -222,7 +245,7 @@ def plan_cases(selected: Sequence[ItemRef]) -> list[PlannedCase]:
                 ),
             )
             for group in item.requires_decision_of
-            if not any(p in by_code for p in group.items)
+            if not any(p in by_code or prospects.may_join(p) for p in group.items)
         )
         waiting_on = tuple(predecessors[code])
         state = CaseState.WAITING if waiting_on else CaseState.READY
@@ -364,7 +387,8 @@ def on_decision(
     with `on_denied: close`), or granted (auto_granted). Consequences cascade: a closed or granted
     case settles the cases that wait on it. `auto_granted` is the tenant's items (others are
     ignored, so the whole catalogue may be passed): one not in the application whose every group
-    is approved here, one of them just now, yields a case to create, already approved.
+    is approved here, one of them just now, yields a case to create, already approved; until it is
+    known whether it will, it is a pending member of the groups naming it (see the module doc).
     """
     refs = {case.code: case.item for case in cases}
     if decided not in refs:
@@ -376,9 +400,9 @@ def on_decision(
     recognised = {case.code: case.decision.recognised_as for case in cases if case.decision}
     recognised[decided] = decision.recognised_as
     approved = _Approvals(states, recognised)
-    tenant_auto = sorted(
-        (item for item in auto_granted if item.mode is Mode.AUTO_GRANTED), key=lambda i: i.code
-    )
+    auto = _auto_by_code(auto_granted)
+    tenant_auto = [auto[code] for code in sorted(auto)]
+    fresh = {decided} if states[decided] is CaseState.APPROVED else set()  # approved just now
 
     effects: list[Effect] = []
     settled = deque([decided])
@@ -391,9 +415,12 @@ def on_decision(
                 if states[code] in CASE_OPEN_STATES and refs[code].names(decided)
             )
         for code in sorted(refs):
-            if states[code] is not CaseState.WAITING or not refs[code].names(predecessor):
+            if states[code] is not CaseState.WAITING:
                 continue
-            settlement = _settle(refs[code], states, approved)
+            prospects = _Prospects(states, approved, auto, frozenset(fresh))
+            if not prospects.concerns(refs[code], predecessor):
+                continue
+            settlement = _settle(refs[code], states, approved, prospects)
             if settlement.verdict == "close":
                 names = sorted({p for group in settlement.failed_groups for p in group})
                 effects.append(
@@ -415,6 +442,7 @@ def on_decision(
                     )
                 )
                 states[code] = CaseState.APPROVED
+                fresh.add(code)
                 settled.append(code)
             elif settlement.verdict == "release":
                 effects.append(ReleaseCase(item=code))
@@ -434,6 +462,7 @@ def on_decision(
                     )
                     refs[item.code] = item
                     states[item.code] = CaseState.APPROVED
+                    fresh.add(item.code)
                     settled.append(item.code)
     return effects
 
@@ -456,21 +485,86 @@ class _Approvals:
         return any(self.counts(group, code) for code in group.items)
 
 
-def _settle(item: ItemRef, states: Mapping[str, CaseState], approved: _Approvals) -> _Settlement:
+def _auto_by_code(items: Iterable[ItemRef]) -> dict[str, ItemRef]:
+    """The auto_granted ones of the tenant's items (others are ignored), by code."""
+    return {item.code: item for item in items if item.mode is Mode.AUTO_GRANTED}
+
+
+class _Prospects:
+    """Which auto_granted items not in the application may still join it (the module doc's rule).
+
+    Built for one look at the states: it remembers its answers, so build a new one after a change.
+    """
+
+    def __init__(
+        self,
+        states: Mapping[str, CaseState],
+        approved: _Approvals,
+        auto: Mapping[str, ItemRef],
+        fresh: frozenset[str] = frozenset(),  # the approvals of the cascade under way
+    ) -> None:
+        self._states = states
+        self._approved = approved
+        self._auto = auto
+        self._fresh = fresh
+        self._memo: dict[str, bool] = {}
+
+    def may_join(self, code: str) -> bool:
+        """An auto_granted item not in the application that no group of its own has lost (each
+        counts or names an undecided item) and that something can still set off: an item it names
+        is undecided, or was approved in the cascade under way (which then grants it)."""
+        item = self._auto.get(code)
+        if item is None or code in self._states or not item.requires_decision_of:
+            return False
+        if code not in self._memo:
+            self._memo[code] = False  # one that waits, through others, for itself never joins
+            groups = item.requires_decision_of
+            named = sorted({member for group in groups for member in group.items})
+            self._memo[code] = all(
+                self._approved.any_in(group) or any(self._undecided(c) for c in group.items)
+                for group in groups
+            ) and any(c in self._fresh or self._undecided(c) for c in named)
+        return self._memo[code]
+
+    def _undecided(self, code: str) -> bool:
+        if code in self._states:
+            return self._states[code] not in CASE_FINAL_STATES
+        return self.may_join(code)
+
+    def concerns(self, item: ItemRef, code: str) -> bool:
+        """Whether a decision on `code` may change where `item` stands: one of its groups names
+        `code`, or names an auto_granted item not in the application whose joining rests on it."""
+        seen: set[str] = set()
+        unvisited = [item]
+        while unvisited:
+            for group in unvisited.pop().requires_decision_of:
+                for member in group.items:
+                    if member == code:
+                        return True
+                    if member in self._auto and member not in self._states and member not in seen:
+                        seen.add(member)
+                        unvisited.append(self._auto[member])
+        return False
+
+
+def _settle(
+    item: ItemRef, states: Mapping[str, CaseState], approved: _Approvals, prospects: _Prospects
+) -> _Settlement:
     """Where a waiting case stands, given the states of the cases in its application."""
     failed: list[tuple[str, ...]] = []
     pending = False
     approved_everywhere = True
     for group in item.requires_decision_of:
         present = tuple(code for code in group.items if code in states)
-        if not present:
+        joining = any(prospects.may_join(code) for code in group.items)
+        if not present and not joining:
             # Outside the application: the department checks it (PlanNote), it holds nothing.
             approved_everywhere = False
             continue
         if any(approved.counts(group, code) for code in present):
             continue
         approved_everywhere = False
-        if all(states[code] in CASE_FINAL_STATES for code in present):
+        if not joining and all(states[code] in CASE_FINAL_STATES for code in present):
             if group.on_denied == "close":
                 failed.append(present)
             continue

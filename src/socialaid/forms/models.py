@@ -13,7 +13,11 @@ from socialaid.db.base import SQLModel
 
 
 class LibrarySnapshot(SQLModel, table=True):
-    """The shared libraries as they were, addressed by the hash of their content."""
+    """The shared libraries as they were, addressed by the hash of their content.
+
+    `document` is service.library_snapshot_document: the entries, and each part's keys in library
+    order as arrays (a JSONB object does not keep its keys' order, and forms follow it).
+    """
 
     __tablename__ = "library_snapshot"
 
@@ -34,6 +38,7 @@ class FormSnapshot(SQLModel, table=True):
     hash: str = Field(sa_column=Column(String(64), primary_key=True))
     compiled_for: str = Field(sa_column=Column(String(6), nullable=False))
     as_of: date = Field(sa_column=Column(Date, nullable=False))
+    # The items chosen; `items` also holds the prerequisites the compiler added to them.
     selected: list[str] = Field(sa_column=Column(ARRAY(String), nullable=False))
     items: dict[str, Any] = Field(sa_column=Column(JSONB, nullable=False))
     parameters: dict[str, Any] = Field(sa_column=Column(JSONB, nullable=False))

@@ -4,6 +4,7 @@ answers and materials (with the shared-data registry where the caller may use it
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,7 +17,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from socialaid.caching import LruCache, RevisionCache
 from socialaid.canonical_json import canonical_json
 from socialaid.catalogue.files import Exemption, ItemFile
-from socialaid.catalogue.library import Library, library_document, library_from_document
+from socialaid.catalogue.library import (
+    LIBRARY_PARTS,
+    Library,
+    library_document,
+    library_from_document,
+)
 from socialaid.catalogue.service import (
     CatalogueCaches,
     TenantView,
@@ -33,6 +39,8 @@ from socialaid.forms.models import FormSnapshot, LibrarySnapshot
 from socialaid.forms.shared_records import SharedRecordSource
 from socialaid.forms.validation import ValidationResult, validate_answers
 from socialaid.kernel.unit_of_work import UnitOfWork
+
+log = logging.getLogger(__name__)
 
 
 class FormSelectionError(DomainError):
@@ -57,8 +65,9 @@ class FormCaches:
     library_hashes: RevisionCache[str] = field(default_factory=lambda: RevisionCache(1))
     by_hash: LruCache[str, CompiledForm] = field(default_factory=lambda: LruCache(512))
 
-    def remember(self, form: CompiledForm) -> None:
-        self.by_hash.put(form.content_hash, form)
+    def remember(self, form: CompiledForm, *, as_hash: str | None = None) -> None:
+        """Keep `form` under its content hash, or under `as_hash`: the hash it is looked up by."""
+        self.by_hash.put(form.content_hash if as_hash is None else as_hash, form)
 
 
 _PENDING = "socialaid.pending_snapshots"
@@ -102,6 +111,45 @@ def _parameters(view: TenantView) -> dict[str, object]:
     return {p.key: p.value for p in view.config.parameters if p.value is not None}
 
 
+_ORDER = "order"
+
+
+def library_snapshot_document(lib: Library) -> dict[str, Any]:
+    """The library as stored in library_snapshot: its entries and, under "order", each part's keys
+    in library order.
+
+    The compiler lists fields, groups and materials in library order, but a JSONB object keeps its
+    keys in an order of its own (shorter keys first), so the order must be stored as arrays. It is
+    part of the document, and so of the snapshot's hash: libraries differing only in order differ.
+    """
+    document: dict[str, Any] = library_document(lib)
+    return {**document, _ORDER: {part: list(document[part]) for part in LIBRARY_PARTS}}
+
+
+def library_from_snapshot(document: Mapping[str, Any]) -> Library:
+    """The library a library_snapshot document holds, its parts in their stored order.
+
+    Documents stored before the order was kept come back in JSONB's key order.
+    """
+    order: Mapping[str, list[str]] = document.get(_ORDER) or {}
+    parts = {
+        part: {key: document[part][key] for key in order[part]}
+        if part in order
+        else document.get(part, {})
+        for part in LIBRARY_PARTS
+    }
+    return library_from_document(parts)
+
+
+def _selected_by_applicant(form: CompiledForm) -> list[str]:
+    """The items chosen, without the prerequisites the compiler added (those have `added_for`).
+
+    Recompiling the chosen items adds the prerequisites again, with their PREREQUISITE_ADDED notes;
+    recompiling every item of the form would count them as chosen and give another form.
+    """
+    return [item.code for item in form.items if not item.added_for]
+
+
 async def _store_snapshot(
     session: AsyncSession,
     caches: FormCaches,
@@ -113,7 +161,7 @@ async def _store_snapshot(
 ) -> None:
     lib_hash = caches.library_hashes.peek(revision, "library")
     if lib_hash is None:
-        document = library_document(lib)
+        document = library_snapshot_document(lib)
         lib_hash = hashlib.sha256(canonical_json(document).encode()).hexdigest()
         await session.execute(
             insert(LibrarySnapshot)
@@ -128,7 +176,7 @@ async def _store_snapshot(
             hash=form.content_hash,
             compiled_for=form.tenant,
             as_of=form.as_of,
-            selected=sorted(used),
+            selected=_selected_by_applicant(form),
             items=used,
             parameters=dict(parameters),
             library_hash=lib_hash,
@@ -184,16 +232,24 @@ async def form_by_hash(
     if library_row is None:
         raise NotFoundError(f"表单 {form_hash} 的数据元库快照缺失", path=["hash"])
     form = compile_form(
-        library_from_document(library_row.document),
+        library_from_snapshot(library_row.document),
         {code: ItemFile.model_validate(doc) for code, doc in snapshot.items.items()},
         snapshot.selected,
         tenant=snapshot.compiled_for,
         as_of=snapshot.as_of,
         parameters=snapshot.parameters,
     )
+    if form.content_hash != form_hash:
+        # Only snapshots stored before the library order and the chosen items were kept.
+        log.warning(
+            "form snapshot %s rebuilds as %s: it lacks what the form was compiled from",
+            form_hash,
+            form.content_hash,
+        )
     uncommitted = session.sync_session.info.get(_PENDING, ())
     if not any(kind == "form" and v.content_hash == form_hash for kind, v in uncommitted):
-        form_caches.remember(form)  # its snapshot row is committed: safe to keep
+        # Its snapshot row is committed: safe to keep, under the hash it is looked up by.
+        form_caches.remember(form, as_hash=form_hash)
     return form
 
 
