@@ -50,37 +50,32 @@ ROLE_GRANT_AUDIT = """    await write_event(
         subject_type=SUBJECT,
         subject_id=f"{user_id}/{role.value}",
         after=_snapshot(row),
-        request_id=request_id,
+        request_id=uow.request_id,
     )
 """
-ROLE_GRANT_DEFERRED = """    session.info["deferred_audit"] = dict(
-        actor=actor,
-        action="role.grant",
-        tenant_id=tenant.tenant_id,
-        subject_type=SUBJECT,
-        subject_id=f"{user_id}/{role.value}",
-        after=_snapshot(row),
-        request_id=request_id,
+ROLE_GRANT_DEFERRED = """    DEFERRED.append(
+        dict(
+            actor=actor,
+            action="role.grant",
+            tenant_id=tenant.tenant_id,
+            subject_type=SUBJECT,
+            subject_id=f"{user_id}/{role.value}",
+            after=_snapshot(row),
+            request_id=uow.request_id,
+        )
     )
 """
-ROLE_GRANT_RESOLVER_END = """                    role=Role(input.role),
-                    request_id=info.context.request_id,
-                )
-        except (ForbiddenError, UnauthenticatedError):
-            raise
-        except DomainError as error:
-            return RoleGrantPayload("""
-ROLE_GRANT_RESOLVER_AUDITS_LATER = """                    role=Role(input.role),
-                    request_id=info.context.request_id,
-                )
-            from socialaid.audit.writer import write_event
+ROLE_GRANT_RUN = """        return await run_mutation(info, RoleGrantPayload, work)
+"""
+ROLE_GRANT_RUN_THEN_AUDIT = """        payload = await run_mutation(info, RoleGrantPayload, work)
+        from socialaid.audit.writer import write_event
 
-            async with scoped_session(info.context.db, info.context.principal) as later:
-                await write_event(later, **session.info.pop("deferred_audit"))
-        except (ForbiddenError, UnauthenticatedError):
-            raise
-        except DomainError as error:
-            return RoleGrantPayload("""
+        async with info.context.unit_of_work() as later:
+            for event in service.DEFERRED:
+                await write_event(later.session, **event)
+            service.DEFERRED.clear()
+        return payload
+"""
 
 BREAKAGES = (
     Breakage(
@@ -151,12 +146,13 @@ BREAKAGES = (
         "audit-after-commit",
         "the roleGrant audit event written after the commit, in a second transaction",
         (
-            Edit("src/socialaid/access/service.py", ROLE_GRANT_AUDIT, ROLE_GRANT_DEFERRED),
             Edit(
-                "src/socialaid/access/graphql.py",
-                ROLE_GRANT_RESOLVER_END,
-                ROLE_GRANT_RESOLVER_AUDITS_LATER,
+                "src/socialaid/grants/service.py",
+                'SUBJECT = "role_assignment"\n',
+                'SUBJECT = "role_assignment"\nDEFERRED: list = []\n',
             ),
+            Edit("src/socialaid/grants/service.py", ROLE_GRANT_AUDIT, ROLE_GRANT_DEFERRED),
+            Edit("src/socialaid/grants/graphql.py", ROLE_GRANT_RUN, ROLE_GRANT_RUN_THEN_AUDIT),
         ),
         ("tests/audit/test_every_mutation_is_audited.py",),
     ),

@@ -250,16 +250,8 @@ def decide(item: str, outcome: str) -> Move:
 # ---------------------------------------------------------------- the moves refused
 
 
-def refused(situation: Situation, move: Move, why: str, *, bug: str | None = None) -> Any:
-    marks = [pytest.mark.xfail(strict=True, reason=bug)] if bug else []
-    return pytest.param(situation, move, id=why, marks=marks)
-
-
-# Both rejections send the one REJECT event, which the application table allows from submitted and
-# from escalated alike, so neither body is kept to the applications that are its own.
-SHARED_REJECT = (
-    "triage and joint-meeting rejection share REJECT; the service does not tell them apart"
-)
+def refused(situation: Situation, move: Move, why: str) -> Any:
+    return pytest.param(situation, move, id=why)
 
 
 ILLEGAL_MOVES = [
@@ -308,12 +300,9 @@ ILLEGAL_MOVES = [
         submitted,
         joint_meeting_reject,
         "joint-meeting-rejects-an-application-never-escalated",
-        bug=SHARED_REJECT,
     ),
     # Once escalated, the application is the joint meeting's to decide (002 §5.3).
-    refused(
-        escalated, triage_reject, "one-door-rejects-an-escalated-application", bug=SHARED_REJECT
-    ),
+    refused(escalated, triage_reject, "one-door-rejects-an-escalated-application"),
     # Nothing is left to withdraw from once the application has ended.
     refused(completed, withdraw, "withdraw-a-completed-application"),
     refused(rejected, withdraw, "withdraw-a-rejected-application"),

@@ -26,6 +26,7 @@ from socialaid.applications.models import ApplicationCase
 from socialaid.applications.moves import (
     Move,
     as_case,
+    auto_granted_refs,
     case_transition,
     finish,
     item_basis,
@@ -53,7 +54,6 @@ from socialaid.applications.planning import (
 )
 from socialaid.applications.records import (
     decision_to_json,
-    item_ref_from_document,
     item_ref_from_json,
     item_ref_to_json,
     legal_basis_text,
@@ -67,7 +67,6 @@ from socialaid.applications.states import (
     transition,
 )
 from socialaid.applications.states import ApplicationEvent as AppEvent
-from socialaid.catalogue.files import Mode
 from socialaid.catalogue.service import CatalogueCaches, TenantView, tenant_view
 from socialaid.errors import DomainError
 from socialaid.kernel.unit_of_work import UnitOfWork
@@ -250,13 +249,8 @@ async def _apply_decision_effects(
     application = move.application
     cases = [c if c.id != decided.id else decided for c in move.cases]
     by_code = {c.item_code: c for c in cases}
-    tenant_auto = [
-        item_ref_from_document(item.document)
-        for item in view.catalogue.items.values()
-        if item.document.get("mode") == Mode.AUTO_GRANTED.value
-    ]
     effects = on_decision(
-        [as_case(c) for c in cases], decided.item_code, made, auto_granted=tenant_auto
+        [as_case(c) for c in cases], decided.item_code, made, auto_granted=auto_granted_refs(view)
     )
     emergency = None
     if any(isinstance(e, ReleaseCase) for e in effects):

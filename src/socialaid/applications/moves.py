@@ -28,7 +28,12 @@ from socialaid.applications.models import Application, ApplicationCase, Applicat
 from socialaid.applications.notices import RenderedNotice
 from socialaid.applications.notifications import notify_application_changed
 from socialaid.applications.planning import Case, ItemRef, PlannedCase
-from socialaid.applications.records import decision_from_json, item_ref_from_json, item_ref_to_json
+from socialaid.applications.records import (
+    decision_from_json,
+    item_ref_from_document,
+    item_ref_from_json,
+    item_ref_to_json,
+)
 from socialaid.applications.states import ApplicationEvent as AppEvent
 from socialaid.applications.states import (
     ApplicationState,
@@ -38,6 +43,7 @@ from socialaid.applications.states import (
     transition,
 )
 from socialaid.audit.writer import write_event
+from socialaid.catalogue.files import Mode
 from socialaid.catalogue.service import TenantView
 from socialaid.errors import ConflictError, DomainError, NotFoundError
 from socialaid.kernel.unit_of_work import now_in_china
@@ -339,3 +345,12 @@ def notice_json(notice: RenderedNotice) -> dict[str, Any]:
 
 def notice_templates(view: TenantView) -> Sequence[Any]:
     return view.config.notice_templates if view.config is not None else ()
+
+
+def auto_granted_refs(view: TenantView) -> list[ItemRef]:
+    """The tenant's 免申即享 items: planning must know which may still join an application."""
+    return [
+        item_ref_from_document(item.document)
+        for item in view.catalogue.items.values()
+        if item.document.get("mode") == Mode.AUTO_GRANTED.value
+    ]

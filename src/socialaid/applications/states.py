@@ -6,7 +6,7 @@ Application (one per submission; 002 §5.2–5.3, 000 §三（二）):
     submitted  --reject-->    rejected    one-door triage: not eligible, with reasons
     submitted  --escalate-->  escalated   no department fits: to the joint meeting (联席会议)
     escalated  --assign-->    accepted    the joint meeting names the departments and a lead
-    escalated  --reject-->    rejected    the joint meeting finds no assistance applies
+    escalated  --dismiss-->   rejected    the joint meeting finds no assistance applies
     accepted   --complete-->  completed   every case is final (planning.application_outcome)
     submitted  --withdraw-->  withdrawn   by the applicant
     accepted   --withdraw-->  withdrawn   by the applicant; open cases are withdrawn too
@@ -57,6 +57,9 @@ class ApplicationEvent(StrEnum):
     REJECT = "reject"
     ESCALATE = "escalate"
     ASSIGN = "assign"  # the joint meeting assigns departments and a lead
+    # The joint meeting's refusal is an event of its own, so that one door cannot refuse what
+    # it has escalated and the joint meeting cannot refuse what was never escalated to it.
+    DISMISS = "dismiss"
     COMPLETE = "complete"
     WITHDRAW = "withdraw"
 
@@ -96,7 +99,7 @@ APPLICATION_TRANSITIONS = MappingProxyType(
         (_A.SUBMITTED, _AE.ESCALATE): _A.ESCALATED,
         (_A.ESCALATED, _AE.ASSIGN): _A.ACCEPTED,
         # 002 §5.3 sends to the joint meeting what has "no relevant policy": it must be able to say no.
-        (_A.ESCALATED, _AE.REJECT): _A.REJECTED,
+        (_A.ESCALATED, _AE.DISMISS): _A.REJECTED,
         (_A.ACCEPTED, _AE.COMPLETE): _A.COMPLETED,
         (_A.SUBMITTED, _AE.WITHDRAW): _A.WITHDRAWN,
         (_A.ACCEPTED, _AE.WITHDRAW): _A.WITHDRAWN,

@@ -30,6 +30,7 @@ from socialaid.applications.moves import (
     application_target,
     application_transition,
     as_case,
+    auto_granted_refs,
     finish,
     save,
     stale,
@@ -182,7 +183,8 @@ async def submit(
     )
     view = await tenant_view(session, catalogue_caches, tenant=tenant.tenant_id, as_of=as_of)
     refs = [item_ref_from_document(view.catalogue.items[i.code].document) for i in form.items]
-    plan_cases(refs)  # refuses cycles, duplicates and organised items before anything is stored
+    # Refuses cycles, duplicates and organised items before anything is stored, as triage will.
+    plan_cases(refs, auto_granted=auto_granted_refs(view))
 
     requests = {m.material: m.election for m in submission.materials if m.election is not None}
     check = await check_answers(

@@ -18,6 +18,7 @@ from socialaid.applications.models import Application, ApplicationCase
 from socialaid.applications.moves import (
     Move,
     application_transition,
+    auto_granted_refs,
     clean_reasons,
     finish,
     item_refs,
@@ -101,6 +102,7 @@ async def triage_reject(
         lock_version=lock_version,
         reasons=reasons,
         resource=Resource.TRIAGE,
+        event=AppEvent.REJECT,
         action_name="application.triage.reject",
         by="社会救助受理窗口",
         request_id=request_id,
@@ -229,6 +231,7 @@ async def joint_meeting_reject(
         lock_version=lock_version,
         reasons=reasons,
         resource=Resource.JOINT_MEETING,
+        event=AppEvent.DISMISS,
         action_name="application.joint_meeting.reject",
         by="社会救助联席会议办公室",
         request_id=request_id,
@@ -263,7 +266,7 @@ async def _open_cases(
         owners[ref.code] = department
     emergency = await emergency_for(session, application, move.tenant, move.now)
     created = []
-    for planned in plan_cases(refs):
+    for planned in plan_cases(refs, auto_granted=auto_granted_refs(view)):
         created.append(
             new_case(move, planned, owners[planned.code].code, owners[planned.code].name, emergency)
         )
@@ -289,6 +292,7 @@ async def _reject(
     lock_version: int,
     reasons: Sequence[str],
     resource: Resource,
+    event: AppEvent,
     action_name: str,
     by: str,
     request_id: str | None,
@@ -300,7 +304,7 @@ async def _reject(
         lock_version=lock_version,
         resource=resource,
         action=Action.DECIDE,
-        event=AppEvent.REJECT,
+        event=event,
     )
     cleaned = clean_reasons(reasons)
     view = await tenant_view(
