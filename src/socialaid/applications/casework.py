@@ -16,11 +16,11 @@ from socialaid.applications.moves import (
     case_transition,
     clean_reasons,
     finish,
-    notice_json,
     notice_templates,
     save,
 )
 from socialaid.applications.notices import NoticeKind, NoticeValues, render_notice
+from socialaid.applications.records import NoticeRecord, SupplementRecord
 from socialaid.applications.states import CaseEvent
 from socialaid.catalogue.service import CatalogueCaches, tenant_view
 from socialaid.errors import DomainError
@@ -44,7 +44,7 @@ async def acknowledge(
         action=Action.UPDATE,
         event=CaseEvent.ACKNOWLEDGE,
     )
-    await save(session, case, state=after.value, updated_at=move.now)
+    await save(session, case, state=after, updated_at=move.now)
     move.add_event(
         "case.acknowledged", actor.user_id, case=case, summary=f"{case.department_name}已受理"
     )
@@ -106,15 +106,14 @@ async def request_supplement(
         ),
         notice_templates(view),
     )
-    supplement = {
-        "materials": list(wanted),
-        "deadline": deadline.isoformat(),
-        "notice": notice_json(notice),
-        "requested_by": actor.user_id,
-        "requested_at": move.now.isoformat(),
-        "supplied": [],
-    }
-    await save(session, case, state=after.value, supplement=supplement, updated_at=move.now)
+    supplement = SupplementRecord(
+        materials=wanted,
+        deadline=deadline,
+        notice=NoticeRecord.of(notice),
+        requested_by=actor.user_id,
+        requested_at=move.now,
+    )
+    await save(session, case, state=after, supplement=supplement, updated_at=move.now)
     move.add_event(
         "case.supplement_requested",
         actor.user_id,
@@ -131,7 +130,7 @@ async def request_supplement(
         subject_id=str(case.id),
         department=case.department,
         before={"state": before.value},
-        after={"state": after.value, "supplement": supplement},
+        after={"state": after.value, "supplement": supplement.to_json()},
         reason=None,
         request_id=request_id,
     )
@@ -158,12 +157,11 @@ async def supply(
         use_case_target=False,
     )
     supplied = clean_reasons(references, "references")
-    supplement = {
-        **(case.supplement or {}),
-        "supplied": [*(case.supplement or {}).get("supplied", []), *supplied],
-        "supplied_at": move.now.isoformat(),
-    }
-    await save(session, case, state=after.value, supplement=supplement, updated_at=move.now)
+    requested = case.supplement
+    if requested is None:  # pragma: no cover - a case awaiting 补正 has its request
+        raise DomainError("该案件没有补正要求", path=["caseId"])
+    supplement = requested.supplied_with(supplied, at=move.now)
+    await save(session, case, state=after, supplement=supplement, updated_at=move.now)
     move.add_event("case.supplied", actor.user_id, case=case, summary="已补正材料")
     await finish(
         session,

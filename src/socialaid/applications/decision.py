@@ -31,7 +31,6 @@ from socialaid.applications.moves import (
     finish,
     item_basis,
     new_case,
-    notice_json,
     notice_templates,
     save,
 )
@@ -53,9 +52,10 @@ from socialaid.applications.planning import (
     on_decision,
 )
 from socialaid.applications.records import (
-    decision_to_json,
-    item_ref_from_json,
-    item_ref_to_json,
+    DecisionRecord,
+    ItemRefRecord,
+    NoticeRecord,
+    ReceivedDecision,
     legal_basis_text,
 )
 from socialaid.applications.states import (
@@ -138,7 +138,7 @@ async def decide(
         view,
         automatic=False,
     )
-    stored = decision_to_json(
+    stored = DecisionRecord.of(
         made,
         decided_by=actor.user_id,
         decided_at=move.now,
@@ -148,9 +148,9 @@ async def decide(
     await save(
         session,
         case,
-        state=after.value,
+        state=after,
         decision=stored,
-        notice=notice_json(notice),
+        notice=NoticeRecord.of(notice),
         updated_at=move.now,
     )
     move.add_event(
@@ -160,7 +160,7 @@ async def decide(
         summary=f"{case.department_name}决定"
         + ("准予救助" if made.outcome is Outcome.APPROVED else "不予救助")
         + (f"：{'；'.join(made.reasons)}" if made.reasons else ""),
-        data={"decision": stored, "notice": notice.text},
+        data={"decision": stored.to_json(), "notice": notice.text},
     )
     cascade = await _apply_decision_effects(session, move, view, actor, case, made, notice)
     completed = await _complete_if_done(session, move, actor)
@@ -175,7 +175,7 @@ async def decide(
         before={"state": before.value},
         after={
             "state": after.value,
-            "decision": stored,
+            "decision": stored.to_json(),
             "effects": cascade,
             "application_completed": completed,
         },
@@ -267,16 +267,16 @@ async def _apply_decision_effects(
     for effect in effects:
         if isinstance(effect, ForwardDecision):
             target = by_code[effect.item]
-            received = [
+            received = (
                 *current(target, "received"),
-                {
-                    "predecessor": effect.predecessor,
-                    "decision": decided.decision,
-                    "notice": notice.text,
-                    "documents": list(effect.decision.documents),
-                    "at": move.now.isoformat(),
-                },
-            ]
+                ReceivedDecision(
+                    predecessor=effect.predecessor,
+                    decision=decided.decision,
+                    notice=notice.text,
+                    documents=effect.decision.documents,
+                    at=move.now,
+                ),
+            )
             change(target, received=received)
             move.add_event(
                 "case.decision_received",
@@ -288,13 +288,13 @@ async def _apply_decision_effects(
             log.append({"effect": "forward", "item": effect.item})
         elif isinstance(effect, ReleaseCase):
             target = by_code[effect.item]
-            state = transition(Machine.CASE, CaseState(current(target, "state")), effect.event)
-            ref = item_ref_from_json(target.item_ref)
+            state = transition(Machine.CASE, current(target, "state"), effect.event)
+            days = target.item_ref.promised_working_days
             change(
                 target,
-                state=state.value,
+                state=state,
                 clock_started_at=move.now,
-                due_at=deadlines.case_deadline(move.now, ref.promised_working_days, emergency),
+                due_at=deadlines.case_deadline(move.now, days, emergency),
             )
             move.add_event(
                 "case.released",
@@ -305,8 +305,8 @@ async def _apply_decision_effects(
             log.append({"effect": "release", "item": effect.item})
         elif isinstance(effect, CloseCase):
             target = by_code[effect.item]
-            state = transition(Machine.CASE, CaseState(current(target, "state")), effect.event)
-            change(target, state=state.value, closed_reason=effect.reason)
+            state = transition(Machine.CASE, current(target, "state"), effect.event)
+            change(target, state=state, closed_reason=effect.reason)
             move.add_event(
                 "case.closed",
                 actor.user_id,
@@ -335,8 +335,8 @@ async def _grant(
     """免申即享: approve an auto_granted item, creating its case if the applicant did not select it."""
     application = move.application
     ref = effect.item
-    document = view.catalogue.items.get(ref.code)
-    basis = legal_basis_text(document.document) if document is not None else None
+    spec = view.specs.get(ref.code)
+    basis = legal_basis_text(spec) if spec is not None else None
     made = Decision(
         outcome=Outcome.APPROVED,
         basis=item_basis(application, ref.code) or basis,
@@ -360,20 +360,20 @@ async def _grant(
         view,
         automatic=True,
     )
-    stored = decision_to_json(
+    stored = DecisionRecord.of(
         made, decided_by="system", decided_at=move.now, automatic=True, trigger=effect.trigger
     )
     if effect.case_exists:
-        state = transition(Machine.CASE, CaseState(current(target, "state")), effect.event)
-        change(target, state=state.value, decision=stored, notice=notice_json(notice))
+        state = transition(Machine.CASE, current(target, "state"), effect.event)
+        change(target, state=state, decision=stored, notice=NoticeRecord.of(notice))
     else:
         planned = PlannedCase(item=ref, state=CaseState.APPROVED)
         target = new_case(
             move, planned, ref.department, department_name, None, state=CaseState.APPROVED
         )
-        target.item_ref = item_ref_to_json(ref, basis=basis)
+        target.item_ref = ItemRefRecord.of(ref, basis=basis)
         target.decision = stored
-        target.notice = notice_json(notice)
+        target.notice = NoticeRecord.of(notice)
         session.add(target)
         move.cases.append(target)
         by_code[ref.code] = target
@@ -398,9 +398,9 @@ async def _complete_if_done(session: AsyncSession, move: Move, actor: Principal)
             col(ApplicationCase.application_id) == application.id,
         )
     )
-    if not all(CaseState(s) in CASE_FINAL_STATES for s in states.scalars()):
+    if not all(state in CASE_FINAL_STATES for state in states.scalars()):
         return False
     after = transition(Machine.APPLICATION, ApplicationState.ACCEPTED, AppEvent.COMPLETE)
-    await save(session, application, state=after.value, updated_at=move.now)
+    await save(session, application, state=after, updated_at=move.now)
     move.add_event("application.completed", actor.user_id, summary="全部事项已办结")
     return True

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import (
@@ -17,6 +18,7 @@ from sqlalchemy import (
     CheckConstraint,
     Column,
     DateTime,
+    Enum,
     ForeignKeyConstraint,
     Identity,
     Index,
@@ -30,13 +32,38 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlmodel import Field
 
+from socialaid.applications.records import (
+    DecisionRecord,
+    ItemRefRecord,
+    MaterialRecord,
+    NoticeRecord,
+    Received,
+    SupplementRecord,
+    TriageRecord,
+)
 from socialaid.applications.states import ApplicationState, CaseState
 from socialaid.catalogue.files import Channel
 from socialaid.db.base import SQLModel
+from socialaid.db.json_record import JsonRecord
 
 
 def _one_of(column: str, values: list[str]) -> str:
     return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+def _state(states: type[StrEnum], length: int) -> Column[Any]:
+    """A state column: VARCHAR(length) as before (the CHECK constraint lists the values), read
+    and written as members of `states`."""
+    return Column(
+        Enum(
+            states,
+            native_enum=False,
+            length=length,
+            values_callable=lambda members: [m.value for m in members],
+            validate_strings=True,
+        ),
+        nullable=False,
+    )
 
 
 CHANNELS = [c.value for c in Channel]
@@ -61,7 +88,7 @@ class Application(SQLModel, table=True):
     idempotency_key: str = Field(sa_column=Column(String(200), nullable=False))
     request_hash: str = Field(sa_column=Column(String(64), nullable=False))
     channel: str = Field(sa_column=Column(String(20), nullable=False))
-    state: str = Field(sa_column=Column(String(20), nullable=False))
+    state: ApplicationState = Field(sa_column=_state(ApplicationState, 20))
     lock_version: int = Field(sa_column=Column(Integer, nullable=False))
     owner: str = Field(sa_column=Column(String(200), nullable=False))  # the applicant's user id
     submitted_by: str = Field(sa_column=Column(String(200), nullable=False))
@@ -70,14 +97,18 @@ class Application(SQLModel, table=True):
     area_path: str | None = Field(default=None, sa_column=Column(Text))
     items: list[str] = Field(sa_column=Column(ARRAY(String), nullable=False))
     # The ItemRef of each item as filed (planning uses these, not the catalogue of the day).
-    item_refs: list[dict[str, Any]] = Field(sa_column=Column(JSONB, nullable=False))
+    item_refs: tuple[ItemRefRecord, ...] = Field(
+        sa_column=Column(JsonRecord(ItemRefRecord, many=True), nullable=False)
+    )
     form_hash: str = Field(sa_column=Column(String(64), nullable=False))
     answers: dict[str, Any] = Field(sa_column=Column(JSONB, nullable=False))
-    materials: list[dict[str, Any]] = Field(sa_column=Column(JSONB, nullable=False))
+    materials: tuple[MaterialRecord, ...] = Field(
+        sa_column=Column(JsonRecord(MaterialRecord, many=True), nullable=False)
+    )
     personal_commitment: bool = Field(sa_column=Column(Boolean, nullable=False))
     emergency_provisions: list[str] = Field(sa_column=Column(ARRAY(String), nullable=False))
     lead_department: str | None = Field(default=None, sa_column=Column(String(100)))
-    triage: dict[str, Any] | None = Field(default=None, sa_column=Column(JSONB))
+    triage: TriageRecord | None = Field(default=None, sa_column=Column(JsonRecord(TriageRecord)))
     submitted_at: datetime | None = Field(
         default=None,
         sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now()),
@@ -109,22 +140,28 @@ class ApplicationCase(SQLModel, table=True):
     application_id: uuid.UUID = Field(sa_column=Column(Uuid, nullable=False))
     item_code: str = Field(sa_column=Column(String(100), nullable=False))
     item_name: str = Field(sa_column=Column(Text, nullable=False))
-    item_ref: dict[str, Any] = Field(sa_column=Column(JSONB, nullable=False))
+    item_ref: ItemRefRecord = Field(sa_column=Column(JsonRecord(ItemRefRecord), nullable=False))
     department: str = Field(sa_column=Column(String(100), nullable=False))  # functional code
     department_name: str = Field(sa_column=Column(Text, nullable=False))
     owner: str = Field(sa_column=Column(String(200), nullable=False))
     area_path: str | None = Field(default=None, sa_column=Column(Text))
-    state: str = Field(sa_column=Column(String(30), nullable=False))
+    state: CaseState = Field(sa_column=_state(CaseState, 30))
     lock_version: int = Field(sa_column=Column(Integer, nullable=False))
     waiting_on: list[str] = Field(sa_column=Column(ARRAY(String), nullable=False))
     clock_started_at: datetime | None = Field(
         default=None, sa_column=Column(DateTime(timezone=True))
     )
     due_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
-    decision: dict[str, Any] | None = Field(default=None, sa_column=Column(JSONB))
-    notice: dict[str, Any] | None = Field(default=None, sa_column=Column(JSONB))
-    received: list[dict[str, Any]] = Field(sa_column=Column(JSONB, nullable=False))
-    supplement: dict[str, Any] | None = Field(default=None, sa_column=Column(JSONB))
+    decision: DecisionRecord | None = Field(
+        default=None, sa_column=Column(JsonRecord(DecisionRecord))
+    )
+    notice: NoticeRecord | None = Field(default=None, sa_column=Column(JsonRecord(NoticeRecord)))
+    received: tuple[Received, ...] = Field(
+        sa_column=Column(JsonRecord(Received, many=True), nullable=False)
+    )
+    supplement: SupplementRecord | None = Field(
+        default=None, sa_column=Column(JsonRecord(SupplementRecord))
+    )
     closed_reason: str | None = Field(default=None, sa_column=Column(Text))
     created_at: datetime | None = Field(
         default=None,

@@ -25,15 +25,9 @@ from socialaid.access.principal import Principal, Target
 from socialaid.access.vocabulary import Action, Resource
 from socialaid.applications import deadlines
 from socialaid.applications.models import Application, ApplicationCase, ApplicationEvent
-from socialaid.applications.notices import RenderedNotice
 from socialaid.applications.notifications import notify_application_changed
 from socialaid.applications.planning import Case, ItemRef, PlannedCase
-from socialaid.applications.records import (
-    decision_from_json,
-    item_ref_from_document,
-    item_ref_from_json,
-    item_ref_to_json,
-)
+from socialaid.applications.records import ItemRefRecord, ReceivedNote
 from socialaid.applications.states import ApplicationEvent as AppEvent
 from socialaid.applications.states import (
     ApplicationState,
@@ -176,7 +170,7 @@ async def application_transition(
     move = await application_move(session, application_id)
     authorize(actor, resource, action, application_target(move.application, move.tenant))
     _check_version(move.application, lock_version)
-    before = ApplicationState(move.application.state)
+    before = move.application.state
     return actor, move, before, transition(Machine.APPLICATION, before, event)
 
 
@@ -200,7 +194,7 @@ async def case_transition(
     )
     authorize(actor, resource, action, target)
     _check_version(case, lock_version)
-    before = CaseState(case.state)
+    before = case.state
     return actor, move, case, before, transition(Machine.CASE, before, event)
 
 
@@ -277,8 +271,8 @@ def new_case(
     application = move.application
     state = state or planned.state
     ref = next(
-        (r for r in application.item_refs if r["code"] == planned.code),
-        item_ref_to_json(planned.item),
+        (r for r in application.item_refs if r.code == planned.code),
+        ItemRefRecord.of(planned.item),
     )
     started = move.now if state is CaseState.READY else None
     return ApplicationCase(
@@ -292,7 +286,7 @@ def new_case(
         department_name=department_name,
         owner=application.owner,
         area_path=application.area_path,
-        state=state.value,
+        state=state,
         lock_version=1,
         waiting_on=list(planned.waiting_on),
         clock_started_at=started,
@@ -301,7 +295,7 @@ def new_case(
             if started is not None
             else None
         ),
-        received=[{"note": note.message, "items": list(note.items)} for note in planned.notes],
+        received=tuple(ReceivedNote(note=n.message, items=n.items) for n in planned.notes),
         created_at=move.now,
         updated_at=move.now,
     )
@@ -312,19 +306,19 @@ def new_case(
 
 def as_case(case: ApplicationCase) -> Case:
     return Case(
-        item=item_ref_from_json(case.item_ref),
-        state=CaseState(case.state),
-        decision=decision_from_json(case.decision),
+        item=case.item_ref.item_ref(),
+        state=case.state,
+        decision=None if case.decision is None else case.decision.decision(),
     )
 
 
 def item_refs(application: Application) -> list[ItemRef]:
-    return [item_ref_from_json(ref) for ref in application.item_refs]
+    return [ref.item_ref() for ref in application.item_refs]
 
 
 def item_basis(application: Application, item: str) -> str | None:
-    found = next((r for r in application.item_refs if r["code"] == item), None)
-    return None if found is None else found.get("basis")
+    found = next((r for r in application.item_refs if r.code == item), None)
+    return None if found is None else found.basis
 
 
 def clean_reasons(reasons: Sequence[str], path: str = "reasons") -> tuple[str, ...]:
@@ -334,15 +328,6 @@ def clean_reasons(reasons: Sequence[str], path: str = "reasons") -> tuple[str, .
     return cleaned
 
 
-def notice_json(notice: RenderedNotice) -> dict[str, Any]:
-    return {
-        "kind": notice.kind.value,
-        "text": notice.text,
-        "origin": notice.origin.value,
-        "label": notice.label,
-    }
-
-
 def notice_templates(view: TenantView) -> Sequence[Any]:
     return view.config.notice_templates if view.config is not None else ()
 
@@ -350,7 +335,5 @@ def notice_templates(view: TenantView) -> Sequence[Any]:
 def auto_granted_refs(view: TenantView) -> list[ItemRef]:
     """The tenant's 免申即享 items: planning must know which may still join an application."""
     return [
-        item_ref_from_document(item.document)
-        for item in view.catalogue.items.values()
-        if item.document.get("mode") == Mode.AUTO_GRANTED.value
+        ItemRef.from_item(spec) for spec in view.specs.values() if spec.mode is Mode.AUTO_GRANTED
     ]

@@ -203,7 +203,7 @@ async def list_applications(
         .limit(first + 1)
     )
     if states:
-        query = query.where(col(Application.state).in_([s.value for s in states]))
+        query = query.where(col(Application.state).in_(states))
     keyset = _after(submitted, ident, after)  # type: ignore[arg-type]
     if keyset is not None:
         query = query.where(keyset)
@@ -247,7 +247,7 @@ async def list_cases(
     if filter.department is not None:
         conditions.append(col(ApplicationCase.department) == filter.department)
     if filter.status:
-        conditions.append(col(ApplicationCase.state).in_([s.value for s in filter.status]))
+        conditions.append(col(ApplicationCase.state).in_(filter.status))
     if filter.area is not None:
         prefix = await _area_prefix(session, tenant, filter.area)
         area = col(ApplicationCase.area_path)
@@ -255,7 +255,7 @@ async def list_cases(
     if filter.overdue is not None:
         moment = now or datetime.now(CHINA)
         late = and_(
-            col(ApplicationCase.state).in_([s.value for s in CASE_OPEN_STATES]),
+            col(ApplicationCase.state).in_(sorted(CASE_OPEN_STATES)),
             col(ApplicationCase.due_at) < moment,
         )
         conditions.append(late if filter.overdue else ~late)
@@ -286,9 +286,7 @@ def parse_page_key(key: tuple[str, ...]) -> PageKey:
 
 
 def is_overdue(case: ApplicationCase, now: datetime) -> bool:
-    return (
-        CaseState(case.state) in CASE_OPEN_STATES and case.due_at is not None and case.due_at < now
-    )
+    return case.state in CASE_OPEN_STATES and case.due_at is not None and case.due_at < now
 
 
 async def disclosed_answers(

@@ -36,13 +36,9 @@ from socialaid.applications.moves import (
     stale,
 )
 from socialaid.applications.planning import on_withdrawal, plan_cases
-from socialaid.applications.records import (
-    item_ref_from_document,
-    item_ref_to_json,
-    legal_basis_text,
-)
+from socialaid.applications.records import ItemRefRecord, MaterialRecord, MaterialRecordState
 from socialaid.applications.states import ApplicationEvent as AppEvent
-from socialaid.applications.states import ApplicationState, CaseState, Machine, transition
+from socialaid.applications.states import ApplicationState, Machine, transition
 from socialaid.audit.person import person_key
 from socialaid.catalogue.files import Exemption
 from socialaid.catalogue.service import CatalogueCaches, tenant_view
@@ -182,7 +178,8 @@ async def submit(
         as_of=as_of,
     )
     view = await tenant_view(session, catalogue_caches, tenant=tenant.tenant_id, as_of=as_of)
-    refs = [item_ref_from_document(view.catalogue.items[i.code].document) for i in form.items]
+    filed = [ItemRefRecord.of_item(view.specs[i.code]) for i in form.items]
+    refs = [record.item_ref() for record in filed]
     # Refuses cycles, duplicates and organised items before anything is stored, as triage will.
     plan_cases(refs, auto_granted=auto_granted_refs(view))
 
@@ -221,7 +218,7 @@ async def submit(
             idempotency_key=submission.idempotency_key,
             request_hash=fingerprint,
             channel=submission.channel,
-            state=ApplicationState.SUBMITTED.value,
+            state=ApplicationState.SUBMITTED,
             lock_version=1,
             owner=owner,
             submitted_by=actor.user_id,
@@ -229,12 +226,7 @@ async def submit(
             person_key=person_key(signing_key, id_number) if isinstance(id_number, str) else None,
             area_path=area_path,
             items=[i.code for i in form.items],
-            item_refs=[
-                item_ref_to_json(
-                    ref, basis=legal_basis_text(view.catalogue.items[ref.code].document)
-                )
-                for ref in refs
-            ],
+            item_refs=filed,
             form_hash=form.content_hash,
             answers=answers,
             materials=materials,
@@ -268,7 +260,7 @@ async def submit(
         subject_id=str(application.id),
         before=None,
         after={
-            "state": application.state,
+            "state": application.state.value,
             "items": application.items,
             "channel": application.channel,
             "form_hash": application.form_hash,
@@ -285,7 +277,7 @@ def _material_records(
     supplied: Sequence[MaterialInput],
     *,
     commitment_allowed: bool,
-) -> tuple[list[dict[str, Any]], list[str]]:
+) -> tuple[list[MaterialRecord], list[str]]:
     """Each material's status as stored, and the ones still missing."""
     known = {s.material for s in statuses}
     unknown = sorted({m.material for m in supplied} - known)
@@ -294,37 +286,38 @@ def _material_records(
             "表单中没有这些材料：" + "、".join(unknown), path=["materials", unknown[0]]
         )
     references = {(m.material, m.subject): m.reference for m in supplied if m.reference is not None}
-    records: list[dict[str, Any]] = []
+    records: list[MaterialRecord] = []
     missing: list[str] = []
     for status in statuses:
-        state = status.state.value
+        state = MaterialRecordState(status.state.value)
         reason = status.reason
         reference = references.get((status.material, status.subject_path)) or references.get(
             (status.material, None)
         )
         if status.state is MaterialState.UPLOAD_REQUIRED:
             if reference is not None:
-                state, reason = "uploaded", "已上传"
+                state, reason = MaterialRecordState.UPLOADED, "已上传"
             elif commitment_allowed:
-                state, reason = "personal_commitment", "应急期间个人承诺，材料事后补齐"
+                state = MaterialRecordState.PERSONAL_COMMITMENT
+                reason = "应急期间个人承诺，材料事后补齐"
             else:
                 missing.append(f"{status.material}（{status.subject_path}）")
         elif reference is not None and status.state is MaterialState.OPTIONAL:
-            state, reason = "uploaded", "已上传"
+            state, reason = MaterialRecordState.UPLOADED, "已上传"
         c = status.confirmation
         records.append(
-            {
-                "material": status.material,
-                "evidence": status.evidence,
-                "subject": status.subject,
-                "subject_path": status.subject_path,
-                "status": state,
-                "reason": reason,
-                "required_by": list(status.required_by),
-                "reference": reference if reference is not None else (c.reference if c else None),
-                "exempt_via": c.via.value if c else None,
-                "issuer": c.issuer if c else None,
-            }
+            MaterialRecord(
+                material=status.material,
+                evidence=status.evidence,
+                subject=status.subject,
+                subject_path=status.subject_path,
+                status=state,
+                reason=reason,
+                required_by=status.required_by,
+                reference=reference if reference is not None else (c.reference if c else None),
+                exempt_via=c.via if c else None,
+                issuer=c.issuer if c else None,
+            )
         )
     return records, missing
 
@@ -367,12 +360,12 @@ async def withdraw(
     withdrawn = on_withdrawal([as_case(c) for c in move.cases])
     for effect in withdrawn:
         case = by_code[effect.item]
-        state = transition(Machine.CASE, CaseState(case.state), effect.event)
-        await save(session, case, state=state.value, updated_at=move.now)
+        state = transition(Machine.CASE, case.state, effect.event)
+        await save(session, case, state=state, updated_at=move.now)
         move.add_event(
             "case.withdrawn", actor.user_id, case=case, summary=f"{case.item_name}已撤回"
         )
-    await save(session, move.application, state=after.value, updated_at=move.now)
+    await save(session, move.application, state=after, updated_at=move.now)
     move.add_event(
         "application.withdrawn",
         actor.user_id,

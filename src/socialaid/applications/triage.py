@@ -23,12 +23,12 @@ from socialaid.applications.moves import (
     finish,
     item_refs,
     new_case,
-    notice_json,
     notice_templates,
     save,
 )
 from socialaid.applications.notices import NoticeKind, NoticeValues, render_notice
 from socialaid.applications.planning import plan_cases
+from socialaid.applications.records import NoticeRecord, TriageRecord
 from socialaid.applications.states import ApplicationEvent as AppEvent
 from socialaid.applications.states import CaseState
 from socialaid.catalogue.service import CatalogueCaches, TenantView, tenant_view
@@ -62,8 +62,8 @@ async def triage_accept(
         session, catalogue_caches, tenant=move.tenant.tenant_id, as_of=move.now.date()
     )
     cases = await _open_cases(session, move, view, actor, {})
-    triage = {"outcome": "accepted", "by": actor.user_id, "at": move.now.isoformat()}
-    await save(session, move.application, state=after.value, triage=triage, updated_at=move.now)
+    triage = TriageRecord.accepted(by=actor.user_id, at=move.now)
+    await save(session, move.application, state=after, triage=triage, updated_at=move.now)
     move.add_event(
         "application.accepted",
         actor.user_id,
@@ -77,7 +77,7 @@ async def triage_accept(
         subject_type="application",
         subject_id=str(move.application.id),
         before={"state": before.value},
-        after={"state": after.value, "cases": {c.item_code: c.state for c in cases}},
+        after={"state": after.value, "cases": {c.item_code: c.state.value for c in cases}},
         reason=None,
         request_id=request_id,
     )
@@ -129,13 +129,8 @@ async def triage_escalate(
         action=Action.ESCALATE,
         event=AppEvent.ESCALATE,
     )
-    triage = {
-        "outcome": "escalated",
-        "reason": reason.strip(),
-        "by": actor.user_id,
-        "at": move.now.isoformat(),
-    }
-    await save(session, move.application, state=after.value, triage=triage, updated_at=move.now)
+    triage = TriageRecord.escalated(reason.strip(), by=actor.user_id, at=move.now)
+    await save(session, move.application, state=after, triage=triage, updated_at=move.now)
     move.add_event(
         "application.escalated", actor.user_id, summary="提交联席会议：" + reason.strip()
     )
@@ -177,6 +172,9 @@ async def joint_meeting_assign(
         action=Action.DECIDE,
         event=AppEvent.ASSIGN,
     )
+    escalated = move.application.triage
+    if escalated is None:  # pragma: no cover - escalating records the triage
+        raise DomainError("该申请没有提交联席会议的记录", path=["id"])
     view = await tenant_view(
         session, catalogue_caches, tenant=move.tenant.tenant_id, as_of=move.now.date()
     )
@@ -186,9 +184,9 @@ async def joint_meeting_assign(
     await save(
         session,
         move.application,
-        state=after.value,
+        state=after,
         lead_department=lead,
-        triage={**(move.application.triage or {}), "assigned_by": actor.user_id},
+        triage=escalated.assigned(actor.user_id),
         updated_at=move.now,
     )
     move.add_event(
@@ -273,12 +271,12 @@ async def _open_cases(
     session.add_all(created)
     for case in created:
         move.add_event(
-            "case.opened" if case.state == CaseState.READY else "case.waiting",
+            "case.opened" if case.state is CaseState.READY else "case.waiting",
             actor.user_id,
             case=case,
             summary=f"{case.department_name}：{case.item_name}"
-            + ("开始办理" if case.state == CaseState.READY else "等待前置事项办结"),
-            data={"state": case.state, "waiting_on": case.waiting_on},
+            + ("开始办理" if case.state is CaseState.READY else "等待前置事项办结"),
+            data={"state": case.state.value, "waiting_on": case.waiting_on},
         )
     return created
 
@@ -321,14 +319,8 @@ async def _reject(
         ),
         notice_templates(view),
     )
-    triage = {
-        "outcome": "rejected",
-        "reasons": list(cleaned),
-        "notice": notice_json(notice),
-        "by": actor.user_id,
-        "at": move.now.isoformat(),
-    }
-    await save(session, move.application, state=after.value, triage=triage, updated_at=move.now)
+    triage = TriageRecord.rejected(cleaned, NoticeRecord.of(notice), by=actor.user_id, at=move.now)
+    await save(session, move.application, state=after, triage=triage, updated_at=move.now)
     move.add_event(
         "application.rejected",
         actor.user_id,

@@ -9,7 +9,6 @@ field that returned the row has authorized.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
 
 import strawberry
 
@@ -17,7 +16,13 @@ from socialaid.applications import queries
 from socialaid.applications.loaders import application_loaders, key_of
 from socialaid.applications.models import Application, ApplicationCase, EmergencyMode
 from socialaid.applications.planning import Outcome
-from socialaid.applications.states import ApplicationState, CaseState
+from socialaid.applications.records import (
+    DecisionRecord,
+    MaterialRecord,
+    NoticeRecord,
+    SupplementRecord,
+)
+from socialaid.applications.states import CASE_FINAL_STATES, ApplicationState, CaseState
 from socialaid.applications.timeline import TimelineEvent
 from socialaid.catalogue.files import Channel
 from socialaid.clock import CHINA
@@ -69,21 +74,21 @@ class DecisionType:
     trigger: str | None
 
     @classmethod
-    def of(cls, d: dict[str, Any]) -> DecisionType:
+    def of(cls, d: DecisionRecord) -> DecisionType:
         return cls(
-            outcome=Outcome(d["outcome"]),
-            reasons=list(d.get("reasons") or []),
-            amount=d.get("amount"),
-            period=d.get("period"),
-            starts_on=date.fromisoformat(d["starts_on"]) if d.get("starts_on") else None,
-            period_months=d.get("period_months"),
-            basis=d.get("basis"),
-            documents=list(d.get("documents") or []),
-            recognised_as=list(d.get("recognised_as") or []),
-            decided_by=d["decided_by"],
-            decided_at=datetime.fromisoformat(d["decided_at"]),
-            automatic=bool(d.get("automatic")),
-            trigger=d.get("trigger"),
+            outcome=d.outcome,
+            reasons=list(d.reasons),
+            amount=None if d.amount is None else str(d.amount),
+            period=d.period,
+            starts_on=d.starts_on,
+            period_months=d.period_months,
+            basis=d.basis,
+            documents=list(d.documents),
+            recognised_as=list(d.recognised_as),
+            decided_by=d.decided_by,
+            decided_at=d.decided_at,
+            automatic=d.automatic,
+            trigger=d.trigger,
         )
 
 
@@ -95,8 +100,8 @@ class NoticeType:
     label: str | None
 
     @classmethod
-    def of(cls, n: dict[str, Any]) -> NoticeType:
-        return cls(kind=n["kind"], text=n["text"], origin=n["origin"], label=n.get("label"))
+    def of(cls, n: NoticeRecord) -> NoticeType:
+        return cls(kind=n.kind.value, text=n.text, origin=n.origin.value, label=n.label)
 
 
 @strawberry.type(name="SupplementRequest", description="补正告知：所需材料与期限")
@@ -107,12 +112,12 @@ class SupplementType:
     supplied: list[str]
 
     @classmethod
-    def of(cls, s: dict[str, Any]) -> SupplementType:
+    def of(cls, s: SupplementRecord) -> SupplementType:
         return cls(
-            materials=list(s.get("materials") or []),
-            deadline=date.fromisoformat(s["deadline"]) if s.get("deadline") else None,
-            notice=NoticeType.of(s["notice"]) if s.get("notice") else None,
-            supplied=list(s.get("supplied") or []),
+            materials=list(s.materials),
+            deadline=s.deadline,
+            notice=NoticeType.of(s.notice),
+            supplied=list(s.supplied),
         )
 
 
@@ -146,7 +151,7 @@ class CaseType:
 
     @strawberry.field
     def state(self) -> CaseStateEnum:  # type: ignore[valid-type]
-        return CaseState(self.row.state)
+        return self.row.state
 
     @strawberry.field(description="乐观锁版本：变更时须带上读到的版本")
     def lock_version(self) -> int:
@@ -170,19 +175,19 @@ class CaseType:
 
     @strawberry.field
     def decision(self) -> DecisionType | None:
-        return DecisionType.of(self.row.decision) if self.row.decision else None
+        return None if self.row.decision is None else DecisionType.of(self.row.decision)
 
     @strawberry.field
     def notice(self) -> NoticeType | None:
-        return NoticeType.of(self.row.notice) if self.row.notice else None
+        return None if self.row.notice is None else NoticeType.of(self.row.notice)
 
     @strawberry.field(description="收到的前置事项结果与说明")
     def received(self) -> JSON:
-        return as_json(self.row.received)
+        return as_json([entry.to_json() for entry in self.row.received])
 
     @strawberry.field
     def supplement(self) -> SupplementType | None:
-        return SupplementType.of(self.row.supplement) if self.row.supplement else None
+        return None if self.row.supplement is None else SupplementType.of(self.row.supplement)
 
     @strawberry.field(description="未经本部门决定而终止的理由（如前置事项不准予）")
     def closed_reason(self) -> str | None:
@@ -235,17 +240,17 @@ class ApplicationMaterialType:
     issuer: str | None
 
     @classmethod
-    def of(cls, m: dict[str, Any]) -> ApplicationMaterialType:
+    def of(cls, m: MaterialRecord) -> ApplicationMaterialType:
         return cls(
-            material=m["material"],
-            evidence=m["evidence"],
-            subject=m["subject"],
-            subject_path=m.get("subject_path"),
-            status=m["status"],
-            reason=m.get("reason"),
-            required_by=list(m.get("required_by") or []),
-            exempt_via=m.get("exempt_via"),
-            issuer=m.get("issuer"),
+            material=m.material,
+            evidence=m.evidence,
+            subject=m.subject,
+            subject_path=m.subject_path,
+            status=m.status.value,
+            reason=m.reason,
+            required_by=list(m.required_by),
+            exempt_via=None if m.exempt_via is None else m.exempt_via.value,
+            issuer=m.issuer,
         )
 
 
@@ -284,7 +289,7 @@ class ApplicationType:
 
     @strawberry.field
     def state(self) -> ApplicationStateEnum:  # type: ignore[valid-type]
-        return ApplicationState(self.row.state)
+        return self.row.state
 
     @strawberry.field(description="乐观锁版本：变更时须带上读到的版本")
     def lock_version(self) -> int:
@@ -328,7 +333,7 @@ class ApplicationType:
 
     @strawberry.field(description="一门受理的结果：受理、不予受理（理由）或提交联席会议")
     def triage(self) -> JSON | None:
-        return None if self.row.triage is None else as_json(self.row.triage)
+        return None if self.row.triage is None else as_json(self.row.triage.to_json())
 
     @strawberry.field
     def submitted_at(self) -> datetime:
@@ -370,16 +375,15 @@ class ApplicationType:
     @strawberry.field(description="统一反馈：各事项的办理结果")
     async def result(self, info: Info) -> ResultType:
         cases = await self._cases(info)
-        by_state: dict[str, list[str]] = {}
+        by_state: dict[CaseState, list[str]] = {}
         for case in cases:
             by_state.setdefault(case.state, []).append(case.item_code)
-        final = {CaseState.APPROVED, CaseState.DENIED, CaseState.CLOSED, CaseState.WITHDRAWN}
         return ResultType(
-            finished=bool(cases) and all(CaseState(c.state) in final for c in cases),
+            finished=bool(cases) and all(c.state in CASE_FINAL_STATES for c in cases),
             approved=by_state.get(CaseState.APPROVED, []),
             denied=by_state.get(CaseState.DENIED, []),
             closed=by_state.get(CaseState.CLOSED, []) + by_state.get(CaseState.WITHDRAWN, []),
-            open=[c.item_code for c in cases if CaseState(c.state) not in final],
+            open=[c.item_code for c in cases if c.state not in CASE_FINAL_STATES],
         )
 
 
