@@ -238,3 +238,25 @@ def test_the_shipped_policy_is_used_by_default(connection: Connection) -> None:
         "cn-other",
         "cn-alike",
     }
+
+
+def test_an_area_code_is_matched_as_written_not_as_a_pattern() -> None:
+    # "_" in a LIKE pattern matches any one character: jiangsu_road must not reach jiangsu-road.
+    engine = create_engine("sqlite://")
+    with engine.connect() as conn:
+        conn.execute(text("CREATE TABLE tenant (tenant_id TEXT PRIMARY KEY, path TEXT)"))
+        conn.execute(
+            text(
+                "CREATE TABLE row_probe"
+                " (id TEXT, tenant_id TEXT, department TEXT, area_path TEXT, owner TEXT)"
+            )
+        )
+        conn.execute(text("INSERT INTO tenant VALUES ('310105', '310000/310105')"))
+        for ident, area in (("mine", "jiangsu_road/c1"), ("next-street", "jiangsu-road/c9")):
+            conn.execute(
+                text("INSERT INTO row_probe VALUES (:i, '310105', 'civil_affairs', :a, 'x')"),
+                {"i": ident, "a": area},
+            )
+        adviser = person("310105", Role.ADVISER, area="jiangsu_road")
+        assert visible(conn, adviser) == {"mine"}
+    engine.dispose()

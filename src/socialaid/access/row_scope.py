@@ -24,7 +24,7 @@ def _subtree_codes(path: str) -> ScalarSelect[str]:
     # Cached: building this construct costs more than the rest of an authorization check.
     return (
         select(_TENANT.c.tenant_id)
-        .where(or_(_TENANT.c.path == path, _TENANT.c.path.like(path + "/%")))
+        .where(or_(_TENANT.c.path == path, _TENANT.c.path.startswith(path + "/", autoescape=True)))
         .scalar_subquery()
     )
 
@@ -57,7 +57,8 @@ def _restriction(
             # Area codes are local to a tenant: the actor's area is one of its home tenant's.
             return and_(
                 tenant == actor.tenant_id,
-                or_(area == actor.area, area.like(actor.area + "/%")),
+                # Escaped: an area code may hold "_", which LIKE would read as any character.
+                or_(area == actor.area, area.startswith(actor.area + "/", autoescape=True)),
             )
         case RowScope.OWN:
             return false() if owner is None else owner == actor.user_id
