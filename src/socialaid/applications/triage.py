@@ -8,6 +8,7 @@ predecessors have not been decided wait for them (planning decides which).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -85,28 +86,10 @@ async def triage_accept(
 
 
 async def triage_reject(
-    uow: UnitOfWork,
-    *,
-    application_id: str,
-    lock_version: int,
-    reasons: Sequence[str],
+    uow: UnitOfWork, *, application_id: str, lock_version: int, reasons: Sequence[str]
 ) -> Application:
     """One door refuses the application; the applicant is told why (a reject notice)."""
-    session, actor, request_id = uow.session, uow.actor, uow.request_id
-    catalogue_caches = uow.caches.of(CatalogueCaches)
-    return await _reject(
-        session,
-        actor=actor,
-        catalogue_caches=catalogue_caches,
-        application_id=application_id,
-        lock_version=lock_version,
-        reasons=reasons,
-        resource=Resource.TRIAGE,
-        event=AppEvent.REJECT,
-        action_name="application.triage.reject",
-        by="社会救助受理窗口",
-        request_id=request_id,
-    )
+    return await _reject(uow, ONE_DOOR, application_id, lock_version, reasons)
 
 
 async def triage_escalate(
@@ -212,28 +195,10 @@ async def joint_meeting_assign(
 
 
 async def joint_meeting_reject(
-    uow: UnitOfWork,
-    *,
-    application_id: str,
-    lock_version: int,
-    reasons: Sequence[str],
+    uow: UnitOfWork, *, application_id: str, lock_version: int, reasons: Sequence[str]
 ) -> Application:
     """The joint meeting finds no assistance applies to an escalated application."""
-    session, actor, request_id = uow.session, uow.actor, uow.request_id
-    catalogue_caches = uow.caches.of(CatalogueCaches)
-    return await _reject(
-        session,
-        actor=actor,
-        catalogue_caches=catalogue_caches,
-        application_id=application_id,
-        lock_version=lock_version,
-        reasons=reasons,
-        resource=Resource.JOINT_MEETING,
-        event=AppEvent.DISMISS,
-        action_name="application.joint_meeting.reject",
-        by="社会救助联席会议办公室",
-        request_id=request_id,
-    )
+    return await _reject(uow, JOINT_MEETING, application_id, lock_version, reasons)
 
 
 # ---------------------------------------------------------------- shared by both
@@ -281,28 +246,45 @@ async def _open_cases(
     return created
 
 
+@dataclass(frozen=True)
+class _Refusal:
+    """Who refuses an application, with which move, and in whose name the notice speaks."""
+
+    resource: Resource
+    event: AppEvent
+    action_name: str
+    by: str
+
+
+ONE_DOOR = _Refusal(
+    Resource.TRIAGE, AppEvent.REJECT, "application.triage.reject", "社会救助受理窗口"
+)
+JOINT_MEETING = _Refusal(
+    Resource.JOINT_MEETING,
+    AppEvent.DISMISS,
+    "application.joint_meeting.reject",
+    "社会救助联席会议办公室",
+)
+
+
 async def _reject(
-    session: AsyncSession,
-    *,
-    actor: Principal | None,
-    catalogue_caches: CatalogueCaches,
+    uow: UnitOfWork,
+    refusal: _Refusal,
     application_id: str,
     lock_version: int,
     reasons: Sequence[str],
-    resource: Resource,
-    event: AppEvent,
-    action_name: str,
-    by: str,
-    request_id: str | None,
 ) -> Application:
+    session, request_id = uow.session, uow.request_id
+    catalogue_caches = uow.caches.of(CatalogueCaches)
+    resource, action_name, by = refusal.resource, refusal.action_name, refusal.by
     actor, move, before, after = await application_transition(
         session,
-        actor=actor,
+        actor=uow.actor,
         application_id=application_id,
         lock_version=lock_version,
         resource=resource,
         action=Action.DECIDE,
-        event=event,
+        event=refusal.event,
     )
     cleaned = clean_reasons(reasons)
     view = await tenant_view(

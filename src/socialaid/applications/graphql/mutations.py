@@ -71,25 +71,14 @@ class ApplicationMutation:
     async def application_triage_accept(
         self, info: Info, input: ApplicationActInput
     ) -> ApplicationPayload:
-        return await _application_payload(
-            info,
-            lambda uow: triage_accept(
-                uow, application_id=str(input.id), lock_version=input.lock_version
-            ),
-        )
+        return await _application_payload(info, _on_application(triage_accept, input))
 
     @strawberry.mutation(description="一门受理：不予受理，告知理由")
     async def application_triage_reject(
         self, info: Info, input: ApplicationRejectInput
     ) -> ApplicationPayload:
         return await _application_payload(
-            info,
-            lambda uow: triage_reject(
-                uow,
-                application_id=str(input.id),
-                lock_version=input.lock_version,
-                reasons=input.reasons,
-            ),
+            info, _on_application(triage_reject, input, reasons=input.reasons)
         )
 
     @strawberry.mutation(description="提交联席会议：无适合部门或需多部门会商")
@@ -97,13 +86,7 @@ class ApplicationMutation:
         self, info: Info, input: ApplicationEscalateInput
     ) -> ApplicationPayload:
         return await _application_payload(
-            info,
-            lambda uow: triage_escalate(
-                uow,
-                application_id=str(input.id),
-                lock_version=input.lock_version,
-                reason=input.reason,
-            ),
+            info, _on_application(triage_escalate, input, reason=input.reason)
         )
 
     @strawberry.mutation(description="联席会议指定承办部门与牵头部门，申请转入办理")
@@ -112,10 +95,9 @@ class ApplicationMutation:
     ) -> ApplicationPayload:
         return await _application_payload(
             info,
-            lambda uow: joint_meeting_assign(
-                uow,
-                application_id=str(input.id),
-                lock_version=input.lock_version,
+            _on_application(
+                joint_meeting_assign,
+                input,
                 departments={a.item: a.department for a in input.departments},
                 lead=input.lead,
             ),
@@ -126,13 +108,7 @@ class ApplicationMutation:
         self, info: Info, input: ApplicationRejectInput
     ) -> ApplicationPayload:
         return await _application_payload(
-            info,
-            lambda uow: joint_meeting_reject(
-                uow,
-                application_id=str(input.id),
-                lock_version=input.lock_version,
-                reasons=input.reasons,
-            ),
+            info, _on_application(joint_meeting_reject, input, reasons=input.reasons)
         )
 
     @strawberry.mutation(description="申请人撤回申请：未办结的案件一并撤回")
@@ -140,21 +116,12 @@ class ApplicationMutation:
         self, info: Info, input: ApplicationWithdrawInput
     ) -> ApplicationPayload:
         return await _application_payload(
-            info,
-            lambda uow: withdraw(
-                uow,
-                application_id=str(input.id),
-                lock_version=input.lock_version,
-                reason=input.reason,
-            ),
+            info, _on_application(withdraw, input, reason=input.reason)
         )
 
     @strawberry.mutation(description="部门接件，开始办理")
     async def case_acknowledge(self, info: Info, input: CaseActInput) -> CasePayload:
-        return await _case_payload(
-            info,
-            lambda uow: acknowledge(uow, case_id=str(input.id), lock_version=input.lock_version),
-        )
+        return await _case_payload(info, _on_case(acknowledge, input))
 
     @strawberry.mutation(description="补正：一次性告知所需材料及期限")
     async def case_supplement_request(
@@ -162,10 +129,9 @@ class ApplicationMutation:
     ) -> CasePayload:
         return await _case_payload(
             info,
-            lambda uow: request_supplement(
-                uow,
-                case_id=str(input.id),
-                lock_version=input.lock_version,
+            _on_case(
+                request_supplement,
+                input,
                 materials=input.materials,
                 deadline=input.deadline,
                 working_days=input.working_days,
@@ -176,15 +142,7 @@ class ApplicationMutation:
     async def case_supplement_provide(
         self, info: Info, input: CaseSupplementProvideInput
     ) -> CasePayload:
-        return await _case_payload(
-            info,
-            lambda uow: supply(
-                uow,
-                case_id=str(input.id),
-                lock_version=input.lock_version,
-                references=input.references,
-            ),
-        )
+        return await _case_payload(info, _on_case(supply, input, references=input.references))
 
     @strawberry.mutation(description="部门作出准予或不准予的决定并出具告知书；结果推送给后道事项")
     async def case_decide(self, info: Info, input: CaseDecideInput) -> CasePayload:
@@ -267,6 +225,22 @@ def _submission(input: ApplicationSubmitInput) -> Submission:
         area=input.area,
         personal_commitment=input.personal_commitment,
     )
+
+
+def _on_application(
+    act: Callable[..., Awaitable[Application]], input: Any, **arguments: Any
+) -> Callable[[UnitOfWork], Awaitable[Application]]:
+    """`act` on the application `input` names, at the lock version it read."""
+    return lambda uow: act(
+        uow, application_id=str(input.id), lock_version=input.lock_version, **arguments
+    )
+
+
+def _on_case(
+    act: Callable[..., Awaitable[ApplicationCase]], input: Any, **arguments: Any
+) -> Callable[[UnitOfWork], Awaitable[ApplicationCase]]:
+    """`act` on the case `input` names, at the lock version it read."""
+    return lambda uow: act(uow, case_id=str(input.id), lock_version=input.lock_version, **arguments)
 
 
 def _amount(value: str | None) -> Decimal | None:
