@@ -113,7 +113,9 @@ async def test_it_keeps_trying_while_the_database_refuses(
     monkeypatch.setattr(listener_module, "owner_connection", refusing_twice)
     try:
         await terminate_listeners(db)
-        await eventually(lambda: listener.listening)
+        # Listening again, counted after the loss: `listener.listening` alone may still be the
+        # state from before the termination was noticed.
+        await eventually(lambda: seen.listening == 2)
         assert (attempts, seen.lost, seen.listening) == (3, 1, 2)
         await notify(db, CHANNEL, "again")
         await eventually(lambda: seen.payloads == ["again"])
