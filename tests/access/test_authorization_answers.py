@@ -11,6 +11,7 @@ import pytest
 from socialaid.access.decisions import (
     ForbiddenError,
     UnauthenticatedError,
+    allowed_somewhere,
     allowing_grants,
     authenticated,
     authorize,
@@ -209,3 +210,34 @@ def test_the_permitted_actions_come_from_the_shipped_policy_by_default() -> None
     pairs = permitted_actions(auditor, PATHS["310105"])
     assert (Resource.AUDIT_EVENT, Action.READ) in pairs
     assert all(action is Action.READ for _, action in pairs)
+
+
+def test_allowed_somewhere_returns_the_actor_whose_grant_allows_it_in_any_tenant() -> None:
+    # The shipped policy: a department's caseworker decides cases (000 三（二）2), wherever the
+    # grant lies; the row's own tenant is the service's check, not this one.
+    shanxi_caseworker = person("140000", Role.CASEWORKER, departments=("civil_affairs",))
+    assert allowed_somewhere(shanxi_caseworker, Resource.CASE, Action.DECIDE) is shanxi_caseworker
+
+
+def test_allowed_somewhere_refuses_a_role_no_grant_of_which_allows_it() -> None:
+    analyst = person("310000", Role.ANALYST)
+    with pytest.raises(ForbiddenError):
+        allowed_somewhere(analyst, Resource.CASE, Action.DECIDE)
+
+
+def test_allowed_somewhere_looks_at_every_grant_not_only_the_first() -> None:
+    analyst = person("310000", Role.ANALYST)
+    caseworker = person("310105", Role.CASEWORKER, departments=("civil_affairs",))
+    both = Principal(
+        user_id="two-hats",
+        tenant_id="310000",
+        tenant_path=PATHS["310000"],
+        grants=(*analyst.grants, *caseworker.grants),
+        departments=("civil_affairs",),
+    )
+    assert allowed_somewhere(both, Resource.CASE, Action.DECIDE) is both
+
+
+def test_allowed_somewhere_asks_a_caller_without_credentials_to_sign_in() -> None:
+    with pytest.raises(UnauthenticatedError):
+        allowed_somewhere(None, Resource.CASE, Action.DECIDE)
