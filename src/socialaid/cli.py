@@ -29,6 +29,8 @@ app.add_typer(tenants_app, name="tenants")
 app.add_typer(catalogue_app, name="catalogue")
 audit_app = typer.Typer(no_args_is_help=True, help="Audit history.")
 app.add_typer(audit_app, name="audit")
+access_app = typer.Typer(no_args_is_help=True, help="Role assignments.")
+app.add_typer(access_app, name="access")
 
 
 def _with_database(work: Callable[[Database, Provisioned], Awaitable[T]]) -> T:
@@ -273,6 +275,23 @@ def audit_export(
         raise _fail(exc) from exc
     if output is not None:
         typer.echo(f"wrote {written} events to {output}", err=True)
+
+
+@access_app.command("check")
+def access_check() -> None:
+    """Report assignments that break separation of duties (exit 1 when there are any)."""
+    from socialaid.grants.service import duty_violations
+
+    async def work(db: Database, _: Provisioned) -> list[str]:
+        async with db.owner_session() as session:
+            return [f"{v.user_id}: {v.problem}" for v in await duty_violations(session)]
+
+    problems = _with_database(work)
+    for problem in problems:
+        typer.echo(f"violation: {problem}", err=True)
+    if problems:
+        raise typer.Exit(1)
+    typer.echo("no assignment breaks separation of duties")
 
 
 @app.command()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import delete, insert, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -10,11 +11,12 @@ from sqlmodel import col
 
 from socialaid.access.changes import notify_access_changed
 from socialaid.access.decisions import authenticated, authorize, permitted_actions
+from socialaid.access.duties import conflicting, same_jurisdiction
 from socialaid.access.principal import Principal, Target
 from socialaid.access.row_scope import row_scope, tenant_subtree
 from socialaid.access.vocabulary import Action, Resource, Role
 from socialaid.audit.writer import write_event
-from socialaid.errors import ConflictError, NotFoundError
+from socialaid.errors import ConflictError, DomainError, ErrorCode, NotFoundError
 from socialaid.grants.models import RoleAssignment
 from socialaid.kernel.unit_of_work import UnitOfWork
 from socialaid.tenancy.models import Tenant
@@ -34,6 +36,11 @@ class WhoAmI:
     permissions: list[tuple[Resource, Action]]
 
 
+def assignment_order() -> tuple[Any, ...]:
+    """Users, then tenants, then roles: a stable order for reports."""
+    return (col(RoleAssignment.user_id), col(RoleAssignment.tenant_id), col(RoleAssignment.role))
+
+
 def assignment_key(row: RoleAssignment) -> tuple[str, str, str]:
     return (row.tenant_id, row.user_id, row.role)
 
@@ -49,6 +56,76 @@ def _snapshot(row: RoleAssignment) -> dict[str, str]:
     return {"tenant": row.tenant_id, "user": row.user_id, "role": row.role}
 
 
+class SeparationOfDutiesError(DomainError):
+    """A grant that would let one person hold roles the duties file keeps apart."""
+
+    code = ErrorCode.FORBIDDEN
+
+
+async def _held_nearby(
+    session: AsyncSession, user_id: str, tenant: Tenant
+) -> list[tuple[str, Role]]:
+    """The user's assigned roles in the tenant, above it and below it: (tenant name, role)."""
+    rows = await session.execute(
+        select(col(Tenant.name), col(Tenant.path), col(RoleAssignment.role))
+        .join(Tenant, col(Tenant.tenant_id) == col(RoleAssignment.tenant_id))
+        .where(col(RoleAssignment.user_id) == user_id)
+    )
+    return [(name, Role(held)) for name, path, held in rows if same_jurisdiction(path, tenant.path)]
+
+
+async def _check_duties(
+    session: AsyncSession, actor: Principal, tenant: Tenant, user_id: str, role: Role
+) -> None:
+    if user_id == actor.user_id:
+        raise SeparationOfDutiesError(
+            "不能给自己授予角色：授权须由他人作出", path=["input", "userId"]
+        )
+    for tenant_name, held in await _held_nearby(session, user_id, tenant):
+        if conflicting(role, [held]):
+            raise SeparationOfDutiesError(
+                f"职责分离：该用户已在{tenant_name}担任 {held.value}，"
+                f"不能在同一辖区再担任 {role.value}",
+                path=["input", "role"],
+            )
+
+
+@dataclass(frozen=True)
+class DutyViolation:
+    user_id: str
+    problem: str
+
+
+async def duty_violations(session: AsyncSession) -> list[DutyViolation]:
+    """Existing assignments that break the duties file or were granted by their own holder."""
+    rows = (
+        await session.execute(
+            select(RoleAssignment, col(Tenant.path), col(Tenant.name))
+            .join(Tenant, col(Tenant.tenant_id) == col(RoleAssignment.tenant_id))
+            .order_by(*assignment_order())
+        )
+    ).all()
+    found = [
+        DutyViolation(a.user_id, f"{a.role} in {a.tenant_id} was granted by its holder")
+        for a, _, _ in rows
+        if a.granted_by == a.user_id
+    ]
+    for i, (a, path, _) in enumerate(rows):
+        for b, other, _ in rows[i + 1 :]:
+            if (
+                a.user_id == b.user_id
+                and same_jurisdiction(path, other)
+                and conflicting(Role(a.role), [Role(b.role)])
+            ):
+                found.append(
+                    DutyViolation(
+                        a.user_id,
+                        f"{a.role} in {a.tenant_id} and {b.role} in {b.tenant_id} may not go together",
+                    )
+                )
+    return found
+
+
 async def grant(
     uow: UnitOfWork,
     *,
@@ -59,6 +136,7 @@ async def grant(
     session, actor = uow.session, authenticated(uow.actor)
     tenant = await _tenant(session, tenant_code, ["input", "tenant"])
     authorize(actor, Resource.ROLE_ASSIGNMENT, Action.GRANT, Target(tenant.path))
+    await _check_duties(session, actor, tenant, user_id, role)
     key = (tenant.tenant_id, user_id, role.value)
     if await session.get(RoleAssignment, key) is not None:
         raise ConflictError("该用户在此租户已有这一角色", path=["input", "role"])
