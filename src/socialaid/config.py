@@ -38,6 +38,10 @@ class Settings(BaseSettings):
     max_query_depth: int = 12
     max_query_tokens: int = 4000
     max_query_aliases: int = 30
+    # An HTTP request body above this is refused with 413 before it is parsed (files go to the
+    # object store, not through GraphQL); JSON nested deeper than this is refused with 400.
+    max_request_bytes: int = 2 * 1024 * 1024
+    max_json_depth: int = 64
     # One log line per request; off where a proxy in front logs requests already.
     access_log: bool = True
 

@@ -15,6 +15,7 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from socialaid.access.authentication import Authenticator
 from socialaid.access.decisions import UnauthenticatedError
 from socialaid.api.public_cache import PublicResponseCache
+from socialaid.api.request_limits import RequestLimits
 from socialaid.api.schema import build_schema
 from socialaid.applications.notifications import ApplicationUpdates
 from socialaid.audit.http import export_endpoint
@@ -77,6 +78,11 @@ def create_app(
     database every time and subscriptions receive no updates."""
     graphql = GraphQLApp(db, settings, authenticator, application_updates)
     cached_graphql = PublicResponseCache(graphql, (revisions or RevisionWatcher(db)).current)
+    limited_graphql = RequestLimits(
+        cached_graphql,
+        max_body_bytes=settings.max_request_bytes,
+        max_json_depth=settings.max_json_depth,
+    )
 
     async def healthz(_: Request) -> Response:
         return JSONResponse({"status": "ok"})
@@ -91,7 +97,7 @@ def create_app(
 
     return Starlette(
         routes=[
-            Route("/graphql", cached_graphql, methods=["GET", "POST"]),
+            Route("/graphql", limited_graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
             Route(
                 "/audit/export",
