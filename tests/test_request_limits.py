@@ -98,3 +98,51 @@ def test_depth_is_counted_in_arrays_and_objects_alike() -> None:
     assert not json_depth_exceeds({"a": [{"b": 1}]}, 3)
     assert json_depth_exceeds({"a": [{"b": [1]}]}, 3)
     assert not json_depth_exceeds("scalar", 0)
+
+
+async def graphql_errors(url: str, body: dict[str, Any]) -> tuple[int, list[dict[str, Any]]]:
+    async with httpx.AsyncClient(base_url=url) as client:
+        response = await client.post("/graphql", json=body)
+    return response.status_code, response.json().get("errors") or []
+
+
+async def test_two_operations_without_an_operation_name_run_neither(
+    base_url: str,  # noqa: F811
+) -> None:
+    document = "query A { tenants { code } } query B { tenants { name } }"
+
+    status, errors = await graphql_errors(base_url, {"query": document})
+    _, named_errors = await graphql_errors(base_url, {"query": document, "operationName": "B"})
+
+    assert status == 200
+    assert [e["extensions"]["code"] for e in errors] == ["INVALID_INPUT"]
+    assert "operationName" in errors[0]["message"]
+    assert named_errors == []
+
+
+async def test_a_subscription_sent_over_plain_post_is_told_to_use_a_websocket(
+    base_url: str,  # noqa: F811
+) -> None:
+    subscription = 'subscription { applicationUpdated(id: "a") { id } }'
+
+    status, errors = await graphql_errors(base_url, {"query": subscription})
+
+    assert status == 200
+    assert [e["extensions"]["code"] for e in errors] == ["INVALID_INPUT"]
+    assert "WebSocket" in errors[0]["message"]
+
+
+async def test_headers_over_the_cap_are_refused_with_431(base_url: str) -> None:  # noqa: F811
+    response = await post(base_url, QUERY, **{"x-padding": "a" * (17 * 1024)})
+
+    assert response.status_code == 431
+    assert "请求头" in refused_as_invalid_input(response)
+
+
+async def test_a_get_query_string_over_the_cap_is_refused_with_414(base_url: str) -> None:  # noqa: F811
+    query = "{ tenants { code } }" + " " * (17 * 1024)
+    async with httpx.AsyncClient(base_url=base_url) as client:
+        response = await client.get("/graphql", params={"query": query})
+
+    assert response.status_code == 414
+    assert "POST" in refused_as_invalid_input(response)

@@ -42,6 +42,9 @@ class Settings(BaseSettings):
     # object store, not through GraphQL); JSON nested deeper than this is refused with 400.
     max_request_bytes: int = 2 * 1024 * 1024
     max_json_depth: int = 64
+    # All request headers together, and a GET request's query string: 431 / 414 above this. A
+    # bearer token is about 1 KiB; nothing a client sends needs more.
+    max_header_bytes: int = 16 * 1024
     # One log line per request; off where a proxy in front logs requests already.
     access_log: bool = True
 

@@ -34,6 +34,7 @@ from socialaid.db.database import Database
 from tests.access.expected_permissions import ALLOWED_ROLES, PUBLIC_FIELDS
 from tests.conftest import test_settings
 from tests.graphql_client import default_schema, execute
+from tests.today import THIS_MORNING, TODAY_ISO
 
 HOME = "310000"  # 上海市: every caller's grant is here
 SIBLING = "sibling tenant"
@@ -50,8 +51,8 @@ SCALAR_SAMPLES: dict[str, Any] = {
     "Int": 1,
     "Float": 1.0,
     "Boolean": False,
-    "Date": "2025-01-01",
-    "DateTime": "2025-01-01T00:00:00+08:00",
+    "Date": TODAY_ISO,
+    "DateTime": THIS_MORNING,
     "JSON": {},
 }
 

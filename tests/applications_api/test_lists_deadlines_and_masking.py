@@ -29,6 +29,7 @@ from tests.applications_api.flows import (
 from tests.graphql_client import execute, principal, query_data
 from tests.identity_numbers import id_number
 from tests.sql_statements import statements_sent
+from tests.today import THIS_MORNING
 
 CHANGNING = "310105"
 APPLICATIONS = """query($t: String!, $after: String) { applications(tenant: $t, first: 2, after: $after) {
@@ -157,7 +158,7 @@ async def test_in_emergency_mode_a_personal_commitment_replaces_uploads_and_revi
                 "i": {
                     "tenant": "310000",
                     "provision": provision,
-                    "startsAt": "2026-01-01T00:00:00+08:00",
+                    "startsAt": THIS_MORNING,
                 }
             },
             actor=admin,

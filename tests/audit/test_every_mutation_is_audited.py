@@ -42,6 +42,7 @@ from tests.applications_api.flows import (
 from tests.conftest import test_settings
 from tests.graphql_client import default_schema, principal, query_data
 from tests.identity_numbers import id_number
+from tests.today import THIS_MORNING, TODAY_ISO
 
 CLIENT = "203.0.113.7"
 SHANGHAI_ADMIN = person("310000", Role.TENANT_ADMIN, user="admin-sh")
@@ -228,7 +229,7 @@ def publish_of(version: dict[str, Any], lock: int) -> dict[str, Any]:
         **LEGAL_AID,
         "version": version["version"],
         "lockVersion": lock,
-        "effectiveFrom": "2026-01-01",
+        "effectiveFrom": TODAY_ISO,
     }
 
 
@@ -259,7 +260,7 @@ def override_of(patch: dict[str, Any]) -> dict[str, Any]:
         "tenant": "310105",
         "code": "dibao",
         "patch": patch,
-        "effectiveFrom": "2026-01-01",
+        "effectiveFrom": TODAY_ISO,
         "reason": "区级口径",
     }
 
@@ -275,7 +276,7 @@ async def override_set_invalid(db: Database, run: Operation) -> None:
 
 
 def clear_of(code: str) -> dict[str, Any]:
-    return {"tenant": "310105", "code": code, "effectiveFrom": "2026-01-01", "reason": "恢复"}
+    return {"tenant": "310105", "code": code, "effectiveFrom": TODAY_ISO, "reason": "恢复"}
 
 
 async def override_clear_valid(db: Database, run: Operation) -> None:
@@ -491,7 +492,7 @@ async def decide_invalid(db: Database, run: Operation) -> None:
     await fails(run, "caseDecide", values, await civil_affairs(db))
 
 
-EMERGENCY = {"tenant": "310000", "startsAt": "2026-01-01T00:00:00+08:00"}
+EMERGENCY = {"tenant": "310000", "startsAt": THIS_MORNING}
 
 
 async def emergency_valid(db: Database, run: Operation) -> None:

@@ -11,13 +11,14 @@ from socialaid.access.principal import Principal
 from socialaid.access.vocabulary import Role
 from socialaid.db.database import Database
 from tests.graphql_client import execute, principal, query_data
+from tests.today import TODAY_ISO
 
 NEW_VERSION = "mutation($i: CatalogueDraftNewVersionInput!) { catalogueDraftNewVersion(input: $i) { itemVersion { version status lockVersion } errors { code path message } } }"
 UPDATE = "mutation($i: CatalogueDraftUpdateInput!) { catalogueDraftUpdate(input: $i) { itemVersion { version lockVersion } errors { code path message } } }"
 PUBLISH = "mutation($i: CatalogueDraftPublishInput!) { catalogueDraftPublish(input: $i) { itemVersion { version status } errors { code path message } } }"
 OVERRIDE = "mutation($i: CatalogueOverrideSetInput!) { catalogueOverrideSet(input: $i) { override { code version } errors { code path message } } }"
 CREATE = "mutation($i: CatalogueDraftCreateInput!) { catalogueDraftCreate(input: $i) { itemVersion { code version status } errors { code path message } } }"
-ITEM = 'query($t: String!, $c: String!) { item(tenant: $t, code: $c, asOf: "2026-06-01") { benefit { content } reverification { periodMonths } provenance { origin } } }'
+ITEM = "query($t: String!, $c: String!) { item(tenant: $t, code: $c) { benefit { content } reverification { periodMonths } provenance { origin } } }"
 
 
 async def admin(db: Database, tenant: str) -> Principal:
@@ -61,7 +62,7 @@ async def publish_benefit(
             "code": code,
             "version": draft["version"],
             "lockVersion": edited["itemVersion"]["lockVersion"],
-            "effectiveFrom": "2026-01-01",
+            "effectiveFrom": TODAY_ISO,
         },
         actor,
     )
@@ -90,7 +91,7 @@ async def test_a_shanghai_change_reaches_changning_unless_changning_overrides_th
             "tenant": "310105",
             "code": "dibao",
             "patch": {"benefit": {"content": "长宁：按月差额发放"}},
-            "effectiveFrom": "2026-01-01",
+            "effectiveFrom": TODAY_ISO,
             "reason": "区级口径",
         },
         changning,
@@ -118,7 +119,7 @@ async def test_changning_cannot_edit_a_shanghai_item_but_may_override_unlocked_e
             "tenant": "310105",
             "code": "dibao",
             "patch": {"name": "长宁低保"},
-            "effectiveFrom": "2026-01-01",
+            "effectiveFrom": TODAY_ISO,
             "reason": "x",
         },
         changning,
@@ -163,7 +164,7 @@ async def test_a_publish_with_a_lint_error_is_refused_naming_the_item_and_path(
             "code": "legal_aid",
             "version": draft["version"],
             "lockVersion": edited["itemVersion"]["lockVersion"],
-            "effectiveFrom": "2026-01-01",
+            "effectiveFrom": TODAY_ISO,
         },
         shanghai,
     )
@@ -191,6 +192,20 @@ async def test_two_concurrent_edits_of_one_draft_give_one_conflict(db: Database)
     results = await asyncio.gather(edit("甲"), edit("乙"))
     codes = sorted(e["code"] for r in results for e in r["errors"])
     assert codes == ["CONFLICT"]
+    assert sum(1 for r in results if r["itemVersion"]) == 1
+
+
+async def test_two_concurrent_new_versions_of_one_item_make_one_draft_and_one_conflict(
+    db: Database,
+) -> None:
+    shanghai = await admin(db, "310000")
+
+    async def new_version() -> dict[str, Any]:
+        return await mutate(db, NEW_VERSION, {"tenant": "310000", "code": "legal_aid"}, shanghai)
+
+    results = await asyncio.gather(*(new_version() for _ in range(4)))
+
+    assert sorted(e["code"] for r in results for e in r["errors"]) == ["CONFLICT"] * 3
     assert sum(1 for r in results if r["itemVersion"]) == 1
 
 
@@ -229,7 +244,7 @@ async def test_every_catalogue_change_is_audited_and_a_refused_one_is_not(db: Da
             "tenant": "310105",
             "code": "dibao",
             "patch": {"name": "x"},
-            "effectiveFrom": "2026-01-01",
+            "effectiveFrom": TODAY_ISO,
             "reason": "x",
         },
         shanghai,
@@ -253,7 +268,7 @@ async def test_item_diff_and_catalogue_diff_show_what_changed(db: Database) -> N
     assert {"element": "benefit", "change": "changed"} in diff["itemDiff"]
     changning = await query_data(
         db,
-        'query { catalogueDiff(tenant: "310105", asOf: "2026-06-01") { parentCode overrides { code elements } additions disabled } }',
+        'query { catalogueDiff(tenant: "310105") { parentCode overrides { code elements } additions disabled } }',
     )
     summary = changning["catalogueDiff"]
     assert summary["parentCode"] == "310000"
@@ -277,7 +292,7 @@ async def test_clearing_an_override_returns_every_element_to_the_inherited_value
         {
             "tenant": "310105",
             "code": "low_income_recognition",
-            "effectiveFrom": "2026-01-01",
+            "effectiveFrom": TODAY_ISO,
             "reason": "恢复市级口径",
         },
         changning,

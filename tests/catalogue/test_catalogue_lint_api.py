@@ -18,6 +18,7 @@ from tests.catalogue.test_catalogue_admin import (
     mutate,
 )
 from tests.graphql_client import query_data
+from tests.today import TODAY_ISO
 
 VERSIONS = (
     "query($t: String!, $c: String!) { itemVersions(tenant: $t, code: $c) { version status } }"
@@ -50,7 +51,7 @@ async def publish_patched(
             "code": code,
             "version": draft["version"],
             "lockVersion": edited["itemVersion"]["lockVersion"],
-            "effectiveFrom": "2026-01-01",
+            "effectiveFrom": TODAY_ISO,
         },
         actor,
     )
@@ -174,7 +175,7 @@ async def override(db: Database, patch: dict[str, Any]) -> dict[str, Any]:
         "tenant": "310105",
         "code": "legal_aid",
         "patch": patch,
-        "effectiveFrom": "2026-01-01",
+        "effectiveFrom": TODAY_ISO,
         "reason": "区级口径",
     }
     return await mutate(db, OVERRIDE, values, await admin(db, "310105"))

@@ -10,9 +10,10 @@ from socialaid.access.vocabulary import Role
 from socialaid.db.database import Database
 from tests.graphql_client import execute, principal, query_data
 from tests.identity_numbers import id_number
+from tests.today import TODAY_ISO
 
 SHANXI_ITEMS = ["low_income_recognition", "temporary_assistance", "employment_assistance"]
-FORM = """query($t: String!, $items: [String!]!) { applicationForm(tenant: $t, items: $items, asOf: "2026-01-05") {
+FORM = """query($t: String!, $items: [String!]!) { applicationForm(tenant: $t, items: $items) {
   hash tenantCode items notes situationQuestions jsonSchema
   fields { key required visibleWhen requiredWhen requiredBy purposes { item purpose } }
   materials { id code subject required requiredWhen requiredBy exemptVia reviewStandards }
@@ -181,7 +182,7 @@ async def test_a_form_hash_keeps_answering_after_the_catalogue_changes(db: Datab
                 "tenant": "140105",
                 "code": "temporary_assistance",
                 "patch": {"materials": []},
-                "effectiveFrom": "2026-01-01",
+                "effectiveFrom": TODAY_ISO,
                 "reason": "测试：本区不收材料",
             }
         },

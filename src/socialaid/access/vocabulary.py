@@ -44,6 +44,7 @@ class Action(StrEnum):
     ESCALATE = "escalate"
     GRANT = "grant"
     REVOKE = "revoke"
+    BACKDATE = "backdate"  # a catalogue change that takes effect before today
 
 
 class RowScope(StrEnum):

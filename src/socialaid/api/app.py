@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import logging
 
+from graphql import GraphQLSyntaxError
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLHTTPResponse
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+from strawberry.types import ExecutionResult
 
 from socialaid.access.authentication import Authenticator
 from socialaid.access.decisions import UnauthenticatedError
@@ -47,6 +50,15 @@ class GraphQLApp(GraphQL[Context, None]):
         self.caches.put(application_updates or ApplicationUpdates())
         self.authenticator = authenticator or Authenticator(settings)
 
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        # A document that does not parse never reaches the schema's extensions.
+        for error in result.errors or ():
+            if isinstance(error, GraphQLSyntaxError):
+                error.extensions = {**(error.extensions or {}), "code": "INVALID_INPUT"}
+        return await super().process_result(request, result)
+
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket | None
     ) -> Context:
@@ -82,6 +94,7 @@ def create_app(
         cached_graphql,
         max_body_bytes=settings.max_request_bytes,
         max_json_depth=settings.max_json_depth,
+        max_header_bytes=settings.max_header_bytes,
     )
 
     async def healthz(_: Request) -> Response:

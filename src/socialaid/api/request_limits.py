@@ -1,6 +1,8 @@
 """What an HTTP request to /graphql may be, checked before GraphQL sees it.
 
-A body larger than the cap is refused with 413 before (or while) it is read, never parsed; a JSON
+Headers (431) and a GET request's query string (414) larger than their cap are refused before
+anything else. A body larger than the cap is refused with 413 before (or while) it is read, never
+parsed; a JSON
 body that is not valid UTF-8, not valid JSON, not one object, or nested deeper than the cap is
 refused with 400. Each refusal is a GraphQL-shaped error with code INVALID_INPUT and a Chinese
 message that never echoes the input. The body that passes is handed on unchanged.
@@ -68,13 +70,29 @@ def _no_constant(name: str) -> Any:
 class RequestLimits:
     """An ASGI wrapper around the GraphQL app for HTTP requests with a body."""
 
-    def __init__(self, app: ASGIApp, *, max_body_bytes: int, max_json_depth: int) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        max_body_bytes: int,
+        max_json_depth: int,
+        max_header_bytes: int = 16 * 1024,
+    ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
         self.max_json_depth = max_json_depth
+        self.max_header_bytes = max_header_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "POST":
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        try:
+            self._check_head(scope)
+        except RequestRefused as refused:
+            await _refuse(send, refused)
+            return
+        if scope["method"] != "POST":
             await self.app(scope, receive, send)
             return
         try:
@@ -104,6 +122,16 @@ class RequestLimits:
             if not message.get("more_body", False):
                 break
         return b"".join(chunks)
+
+    def _check_head(self, scope: Scope) -> None:
+        """Headers and the query string (a GET request's whole operation) have caps of their own."""
+        header_bytes = sum(len(k) + len(v) for k, v in scope.get("headers", ()))
+        if header_bytes > self.max_header_bytes:
+            raise RequestRefused(431, f"请求头超过 {self.max_header_bytes} 字节的上限")
+        if len(scope.get("query_string", b"")) > self.max_header_bytes:
+            raise RequestRefused(
+                414, f"查询字符串超过 {self.max_header_bytes} 字节的上限：请改用 POST"
+            )
 
     def _too_large(self) -> str:
         return f"请求体超过 {self.max_body_bytes} 字节的上限"

@@ -16,6 +16,7 @@ from strawberry.extensions import (
 )
 from strawberry.tools import merge_types
 
+from socialaid.api.input_guard import InputGuard
 from socialaid.api.request_origin import AuditRequestExtension
 from socialaid.api.validation_cache import QueryValidationCache
 from socialaid.applications.graphql import (
@@ -64,6 +65,8 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         partial(QueryDepthLimiter, max_depth=settings.max_query_depth),
         partial(MaxTokensLimiter, max_token_count=settings.max_query_tokens),
         partial(MaxAliasesLimiter, max_alias_count=settings.max_query_aliases),
+        # Bounds every argument (kernel/input_bounds.py) before any resolver runs.
+        InputGuard,
         partial(MaskErrors, should_mask_error=should_mask),
         # A repeated query is parsed (a module-level LRU) and validated, limits included, once.
         partial(ParserCache, maxsize=512),

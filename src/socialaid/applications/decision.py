@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy import select
@@ -68,7 +68,7 @@ from socialaid.applications.states import (
 )
 from socialaid.applications.states import ApplicationEvent as AppEvent
 from socialaid.catalogue.service import CatalogueCaches, TenantView, tenant_view
-from socialaid.errors import DomainError
+from socialaid.errors import DomainError, ErrorCode
 from socialaid.kernel.unit_of_work import UnitOfWork
 
 
@@ -113,6 +113,7 @@ async def decide(
     application = move.application
     today = move.now.date()
     view = await tenant_view(session, catalogue_caches, tenant=move.tenant.tenant_id, as_of=today)
+    _check_amount_ceiling(view, case.item_code, decision.amount)
     made = Decision(
         outcome=decision.outcome,
         recognised_as=_recognised_as(view, case.item_code, decision),
@@ -183,6 +184,34 @@ async def decide(
         request_id=request_id,
     )
     return case
+
+
+AMOUNT_CEILING = "decision_amount_ceiling"
+
+
+def _check_amount_ceiling(view: TenantView, item: str, amount: Decimal | None) -> None:
+    """The largest amount one decision may grant: the item's parameter, else the tenant's. The
+    seeds give none, so it binds only where a tenant sets it (null: the input bound alone)."""
+    if amount is None:
+        return
+    spec = view.specs.get(item)
+    declared = [
+        *(spec.parameters if spec is not None else []),
+        *(view.config.parameters if view.config is not None else []),
+    ]
+    ceiling = next(
+        (p.value for p in declared if p.key == AMOUNT_CEILING and p.value is not None), None
+    )
+    if ceiling is None:
+        return
+    try:
+        limit = Decimal(str(ceiling))
+    except InvalidOperation:
+        raise DomainError(
+            f"参数 {AMOUNT_CEILING} 不是金额，请租户管理员更正", code=ErrorCode.CONFLICT
+        ) from None
+    if amount > limit:
+        raise DomainError(f"金额超过本事项单次救助上限 {ceiling} 元", path=["amount"])
 
 
 def _recognised_as(view: TenantView, item: str, decision: DecisionInput) -> tuple[str, ...]:

@@ -26,6 +26,7 @@ from socialaid.catalogue.loader import document_of
 from socialaid.catalogue.merge_patch import apply_merge_patch
 from socialaid.catalogue.models import CatalogueItem, CatalogueOverride, TenantCatalogue
 from socialaid.catalogue.service import CatalogueCaches, library, tenant_view
+from socialaid.clock import today_in_china
 from socialaid.datafiles import format_location
 from socialaid.errors import (
     ConflictError,
@@ -60,6 +61,21 @@ async def _authorized_tenant(
 ) -> tuple[Tenant, Principal]:
     row = await get_tenant(session, code=tenant)
     return row, authorize(actor, resource, action, Target(tenant_path=row.path))
+
+
+def _check_effective_from(
+    actor: Principal, tenant: Tenant, effective_from: date, backdate_reason: str | None
+) -> dict[str, str]:
+    """A change takes effect today or later; an earlier date rewrites what applicants were told,
+    so it needs a stated reason and the backdate permission. Returns what the audit records."""
+    if effective_from >= today_in_china():
+        return {}
+    if backdate_reason is None or not backdate_reason.strip():
+        raise DomainError(
+            "生效日期早于今天：补登须填写理由（backdateReason）", path=["effectiveFrom"]
+        )
+    authorize(actor, Resource.CATALOGUE, Action.BACKDATE, Target(tenant_path=tenant.path))
+    return {"backdate_reason": backdate_reason}
 
 
 async def _versions(session: AsyncSession, tenant: str, code: str) -> list[CatalogueItem]:
@@ -334,6 +350,7 @@ async def draft_publish(
     version: int,
     lock_version: int,
     effective_from: date,
+    backdate_reason: str | None = None,
 ) -> CatalogueItem:
     """Publish a draft from `effective_from`; from then on that version never changes."""
     session, actor, request_id = uow.session, uow.actor, uow.request_id
@@ -341,6 +358,7 @@ async def draft_publish(
     row, actor = await _authorized_tenant(
         session, actor, tenant, Resource.CATALOGUE, Action.PUBLISH
     )
+    backdating = _check_effective_from(actor, row, effective_from, backdate_reason)
     draft = await _draft(session, tenant, code, version)
     item = _item_document(
         {
@@ -366,7 +384,7 @@ async def draft_publish(
         tenant,
         "catalogue.publish",
         f"{code}@{version}",
-        after={"effective_from": effective_from.isoformat()},
+        after={"effective_from": effective_from.isoformat(), **backdating},
     )
     await session.refresh(draft)
     return draft
@@ -416,6 +434,7 @@ async def override_set(
     effective_from: date,
     reason: str,
     replace: bool = False,
+    backdate_reason: str | None = None,
 ) -> CatalogueOverride:
     """Change unlocked elements of an inherited item for this tenant and its descendants;
     `replace` with an empty patch clears the override."""
@@ -424,6 +443,7 @@ async def override_set(
     row, actor = await _authorized_tenant(
         session, actor, tenant, Resource.CATALOGUE, Action.PUBLISH
     )
+    backdating = _check_effective_from(actor, row, effective_from, backdate_reason)
     try:
         check_patch(code, patch)
     except LockedElementError as exc:
@@ -480,7 +500,7 @@ async def override_set(
         code,
         before=current_patch,
         after=combined,
-        reason=reason,
+        reason=f"{reason}（补登理由：{backdating['backdate_reason']}）" if backdating else reason,
     )
     return override
 

@@ -128,6 +128,10 @@ class CatalogueDraftPublishInput:
     version: int
     lock_version: int
     effective_from: date
+    backdate_reason: str | None = strawberry.field(
+        default=None,
+        description="生效日期早于今天时必填：补登理由（记入审计，且须有补登权限）",
+    )
 
 
 @strawberry.input
@@ -144,6 +148,10 @@ class CatalogueOverrideSetInput:
     patch: JSON
     effective_from: date
     reason: str
+    backdate_reason: str | None = strawberry.field(
+        default=None,
+        description="生效日期早于今天时必填：补登理由（记入审计，且须有补登权限）",
+    )
 
 
 @strawberry.input
@@ -152,6 +160,10 @@ class CatalogueOverrideClearInput:
     code: str
     effective_from: date
     reason: str
+    backdate_reason: str | None = strawberry.field(
+        default=None,
+        description="生效日期早于今天时必填：补登理由（记入审计，且须有补登权限）",
+    )
 
 
 @strawberry.input
@@ -298,6 +310,7 @@ class CatalogueAdminMutation:
                 version=input.version,
                 lock_version=input.lock_version,
                 effective_from=input.effective_from,
+                backdate_reason=input.backdate_reason,
             ),
         )
 
@@ -316,17 +329,13 @@ class CatalogueAdminMutation:
     async def catalogue_override_set(
         self, info: Info, input: CatalogueOverrideSetInput
     ) -> CatalogueOverridePayload:
-        return await _override(
-            info, input.tenant, input.code, _dict(input.patch), input.effective_from, input.reason
-        )
+        return await _override(info, input, _dict(input.patch))
 
     @strawberry.mutation(description="取消对继承事项的覆盖（自生效日起）")
     async def catalogue_override_clear(
         self, info: Info, input: CatalogueOverrideClearInput
     ) -> CatalogueOverridePayload:
-        return await _override(
-            info, input.tenant, input.code, {}, input.effective_from, input.reason, replace=True
-        )
+        return await _override(info, input, {}, replace=True)
 
     @strawberry.mutation(description="在本级及下级停用一个继承事项")
     async def catalogue_item_disable(
@@ -343,23 +352,21 @@ class CatalogueAdminMutation:
 
 async def _override(
     info: Info,
-    tenant: str,
-    code: str,
+    input: CatalogueOverrideSetInput | CatalogueOverrideClearInput,
     patch: dict[str, Any],
-    effective_from: date,
-    reason: str,
     *,
     replace: bool = False,
 ) -> CatalogueOverridePayload:
     async def work(uow: UnitOfWork) -> CatalogueOverridePayload:
         row = await admin.override_set(
             uow,
-            tenant=tenant,
-            code=code,
+            tenant=input.tenant,
+            code=input.code,
             patch=patch,
-            effective_from=effective_from,
-            reason=reason,
+            effective_from=input.effective_from,
+            reason=input.reason,
             replace=replace,
+            backdate_reason=input.backdate_reason,
         )
         return CatalogueOverridePayload(override=CatalogueOverrideType.of(row))
 

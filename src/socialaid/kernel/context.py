@@ -14,6 +14,7 @@ from strawberry.types import Info as StrawberryInfo
 from socialaid.access.principal import Principal
 from socialaid.config import Settings
 from socialaid.db.database import Database
+from socialaid.errors import DomainError
 from socialaid.kernel.caches import Caches
 from socialaid.kernel.unit_of_work import UnitOfWork
 
@@ -32,6 +33,9 @@ class Context:
     caches: Caches = field(default_factory=Caches)
     # Loaders a domain creates on first use in this request (keyed by domain).
     request_loaders: dict[str, Any] = field(default_factory=dict)
+    # Arguments of a mutation field that broke an input bound (api/input_guard.py), by the
+    # field's response key: the runner reports them in the payload like any refused input.
+    input_problems: dict[str, DomainError] = field(default_factory=dict)
 
     def unit_of_work(self) -> UnitOfWork:
         """A unit of work for this request's caller (open it with `async with`)."""

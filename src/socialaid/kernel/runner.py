@@ -9,13 +9,15 @@
    a caller who holds it in no tenant — a field without an entry is refused for everyone, so the
    registry is enforced here and not only by a test; the service still authorizes on the exact
    tenant and row, once;
-2. opens the request's unit of work: one transaction for the whole mutation;
-3. runs the work, which returns the payload (built inside the transaction, so what it reads for
+2. reports an argument the input guard found out of bounds (`api/input_guard.py`) as the
+   payload's error, before anything is read;
+3. opens the request's unit of work: one transaction for the whole mutation;
+4. runs the work, which returns the payload (built inside the transaction, so what it reads for
    the answer is what it wrote);
-4. turns an expected failure (a DomainError) into the payload's `errors` through
+5. turns an expected failure (a DomainError) into the payload's `errors` through
    `payload.failed(error)` — a payload adds its own extras there (applicationSubmit's
    fieldErrors) — and rolls everything back; FORBIDDEN and UNAUTHENTICATED stay GraphQL errors;
-5. commits, and forgets this request's loaders, so a later field of the same document reads anew.
+6. commits, and forgets this request's loaders, so a later field of the same document reads anew.
 """
 
 from __future__ import annotations
@@ -58,6 +60,9 @@ async def run_mutation(
 ) -> P:
     check_registered_permission(info.field_name, info)
     context = info.context
+    out_of_bounds = context.input_problems.get(str(info.path.key))
+    if out_of_bounds is not None:
+        return payload.failed(out_of_bounds)
     try:
         async with context.unit_of_work() as uow:
             result = await work(uow)

@@ -5,7 +5,8 @@ one. The mutation runner opens it (`async with uow:`), so a mutation is one tran
 commits when the service returns and rolls back when it raises. The transaction is scoped to the
 actor's tenant subtrees for row-level security; `widened_to` lets a service read, for a moment,
 rows the actor's own scope does not cover (the province's shared-data registry) without opening a
-second transaction.
+second transaction. Losing a race to another request (the same next version inserted twice, a
+serialization failure, a deadlock) leaves it as a CONFLICT, which the caller may retry.
 """
 
 from __future__ import annotations
@@ -16,13 +17,18 @@ from datetime import datetime
 from types import TracebackType
 from typing import Self
 
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from socialaid.access.principal import Principal
 from socialaid.clock import CHINA
+from socialaid.db.concurrent_change import is_concurrent_change
 from socialaid.db.database import Database
 from socialaid.db.rls import set_scope
+from socialaid.errors import ConflictError
 from socialaid.kernel.caches import Caches
+
+CONCURRENT_CHANGE = "另一个请求同时修改了相同的数据，本次修改未保存：请刷新后重试"
 
 
 def now_in_china() -> datetime:
@@ -84,7 +90,14 @@ class UnitOfWork:
         stack, self._stack, self._session = self._stack, None, None
         callbacks, self._committed_callbacks = self._committed_callbacks, []
         assert stack is not None
-        await stack.__aexit__(kind, error, traceback)
+        try:
+            await stack.__aexit__(kind, error, traceback)
+        except DBAPIError as failure:  # at commit
+            if is_concurrent_change(failure):
+                raise ConflictError(CONCURRENT_CHANGE) from failure
+            raise
+        if error is not None and is_concurrent_change(error):
+            raise ConflictError(CONCURRENT_CHANGE) from error
         if error is None:
             for callback in callbacks:
                 callback()
