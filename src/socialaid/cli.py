@@ -303,7 +303,9 @@ def token(
         list[str] | None, typer.Option(help="a department code; repeat for several")
     ] = None,
     area: Annotated[str | None, typer.Option(help="area path inside the tenant")] = None,
-    ttl: Annotated[int, typer.Option(help="lifetime in minutes")] = 480,
+    ttl: Annotated[
+        int, typer.Option(help="lifetime in minutes, within SOCIALAID_MAX_TOKEN_LIFETIME_SECONDS")
+    ] = 480,
 ) -> None:
     """Print a dev bearer token signed with the configured secret (HS256)."""
     from datetime import timedelta
@@ -320,6 +322,14 @@ def token(
     if unknown:
         typer.echo(
             f"error: unknown role {unknown[0]!r}; roles: {' '.join(sorted(known))}", err=True
+        )
+        raise typer.Exit(1)
+    if ttl * 60 > settings.max_token_lifetime_seconds:
+        # The API would refuse it; better to say so now than with every request.
+        typer.echo(
+            f"error: --ttl {ttl} exceeds SOCIALAID_MAX_TOKEN_LIFETIME_SECONDS"
+            f" ({settings.max_token_lifetime_seconds} s)",
+            err=True,
         )
         raise typer.Exit(1)
     typer.echo(

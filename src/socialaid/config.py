@@ -34,6 +34,10 @@ class Settings(BaseSettings):
     jwks_file: Path | None = None
     jwt_issuer: str | None = None
     jwt_audience: str | None = None
+    # Roles a token carries cannot be revoked before it expires (only assigned grants can), so
+    # a token may live at most a working day and its overtime; the identity provider's usually
+    # live minutes. A token without `iat` and `exp`, or living longer, is refused.
+    max_token_lifetime_seconds: int = Field(default=12 * 3600, gt=0)
 
     max_query_depth: int = 12
     max_query_tokens: int = 4000

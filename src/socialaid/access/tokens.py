@@ -118,7 +118,7 @@ class TokenVerifier:
                 audience=self.settings.jwt_audience,
                 leeway=LEEWAY,
                 options={
-                    "require": ["exp", "sub"],
+                    "require": ["exp", "iat", "sub"],
                     "verify_aud": self.settings.jwt_audience is not None,
                     "verify_iss": self.settings.jwt_issuer is not None,
                 },
@@ -126,6 +126,8 @@ class TokenVerifier:
         except jwt.PyJWTError as exc:
             raise InvalidTokenError(str(exc)) from exc
         expires = float(claims["exp"])
+        if expires - float(claims["iat"]) > self.settings.max_token_lifetime_seconds:
+            raise InvalidTokenError("lifetime longer than SOCIALAID_MAX_TOKEN_LIFETIME_SECONDS")
         return replace(_claims_of(claims), expires_at=expires), expires
 
 
