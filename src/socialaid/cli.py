@@ -13,7 +13,7 @@ from typing import Annotated, TypeVar
 import typer
 from sqlalchemy.engine import make_url
 
-from socialaid.config import Settings
+from socialaid.config import ConfigurationError, Settings
 from socialaid.datafiles import DataFileError
 from socialaid.db.database import Database
 from socialaid.db.provision import Provisioned, provision
@@ -68,6 +68,14 @@ def serve(
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     settings = Settings()
+    try:
+        # Before the database and the port: a server that would refuse every token must not
+        # look healthy to the load balancer.
+        settings.check_for_serving()
+    except ConfigurationError as exc:
+        for problem in str(exc).splitlines():
+            typer.echo(f"error: {problem}", err=True)
+        raise typer.Exit(1) from exc
     is_worker = os.environ.get(WORKER_ENV) == "1"
     if is_worker:
         become_worker()

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import time
 from datetime import timedelta
 from pathlib import Path
 
 import jwt
 import pytest
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from typer.testing import CliRunner
 
@@ -20,6 +18,7 @@ from socialaid.config import Settings
 from socialaid.db.database import Database
 from tests.conftest import TEST_SECRET, test_settings
 from tests.graphql_client import execute
+from tests.identity_provider import jwks, public_pem, rsa_key
 
 ME = "{ me { userId tenant { code } roles departments area } }"
 
@@ -34,18 +33,6 @@ def dev_token(**overrides: object) -> str:
     }
     claims.update(overrides)
     return mint_token(test_settings(), **claims)  # type: ignore[arg-type]
-
-
-def rsa_key() -> rsa.RSAPrivateKey:
-    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
-
-
-def public_pem(key: rsa.RSAPrivateKey) -> str:
-    return (
-        key.public_key()
-        .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
-        .decode()
-    )
 
 
 def lifetime(seconds: float = 3600) -> dict[str, int]:
@@ -141,8 +128,7 @@ def test_rs256_tokens_verify_against_the_configured_public_key(tmp_path: Path) -
 
 def test_rs256_tokens_verify_against_the_jwks_key_named_by_kid(tmp_path: Path) -> None:
     key = rsa_key()
-    jwk = json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(key.public_key()))
-    (tmp_path / "jwks.json").write_text(json.dumps({"keys": [jwk | {"kid": "k1", "use": "sig"}]}))
+    (tmp_path / "jwks.json").write_text(jwks(key, kid="k1"))
     settings = test_settings(jwks_file=tmp_path / "jwks.json", jwt_audience="socialaid")
     verifier = TokenVerifier(settings)
     assert verifier.verify(oidc_token(key, kid="k1", aud="socialaid")).user_id == "li"

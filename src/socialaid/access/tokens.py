@@ -81,7 +81,8 @@ class TokenVerifier:
             self._public_key = settings.jwt_public_key_file.read_text(encoding="utf-8")
         elif not settings.is_production:
             self._secret = settings.signing_key
-        # In production without a public key or JWKS every token is refused.
+        # Production without a public key or JWKS refuses every token (`socialaid serve` refuses
+        # to start so: Settings.check_for_serving).
 
     def _key_for(self, token: str) -> tuple[Any, str]:
         if self._jwks is not None:
