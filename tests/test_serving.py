@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import IO
 
 import httpx
 
@@ -65,12 +66,15 @@ def environment(tmp_path: Path, db: Database | None) -> dict[str, str]:
     return env
 
 
-def started(port: int, *args: str, env: dict[str, str]) -> subprocess.Popen[bytes]:
+def started(
+    port: int, *args: str, env: dict[str, str], output: IO[bytes] | int = subprocess.DEVNULL
+) -> subprocess.Popen[bytes]:
+    """`socialaid serve` once it is ready; what it prints (stdout and stderr) goes to `output`."""
     process = subprocess.Popen(
         [str(SOCIALAID), "serve", "--port", str(port), *args],
         env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=output,
+        stderr=output,
     )
     deadline = time.monotonic() + 120
     while True:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
@@ -14,6 +15,7 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
 from socialaid.access.authentication import Authenticator
 from socialaid.access.decisions import UnauthenticatedError
+from socialaid.api.access_log import AccessLog
 from socialaid.api.public_cache import PublicResponseCache
 from socialaid.api.request_limits import RequestLimits
 from socialaid.api.schema import build_schema
@@ -106,5 +108,6 @@ def create_app(
             ),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
-        ]
+        ],
+        middleware=[Middleware(AccessLog)] if settings.access_log else [],
     )
