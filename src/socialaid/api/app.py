@@ -17,6 +17,7 @@ from socialaid.access.authentication import Authenticator
 from socialaid.access.decisions import UnauthenticatedError
 from socialaid.api.access_log import AccessLog
 from socialaid.api.public_cache import PublicResponseCache
+from socialaid.api.public_get import PublicGetOnly
 from socialaid.api.request_limits import RequestLimits
 from socialaid.api.schema import build_schema
 from socialaid.applications.notifications import ApplicationUpdates
@@ -81,7 +82,7 @@ def create_app(
     graphql = GraphQLApp(db, settings, authenticator, application_updates)
     cached_graphql = PublicResponseCache(graphql, (revisions or RevisionWatcher(db)).current)
     limited_graphql = RequestLimits(
-        cached_graphql,
+        PublicGetOnly(cached_graphql),
         max_body_bytes=settings.max_request_bytes,
         max_json_depth=settings.max_json_depth,
     )
