@@ -1,4 +1,4 @@
-"""Settings from the environment."""
+"""Settings from the environment, and the configurations `socialaid serve` refuses."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from socialaid.config import ConfigurationError, Settings
+from tests.identity_provider import jwks, private_pem, public_pem, rsa_key
 
 
 def test_dev_generates_a_secret_once_and_keeps_it_in_the_data_dir(tmp_path: Path) -> None:
@@ -27,3 +28,101 @@ def test_database_url_is_read_without_prefix(monkeypatch: pytest.MonkeyPatch) ->
     settings = Settings()
     assert settings.database_url == "postgresql://u:p@db/socialaid"
     assert settings.is_production
+
+
+@pytest.fixture
+def idp_files(tmp_path: Path) -> dict[str, Path]:
+    key = rsa_key()
+    files = {
+        "public": tmp_path / "idp.pem",
+        "jwks": tmp_path / "jwks.json",
+        "private": tmp_path / "idp-private.pem",
+        "garbage": tmp_path / "garbage.pem",
+    }
+    files["public"].write_text(public_pem(key))
+    files["jwks"].write_text(jwks(key))
+    files["private"].write_text(private_pem(key))
+    files["garbage"].write_text("-----BEGIN PUBLIC KEY-----\nnot a key\n-----END PUBLIC KEY-----\n")
+    return files
+
+
+def production(**overrides: object) -> Settings:
+    values: dict[str, object] = {
+        "env": "production",
+        "secret": "production-secret-0123456789abcdef",
+        "jwt_issuer": "https://idp.example/realms/socialaid",
+        "jwt_audience": "socialaid",
+    }
+    return Settings(**(values | overrides))  # type: ignore[arg-type]
+
+
+def refusal(settings: Settings) -> str:
+    with pytest.raises(ConfigurationError) as refused:
+        settings.check_for_serving()
+    return str(refused.value)
+
+
+def test_production_with_the_providers_public_key_or_jwks_may_serve(
+    idp_files: dict[str, Path],
+) -> None:
+    production(jwt_public_key_file=idp_files["public"]).check_for_serving()
+    production(jwks_file=idp_files["jwks"]).check_for_serving()
+
+
+def test_dev_without_any_key_may_serve(tmp_path: Path) -> None:
+    Settings(data_dir=tmp_path, secret=None).check_for_serving()
+
+
+def test_production_without_a_public_key_or_jwks_may_not_serve() -> None:
+    message = refusal(production())
+    assert "SOCIALAID_JWT_PUBLIC_KEY_FILE" in message and "SOCIALAID_JWKS_FILE" in message
+    assert "生产环境必须设置" in message and "production requires" in message
+
+
+@pytest.mark.parametrize("setting", ["jwt_issuer", "jwt_audience", "secret"])
+def test_production_without_issuer_audience_or_secret_may_not_serve(
+    idp_files: dict[str, Path], setting: str
+) -> None:
+    message = refusal(production(jwt_public_key_file=idp_files["public"], **{setting: None}))
+    assert (
+        message
+        == f"生产环境必须设置 SOCIALAID_{setting.upper()} / production requires SOCIALAID_{setting.upper()}"
+    )
+
+
+@pytest.mark.parametrize("env", ["dev", "production"])
+@pytest.mark.parametrize(
+    ("setting", "file"),
+    [
+        ("jwt_public_key_file", "missing"),
+        ("jwt_public_key_file", "garbage"),
+        ("jwt_public_key_file", "jwks"),
+        ("jwks_file", "missing"),
+        ("jwks_file", "public"),
+    ],
+)
+def test_a_key_file_that_is_missing_or_unreadable_is_named(
+    idp_files: dict[str, Path], tmp_path: Path, env: str, setting: str, file: str
+) -> None:
+    path = idp_files.get(file, tmp_path / "missing.pem")
+    message = refusal(production(env=env, **{setting: path}))
+    assert message.startswith(f"SOCIALAID_{setting.upper()}={path} 无法读取或解析")
+    assert "not a key" not in message, "the file's contents are not echoed"
+
+
+def test_a_private_key_in_place_of_the_public_key_is_refused(idp_files: dict[str, Path]) -> None:
+    message = refusal(production(jwt_public_key_file=idp_files["private"]))
+    assert "not a private key" in message
+    assert "PRIVATE KEY" not in message
+
+
+def test_a_public_key_and_a_jwks_at_once_are_refused(idp_files: dict[str, Path]) -> None:
+    message = refusal(
+        production(jwt_public_key_file=idp_files["public"], jwks_file=idp_files["jwks"])
+    )
+    assert "只能设置一个" in message
+
+
+def test_the_maximum_token_lifetime_must_be_positive() -> None:
+    with pytest.raises(ValueError, match="greater than 0"):
+        Settings(max_token_lifetime_seconds=0)

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import IO
 
 import httpx
 
@@ -65,12 +66,15 @@ def environment(tmp_path: Path, db: Database | None) -> dict[str, str]:
     return env
 
 
-def started(port: int, *args: str, env: dict[str, str]) -> subprocess.Popen[bytes]:
+def started(
+    port: int, *args: str, env: dict[str, str], output: IO[bytes] | int = subprocess.DEVNULL
+) -> subprocess.Popen[bytes]:
+    """`socialaid serve` once it is ready; what it prints (stdout and stderr) goes to `output`."""
     process = subprocess.Popen(
         [str(SOCIALAID), "serve", "--port", str(port), *args],
         env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=output,
+        stderr=output,
     )
     deadline = time.monotonic() + 120
     while True:
@@ -149,3 +153,29 @@ def test_the_embedded_database_stops_when_a_single_process_server_is_terminated(
     while postgres_serving(tmp_path):
         assert time.monotonic() < deadline, "the embedded PostgreSQL outlived the server"
         time.sleep(0.2)
+
+
+def test_production_without_token_verification_refuses_to_start_before_binding_the_port(
+    tmp_path: Path,
+) -> None:
+    port = free_port()
+    env = environment(tmp_path, None) | {
+        "SOCIALAID_ENV": "production",
+        # Unreachable: a server that went on to provision would fail differently, not hang.
+        "DATABASE_URL": "postgresql://nobody@127.0.0.1:1/none",
+    }
+    env = {k: v for k, v in env.items() if not k.startswith("SOCIALAID_JWT")}
+    finished = subprocess.run(
+        [str(SOCIALAID), "serve", "--port", str(port)],
+        env=env,
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    errors = finished.stderr.decode()
+    assert finished.returncode == 1, errors
+    assert "error: 生产环境必须设置 SOCIALAID_JWT_PUBLIC_KEY_FILE 或 SOCIALAID_JWKS_FILE" in errors
+    assert "SOCIALAID_JWT_ISSUER" in errors and "SOCIALAID_JWT_AUDIENCE" in errors
+    assert "Traceback" not in errors
+    assert not (tmp_path / "pg").exists(), "nothing was provisioned"
+    listening_socket("127.0.0.1", port).close()  # the port was never bound

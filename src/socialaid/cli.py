@@ -13,7 +13,7 @@ from typing import Annotated, TypeVar
 import typer
 from sqlalchemy.engine import make_url
 
-from socialaid.config import Settings
+from socialaid.config import ConfigurationError, Settings
 from socialaid.datafiles import DataFileError
 from socialaid.db.database import Database
 from socialaid.db.provision import Provisioned, provision
@@ -68,6 +68,14 @@ def serve(
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     settings = Settings()
+    try:
+        # Before the database and the port: a server that would refuse every token must not
+        # look healthy to the load balancer.
+        settings.check_for_serving()
+    except ConfigurationError as exc:
+        for problem in str(exc).splitlines():
+            typer.echo(f"error: {problem}", err=True)
+        raise typer.Exit(1) from exc
     is_worker = os.environ.get(WORKER_ENV) == "1"
     if is_worker:
         become_worker()
@@ -303,7 +311,9 @@ def token(
         list[str] | None, typer.Option(help="a department code; repeat for several")
     ] = None,
     area: Annotated[str | None, typer.Option(help="area path inside the tenant")] = None,
-    ttl: Annotated[int, typer.Option(help="lifetime in minutes")] = 480,
+    ttl: Annotated[
+        int, typer.Option(help="lifetime in minutes, within SOCIALAID_MAX_TOKEN_LIFETIME_SECONDS")
+    ] = 480,
 ) -> None:
     """Print a dev bearer token signed with the configured secret (HS256)."""
     from datetime import timedelta
@@ -320,6 +330,14 @@ def token(
     if unknown:
         typer.echo(
             f"error: unknown role {unknown[0]!r}; roles: {' '.join(sorted(known))}", err=True
+        )
+        raise typer.Exit(1)
+    if ttl * 60 > settings.max_token_lifetime_seconds:
+        # The API would refuse it; better to say so now than with every request.
+        typer.echo(
+            f"error: --ttl {ttl} exceeds SOCIALAID_MAX_TOKEN_LIFETIME_SECONDS"
+            f" ({settings.max_token_lifetime_seconds} s)",
+            err=True,
         )
         raise typer.Exit(1)
     typer.echo(

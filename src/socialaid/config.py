@@ -7,6 +7,8 @@ from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 
+import jwt
+from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -34,6 +36,10 @@ class Settings(BaseSettings):
     jwks_file: Path | None = None
     jwt_issuer: str | None = None
     jwt_audience: str | None = None
+    # Roles a token carries cannot be revoked before it expires (only assigned grants can), so
+    # a token may live at most a working day and its overtime; the identity provider's usually
+    # live minutes. A token without `iat` and `exp`, or living longer, is refused.
+    max_token_lifetime_seconds: int = Field(default=12 * 3600, gt=0)
 
     max_query_depth: int = 12
     max_query_tokens: int = 4000
@@ -69,3 +75,65 @@ class Settings(BaseSettings):
             path.write_text(secrets.token_urlsafe(48))
             path.chmod(0o600)
         return path.read_text().strip()
+
+    def check_for_serving(self) -> None:
+        """Raise ConfigurationError, naming each setting at fault, for a configuration the server
+        would start with but not work under: in production without the identity provider's
+        public key (every token refused), issuer or audience (tokens the same provider issued to
+        other applications or realms accepted), or secret; in any environment with a key file
+        that is missing or not an RSA public key. `socialaid serve` calls it before anything else.
+        """
+        problems: list[str] = []
+        if self.jwt_public_key_file is not None and self.jwks_file is not None:
+            problems.append(
+                "SOCIALAID_JWT_PUBLIC_KEY_FILE 与 SOCIALAID_JWKS_FILE 只能设置一个"
+                " / set only one of SOCIALAID_JWT_PUBLIC_KEY_FILE and SOCIALAID_JWKS_FILE"
+            )
+        for setting, path in (
+            ("SOCIALAID_JWT_PUBLIC_KEY_FILE", self.jwt_public_key_file),
+            ("SOCIALAID_JWKS_FILE", self.jwks_file),
+        ):
+            if path is None:
+                continue
+            keys: list[object]
+            try:
+                text = path.read_text(encoding="utf-8")
+                if path == self.jwks_file:
+                    # The verifier looks a key up by the token's `kid`; keys of other kinds
+                    # (encryption, elliptic curves) may sit beside the RSA signing keys.
+                    keys = [k.key for k in jwt.PyJWKSet.from_json(text).keys if k.key_id]
+                else:
+                    rsa = jwt.algorithms.RSAAlgorithm(jwt.algorithms.RSAAlgorithm.SHA256)
+                    keys = [rsa.prepare_key(text)]
+            except (OSError, ValueError, jwt.PyJWTError) as exc:
+                # Only the kind of failure: PyJWT's messages may quote the key material.
+                reason = exc.strerror if isinstance(exc, OSError) else type(exc).__name__
+                problems.append(
+                    f"{setting}={path} 无法读取或解析 / cannot be read or parsed: {reason}"
+                )
+                continue
+            # A private key verifies nothing, and has no business on this server.
+            if not any(isinstance(k, RSAPublicKey) for k in keys) or any(
+                hasattr(k, "private_bytes") for k in keys
+            ):
+                problems.append(
+                    f"{setting}={path} 应只含身份提供方的 RSA 公钥（JWKS 中的须带 kid）"
+                    " / must hold the identity provider's RSA public key, not a private key"
+                    " (in a JWKS, with a kid)"
+                )
+        if self.is_production:
+            if not self.uses_asymmetric_tokens:
+                problems.append(
+                    "生产环境必须设置 SOCIALAID_JWT_PUBLIC_KEY_FILE 或 SOCIALAID_JWKS_FILE，否则所有"
+                    "令牌都会被拒绝 / production requires SOCIALAID_JWT_PUBLIC_KEY_FILE or"
+                    " SOCIALAID_JWKS_FILE, without which every token is refused"
+                )
+            for setting, value in (
+                ("SOCIALAID_JWT_ISSUER", self.jwt_issuer),
+                ("SOCIALAID_JWT_AUDIENCE", self.jwt_audience),
+                ("SOCIALAID_SECRET", self.secret),
+            ):
+                if not value:
+                    problems.append(f"生产环境必须设置 {setting} / production requires {setting}")
+        if problems:
+            raise ConfigurationError("\n".join(problems))

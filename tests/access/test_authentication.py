@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import time
 from datetime import timedelta
 from pathlib import Path
 
 import jwt
 import pytest
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from typer.testing import CliRunner
 
@@ -20,6 +18,7 @@ from socialaid.config import Settings
 from socialaid.db.database import Database
 from tests.conftest import TEST_SECRET, test_settings
 from tests.graphql_client import execute
+from tests.identity_provider import jwks, public_pem, rsa_key
 
 ME = "{ me { userId tenant { code } roles departments area } }"
 
@@ -36,20 +35,13 @@ def dev_token(**overrides: object) -> str:
     return mint_token(test_settings(), **claims)  # type: ignore[arg-type]
 
 
-def rsa_key() -> rsa.RSAPrivateKey:
-    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
-
-
-def public_pem(key: rsa.RSAPrivateKey) -> str:
-    return (
-        key.public_key()
-        .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
-        .decode()
-    )
+def lifetime(seconds: float = 3600) -> dict[str, int]:
+    now = int(time.time())
+    return {"iat": now, "exp": now + int(seconds)}
 
 
 def oidc_token(key: rsa.RSAPrivateKey, kid: str | None = None, **claims: object) -> str:
-    body = {"sub": "li", "tenant": "310105", "roles": ["auditor"], "exp": 4102444800} | claims
+    body = {"sub": "li", "tenant": "310105", "roles": ["auditor"], **lifetime()} | claims
     headers = {"kid": kid} if kid else None
     return jwt.encode(body, key, algorithm="RS256", headers=headers)
 
@@ -81,10 +73,12 @@ async def test_a_valid_dev_token_authenticates_the_caller(db: Database) -> None:
         "",
         jwt.encode({"sub": "li", "tenant": "310105", "exp": 4102444800}, "another-secret-x" * 3),
         dev_token(tenant="999999"),
-        jwt.encode(
-            {"sub": "li", "tenant": "310105", "exp": 4102444800, "roles": ["root"]}, TEST_SECRET
-        ),
+        jwt.encode({"sub": "li", "tenant": "310105", "roles": ["root"], **lifetime()}, TEST_SECRET),
         jwt.encode({"sub": "li", "tenant": "310105", "exp": 4102444800}, None, algorithm="none"),
+        dev_token(ttl=timedelta(days=365 * 100)),
+        dev_token(ttl=timedelta(hours=12, seconds=1)),
+        jwt.encode({"sub": "li", "tenant": "310105", "exp": int(time.time()) + 60}, TEST_SECRET),
+        jwt.encode({"sub": "li", "tenant": "310105", "iat": int(time.time())}, TEST_SECRET),
     ],
     ids=[
         "expired",
@@ -94,6 +88,10 @@ async def test_a_valid_dev_token_authenticates_the_caller(db: Database) -> None:
         "unknown-tenant",
         "unknown-role",
         "alg-none",
+        "a-century-long",
+        "longer-than-the-12-hour-default",
+        "without-iat",
+        "without-exp",
     ],
 )
 async def test_refused_tokens_are_unauthenticated_and_say_nothing_more(
@@ -130,8 +128,7 @@ def test_rs256_tokens_verify_against_the_configured_public_key(tmp_path: Path) -
 
 def test_rs256_tokens_verify_against_the_jwks_key_named_by_kid(tmp_path: Path) -> None:
     key = rsa_key()
-    jwk = json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(key.public_key()))
-    (tmp_path / "jwks.json").write_text(json.dumps({"keys": [jwk | {"kid": "k1", "use": "sig"}]}))
+    (tmp_path / "jwks.json").write_text(jwks(key, kid="k1"))
     settings = test_settings(jwks_file=tmp_path / "jwks.json", jwt_audience="socialaid")
     verifier = TokenVerifier(settings)
     assert verifier.verify(oidc_token(key, kid="k1", aud="socialaid")).user_id == "li"
@@ -204,3 +201,34 @@ def test_a_token_verified_once_is_still_refused_after_it_expires(
     monkeypatch.setattr("socialaid.access.tokens.time.time", lambda: later)
     with pytest.raises(InvalidTokenError):
         verifier.verify(token)
+
+
+async def test_a_token_living_exactly_the_maximum_lifetime_is_accepted(db: Database) -> None:
+    _, errors = await execute(db, ME, token=dev_token(ttl=timedelta(hours=12)))
+    assert not errors
+
+
+def test_the_maximum_token_lifetime_is_a_setting() -> None:
+    verifier = TokenVerifier(test_settings(max_token_lifetime_seconds=600))
+    assert verifier.verify(dev_token(ttl=timedelta(minutes=10))).user_id == "li"
+    with pytest.raises(InvalidTokenError, match="lifetime"):
+        verifier.verify(dev_token(ttl=timedelta(minutes=11)))
+
+
+def test_an_oidc_token_longer_lived_than_the_maximum_is_refused(tmp_path: Path) -> None:
+    key = rsa_key()
+    (tmp_path / "idp.pem").write_text(public_pem(key))
+    verifier = TokenVerifier(test_settings(jwt_public_key_file=tmp_path / "idp.pem"))
+    assert verifier.verify(oidc_token(key, **lifetime(12 * 3600))).user_id == "li"
+    with pytest.raises(InvalidTokenError):
+        verifier.verify(oidc_token(key, **lifetime(12 * 3600 + 1)))
+
+
+def test_the_token_command_refuses_a_lifetime_the_api_would_refuse() -> None:
+    result = CliRunner().invoke(
+        app,
+        ["token", "--user", "x", "--tenant", "310105", "--role", "applicant", "--ttl", "721"],
+        env={"SOCIALAID_SECRET": TEST_SECRET},
+    )
+    assert result.exit_code == 1
+    assert "SOCIALAID_MAX_TOKEN_LIFETIME_SECONDS" in result.output

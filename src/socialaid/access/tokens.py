@@ -81,7 +81,8 @@ class TokenVerifier:
             self._public_key = settings.jwt_public_key_file.read_text(encoding="utf-8")
         elif not settings.is_production:
             self._secret = settings.signing_key
-        # In production without a public key or JWKS every token is refused.
+        # Production without a public key or JWKS refuses every token (`socialaid serve` refuses
+        # to start so: Settings.check_for_serving).
 
     def _key_for(self, token: str) -> tuple[Any, str]:
         if self._jwks is not None:
@@ -118,7 +119,7 @@ class TokenVerifier:
                 audience=self.settings.jwt_audience,
                 leeway=LEEWAY,
                 options={
-                    "require": ["exp", "sub"],
+                    "require": ["exp", "iat", "sub"],
                     "verify_aud": self.settings.jwt_audience is not None,
                     "verify_iss": self.settings.jwt_issuer is not None,
                 },
@@ -126,6 +127,8 @@ class TokenVerifier:
         except jwt.PyJWTError as exc:
             raise InvalidTokenError(str(exc)) from exc
         expires = float(claims["exp"])
+        if expires - float(claims["iat"]) > self.settings.max_token_lifetime_seconds:
+            raise InvalidTokenError("lifetime longer than SOCIALAID_MAX_TOKEN_LIFETIME_SECONDS")
         return replace(_claims_of(claims), expires_at=expires), expires
 
 

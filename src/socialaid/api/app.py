@@ -6,6 +6,7 @@ import logging
 
 from graphql import GraphQLSyntaxError
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
@@ -17,7 +18,9 @@ from strawberry.types import ExecutionResult
 
 from socialaid.access.authentication import Authenticator
 from socialaid.access.decisions import UnauthenticatedError
+from socialaid.api.access_log import AccessLog
 from socialaid.api.public_cache import PublicResponseCache
+from socialaid.api.public_get import PublicGetOnly
 from socialaid.api.request_limits import RequestLimits
 from socialaid.api.schema import build_schema
 from socialaid.applications.notifications import ApplicationUpdates
@@ -91,7 +94,7 @@ def create_app(
     graphql = GraphQLApp(db, settings, authenticator, application_updates)
     cached_graphql = PublicResponseCache(graphql, (revisions or RevisionWatcher(db)).current)
     limited_graphql = RequestLimits(
-        cached_graphql,
+        PublicGetOnly(cached_graphql),
         max_body_bytes=settings.max_request_bytes,
         max_json_depth=settings.max_json_depth,
         max_header_bytes=settings.max_header_bytes,
@@ -119,5 +122,6 @@ def create_app(
             ),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
-        ]
+        ],
+        middleware=[Middleware(AccessLog)] if settings.access_log else [],
     )

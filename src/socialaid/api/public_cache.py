@@ -34,22 +34,37 @@ PUBLIC_ROOT_FIELDS = frozenset(
 MAX_BODY_BYTES = 16 * 1024
 
 
-def cacheable_query(body: bytes) -> bool:
-    """True when the request is a query whose root fields are all public reference data."""
+def public_query(query: object, operation_name: object = None) -> bool:
+    """True when `query` (with `operation_name` choosing among several) is one query whose root
+    fields are all public reference data: what anyone may ask without a token. The one
+    definition of public: the cache below and the GET rule (api/public_get.py) both go by it."""
+    if not isinstance(query, str):
+        return False
     try:
-        payload = json.loads(body)
-        document = parse(payload["query"])
-    except (ValueError, KeyError, TypeError, GraphQLSyntaxError):
+        document = parse(query)
+    except GraphQLSyntaxError:
         return False
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
-    wanted = payload.get("operationName")
-    if wanted:
-        operations = [o for o in operations if o.name is not None and o.name.value == wanted]
+    if operation_name:
+        operations = [
+            o for o in operations if o.name is not None and o.name.value == operation_name
+        ]
     if len(operations) != 1 or operations[0].operation is not OperationType.QUERY:
         return False
     return all(
         isinstance(s, FieldNode) and s.name.value in PUBLIC_ROOT_FIELDS
         for s in operations[0].selection_set.selections
+    )
+
+
+def cacheable_query(body: bytes) -> bool:
+    """True when the request body asks a public query (see `public_query`)."""
+    try:
+        payload = json.loads(body)
+    except ValueError:
+        return False
+    return isinstance(payload, dict) and public_query(
+        payload.get("query"), payload.get("operationName")
     )
 
 

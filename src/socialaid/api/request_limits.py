@@ -90,7 +90,7 @@ class RequestLimits:
         try:
             self._check_head(scope)
         except RequestRefused as refused:
-            await _refuse(send, refused)
+            await send_refusal(send, refused)
             return
         if scope["method"] != "POST":
             await self.app(scope, receive, send)
@@ -100,7 +100,7 @@ class RequestLimits:
             if b"json" in _header(scope, b"content-type"):
                 check_json_body(body, self.max_json_depth)
         except RequestRefused as refused:
-            await _refuse(send, refused)
+            await send_refusal(send, refused)
             return
         await self.app(scope, _replay(body, receive), send)
 
@@ -157,7 +157,10 @@ def _replay(body: bytes, receive: Receive) -> Receive:
     return replay
 
 
-async def _refuse(send: Send, refused: RequestRefused) -> None:
+async def send_refusal(
+    send: Send, refused: RequestRefused, headers: Iterable[tuple[bytes, bytes]] = ()
+) -> None:
+    """Answer with `refused`'s status and a GraphQL-shaped INVALID_INPUT error."""
     payload = json.dumps(
         {
             "data": None,
@@ -174,6 +177,7 @@ async def _refuse(send: Send, refused: RequestRefused) -> None:
             "headers": [
                 (b"content-type", b"application/json; charset=utf-8"),
                 (b"content-length", str(len(payload)).encode()),
+                *headers,
             ],
         }
     )

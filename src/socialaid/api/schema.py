@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from functools import partial
 
-import strawberry
-from graphql import GraphQLError
 from strawberry.extensions import (
     DisableIntrospection,
     MaskErrors,
@@ -16,6 +14,7 @@ from strawberry.extensions import (
 )
 from strawberry.tools import merge_types
 
+from socialaid.api.error_reporting import ErrorLoggingSchema, should_mask
 from socialaid.api.input_guard import InputGuard
 from socialaid.api.request_origin import AuditRequestExtension
 from socialaid.api.validation_cache import QueryValidationCache
@@ -29,7 +28,6 @@ from socialaid.audit.graphql import AuditQuery
 from socialaid.catalogue.admin_graphql import CatalogueAdminMutation, CatalogueAdminQuery
 from socialaid.catalogue.graphql import CatalogueQuery
 from socialaid.config import Settings
-from socialaid.errors import DomainError
 from socialaid.forms.graphql import FormMutation, FormQuery
 from socialaid.grants.graphql import GrantsMutation, GrantsQuery
 from socialaid.tenancy.graphql import TenancyQuery
@@ -53,13 +51,7 @@ Mutation = merge_types(
 Subscription = merge_types("Subscription", (ApplicationSubscription,))
 
 
-def should_mask(error: GraphQLError) -> bool:
-    """Mask unexpected exceptions; keep domain errors and query-validation errors readable."""
-    original = error.original_error
-    return original is not None and not isinstance(original, DomainError | GraphQLError)
-
-
-def build_schema(settings: Settings) -> strawberry.Schema:
+def build_schema(settings: Settings) -> ErrorLoggingSchema:
     # Factories, not instances: strawberry then creates fresh extensions for each operation.
     extensions: list[object] = [
         partial(QueryDepthLimiter, max_depth=settings.max_query_depth),
@@ -75,7 +67,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     ]
     if settings.is_production:
         extensions.append(DisableIntrospection)
-    return strawberry.Schema(
+    return ErrorLoggingSchema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,

@@ -93,7 +93,8 @@ async def serve_process(
         # collector from rescanning them (it made form compilation's p99 three times its median).
         gc.collect()
         gc.freeze()
-        config = uvicorn.Config(app, lifespan="off", access_log=settings.access_log)
+        # The app logs each request itself, without the query string (api/access_log.py).
+        config = uvicorn.Config(app, lifespan="off", access_log=False)
         await _Server(config).serve(sockets=[sock])
     finally:
         sock.close()
