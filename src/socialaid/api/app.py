@@ -10,10 +10,12 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLHTTPResponse
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
 from socialaid.access.authentication import Authenticator
 from socialaid.access.decisions import UnauthenticatedError
+from socialaid.api import unavailable
 from socialaid.api.public_cache import PublicResponseCache
 from socialaid.api.request_limits import RequestLimits
 from socialaid.api.schema import build_schema
@@ -69,6 +71,18 @@ class GraphQLApp(GraphQL[Context, None]):
             principal=principal,
         )
 
+    def create_response(
+        self,
+        response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse],
+        sub_response: Response,
+    ) -> Response:
+        response = super().create_response(response_data, sub_response)
+        # Whatever else it holds, a response with an outage asks the client to try again later.
+        if unavailable.reports_unavailable(response_data):
+            response.status_code = unavailable.STATUS
+            response.headers.update(unavailable.HEADERS)
+        return response
+
 
 def create_app(
     db: Database,
@@ -102,7 +116,7 @@ def create_app(
 
     return Starlette(
         routes=[
-            Route("/graphql", limited_graphql, methods=["GET", "POST"]),
+            Route("/graphql", unavailable.AnswerOutages(limited_graphql), methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
             Route(
                 "/audit/export",

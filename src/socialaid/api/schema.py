@@ -8,15 +8,16 @@ import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import (
     DisableIntrospection,
-    MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
     QueryDepthLimiter,
 )
 from strawberry.tools import merge_types
+from strawberry.types import ExecutionContext
 
 from socialaid.api.request_origin import AuditRequestExtension
+from socialaid.api.unavailable import MaskErrorsNamingOutages, without_outages
 from socialaid.api.validation_cache import QueryValidationCache
 from socialaid.applications.graphql import (
     ApplicationMutation,
@@ -58,13 +59,21 @@ def should_mask(error: GraphQLError) -> bool:
     return original is not None and not isinstance(original, DomainError | GraphQLError)
 
 
+class Schema(strawberry.Schema):
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        """Log each error with its traceback, as strawberry does, except database outages."""
+        super().process_errors(without_outages(errors), execution_context)
+
+
 def build_schema(settings: Settings) -> strawberry.Schema:
     # Factories, not instances: strawberry then creates fresh extensions for each operation.
     extensions: list[object] = [
         partial(QueryDepthLimiter, max_depth=settings.max_query_depth),
         partial(MaxTokensLimiter, max_token_count=settings.max_query_tokens),
         partial(MaxAliasesLimiter, max_alias_count=settings.max_query_aliases),
-        partial(MaskErrors, should_mask_error=should_mask),
+        partial(MaskErrorsNamingOutages, should_mask_error=should_mask),
         # A repeated query is parsed (a module-level LRU) and validated, limits included, once.
         partial(ParserCache, maxsize=512),
         QueryValidationCache,
@@ -72,7 +81,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     ]
     if settings.is_production:
         extensions.append(DisableIntrospection)
-    return strawberry.Schema(
+    return Schema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,

@@ -8,7 +8,8 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy.engine import URL
+from sqlalchemy import event
+from sqlalchemy.engine import URL, Dialect, ExceptionContext
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -18,6 +19,7 @@ from sqlalchemy.ext.asyncio import (
 
 from socialaid.config import Settings
 from socialaid.db.bootstrap import owner_connection
+from socialaid.db.outage import DatabaseUnreachableError
 from socialaid.db.urls import as_app_role, async_url
 
 # The client gives up on a statement this much later than the server's statement_timeout, so
@@ -70,6 +72,25 @@ def _app_connect_args(timeouts: Timeouts) -> dict[str, Any]:
     return args
 
 
+def _name_unreachable_database(engine: AsyncEngine) -> None:
+    """Make the plain OSError and TimeoutError of a failed connection attempt or an unanswered
+    statement a DatabaseUnreachableError (see `db/outage.py`)."""
+
+    @event.listens_for(engine.sync_engine, "do_connect")
+    def connect(dialect: Dialect, _record: object, cargs: Any, cparams: Any) -> Any:
+        try:
+            return dialect.connect(*cargs, **cparams)
+        except (OSError, TimeoutError) as error:
+            raise DatabaseUnreachableError(f"cannot connect: {error!r}") from error
+
+    @event.listens_for(engine.sync_engine, "handle_error")
+    def unanswered(context: ExceptionContext) -> BaseException | None:
+        error = context.original_exception
+        if isinstance(error, OSError | TimeoutError):
+            return DatabaseUnreachableError(f"no answer: {error!r}")
+        return None
+
+
 class Database:
     """Two pools on one database: the app role for requests, the owner for migrations and imports.
 
@@ -103,6 +124,8 @@ class Database:
         self.owner_engine: AsyncEngine = create_async_engine(
             self.owner_url, pool_size=2, connect_args={"timeout": timeouts.connect_or_none}
         )
+        _name_unreachable_database(self.engine)
+        _name_unreachable_database(self.owner_engine)
         self._sessions = async_sessionmaker(
             self.engine, class_=AsyncSession, expire_on_commit=False
         )
