@@ -103,12 +103,12 @@ async def test_it_keeps_trying_while_the_database_refuses(
     attempts = 0
     connect = owner_connection
 
-    async def refusing_twice(url: Any) -> Any:
+    async def refusing_twice(url: Any, **options: Any) -> Any:
         nonlocal attempts
         attempts += 1
         if attempts <= 2:
             raise ConnectionRefusedError("the database is restarting")
-        return await connect(url)
+        return await connect(url, **options)
 
     monkeypatch.setattr(listener_module, "owner_connection", refusing_twice)
     try:
@@ -131,7 +131,7 @@ async def test_stopping_while_reconnecting_stops_trying(
     await listener.start(db.owner_url)
     attempts = 0
 
-    async def refusing(_url: Any) -> Any:
+    async def refusing(_url: Any, **_options: Any) -> Any:
         nonlocal attempts
         attempts += 1
         raise ConnectionRefusedError("down")

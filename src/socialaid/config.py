@@ -54,6 +54,20 @@ class Settings(BaseSettings):
     # One log line per request; off where a proxy in front logs requests already.
     access_log: bool = True
 
+    # Database timeouts, in seconds (0 turns one off). A healthy server accepts a connection in
+    # milliseconds; without a bound a dead host holds a request for the OS's TCP timeout (minutes).
+    db_connect_timeout: float = 5.0
+    # The API's statements take milliseconds; 5 s stops a runaway query or a long lock wait well
+    # before a client or proxy gives up (30-60 s). The client waits 2 s longer than the server,
+    # so a server that answers at all cancels the statement itself and the connection stays usable.
+    db_statement_timeout: float = 5.0
+    # No request leaves a transaction idle except an audit export waiting on a slow client; a
+    # minute's stall there ends that export rather than holding back vacuum and migrations' locks.
+    db_idle_in_transaction_timeout: float = 60.0
+    # Waiting for one of the pool's connections: past this every connection is stuck (the server
+    # is paused or overloaded), and answering "try again" beats queueing without end.
+    db_pool_timeout: float = 5.0
+
     @property
     def is_production(self) -> bool:
         return self.env is Environment.PRODUCTION

@@ -18,6 +18,7 @@ from strawberry.types import ExecutionResult
 
 from socialaid.access.authentication import Authenticator
 from socialaid.access.decisions import UnauthenticatedError
+from socialaid.api import unavailable
 from socialaid.api.access_log import AccessLog
 from socialaid.api.public_cache import PublicResponseCache
 from socialaid.api.public_get import PublicGetOnly
@@ -32,6 +33,10 @@ from socialaid.kernel.caches import Caches
 from socialaid.kernel.context import Context
 
 log = logging.getLogger(__name__)
+
+# /readyz answers within 2 s whether the database is up, down or paused (a probe that waits
+# longer is itself a failure): a database that takes longer to answer is not ready.
+READINESS_TIMEOUT = 1.0
 
 
 class GraphQLApp(GraphQL[Context, None]):
@@ -80,6 +85,18 @@ class GraphQLApp(GraphQL[Context, None]):
             principal=principal,
         )
 
+    def create_response(
+        self,
+        response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse],
+        sub_response: Response,
+    ) -> Response:
+        response = super().create_response(response_data, sub_response)
+        # Whatever else it holds, a response with an outage asks the client to try again later.
+        if unavailable.reports_unavailable(response_data):
+            response.status_code = unavailable.STATUS
+            response.headers.update(unavailable.HEADERS)
+        return response
+
 
 def create_app(
     db: Database,
@@ -105,15 +122,16 @@ def create_app(
 
     async def readyz(_: Request) -> Response:
         try:
-            await db.ping()
-        except Exception:  # any failure to reach the database means "not ready"
-            log.exception("readiness check failed")
+            await db.ping(within=READINESS_TIMEOUT)
+        except Exception as error:  # any failure to reach the database means "not ready"
+            # Expected while the database is out: one line, no traceback.
+            log.warning("readiness check failed: %s: %s", type(error).__name__, error)
             return JSONResponse({"status": "unavailable"}, status_code=503)
         return JSONResponse({"status": "ready"})
 
     return Starlette(
         routes=[
-            Route("/graphql", limited_graphql, methods=["GET", "POST"]),
+            Route("/graphql", unavailable.AnswerOutages(limited_graphql), methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
             Route(
                 "/audit/export",

@@ -17,6 +17,7 @@ import strawberry
 from graphql import GraphQLError
 from strawberry.types import ExecutionContext
 
+from socialaid.api.unavailable import without_outages
 from socialaid.errors import DomainError
 
 log = logging.getLogger(__name__)
@@ -51,7 +52,8 @@ class ErrorLoggingSchema(strawberry.Schema):
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
-        for error in errors:
+        # An outage is logged once as a warning there, not as an error per request here.
+        for error in without_outages(errors):
             where = _where(error, execution_context)
             if should_mask(error):
                 log.error(

@@ -6,7 +6,6 @@ from functools import partial
 
 from strawberry.extensions import (
     DisableIntrospection,
-    MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
@@ -17,6 +16,7 @@ from strawberry.tools import merge_types
 from socialaid.api.error_reporting import ErrorLoggingSchema, should_mask
 from socialaid.api.input_guard import InputGuard
 from socialaid.api.request_origin import AuditRequestExtension
+from socialaid.api.unavailable import MaskErrorsNamingOutages
 from socialaid.api.validation_cache import QueryValidationCache
 from socialaid.applications.graphql import (
     ApplicationMutation,
@@ -59,7 +59,7 @@ def build_schema(settings: Settings) -> ErrorLoggingSchema:
         partial(MaxAliasesLimiter, max_alias_count=settings.max_query_aliases),
         # Bounds every argument (kernel/input_bounds.py) before any resolver runs.
         InputGuard,
-        partial(MaskErrors, should_mask_error=should_mask),
+        partial(MaskErrorsNamingOutages, should_mask_error=should_mask),
         # A repeated query is parsed (a module-level LRU) and validated, limits included, once.
         partial(ParserCache, maxsize=512),
         QueryValidationCache,

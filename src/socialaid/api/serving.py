@@ -87,7 +87,7 @@ async def serve_process(
     try:
         await authenticator.listen(db)
         await revisions.start()
-        await updates.start(owner_url)
+        await updates.start(owner_url, connect_timeout=db.timeouts.connect_or_none)
         app = create_app(db, settings, authenticator, revisions, updates)
         # The catalogue and policy loaded so far live as long as the process: keep the
         # collector from rescanning them (it made form compilation's p99 three times its median).

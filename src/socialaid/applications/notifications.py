@@ -16,6 +16,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import URL
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from socialaid.db.database import DEFAULT_TIMEOUTS
 from socialaid.db.listener import Listener
 
 log = logging.getLogger(__name__)
@@ -44,8 +45,10 @@ class ApplicationUpdates:
     def listening(self) -> bool:
         return self.listener.listening
 
-    async def start(self, owner_url: URL) -> None:
-        await self.listener.start(owner_url)
+    async def start(
+        self, owner_url: URL, *, connect_timeout: float | None = DEFAULT_TIMEOUTS.connect_or_none
+    ) -> None:
+        await self.listener.start(owner_url, connect_timeout=connect_timeout)
 
     async def stop(self) -> None:
         await self.listener.stop()

@@ -6,6 +6,7 @@ department, actor, action. Authorized like `auditEvents` (bearer token, audit_ev
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import datetime
 
@@ -26,7 +27,10 @@ from socialaid.audit.queries import (
     visible_to,
 )
 from socialaid.db.database import Database
-from socialaid.errors import DomainError, NotFoundError
+from socialaid.db.outage import MESSAGE, RETRY_AFTER_SECONDS, describe, outage_in
+from socialaid.errors import DomainError, ErrorCode, NotFoundError
+
+log = logging.getLogger(__name__)
 
 STATUS = {UnauthenticatedError: 401, ForbiddenError: 403, NotFoundError: 404}
 
@@ -69,6 +73,11 @@ def _error(error: DomainError) -> Response:
     return JSONResponse(body, status_code=status)
 
 
+def _unavailable() -> Response:
+    body = {"errors": [{"code": ErrorCode.UNAVAILABLE.value, "message": MESSAGE, "path": []}]}
+    return JSONResponse(body, status_code=503, headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+
+
 def export_endpoint(
     db: Database, signing_key: str, authenticator: Authenticator
 ) -> Callable[[Request], Awaitable[Response]]:
@@ -91,6 +100,12 @@ def export_endpoint(
                 )
         except DomainError as error:
             return _error(error)
+        except Exception as error:
+            outage = outage_in(error)
+            if outage is None:
+                raise
+            log.warning("database unavailable for an audit export: %s", describe(outage))
+            return _unavailable()
         conditions = [*filter_conditions(event_filter, tenant, signing_key), visible_to(actor)]
 
         async def body() -> AsyncIterator[str]:

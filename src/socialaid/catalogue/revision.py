@@ -33,7 +33,9 @@ class RevisionWatcher:
         self._listener = Listener(CHANNEL, self._changed, self._lost, self._resumed)
 
     async def start(self) -> None:
-        await self._listener.start(self.db.owner_url)
+        await self._listener.start(
+            self.db.owner_url, connect_timeout=self.db.timeouts.connect_or_none
+        )
 
     async def stop(self) -> None:
         self._listening = False

@@ -22,8 +22,13 @@ def _connect_kwargs(url: URL) -> dict[str, object]:
     return kwargs
 
 
-async def owner_connection(url: str | URL) -> asyncpg.Connection:
-    return await asyncpg.connect(**_connect_kwargs(make_url(url)))  # type: ignore[arg-type]
+async def owner_connection(
+    url: str | URL, *, connect_timeout: float | None = 60.0
+) -> asyncpg.Connection:
+    """A plain asyncpg connection as the URL's user (the owner's, usually); `connect_timeout`
+    bounds connecting (None: no bound)."""
+    kwargs = _connect_kwargs(make_url(url))
+    return await asyncpg.connect(**kwargs, timeout=connect_timeout)  # type: ignore[arg-type]
 
 
 async def create_database(server_url: str | URL, name: str, *, template: str | None = None) -> None:

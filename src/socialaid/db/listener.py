@@ -21,6 +21,7 @@ import asyncpg
 from sqlalchemy.engine import URL
 
 from socialaid.db.bootstrap import owner_connection
+from socialaid.db.database import DEFAULT_TIMEOUTS
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +63,7 @@ class Listener:
         self._first_delay = first_delay
         self._max_delay = max_delay
         self._url: URL | None = None  # set while started (listening or reconnecting)
+        self._connect_timeout: float | None = None  # set by start()
         self._connection: asyncpg.Connection | None = None
         self._reconnecting: asyncio.Task[None] | None = None
 
@@ -74,11 +76,15 @@ class Listener:
         """LISTEN is in place: every notification from now on is delivered."""
         return self._connection is not None
 
-    async def start(self, url: URL) -> None:
-        """Listen; raises when the database cannot be reached now (later losses are survived)."""
+    async def start(
+        self, url: URL, *, connect_timeout: float | None = DEFAULT_TIMEOUTS.connect_or_none
+    ) -> None:
+        """Listen; raises when the database cannot be reached now (later losses are survived).
+        `connect_timeout` bounds each attempt to connect, the first and every reconnection."""
         if self._url is not None:
             raise RuntimeError(f"the listener on {self.channel} is already started")
         self._url = url
+        self._connect_timeout = connect_timeout
         try:
             await self._connect()
         except BaseException:
@@ -98,7 +104,7 @@ class Listener:
 
     async def _connect(self) -> None:
         assert self._url is not None
-        connection = await owner_connection(self._url)
+        connection = await owner_connection(self._url, connect_timeout=self._connect_timeout)
         try:
             await connection.add_listener(self.channel, self._notified)
             connection.add_termination_listener(self._terminated)

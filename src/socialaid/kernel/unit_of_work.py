@@ -75,8 +75,10 @@ class UnitOfWork:
             # session.begin() commits when the block ends cleanly and rolls back otherwise.
             await stack.enter_async_context(session.begin())
             await self._scope(session, self.scope_paths, self._user_id)
-        except BaseException:
-            await stack.aclose()
+        except BaseException as error:
+            # Leave the transaction as a failed block leaves it: rolled back, with this error as
+            # the context of any other (aclose() would commit, and lose what went wrong).
+            await stack.__aexit__(type(error), error, error.__traceback__)
             raise
         self._stack, self._session = stack, session
         return self
