@@ -16,8 +16,10 @@ would otherwise answer by running none or the first, depending on the transport.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from graphql import (
     DirectiveNode,
@@ -36,15 +38,16 @@ from graphql import (
     OperationType,
     TypeInfo,
     TypeInfoVisitor,
+    ValueNode,
     Visitor,
     value_from_ast_untyped,
     visit,
 )
 from graphql.language import ArgumentNode
-from graphql.language.visitor import BREAK
 from starlette.requests import Request
 from strawberry.extensions import SchemaExtension
 
+from socialaid.caching import LruCache
 from socialaid.clock import today_in_china
 from socialaid.errors import DomainError, ErrorCode
 from socialaid.kernel import input_bounds as bounds
@@ -75,6 +78,7 @@ class InputGuard(SchemaExtension):
                 context._provided_operation_name,
                 context.variables or {},
                 today_in_china(),
+                context.query,
             )
             if isinstance(found, GraphQLError):
                 context.result = ExecutionResult(data=None, errors=[found])
@@ -109,13 +113,42 @@ def _over_plain_http(
 def _label_as_invalid_input(errors: list[GraphQLError] | None) -> None:
     """Validation and variable errors are the request's fault: give them the code.
 
-    Only errors outside any field (no path) that no exception caused: a resolver's failure,
-    masked or not, keeps what it is."""
+    Only errors outside any field (no path) that no exception of ours caused (graphql-core
+    wraps a variable's coercion error in another GraphQLError): a resolver's failure, masked or
+    not, keeps what it is."""
     for error in errors or ():
-        if error.original_error is None and error.path is None:
+        original = error.original_error
+        if error.path is None and (original is None or type(original) is GraphQLError):
             extensions = dict(error.extensions or {})
             extensions.setdefault("code", ErrorCode.INVALID_INPUT.value)
             error.extensions = extensions
+
+
+@dataclass(frozen=True)
+class _Site:
+    """Where a document passes an argument: what the schema expects there, and the literal."""
+
+    name: str
+    coordinate: str
+    type: GraphQLInputType
+    value: ValueNode
+    response_key: str | None  # the field's, None for a directive's argument
+    in_mutation_field: bool  # an argument of a root Mutation field
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What one document's operation passes where; the same for every request that sends it."""
+
+    sites: tuple[_Site, ...]
+    defaults: Mapping[str, Any]  # variables' default values
+
+
+# schema -> (query text, operationName) -> its plan or the error that refuses it: a visit of the
+# whole document with type information costs more than checking the values it finds.
+_plans: WeakKeyDictionary[GraphQLSchema, LruCache[tuple[str, str | None], _Plan | GraphQLError]]
+_plans = WeakKeyDictionary()
+MAX_PLANS = 512
 
 
 def check_operation(
@@ -124,9 +157,51 @@ def check_operation(
     operation_name: str | None,
     variables: Mapping[str, Any],
     today: date,
+    query: str | None = None,
 ) -> GraphQLError | dict[str, DomainError]:
     """The error that stops this operation; otherwise the arguments of mutation fields out of
-    bounds, by response key, for their payloads to report (empty: all within bounds)."""
+    bounds, by response key, for their payloads to report (empty: all within bounds). `query`,
+    the document's text, keys the plan of the document kept for the next request."""
+    plan = _plan_for(schema, document, operation_name, query)
+    if isinstance(plan, GraphQLError):
+        return plan
+    values = {**plan.defaults, **variables}
+    problems: dict[str, DomainError] = {}
+    for site in plan.sites:
+        if site.response_key in problems:
+            continue  # one problem per mutation field is enough for its payload
+        value = value_from_ast_untyped(site.value, values)
+        problem = _check(site.type, value, [site.name], site.coordinate, today)
+        if problem is None:
+            continue
+        message, path = problem
+        if site.in_mutation_field and site.response_key is not None:
+            # As every payload error: the path inside the mutation's `input`.
+            inside = path[1:] if path[0] == "input" else path
+            problems[site.response_key] = DomainError(message, path=[str(p) for p in inside])
+            continue
+        return _invalid(message, path, [site.response_key] if site.response_key else [])
+    return problems
+
+
+def _plan_for(
+    schema: GraphQLSchema, document: DocumentNode, operation_name: str | None, query: str | None
+) -> _Plan | GraphQLError:
+    cache = _plans.get(schema)
+    if cache is None:
+        cache = _plans[schema] = LruCache(MAX_PLANS)
+    known = cache.get((query, operation_name)) if query is not None else None
+    if known is not None:
+        return known
+    plan = _plan(schema, document, operation_name)
+    if query is not None:
+        cache.put((query, operation_name), plan)
+    return plan
+
+
+def _plan(
+    schema: GraphQLSchema, document: DocumentNode, operation_name: str | None
+) -> _Plan | GraphQLError:
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
     if operation_name is None and len(operations) > 1:
         return _invalid("请求包含多个操作：请用 operationName 指明要执行的一个", [], [])
@@ -134,33 +209,30 @@ def check_operation(
         (o for o in operations if operation_name is None or _named(o, operation_name)), None
     )
     if operation is None:
-        return {}
-    values = dict(variables)
-    for definition in operation.variable_definitions or ():
-        name = definition.variable.name.value
-        if name not in values and definition.default_value is not None:
-            values[name] = value_from_ast_untyped(definition.default_value)
-    checker = _ArgumentChecker(schema, values, today)
-    visit(operation, TypeInfoVisitor(checker.type_info, checker))
+        return _Plan((), {})
+    defaults = {
+        definition.variable.name.value: value_from_ast_untyped(definition.default_value)
+        for definition in operation.variable_definitions or ()
+        if definition.default_value is not None
+    }
+    finder = _ArgumentSites(schema)
+    visit(operation, TypeInfoVisitor(finder.type_info, finder))
     for fragment in document.definitions:
-        if isinstance(fragment, FragmentDefinitionNode) and checker.error is None:
-            visit(fragment, TypeInfoVisitor(checker.type_info, checker))
-    return checker.error or checker.mutation_problems
+        if isinstance(fragment, FragmentDefinitionNode):
+            visit(fragment, TypeInfoVisitor(finder.type_info, finder))
+    return _Plan(tuple(finder.sites), defaults)
 
 
 def _named(operation: OperationDefinitionNode, name: str) -> bool:
     return operation.name is not None and operation.name.value == name
 
 
-class _ArgumentChecker(Visitor):
-    def __init__(self, schema: GraphQLSchema, variables: dict[str, Any], today: date) -> None:
+class _ArgumentSites(Visitor):
+    def __init__(self, schema: GraphQLSchema) -> None:
         super().__init__()
         self.type_info = TypeInfo(schema)
         self.mutation_type = schema.mutation_type
-        self.variables = variables
-        self.today = today
-        self.error: GraphQLError | None = None
-        self.mutation_problems: dict[str, DomainError] = {}
+        self.sites: list[_Site] = []
         self._fields: list[FieldNode] = []
         self._directive: DirectiveNode | None = None
 
@@ -176,10 +248,10 @@ class _ArgumentChecker(Visitor):
     def leave_directive(self, *_: object) -> None:
         self._directive = None
 
-    def enter_argument(self, node: ArgumentNode, *_: object) -> object:
+    def enter_argument(self, node: ArgumentNode, *_: object) -> None:
         argument = self.type_info.get_argument()
         if argument is None:  # unknown argument: validation has reported it
-            return None
+            return
         name = node.name.value
         parent = self.type_info.get_parent_type()
         field = self._fields[-1] if self._fields and self._directive is None else None
@@ -187,21 +259,18 @@ class _ArgumentChecker(Visitor):
             coordinate = f"@{self._directive.name.value}({name})" if self._directive else name
         else:
             coordinate = f"{getattr(parent, 'name', '')}.{field.name.value}({name})"
-        key = (field.alias or field.name).value if field is not None else None
-        if key is not None and key in self.mutation_problems:
-            return None  # one problem per mutation field is enough for its payload
-        value = value_from_ast_untyped(node.value, self.variables)
-        problem = _check(argument.type, value, [name], coordinate, self.today)
-        if problem is None:
-            return None
-        message, path = problem
-        if key is not None and len(self._fields) == 1 and parent is self.mutation_type:
-            # As every payload error: the path inside the mutation's `input`.
-            inside = path[1:] if path[0] == "input" else path
-            self.mutation_problems[key] = DomainError(message, path=[str(p) for p in inside])
-            return None
-        self.error = _invalid(message, path, [key] if key is not None else [])
-        return BREAK
+        self.sites.append(
+            _Site(
+                name=name,
+                coordinate=coordinate,
+                type=argument.type,
+                value=node.value,
+                response_key=(field.alias or field.name).value if field is not None else None,
+                in_mutation_field=(
+                    field is not None and len(self._fields) == 1 and parent is self.mutation_type
+                ),
+            )
+        )
 
 
 def _check(

@@ -159,10 +159,12 @@ _MONEY = re.compile(r"(0|[1-9][0-9]*)(\.[0-9]{1,2})?")
 
 
 def text_problem(value: str, bound: Text) -> str | None:
-    if "\x00" in value:
-        return "文本不能包含空字符（U+0000）"
-    if _LONE_SURROGATE.search(value):
-        return "文本包含无效的 Unicode 字符（孤立代理项）"
+    # Printable text holds neither NUL nor a surrogate: most values skip both searches.
+    if not value.isprintable():
+        if "\x00" in value:
+            return "文本不能包含空字符（U+0000）"
+        if _LONE_SURROGATE.search(value):
+            return "文本包含无效的 Unicode 字符（孤立代理项）"
     if len(value) > bound.max_chars:
         return f"文本过长：最多 {bound.max_chars} 个字符"
     if len(value.strip()) < bound.min_chars:
@@ -211,6 +213,7 @@ def date_problem(value: date | datetime, bound: DateWindow, today: date) -> str 
 def json_problem(value: object, bound: JsonDocument) -> tuple[str, list[str | int]] | None:
     """The first place where a JSON document exceeds `bound`: a message and the path inside it."""
     nodes = 0
+    text = Text(bound.max_string_chars)
     # Iterative, so a document nested deeper than Python's recursion limit is still answered.
     stack: list[tuple[object, list[str | int]]] = [(value, [])]
     while stack:
@@ -221,7 +224,7 @@ def json_problem(value: object, bound: JsonDocument) -> tuple[str, list[str | in
         if len(path) > bound.max_depth:
             return f"文档嵌套过深：最多 {bound.max_depth} 层", path
         if isinstance(node, str):
-            problem = text_problem(node, Text(bound.max_string_chars))
+            problem = text_problem(node, text)
             if problem is not None:
                 return problem, path
         elif isinstance(node, bool) or node is None:
@@ -236,7 +239,7 @@ def json_problem(value: object, bound: JsonDocument) -> tuple[str, list[str | in
             stack.extend((child, [*path, i]) for i, child in enumerate(node))
         elif isinstance(node, dict):
             for key, child in node.items():
-                problem = text_problem(str(key), Text(bound.max_string_chars))
+                problem = text_problem(str(key), text)
                 if problem is not None:
                     return problem, path
                 stack.append((child, [*path, str(key)]))
