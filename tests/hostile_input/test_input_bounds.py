@@ -125,3 +125,26 @@ def test_a_json_document_nested_far_deeper_than_the_recursion_limit_is_answered(
         deep = [deep]
     found = json_problem(deep, SMALL)
     assert found is not None and found[0] == "文档嵌套过深：最多 3 层"
+
+
+def test_a_json_document_of_exactly_the_most_values_passes_and_one_more_does_not() -> None:
+    ten_values = [[0, 0], [0, 0], [0, 0]]  # 1 + 3 + 6
+    assert json_problem(ten_values, SMALL) is None
+    assert json_problem([[0, 0], [0, 0], [0, 0, 0]], SMALL) == ("文档过大：最多 10 个值", [])
+
+
+def test_a_list_of_exactly_the_most_items_passes() -> None:
+    assert json_problem({"a": [1, 2, 3]}, SMALL) is None
+
+
+def test_a_null_or_boolean_does_not_end_the_search_for_a_problem() -> None:
+    assert json_problem({"a": "toolong", "b": None}, SMALL) == ("文本过长：最多 5 个字符", ["a"])
+    assert json_problem({"a": "toolong", "b": True}, SMALL) == ("文本过长：最多 5 个字符", ["a"])
+
+
+def test_refusals_say_what_is_wanted() -> None:
+    assert money_problem("1e3", Money()) == (
+        "金额应为不带符号和指数的十进制数，最多两位小数（如 1234.50）"
+    )
+    assert money_problem("12345678901", Money()) == "金额过大：整数部分最多 10 位"
+    assert text_problem("ab", Text(10, min_chars=3)) == "至少需要 3 个字符"
