@@ -121,3 +121,23 @@ async def test_the_http_export_needs_an_auditor_and_streams_json_lines(db: Datab
     # The six events, then the export's own record, written before the stream began.
     assert [r["action"] for r in records] == ["case.update"] * 6 + ["audit.export"]
     assert linked(records)
+
+
+async def test_a_nul_byte_in_a_filter_is_a_400_and_invalid_utf8_no_500(db: Database) -> None:
+    settings = test_settings()
+    token = mint_token(settings, user="auditor-1", tenant="310000", roles=[Role.AUDITOR])
+    transport = httpx.ASGITransport(app=create_app(db, settings), raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+
+        async def export(query: str) -> httpx.Response:
+            return await client.get(
+                f"/audit/export?tenant=310105&{query}",
+                headers={"Authorization": f"Bearer {token}"},
+            )
+
+        nul = [await export(q) for q in ("actor=a%00b", "action=%00", "department=%00")]
+        # A surrogate's UTF-8 form is not UTF-8: it arrives as U+FFFD and finds no event.
+        surrogate = await export("action=%ED%A0%80")
+    assert [a.status_code for a in nul] == [400, 400, 400]
+    assert [a.json()["errors"][0]["code"] for a in nul] == ["INVALID_INPUT"] * 3
+    assert surrogate.status_code == 200

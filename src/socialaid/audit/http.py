@@ -29,6 +29,7 @@ from socialaid.audit.queries import (
 from socialaid.db.database import Database
 from socialaid.db.outage import MESSAGE, RETRY_AFTER_SECONDS, describe, outage_in
 from socialaid.errors import DomainError, ErrorCode, NotFoundError
+from socialaid.kernel.input_bounds import DEFAULT_TEXT, text_problem
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,11 @@ def parse_time(value: str | None, name: str) -> datetime | None:
 
 def _filter(request: Request) -> tuple[EventFilter, ExportFormat]:
     q = request.query_params
+    # The same bounds as any GraphQL string argument: no NUL or lone surrogate reaches SQL.
+    for name, value in q.multi_items():
+        problem = text_problem(value, DEFAULT_TEXT)
+        if problem is not None:
+            raise DomainError(problem, path=[name[:64]])
     tenant = q.get("tenant")
     if not tenant:
         raise DomainError("请提供 tenant（行政区划代码）", path=["tenant"])
