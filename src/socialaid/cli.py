@@ -277,6 +277,37 @@ def audit_export(
         typer.echo(f"wrote {written} events to {output}", err=True)
 
 
+@audit_app.command("guard-sql")
+def audit_guard_sql() -> None:
+    """Print the SQL of the audit store's DDL guard, for a superuser to run against the database
+    (the migration installs it itself when it runs as a superuser)."""
+    from socialaid.audit.guard import guard_sql
+
+    sys.stdout.write(guard_sql())
+
+
+@audit_app.command("check")
+def audit_check() -> None:
+    """Report every guard of the audit store that is missing or disabled (exit 1 when any is)."""
+    from socialaid.audit.guard import missing_guards
+
+    async def work(db: Database, _: Provisioned) -> list[str]:
+        async with db.owner_session() as session:
+            return await missing_guards(session)
+
+    missing = _with_database(work)
+    for guard in missing:
+        typer.echo(f"missing: {guard}", err=True)
+    if missing:
+        typer.echo(
+            "a superuser restores the DDL guard with `socialaid audit guard-sql`"
+            " (see docs/adr/0010)",
+            err=True,
+        )
+        raise typer.Exit(1)
+    typer.echo("the audit store's guards are all in place")
+
+
 @access_app.command("check")
 def access_check() -> None:
     """Report assignments that break separation of duties (exit 1 when there are any)."""
