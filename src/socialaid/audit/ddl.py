@@ -1,7 +1,7 @@
 """The SQL behind the audit store: hash chain, append-only guard, monthly partitions, and the
 guard on its structure.
 
-Migrations 0008 and 0009 install it (0008's own versions of what changed since are frozen in
+Migrations 0008, 0009 and 0010 install it (0008's own versions of what changed since are frozen in
 `ddl_0008`); the verifier and the benchmark reuse the digest expression so that the one
 definition of an event's canonical content lives here.
 """
@@ -9,12 +9,15 @@ definition of an event's canonical content lives here.
 from __future__ import annotations
 
 from socialaid.audit.models import PARTITION_SCHEMA
+from socialaid.db.rls import SCOPE_FUNCTION
 from socialaid.db.urls import APP_ROLE
 
 DIGEST_FUNCTION = "socialaid_audit_digest"
 CHAIN_FUNCTION = "socialaid_audit_chain"
 GUARD_FUNCTION = "socialaid_audit_append_only"
 ENSURE_FUNCTION = "socialaid_audit_ensure_partition"
+LOCK_HEAD_FUNCTION = "socialaid_audit_lock_head"
+APPEND_TIME_FUNCTION = "socialaid_audit_append_time"
 # The statement trigger on the parent does not fire for a TRUNCATE of one partition, and
 # statement triggers are not cloned to partitions: every partition carries one of its own.
 TRUNCATE_TRIGGER = "audit_event_no_truncate"
@@ -69,6 +72,46 @@ CREATE OR REPLACE FUNCTION {DIGEST_FUNCTION}(
 $$
 """
 
+# Takes the tenant's chain head for the rest of the transaction (creating it on the tenant's first
+# event). Not SECURITY DEFINER and not executable by PUBLIC: only the two functions below, which
+# run as the owner, call it.
+CREATE_LOCK_HEAD = f"""
+CREATE OR REPLACE FUNCTION {LOCK_HEAD_FUNCTION}(tenant text) RETURNS audit_chain_head
+LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
+DECLARE
+  head audit_chain_head%ROWTYPE;
+BEGIN
+  SELECT * INTO head FROM audit_chain_head WHERE tenant_id = tenant FOR UPDATE;
+  IF NOT FOUND THEN
+    INSERT INTO audit_chain_head (tenant_id, last_sequence, last_hash)
+      VALUES (tenant, 0, {GENESIS_SQL}) ON CONFLICT DO NOTHING;
+    SELECT * INTO head FROM audit_chain_head WHERE tenant_id = tenant FOR UPDATE;
+  END IF;
+  RETURN head;
+END $$
+"""
+
+# The time of an event about to be appended: taken with the chain head held, so an event is
+# never earlier than the one before it in the chain. `now()` (the transaction's start) was not:
+# a transaction that started first but appended second got the earlier time and the later
+# sequence. The writer calls this in the INSERT itself, so the row is routed to the partition of
+# the time it keeps (a BEFORE trigger may not move a row to another partition). The application
+# role may call it only for tenants in its transaction's scope, as row-level security would.
+CREATE_APPEND_TIME = f"""
+CREATE OR REPLACE FUNCTION {APPEND_TIME_FUNCTION}(tenant text) RETURNS timestamptz
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  head audit_chain_head%ROWTYPE;
+BEGIN
+  IF session_user = '{APP_ROLE}' AND NOT {SCOPE_FUNCTION}(tenant) THEN
+    RAISE EXCEPTION 'tenant % is outside this transaction''s scope', tenant
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  head := {LOCK_HEAD_FUNCTION}(tenant);
+  RETURN greatest(clock_timestamp(), head.last_occurred_at);
+END $$
+"""
+
 # SECURITY DEFINER: the application role appends events but cannot touch the chain heads.
 CREATE_CHAIN = f"""
 CREATE OR REPLACE FUNCTION {CHAIN_FUNCTION}() RETURNS trigger
@@ -76,16 +119,12 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
   head audit_chain_head%ROWTYPE;
 BEGIN
-  SELECT * INTO head FROM audit_chain_head WHERE tenant_id = NEW.tenant_id FOR UPDATE;
-  IF NOT FOUND THEN
-    INSERT INTO audit_chain_head (tenant_id, last_sequence, last_hash)
-      VALUES (NEW.tenant_id, 0, {GENESIS_SQL}) ON CONFLICT DO NOTHING;
-    SELECT * INTO head FROM audit_chain_head WHERE tenant_id = NEW.tenant_id FOR UPDATE;
-  END IF;
+  head := {LOCK_HEAD_FUNCTION}(NEW.tenant_id);
   NEW.sequence := head.last_sequence + 1;
   NEW.previous_hash := head.last_hash;
   NEW.hash := {digest_call("NEW")};
-  UPDATE audit_chain_head SET last_sequence = NEW.sequence, last_hash = NEW.hash
+  UPDATE audit_chain_head
+    SET last_sequence = NEW.sequence, last_hash = NEW.hash, last_occurred_at = NEW.occurred_at
     WHERE tenant_id = NEW.tenant_id;
   RETURN NEW;
 END $$
