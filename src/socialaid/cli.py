@@ -224,6 +224,7 @@ def audit_export(
     from socialaid.audit.export import ExportFormat, export_lines, record_export
     from socialaid.audit.http import parse_time
     from socialaid.audit.queries import EventFilter, describe_filter, filter_conditions
+    from socialaid.audit.request import RequestOrigin, new_request_id, set_origin
     from socialaid.errors import DomainError
     from socialaid.tenancy.service import get_tenant
 
@@ -245,6 +246,8 @@ def audit_export(
 
     async def work(db: Database, _provisioned: Provisioned) -> int:
         signing_key = Settings().signing_key
+        # The export's own record carries a request id, as one made over HTTP does.
+        set_origin(RequestOrigin(request_id=new_request_id()))
         async with db.owner_session() as session, session.begin():
             row = await get_tenant(session, code=tenant)
             # The command line has no token: the export is recorded under the operator's login.

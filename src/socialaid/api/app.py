@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
@@ -16,9 +17,11 @@ from socialaid.access.authentication import Authenticator
 from socialaid.access.decisions import UnauthenticatedError
 from socialaid.api.public_cache import PublicResponseCache
 from socialaid.api.request_limits import RequestLimits
+from socialaid.api.request_origin import RequestOriginMiddleware
 from socialaid.api.schema import build_schema
 from socialaid.applications.notifications import ApplicationUpdates
 from socialaid.audit.http import export_endpoint
+from socialaid.audit.request import current_origin
 from socialaid.catalogue.revision import RevisionWatcher
 from socialaid.config import Settings
 from socialaid.db.database import Database
@@ -56,7 +59,7 @@ class GraphQLApp(GraphQL[Context, None]):
             )
         except UnauthenticatedError:
             principal = None
-        return Context(
+        context = Context(
             db=self.db,
             settings=self.settings,
             request=request,
@@ -64,6 +67,11 @@ class GraphQLApp(GraphQL[Context, None]):
             caches=self.caches,
             principal=principal,
         )
+        # The id RequestOriginMiddleware gave this request (and sent back in X-Request-Id).
+        request_id = current_origin().request_id
+        if request_id is not None:
+            context.request_id = request_id
+        return context
 
 
 def create_app(
@@ -106,5 +114,7 @@ def create_app(
             ),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
-        ]
+        ],
+        # Outermost: cached and refused responses carry their request's id too.
+        middleware=[Middleware(RequestOriginMiddleware)],
     )
