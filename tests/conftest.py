@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -20,10 +22,23 @@ from socialaid.seeding import load_seed_data
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 TEST_SECRET = "test-secret-not-for-production-32b+"
+# The settings' data dir for this run: the dev audit checkpoint key is generated there, and its
+# checkpoint directory stays empty (a test that signs checkpoints gives settings of its own).
+TEST_DATA_DIR = Path(tempfile.mkdtemp(prefix="socialaid-test-settings-"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _remove_test_data_dir() -> Iterator[None]:
+    yield
+    shutil.rmtree(TEST_DATA_DIR, ignore_errors=True)
 
 
 def test_settings(**overrides: object) -> Settings:
-    values: dict[str, object] = {"secret": TEST_SECRET, "database_url": None}
+    values: dict[str, object] = {
+        "secret": TEST_SECRET,
+        "database_url": None,
+        "data_dir": TEST_DATA_DIR,
+    }
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]
 
