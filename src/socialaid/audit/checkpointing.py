@@ -95,7 +95,7 @@ async def checkpoint_report(
     fine, problems = [], []
     for head in (await session.execute(_HEADS)).all():
         tenant_id, sequence = head.tenant_id, head.last_sequence
-        sequences = checkpoints.store.sequences(tenant_id)
+        sequences = await asyncio.to_thread(checkpoints.store.sequences, tenant_id)
         if not sequences:
             fine.append(f"{tenant_id}: no checkpoint yet ({sequence} events)")
             continue
@@ -131,7 +131,7 @@ async def _refusal(
     session: AsyncSession, setup: CheckpointSetup, tenant_id: str, head_sequence: int
 ) -> tuple[Outcome, str] | None:
     """Why the tenant's head may not be signed now (or that it is signed already)."""
-    sequences = setup.store.sequences(tenant_id)
+    sequences = await asyncio.to_thread(setup.store.sequences, tenant_id)
     if not sequences:
         return None
     newest = sequences[-1]
@@ -184,7 +184,8 @@ async def write_checkpoints(
             signed_at=signed_at,
         )
         try:
-            setup.store.write(checkpoint)
+            # fsync'd: off the event loop of a serving process.
+            await asyncio.to_thread(setup.store.write, checkpoint)
         except FileExistsError:
             # Signed by another process in between: the check above holds for that one.
             outcomes.append(CheckpointOutcome(tenant_id, Outcome.UNCHANGED, sequence))

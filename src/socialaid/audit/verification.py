@@ -13,6 +13,7 @@ every checkpoint signed since must still find its event.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -257,9 +258,11 @@ async def _against_checkpoints(
         lowest = (row.tenant_last or 0) + 1
     else:
         lowest = None
+    # A year of ten-minute checkpoints is ~50,000 files: listed off the event loop.
+    stored = await asyncio.to_thread(checkpoints.store.sequences, tenant_id)
     sequences = [
         s
-        for s in checkpoints.store.sequences(tenant_id)
+        for s in stored
         if lowest is not None and s >= lowest and (to_present or s <= row.last_sequence)
     ]
     found = await compare_with_store(session, checkpoints, tenant_id, sequences)
