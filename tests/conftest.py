@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import tempfile
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -22,22 +24,23 @@ from socialaid.seeding import load_seed_data
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 TEST_SECRET = "test-secret-not-for-production-32b+"
-# The settings' data dir for this run: the dev audit checkpoint key is generated there, and its
-# checkpoint directory stays empty (a test that signs checkpoints gives settings of its own).
-TEST_DATA_DIR = Path(tempfile.mkdtemp(prefix="socialaid-test-settings-"))
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _remove_test_data_dir() -> Iterator[None]:
-    yield
-    shutil.rmtree(TEST_DATA_DIR, ignore_errors=True)
+@cache
+def settings_data_dir() -> Path:
+    """The settings' data dir for this process, made on first use and removed at exit: the dev
+    audit checkpoint key is generated there, and its checkpoint directory stays empty (a test
+    that signs checkpoints gives settings of its own)."""
+    path = Path(tempfile.mkdtemp(prefix="socialaid-test-settings-"))
+    atexit.register(shutil.rmtree, path, ignore_errors=True)
+    return path
 
 
 def test_settings(**overrides: object) -> Settings:
     values: dict[str, object] = {
         "secret": TEST_SECRET,
         "database_url": None,
-        "data_dir": TEST_DATA_DIR,
+        "data_dir": settings_data_dir(),
     }
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]
