@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -22,8 +26,22 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 TEST_SECRET = "test-secret-not-for-production-32b+"
 
 
+@cache
+def settings_data_dir() -> Path:
+    """The settings' data dir for this process, made on first use and removed at exit: the dev
+    audit checkpoint key is generated there, and its checkpoint directory stays empty (a test
+    that signs checkpoints gives settings of its own)."""
+    path = Path(tempfile.mkdtemp(prefix="socialaid-test-settings-"))
+    atexit.register(shutil.rmtree, path, ignore_errors=True)
+    return path
+
+
 def test_settings(**overrides: object) -> Settings:
-    values: dict[str, object] = {"secret": TEST_SECRET, "database_url": None}
+    values: dict[str, object] = {
+        "secret": TEST_SECRET,
+        "database_url": None,
+        "data_dir": settings_data_dir(),
+    }
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]
 

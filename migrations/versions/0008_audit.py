@@ -17,7 +17,7 @@ import sqlmodel
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-from socialaid.audit import ddl
+from socialaid.audit import ddl, ddl_0008
 from socialaid.db.rls import disable_tenant_rls, enable_tenant_rls
 from socialaid.db.urls import APP_ROLE
 
@@ -107,7 +107,13 @@ def upgrade() -> None:
 
     for statement in ddl.SCHEMA_STATEMENTS:
         op.execute(statement)
-    for statement in (ddl.CREATE_DIGEST, ddl.CREATE_CHAIN, ddl.CREATE_GUARD, ddl.CREATE_ENSURE):
+    # The chain and partition functions as they were then (0009 changed both).
+    for statement in (
+        ddl.CREATE_DIGEST,
+        ddl_0008.CREATE_CHAIN,
+        ddl.CREATE_GUARD,
+        ddl_0008.CREATE_ENSURE,
+    ):
         op.execute(statement)
     for statement in ddl.TRIGGERS:
         op.execute(statement)

@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 from sqlalchemy.engine import make_url
@@ -17,6 +17,9 @@ from socialaid.config import ConfigurationError, Settings
 from socialaid.datafiles import DataFileError
 from socialaid.db.database import Database, Timeouts
 from socialaid.db.provision import Provisioned, provision
+
+if TYPE_CHECKING:
+    from socialaid.audit.checkpoint_setup import CheckpointSetup
 
 T = TypeVar("T")
 
@@ -49,6 +52,23 @@ def _with_database(work: Callable[[Database, Provisioned], Awaitable[T]]) -> T:
     return asyncio.run(main())
 
 
+def _checkpoint_setup_or_exit(settings: Settings) -> CheckpointSetup | None:
+    """The audit checkpoint setup, or exit 1 naming what is wrong with its settings."""
+    from socialaid.audit.checkpoint_setup import checkpoint_setup
+    from socialaid.config import ConfigurationError, audit_checkpoint_problems
+
+    problems = audit_checkpoint_problems(settings)
+    try:
+        setup = None if problems else checkpoint_setup(settings)
+    except ConfigurationError as exc:
+        problems = [str(exc)]
+    for problem in problems:
+        typer.echo(f"error: {problem}", err=True)
+    if problems:
+        raise typer.Exit(1)
+    return setup
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="interface to listen on")] = "127.0.0.1",
@@ -64,6 +84,7 @@ def serve(
         serve_process,
         supervise_workers,
     )
+    from socialaid.audit.checkpointing import signing_while_serving
     from socialaid.seeding import load_seed_data_if_empty
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
@@ -79,6 +100,8 @@ def serve(
     is_worker = os.environ.get(WORKER_ENV) == "1"
     if is_worker:
         become_worker()
+    # Workers verify with the public keys only; one process signs (this one, or the parent).
+    signer = _checkpoint_setup_or_exit(settings) if not is_worker else None
 
     async def main() -> int:
         # A worker's parent has provisioned, migrated and seeded the database already.
@@ -91,11 +114,15 @@ def serve(
         try:
             if not is_worker and await load_seed_data_if_empty(db):
                 logging.getLogger("socialaid").info("loaded the seed tenants and catalogues")
-            if workers == 1 or is_worker:
+            if is_worker:
                 await serve_process(db, settings, provisioned.owner_url, host, port)
                 return 0
-            await db.dispose()
-            return await supervise_workers(settings, provisioned.owner_url, host, port, workers)
+            async with signing_while_serving(db, signer, settings.audit_checkpoint_interval):
+                if workers == 1:
+                    await serve_process(db, settings, provisioned.owner_url, host, port)
+                    return 0
+                await db.dispose()
+                return await supervise_workers(settings, provisioned.owner_url, host, port, workers)
         finally:
             await db.dispose()
             provisioned.close()
@@ -232,6 +259,7 @@ def audit_export(
     from socialaid.audit.export import ExportFormat, export_lines, record_export
     from socialaid.audit.http import parse_time
     from socialaid.audit.queries import EventFilter, describe_filter, filter_conditions
+    from socialaid.audit.request import RequestOrigin, new_request_id, set_origin
     from socialaid.errors import DomainError
     from socialaid.tenancy.service import get_tenant
 
@@ -253,6 +281,8 @@ def audit_export(
 
     async def work(db: Database, _provisioned: Provisioned) -> int:
         signing_key = Settings().signing_key
+        # The export's own record carries a request id, as one made over HTTP does.
+        set_origin(RequestOrigin(request_id=new_request_id()))
         async with db.owner_session() as session, session.begin():
             row = await get_tenant(session, code=tenant)
             # The command line has no token: the export is recorded under the operator's login.
@@ -283,6 +313,79 @@ def audit_export(
         raise _fail(exc) from exc
     if output is not None:
         typer.echo(f"wrote {written} events to {output}", err=True)
+
+
+@audit_app.command("guard-sql")
+def audit_guard_sql() -> None:
+    """Print the SQL of the audit store's DDL guard, for a superuser to run against the database
+    (the migration installs it itself when it runs as a superuser)."""
+    from socialaid.audit.guard import guard_sql
+
+    sys.stdout.write(guard_sql())
+
+
+@audit_app.command("checkpoint")
+def audit_checkpoint() -> None:
+    """Sign the head of every tenant's audit chain that moved since its newest checkpoint and
+    write the checkpoints to the checkpoint directory (exit 1 when a tenant is refused: its
+    newest checkpoint no longer matches the chain)."""
+    from socialaid.audit.checkpointing import Outcome, checkpoint_now
+
+    setup = _checkpoint_setup_or_exit(Settings())
+    if setup is None or setup.signing_key is None:
+        raise _fail(ValueError("no signing key: set SOCIALAID_AUDIT_CHECKPOINT_KEY_FILE"))
+
+    async def work(db: Database, _: Provisioned) -> list[str]:
+        lines = []
+        for o in await checkpoint_now(db, setup):
+            if o.outcome is Outcome.REFUSED:
+                lines.append(f"refused {o.tenant_id} at {o.sequence}: {o.reason}")
+            else:
+                lines.append(f"{o.outcome.value} {o.tenant_id} at {o.sequence}")
+        return lines
+
+    lines = _with_database(work)
+    for line in lines:
+        typer.echo(line, err=line.startswith("refused"))
+    if any(line.startswith("refused") for line in lines):
+        raise typer.Exit(1)
+
+
+@audit_app.command("check")
+def audit_check() -> None:
+    """Report every guard of the audit store that is missing or disabled, and whether each
+    tenant's newest signed checkpoint still matches its chain (exit 1 on any problem)."""
+    from socialaid.audit.checkpoint_setup import checkpoints_for_verification
+    from socialaid.audit.checkpointing import checkpoint_report
+    from socialaid.audit.guard import missing_guards
+    from socialaid.config import audit_checkpoint_problems
+
+    settings = Settings()
+    checkpoints = checkpoints_for_verification(settings)
+
+    async def work(db: Database, _: Provisioned) -> tuple[list[str], list[str], list[str]]:
+        async with db.owner_session() as session:
+            missing = await missing_guards(session)
+            good, bad = await checkpoint_report(session, checkpoints)
+        return missing, good, bad
+
+    missing, good, bad = _with_database(work)
+    bad = [*audit_checkpoint_problems(settings), *bad]
+    for guard in missing:
+        typer.echo(f"missing: {guard}", err=True)
+    for line in good:
+        typer.echo(line)
+    for line in bad:
+        typer.echo(f"problem: {line}", err=True)
+    if missing:
+        typer.echo(
+            "a superuser restores the DDL guard with `socialaid audit guard-sql`"
+            " (see docs/adr/0010)",
+            err=True,
+        )
+    if missing or bad:
+        raise typer.Exit(1)
+    typer.echo("the audit store's guards are all in place")
 
 
 @access_app.command("check")

@@ -67,6 +67,18 @@ class Settings(BaseSettings):
     # Waiting for one of the pool's connections: past this every connection is stuck (the server
     # is paused or overloaded), and answering "try again" beats queueing without end.
     db_pool_timeout: float = 5.0
+    # Signed audit checkpoints (ADR 0010): each tenant's chain head signed with an Ed25519 key
+    # the database never sees, written to a directory outside it, checked by auditVerify with the
+    # public key. Dev: the key (generated once) and the directory live in the data dir.
+    # Production: `audit_checkpoint_problems` below says what must be set.
+    audit_checkpoints: bool = True
+    audit_checkpoint_dir: Path | None = None
+    audit_checkpoint_key_file: Path | None = None  # private key (PEM, PKCS#8), signs
+    audit_checkpoint_public_key_file: Path | None = None  # one or more PEM public keys, verify
+    # How often `socialaid serve` signs the chains that moved (0: never; sign elsewhere with
+    # `socialaid audit checkpoint`): a rewrite of events newer than the last checkpoint is not
+    # found until the next one.
+    audit_checkpoint_interval: int = Field(default=600, ge=0)
 
     @property
     def is_production(self) -> bool:
@@ -151,3 +163,36 @@ class Settings(BaseSettings):
                     problems.append(f"生产环境必须设置 {setting} / production requires {setting}")
         if problems:
             raise ConfigurationError("\n".join(problems))
+
+
+# -- Audit checkpoint settings, checked at start-up (kept apart from the rest on purpose) --------
+
+
+def audit_checkpoint_problems(settings: Settings) -> list[str]:
+    """What keeps the audit checkpoints from working as configured: files named that do not
+    exist, and in production, anything left to the dev defaults (there is no data dir to
+    generate a key into that the database's owner could not also read)."""
+    problems: list[str] = []
+    files = {
+        "SOCIALAID_AUDIT_CHECKPOINT_KEY_FILE": settings.audit_checkpoint_key_file,
+        "SOCIALAID_AUDIT_CHECKPOINT_PUBLIC_KEY_FILE": settings.audit_checkpoint_public_key_file,
+    }
+    for name, path in files.items():
+        if path is not None and not path.is_file():
+            problems.append(f"{name} names {path}, which is not a file")
+    if not settings.is_production:
+        return problems
+    if not settings.audit_checkpoints:
+        problems.append("SOCIALAID_AUDIT_CHECKPOINTS may not be false in production")
+        return problems
+    if settings.audit_checkpoint_dir is None:
+        problems.append("SOCIALAID_AUDIT_CHECKPOINT_DIR must be set in production")
+    if settings.audit_checkpoint_public_key_file is None:
+        problems.append("SOCIALAID_AUDIT_CHECKPOINT_PUBLIC_KEY_FILE must be set in production")
+    if settings.audit_checkpoint_interval > 0 and settings.audit_checkpoint_key_file is None:
+        problems.append(
+            "SOCIALAID_AUDIT_CHECKPOINT_KEY_FILE must be set in production, or"
+            " SOCIALAID_AUDIT_CHECKPOINT_INTERVAL=0 with checkpoints signed elsewhere"
+            " (`socialaid audit checkpoint`)"
+        )
+    return problems

@@ -10,10 +10,12 @@ from sqlalchemy import text
 
 from socialaid.access.vocabulary import Role
 from socialaid.audit import ddl
+from socialaid.audit.graphql import ProblemEnum
+from socialaid.audit.verification import Problem
 from socialaid.db.database import Database
 from tests.access.people import person
 from tests.audit.history import actions_of, add_event, tamper
-from tests.graphql_client import query_data
+from tests.graphql_client import default_schema, query_data
 
 VERIFY = """query($t: String!, $from: DateTime, $to: DateTime) {
   auditVerify(tenant: $t, from: $from, to: $to) {
@@ -153,3 +155,9 @@ async def test_a_period_is_checked_from_its_first_event_back_to_the_one_before(
     )
     later = await verify(db, **{"from": "2026-03-05T00:00:00Z", "to": "2026-03-06T00:00:00Z"})
     assert later["brokenLink"]["sequence"] == sequences[4]
+
+
+def test_every_kind_of_problem_is_described_in_the_schema() -> None:
+    assert [p.value for p in ProblemEnum] == [p.value for p in Problem]
+    enum = default_schema()._schema.get_type("AuditChainProblem")
+    assert [name for name, value in enum.values.items() if not value.description] == []

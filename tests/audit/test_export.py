@@ -7,11 +7,13 @@ import csv
 import io
 import itertools
 import json
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
 import pytest
+from sqlalchemy import text
 from typer.testing import CliRunner
 
 from socialaid.access.tokens import mint_token
@@ -90,6 +92,14 @@ async def test_the_command_line_exports_a_period_as_csv_and_records_the_export(
     assert linked(rows)
     assert "wrote 3 events" in result.output
     assert (await actions_of(db, "310105"))[-1] == "audit.export"
+    async with db.owner_session() as session:
+        recorded = await session.scalar(
+            text(
+                "SELECT request_id FROM audit_event WHERE tenant_id = '310105'"
+                " ORDER BY sequence DESC LIMIT 1"
+            )
+        )
+    assert recorded is not None and re.fullmatch("[0-9a-f]{32}", recorded)
 
 
 async def test_the_http_export_needs_an_auditor_and_streams_json_lines(db: Database) -> None:

@@ -23,9 +23,11 @@ from socialaid.api.access_log import AccessLog
 from socialaid.api.public_cache import PublicResponseCache
 from socialaid.api.public_get import PublicGetOnly
 from socialaid.api.request_limits import RequestLimits
+from socialaid.api.request_origin import RequestOriginMiddleware
 from socialaid.api.schema import build_schema
 from socialaid.applications.notifications import ApplicationUpdates
 from socialaid.audit.http import export_endpoint
+from socialaid.audit.request import current_origin
 from socialaid.catalogue.revision import RevisionWatcher
 from socialaid.config import Settings
 from socialaid.db.database import Database
@@ -76,7 +78,7 @@ class GraphQLApp(GraphQL[Context, None]):
             )
         except UnauthenticatedError:
             principal = None
-        return Context(
+        context = Context(
             db=self.db,
             settings=self.settings,
             request=request,
@@ -84,6 +86,11 @@ class GraphQLApp(GraphQL[Context, None]):
             caches=self.caches,
             principal=principal,
         )
+        # The id RequestOriginMiddleware gave this request (and sent back in X-Request-Id).
+        request_id = current_origin().request_id
+        if request_id is not None:
+            context.request_id = request_id
+        return context
 
     def create_response(
         self,
@@ -141,5 +148,9 @@ def create_app(
             Route("/healthz", healthz),
             Route("/readyz", readyz),
         ],
-        middleware=[Middleware(AccessLog)] if settings.access_log else [],
+        # The request id outermost: cached and refused responses carry their request's id too.
+        middleware=[
+            Middleware(RequestOriginMiddleware),
+            *([Middleware(AccessLog)] if settings.access_log else []),
+        ],
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import Enum
 from typing import Annotated, Any
 
 import strawberry
@@ -10,15 +11,41 @@ import strawberry
 from socialaid.access.sessions import scoped_session
 from socialaid.audit import queries, verification
 from socialaid.audit.changes import field_changes
+from socialaid.audit.checkpoint_setup import checkpoints_for_verification
 from socialaid.audit.models import AuditEvent
 from socialaid.audit.queries import EventFilter, EventKey, EventPage, PersonScope
-from socialaid.audit.verification import Problem
 from socialaid.errors import DomainError
 from socialaid.kernel.context import Info
 from socialaid.kernel.pagination import PageInfo, check_page_size, decode_cursor, encode_cursor
 from socialaid.kernel.scalars import JSON, as_json
 
-ProblemEnum = strawberry.enum(Problem, name="AuditChainProblem", description="哈希链断裂的类型")
+
+@strawberry.enum(name="AuditChainProblem", description="哈希链断裂的类型")
+class ProblemEnum(Enum):
+    """The kinds of verification.Problem, each described for auditors (a test keeps the two
+    the same)."""
+
+    CONTENT_CHANGED = strawberry.enum_value(
+        "CONTENT_CHANGED", description="事件的内容与其存储的哈希不符：内容在写入后被改动"
+    )
+    LINK_BROKEN = strawberry.enum_value(
+        "LINK_BROKEN", description="事件没有链接到前一事件的哈希：前一事件被改动或替换"
+    )
+    SEQUENCE_GAP = strawberry.enum_value(
+        "SEQUENCE_GAP", description="序号不连续或重复：有事件被删除或插入"
+    )
+    HEAD_MISMATCH = strawberry.enum_value(
+        "HEAD_MISMATCH", description="最新的事件与链头记录不符：最新的事件被删除"
+    )
+    CHECKPOINT_MISMATCH = strawberry.enum_value(
+        "CHECKPOINT_MISMATCH",
+        description="链在签名检查点的序号处的哈希与检查点不符，或该事件已不存在："
+        "签名之后有事件被改写（即使整条链的哈希被重新计算）",
+    )
+    CHECKPOINT_INVALID = strawberry.enum_value(
+        "CHECKPOINT_INVALID",
+        description="签名检查点无法读取或签名无效（不是受信任的公钥所签）：检查点的存放处可能被改动",
+    )
 
 
 def _dict(value: Any) -> dict[str, Any] | None:
@@ -210,8 +237,35 @@ class BrokenLinkType:
     tenant_code: str
     sequence: int
     event_id: strawberry.ID | None
-    problem: ProblemEnum  # type: ignore[valid-type]
+    problem: ProblemEnum
     message: str
+
+
+@strawberry.type(
+    name="AuditCheckpointCoverage",
+    description="与数据库之外保存的签名检查点的比对：检查点由数据库从不持有的密钥签署",
+)
+class CheckpointCoverageType:
+    configured: bool = strawberry.field(
+        description="是否配置了签名检查点；为 false 时只校验了链本身，"
+        "持有数据库所有者或超级用户权限者改写事件并重算整条链发现不了"
+    )
+    compared: int = strawberry.field(description="与链比对过的检查点数")
+    covered_through: int | None = strawberry.field(
+        description="此序号及之前的事件与签名检查点一致（无相符的检查点时为空）"
+    )
+    signed_at: datetime | None = strawberry.field(description="该检查点的签名时间")
+    message: str = strawberry.field(description="比对结果的中文说明")
+
+    @classmethod
+    def of(cls, c: verification.CheckpointCoverage) -> CheckpointCoverageType:
+        return cls(
+            configured=c.configured,
+            compared=c.compared,
+            covered_through=c.covered_through,
+            signed_at=c.signed_at,
+            message=c.message,
+        )
 
 
 @strawberry.type(name="AuditVerification", description="哈希链校验结果")
@@ -222,6 +276,9 @@ class VerificationType:
     first_sequence: int | None
     last_sequence: int | None
     broken_link: BrokenLinkType | None
+    checkpoints: CheckpointCoverageType = strawberry.field(
+        description="与签名检查点的比对；未配置时明说，不当作通过"
+    )
 
     @classmethod
     def of(cls, v: verification.Verification) -> VerificationType:
@@ -236,11 +293,12 @@ class VerificationType:
                 tenant_code=b.tenant_id,
                 sequence=b.sequence,
                 event_id=strawberry.ID(str(b.event_id)) if b.event_id is not None else None,
-                problem=b.problem,
+                problem=ProblemEnum(b.problem.value),
                 message=b.message,
             )
             if b
             else None,
+            checkpoints=CheckpointCoverageType.of(v.checkpoints),
         )
 
 
@@ -306,5 +364,6 @@ class AuditQuery:
                 tenant_code=tenant,
                 occurred_from=queries.china_time(from_),
                 occurred_to=queries.china_time(to),
+                checkpoints=checkpoints_for_verification(ctx.settings),
             )
         return VerificationType.of(result)

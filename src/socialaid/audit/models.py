@@ -1,12 +1,15 @@
 """The audit store: events appended in the transaction of the change they record, hash-chained
 per tenant, partitioned by month on `occurred_at`.
 
-The database does the bookkeeping (migration 0006): a BEFORE INSERT trigger takes the tenant's
-chain head row (`audit_chain_head`, SELECT … FOR UPDATE), numbers the event, links it to the
-previous event's hash and hashes its canonical content (`socialaid_audit_digest`). Another
-trigger refuses UPDATE, DELETE and TRUNCATE for everyone, and the application role holds no
-such privilege. Partitions live in the `audit_partitions` schema, which the application role
-cannot reach except through this table (and so through its row-level security).
+The database does the bookkeeping (migrations 0008 and 0009): the writer's INSERT takes the
+tenant's chain head row (`audit_chain_head`, SELECT … FOR UPDATE) to time the event
+(`socialaid_audit_append_time`: never before the event ahead of it), and a BEFORE INSERT trigger
+numbers the event, links it to the previous event's hash and hashes its canonical content
+(`socialaid_audit_digest`). Other triggers refuse UPDATE, DELETE and TRUNCATE for everyone, on
+the table and on each partition, the application role holds no such privilege, and event
+triggers refuse DETACH, DROP and the other DDL that would get round them (ADR 0010). Partitions
+live in the `audit_partitions` schema, which the application role cannot reach except through
+this table (and so through its row-level security).
 """
 
 from __future__ import annotations
@@ -59,6 +62,8 @@ class AuditEvent(SQLModel, table=True):
             BigInteger, primary_key=True, autoincrement=False, server_default=FetchedValue()
         ),
     )
+    # The writer sets it with the chain head held (non-decreasing along the chain); the default
+    # serves rows loaded by hand, which choose their own times.
     occurred_at: datetime | None = Field(
         default=None,
         sa_column=Column(DateTime(timezone=True), primary_key=True, server_default=func.now()),
@@ -93,3 +98,7 @@ class AuditChainHead(SQLModel, table=True):
     tenant_id: str = Field(sa_column=Column(String(6), primary_key=True))
     last_sequence: int = Field(sa_column=Column(BigInteger, nullable=False))
     last_hash: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    # The time of the last event: the next one the writer appends is not earlier.
+    last_occurred_at: datetime | None = Field(
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=True)
+    )

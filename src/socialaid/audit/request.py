@@ -1,13 +1,16 @@
 """Who is asking, for the audit record: the request id and client address of the operation.
 
-The GraphQL schema sets them for each operation (`AuditRequestExtension`); `write_event` uses
-them when the caller does not pass them, so every event of a request carries both.
+The HTTP app sets them for each request and the GraphQL schema for each operation
+(`api.request_origin`); a command line that writes events sets a request id of its own.
+`write_event` uses them when the caller does not pass them, so every event of a request carries
+both.
 """
 
 from __future__ import annotations
 
 from contextvars import ContextVar
 from dataclasses import dataclass
+from uuid import uuid4
 
 
 @dataclass(frozen=True)
@@ -18,6 +21,10 @@ class RequestOrigin:
 
 _NONE = RequestOrigin()
 _current: ContextVar[RequestOrigin | None] = ContextVar("socialaid_request_origin", default=None)
+
+
+def new_request_id() -> str:
+    return uuid4().hex
 
 
 def current_origin() -> RequestOrigin:

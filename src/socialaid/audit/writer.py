@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import insert, text
+from sqlalchemy import func, insert, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from socialaid.access.principal import Principal
-from socialaid.audit.ddl import ensure_partitions_sql
+from socialaid.audit.ddl import APPEND_TIME_FUNCTION, ensure_partitions_sql
 from socialaid.audit.models import AuditEvent
 from socialaid.audit.request import current_origin
 
@@ -50,15 +50,18 @@ async def write_event(
 ) -> None:
     """Record `action` on a subject owned by `tenant_id`; it commits or rolls back with the change.
 
-    The database numbers the event in its tenant's chain and hashes it. `department` is the
-    acting department (default: the actor's departments, comma-separated); the request id and
-    client address default to those of the GraphQL operation being served.
+    The database times the event with its tenant's chain head held (so the times along a chain
+    never go backwards, whichever transaction started first), numbers it in the chain and hashes
+    it. `department` is the acting department (default: the actor's departments,
+    comma-separated); the request id and client address default to those of the request being
+    served.
     """
     origin = current_origin()
     await ensure_partitions(session)
     await session.execute(
         insert(AuditEvent).values(
             tenant_id=tenant_id,
+            occurred_at=getattr(func, APPEND_TIME_FUNCTION)(tenant_id),
             actor=actor.user_id,
             roles=[r.value for r in actor.roles],
             department=department or ",".join(actor.departments) or None,
