@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import tempfile
+from functools import cache
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from socialaid.config import ConfigurationError, Settings
 from tests.identity_provider import jwks, private_pem, public_pem, rsa_key
@@ -46,12 +50,31 @@ def idp_files(tmp_path: Path) -> dict[str, Path]:
     return files
 
 
+@cache
+def checkpoint_files() -> dict[str, object]:
+    """Audit checkpoint settings production accepts: a directory and the verifying key, signing
+    left to `socialaid audit checkpoint` elsewhere (interval 0)."""
+    folder = Path(tempfile.mkdtemp(prefix="socialaid-checkpoints-"))
+    public = folder / "checkpoint-public.pem"
+    public.write_bytes(
+        Ed25519PrivateKey.generate()
+        .public_key()
+        .public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo)
+    )
+    return {
+        "audit_checkpoint_dir": folder,
+        "audit_checkpoint_public_key_file": public,
+        "audit_checkpoint_interval": 0,
+    }
+
+
 def production(**overrides: object) -> Settings:
     values: dict[str, object] = {
         "env": "production",
         "secret": "production-secret-0123456789abcdef",
         "jwt_issuer": "https://idp.example/realms/socialaid",
         "jwt_audience": "socialaid",
+        **checkpoint_files(),
     }
     return Settings(**(values | overrides))  # type: ignore[arg-type]
 

@@ -161,6 +161,7 @@ class Settings(BaseSettings):
             ):
                 if not value:
                     problems.append(f"生产环境必须设置 {setting} / production requires {setting}")
+        problems += audit_checkpoint_problems(self)
         if problems:
             raise ConfigurationError("\n".join(problems))
 
