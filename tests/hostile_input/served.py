@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from functools import cache
 from typing import Any
 
 import httpx
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from socialaid.access.tokens import mint_token
 from socialaid.access.vocabulary import Role
@@ -59,3 +62,32 @@ def faults(response: httpx.Response) -> list[str]:
         if len(message) > LONGEST_MESSAGE:
             found.append(f"a {len(message)}-character message echoes the input")
     return found
+
+
+async def faults_under(
+    url: str, bodies: st.SearchStrategy[dict[str, Any]], examples: int
+) -> list[str]:
+    """Send `examples` bodies drawn from `bodies`, each as a caller drawn from CALLERS, to the
+    server at `url`; every fault found, with the start of its query and the caller. Hypothesis
+    drives a blocking client in a thread while the server answers on this event loop."""
+
+    def send_all() -> list[str]:
+        found: list[str] = []
+        with httpx.Client(base_url=url, timeout=60) as client:
+
+            @settings(
+                max_examples=examples,
+                deadline=None,
+                database=None,
+                suppress_health_check=list(HealthCheck),
+            )
+            @given(body=bodies, caller=st.sampled_from(CALLERS))
+            def one(body: dict[str, Any], caller: Role | None) -> None:
+                problems = faults(post(client, caller, body))
+                if problems:
+                    found.append(f"{str(body.get('query'))[:120]!r} as {caller}: {problems}")
+
+            one()
+        return found
+
+    return await asyncio.to_thread(send_all)

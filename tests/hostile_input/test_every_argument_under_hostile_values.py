@@ -3,17 +3,14 @@ no message that echoes the input — only answers, refusals and INVALID_INPUT.""
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
-import httpx
 from graphql import GraphQLField, GraphQLObjectType, get_named_type
-from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.graphql_client import default_schema
 from tests.hostile_input.hostile_values import hostile
-from tests.hostile_input.served import CALLERS, faults, post
+from tests.hostile_input.served import faults_under
 from tests.test_http import base_url  # noqa: F401 - the real app on a loopback port
 
 EXAMPLES_PER_FIELD = 12
@@ -50,29 +47,11 @@ def hostile_operations() -> st.SearchStrategy[tuple[str, dict[str, Any]]]:
     )
 
 
-def fuzz(url: str) -> list[str]:
-    found: list[str] = []
-    with httpx.Client(base_url=url, timeout=60) as client:
-
-        @settings(
-            max_examples=EXAMPLES_PER_FIELD * len(root_fields()),
-            deadline=None,
-            database=None,
-            suppress_health_check=list(HealthCheck),
-        )
-        @given(operation=hostile_operations(), caller=st.sampled_from(CALLERS))
-        def one(operation: tuple[str, dict[str, Any]], caller: Any) -> None:
-            query, variables = operation
-            problems = faults(post(client, caller, {"query": query, "variables": variables}))
-            if problems:
-                found.append(f"{query[:80]} as {caller}: {problems}")
-
-        one()
-    return found
-
-
 async def test_no_root_field_crashes_or_echoes_under_hostile_arguments(
     base_url: str,  # noqa: F811
 ) -> None:
-    found = await asyncio.to_thread(fuzz, base_url)
+    bodies = hostile_operations().map(lambda op: {"query": op[0], "variables": op[1]})
+
+    found = await faults_under(base_url, bodies, EXAMPLES_PER_FIELD * len(root_fields()))
+
     assert found == [], "\n".join(found)
