@@ -109,3 +109,17 @@ async def test_a_sub_item_named_only_in_the_list_of_items_cites_that_list(db: Da
         assert source["quote"] == name
         assert "一" in cited_sections(source["section"]), code
         assert name in seed_sections(read_seed(source["seed"]))["一"]
+
+
+async def test_the_three_year_subsidy_limit_names_its_exception_for_those_near_retirement(
+    db: Database,
+) -> None:
+    # 000 一（六）: 社会保险补贴的期限，除对距法定退休年龄不足5年的可延长至退休外，同一名“就业困难人员”
+    # 累计最长不超过3年 — 36 months is not the limit for everyone.
+    query = """{ item(tenant: "310105", code: "flexible_employment_subsidy") {
+      benefit { maxDurationMonths maxDurationException } } }"""
+    benefit = (await query_data(db, query))["item"]["benefit"]
+    assert benefit == {
+        "maxDurationMonths": 36,
+        "maxDurationException": "对距法定退休年龄不足5年的可延长至退休",
+    }
