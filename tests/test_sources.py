@@ -183,3 +183,9 @@ def test_a_citation_names_several_sections_with_either_separator() -> None:
     assert cited_sections("5.1; 6.2") == ["5.1", "6.2"]
     assert cited_sections("三（一）；三（二）2") == ["三（一）", "三（二）2"]
     assert cited_sections("附件 部门任务分工表") == ["附件 部门任务分工表"]
+
+
+def test_a_part_or_point_before_the_first_chapter_is_front_matter() -> None:
+    sections = seed_sections("（一）通知正文\n1. 附言\n一、章\n（一）节\n")
+    assert "通知正文" in sections["封面"] and "附言" in sections["封面"]
+    assert list(sections)[:2] == ["一", "一（一）"]

@@ -108,9 +108,9 @@ class _Outline:
     def _outline(self, line: str) -> tuple[str, ...] | None:
         if match := _CHAPTER.match(line):
             return (match[1],)
-        chapter = next((c for c in self.chain[:1] if _CHAPTER.match(f"{c}、")), None)
-        if chapter is None:
-            return None
+        chapter = self.chain[0] if self.chain else ""
+        if not chapter or chapter.strip(_NUMERALS):
+            return None  # before the first chapter, or under 前言: no parts or points
         if match := _PART.match(line):
             return (chapter, f"{chapter}（{match[1]}）")
         if match := _POINT.match(line):
@@ -138,7 +138,7 @@ def seed_sections(text: str) -> dict[str, str]:
             front.append(line)
         if not outline.in_attachments:
             body.append(line)
-    sections = {label: "\n".join(text) for label, text in lines.items()}
+    sections = {label: "\n".join(held) for label, held in lines.items()}
     sections |= dict.fromkeys(FRONT_MATTER, "\n".join(front))
     sections[BODY] = "\n".join(body)
     return sections
