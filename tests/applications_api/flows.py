@@ -77,7 +77,7 @@ def shanghai_answers(applicant_id: str, members: int = 3) -> dict[str, Any]:
             "current_address": "上海市长宁区华阳路街道安西路1号",
             "health_status": "chronic_illness",
             "phone": "13812345678",
-            "hukou_in_tenant": True,
+            "shanghai_hukou": True,
             "application_reason": "家庭收入低于本市低保标准",
         },
         "household": {
@@ -100,7 +100,7 @@ def shanxi_answers(applicant_id: str) -> dict[str, Any]:
             "current_address": "山西省太原市小店区坞城街道1号",
             "application_reason": "丧失劳动能力，家庭无固定收入",
             "phone": "13912345678",
-            "hukou_in_tenant": True,
+            "shanxi_hukou": True,
         },
         "household": {"size": 1, "income_monthly": 300, "members": []},
         "bank": {

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from socialaid.db.database import Database
+from socialaid.sources import cited_sections, seed_sections
+from tests.catalogue.test_seed_quotes import read_seed
 from tests.graphql_client import query_data
 
 ITEMS = """query($t: String!) { catalogue(tenant: $t) { items {
@@ -91,3 +93,33 @@ async def test_every_item_cites_its_source(db: Database) -> None:
         for item in (await query_data(db, query, {"t": tenant}))["catalogue"]["items"]:
             source = item["source"]
             assert (source["seed"] or source["document"]) and source["section"], item["code"]
+
+
+async def test_a_sub_item_named_only_in_the_list_of_items_cites_that_list(db: Database) -> None:
+    # 000 一 lists the 22 sub-items (教育救助（含学前教育资助、义务教育资助…）); 一（七） and 一（十一）
+    # describe the items but never name the sub-items, so the name is quoted from 一.
+    query = '{ item(tenant: "310105", code: "CODE") { source { seed section quote } } }'
+    for code, name in [
+        ("education_aid.compulsory", "义务教育资助"),
+        ("education_aid.special_education", "残疾人教育"),
+        ("medical_aid.outpatient", "门急诊医疗救助"),
+        ("medical_aid.inpatient", "住院医疗救助"),
+    ]:
+        source = (await query_data(db, query.replace("CODE", code)))["item"]["source"]
+        assert source["quote"] == name
+        assert "一" in cited_sections(source["section"]), code
+        assert name in seed_sections(read_seed(source["seed"]))["一"]
+
+
+async def test_the_three_year_subsidy_limit_names_its_exception_for_those_near_retirement(
+    db: Database,
+) -> None:
+    # 000 一（六）: 社会保险补贴的期限，除对距法定退休年龄不足5年的可延长至退休外，同一名“就业困难人员”
+    # 累计最长不超过3年 — 36 months is not the limit for everyone.
+    query = """{ item(tenant: "310105", code: "flexible_employment_subsidy") {
+      benefit { maxDurationMonths maxDurationException } } }"""
+    benefit = (await query_data(db, query))["item"]["benefit"]
+    assert benefit == {
+        "maxDurationMonths": 36,
+        "maxDurationException": "对距法定退休年龄不足5年的可延长至退休",
+    }

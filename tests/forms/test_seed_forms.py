@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from socialaid.catalogue.conditions import evaluate
 from socialaid.catalogue.files import ItemFile, Mode, TenantCatalogueFile
 from socialaid.catalogue.library import Library, load_library
 from socialaid.catalogue.lint import lint_catalogue
@@ -125,7 +126,12 @@ def test_shanxi_residence_permit_only_when_applying_outside_the_hukou_place(
     shanxi: CompiledForm,
 ) -> None:
     [permit] = shanxi.materials_of("residence_permit")
-    assert permit.required_when == {"var": "situation.applying_outside_hukou"}
+    # 就业救助 exempts an urban dibao recipient (三（二）7); the other items still ask, so in the
+    # merged form the answer to that question does not matter.
+    for outside in (False, True):
+        for urban_dibao in (False, True):
+            situation = {"applying_outside_hukou": outside, "urban_dibao_recipient": urban_dibao}
+            assert evaluate(permit.required_when, {"situation": situation}) is outside
     assert shanxi.questions[0].key == "situation.applying_outside_hukou"
     at_home = _states(shanxi, applying_outside_hukou=False, has_disability=False)
     away = _states(shanxi, applying_outside_hukou=True, has_disability=False)

@@ -188,6 +188,10 @@ class Benefit(_Strict):
     formula_text: str | None = None
     period: Literal["monthly", "yearly", "one_off", "per_term", "per_case", "ongoing"] | None = None
     max_duration_months: int | None = None
+    # Issue 15: who may go beyond max_duration_months, in the seed's words (000 一（六）:
+    # 除对距法定退休年龄不足5年的可延长至退休外). Words, not a condition: the seeds do not give
+    # the statutory retirement age, so the department applies it when it decides the period.
+    max_duration_exception: str | None = None
 
 
 class ProcessStep(_Strict):

@@ -184,7 +184,12 @@ class BenefitType:
     formula: JSON | None
     formula_text: str | None
     period: str | None
-    max_duration_months: int | None
+    max_duration_months: int | None = strawberry.field(
+        description="累计最长期限（月）；maxDurationException 所述人员除外"
+    )
+    max_duration_exception: str | None = strawberry.field(
+        description="可超过最长期限的情形（依据原文），由部门决定期限时适用"
+    )
 
 
 @strawberry.type(name="ItemField", description="事项对一个数据元的使用")
@@ -345,6 +350,7 @@ class CatalogueItemType:
             formula_text=b.formula_text,
             period=b.period,
             max_duration_months=b.max_duration_months,
+            max_duration_exception=b.max_duration_exception,
         )
 
     @strawberry.field
