@@ -133,3 +133,54 @@ async def test_only_the_union_files_through_the_organisation_channel(db: Databas
 
     assert [e["code"] for e in payload["errors"]] == ["FORBIDDEN"]
     assert "基层工会" in payload["errors"][0]["message"]
+
+
+# ---------------------------------------------------------------- fact 8: the 2022 temporary aid
+
+
+def migrant_worker_answers(worker_id: str) -> dict[str, Any]:
+    return {
+        "applicant": {
+            "name": "刘建国",
+            "id_number": worker_id,
+            "phone": "13612345678",
+            "employer": "上海某餐饮管理有限公司",
+            "current_address": "上海市长宁区华阳路街道安西路3号",
+            "application_reason": "受疫情影响无法返岗，三个月无收入",
+            "months_without_income": 3,
+            "shanghai_residence_document": "residence_permit",
+        },
+        "situation": {
+            "epidemic_unable_to_return_to_work": True,
+            "covered_by_unemployment_insurance": False,
+        },
+    }
+
+
+async def test_a_migrant_worker_with_a_residence_permit_applies_for_the_2022_temporary_aid(
+    db: Database,
+) -> None:
+    worker = await applicant(db, CHANGNING, user="worker-1")
+    answers = migrant_worker_answers(id_number("510104", date(1990, 2, 3), 331))
+
+    submitted = await apply(db, worker, CHANGNING, [MIGRANT_AID], answers, area=AREA)
+    accepted = await accept(db, await window_clerk(db, CHANGNING, AREA), submitted)
+
+    case = case_of(accepted, MIGRANT_AID)
+    assert case["state"] == "READY" and case["department"]["code"] == "civil_affairs"
+
+
+async def test_an_application_taken_by_phone_is_recorded_as_such(db: Database) -> None:
+    clerk = await window_clerk(db, CHANGNING, AREA)
+    answers = migrant_worker_answers(id_number("510104", date(1990, 2, 3), 331))
+    materials = await uploads_for(db, CHANGNING, [MIGRANT_AID], answers, clerk)
+    call = submission(
+        CHANGNING, [MIGRANT_AID], answers, "k1", materials, area=AREA, onBehalfOf="worker-1"
+    )
+
+    payload = await submit_payload(db, clerk, call | {"channel": "PHONE"})
+
+    assert payload["errors"] == []
+    query = "query($id: ID!) { application(id: $id) { channel owner } }"
+    found = await query_data(db, query, {"id": payload["application"]["id"]}, actor=clerk)
+    assert found["application"] == {"channel": "PHONE", "owner": "worker-1"}

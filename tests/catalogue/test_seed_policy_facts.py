@@ -54,3 +54,76 @@ async def test_union_hardship_assistance_is_filed_by_the_grassroots_union_in_she
 
 async def test_an_item_the_applicant_files_names_no_filing_organisation(db: Database) -> None:
     assert (await item(db, "310000", "dibao", "filedBy { system }"))["filedBy"] is None
+
+
+# ---------------------------------------------------------------- fact 8: 2022 aid, phone, 12345
+
+
+async def test_shanghai_and_its_districts_take_applications_by_phone_and_12345(
+    db: Database,
+) -> None:
+    query = "query($t: String!) { catalogue(tenant: $t) { channels } }"
+    for tenant in ("310000", "310105"):
+        channels = (await query_data(db, query, {"t": tenant}))["catalogue"]["channels"]
+        assert {"phone", "hotline_12345"} <= set(channels), tenant
+
+
+async def test_the_2022_temporary_aid_for_uninsured_migrant_workers_can_be_applied_for(
+    db: Database,
+) -> None:
+    aid = await item(
+        db,
+        "310105",
+        "uninsured_unemployed_temporary_aid",
+        f"mode channels effectiveFrom legalBasis {{ number }} source {{ seed section }} {MATERIALS}",
+    )
+
+    assert aid["mode"] == "ON_APPLICATION"
+    assert aid["effectiveFrom"] == "2022-07-19"
+    assert {b["number"] for b in aid["legalBasis"]} == {"沪民救发〔2022〕9号"}
+    assert aid["source"]["seed"].startswith("003_") and aid["source"]["section"] == "二"
+    assert {"residence_permit", "residence_registration_certificate"} <= evidence_codes(aid)
+    assert {"online", "phone", "hotline_12345"} <= set(aid["channels"])
+
+
+async def test_the_2022_temporary_aid_asks_for_the_conditions_the_notice_sets(
+    db: Database,
+) -> None:
+    eligibility = (await item(db, "310000", "uninsured_unemployed_temporary_aid", "eligibility"))[
+        "eligibility"
+    ]
+    worker = {
+        "applicant": {
+            "months_without_income": 3,
+            "shanghai_residence_document": "residence_permit",
+        },
+        "situation": {
+            "epidemic_unable_to_return_to_work": True,
+            "covered_by_unemployment_insurance": False,
+        },
+    }
+    assert jsonLogic(eligibility, worker) is True
+    for change in (
+        {"applicant": {**worker["applicant"], "months_without_income": 2}},
+        {"applicant": {**worker["applicant"], "shanghai_residence_document": "none"}},
+        {"situation": {**worker["situation"], "covered_by_unemployment_insurance": True}},
+        {"situation": {**worker["situation"], "epidemic_unable_to_return_to_work": False}},
+    ):
+        assert not jsonLogic(eligibility, {**worker, **change}), change
+
+
+async def test_the_months_of_the_2022_aid_are_the_items_own_parameter_not_a_loose_one(
+    db: Database,
+) -> None:
+    query = """query($t: String!, $c: String!) { catalogue(tenant: $t) { parameters { key } }
+      item(tenant: $t, code: $c) { parameters { key label value } benefit { period formulaText } } }"""
+    data = await query_data(db, query, {"t": "310000", "c": "uninsured_unemployed_temporary_aid"})
+
+    assert "uninsured_migrant_worker_aid_months" not in {
+        p["key"] for p in data["catalogue"]["parameters"]
+    }
+    own = {p["key"]: p for p in data["item"]["parameters"]}
+    assert own["uninsured_migrant_worker_aid_months"]["value"] is None
+    assert "1至3个月" in own["uninsured_migrant_worker_aid_months"]["label"]
+    assert own["dibao_standard"]["value"] is None
+    assert data["item"]["benefit"]["period"] == "one_off"
