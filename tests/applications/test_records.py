@@ -317,6 +317,15 @@ def test_an_item_is_filed_from_its_validated_catalogue_document() -> None:
     assert stored["basis"].startswith("《国务院关于进一步优化政务服务")
 
 
+def test_an_item_ruled_out_by_an_approval_is_filed_with_its_exclusions() -> None:
+    path = TENANTS / "310000-shanghai" / "items" / "low_income_recognition.yaml"
+    item = ItemFile.model_validate(yaml.safe_load(path.read_text("utf-8")))
+    filed = ItemRefRecord.of_item(item)
+
+    assert filed.to_json()["excluded_by"] == [["dibao"]]
+    assert ItemRefRecord.from_json(filed.to_json()).item_ref() == ItemRef.from_item(item)
+
+
 def test_an_item_without_exclusions_is_stored_as_before_they_existed() -> None:
     path = TENANTS / "310000-shanghai" / "items" / "dibao.yaml"
     filed = ItemRefRecord.of_item(ItemFile.model_validate(yaml.safe_load(path.read_text("utf-8"))))

@@ -184,3 +184,56 @@ async def test_an_application_taken_by_phone_is_recorded_as_such(db: Database) -
     query = "query($id: ID!) { application(id: $id) { channel owner } }"
     found = await query_data(db, query, {"id": payload["application"]["id"]}, actor=clerk)
     assert found["application"] == {"channel": "PHONE", "owner": "worker-1"}
+
+
+# ---------------------------------------------------------------- fact 9: what a dibao decision does
+
+RECOGNITIONS = ["dibao", "low_income_recognition"]
+
+
+async def dibao_and_low_income_accepted(db: Database) -> dict[str, Any]:
+    citizen = await applicant(db, CHANGNING)
+    answers = shanghai_answers(id_number("310105", date(1982, 4, 2), 131))
+    answers["situation"] = {"receiving_dibao": False}
+    submitted = await apply(db, citizen, CHANGNING, RECOGNITIONS, answers, area=AREA)
+    return await accept(db, await window_clerk(db, CHANGNING, AREA), submitted)
+
+
+def states(application: dict[str, Any]) -> dict[str, str]:
+    return {c["itemCode"]: c["state"] for c in application["cases"]}
+
+
+async def test_a_low_income_recognition_waits_for_the_dibao_decision_filed_with_it(
+    db: Database,
+) -> None:
+    accepted = await dibao_and_low_income_accepted(db)
+
+    recognition = case_of(accepted, "low_income_recognition")
+    assert (recognition["state"], recognition["waitingOn"]) == ("WAITING", ["dibao"])
+
+
+async def test_an_approved_dibao_closes_the_low_income_recognition_filed_with_it(
+    db: Database,
+) -> None:
+    accepted = await dibao_and_low_income_accepted(db)
+    civil = await caseworker(db, CHANGNING, "civil_affairs")
+
+    approved = await decide(db, civil, case_of(accepted, "dibao"), "APPROVED")
+
+    assert approved["errors"] == []
+    assert states(approved["application"]) == {
+        "dibao": "APPROVED",
+        "low_income_recognition": "CLOSED",
+    }
+    reason = case_of(approved["application"], "low_income_recognition")["closedReason"]
+    assert "最低生活保障" in reason and "已获准予" in reason
+    assert approved["application"]["result"]["finished"] is True
+
+
+async def test_a_denied_dibao_lets_the_low_income_recognition_go_ahead(db: Database) -> None:
+    accepted = await dibao_and_low_income_accepted(db)
+    civil = await caseworker(db, CHANGNING, "civil_affairs")
+
+    denied = await decide(db, civil, case_of(accepted, "dibao"), "DENIED")
+
+    assert states(denied["application"]) == {"dibao": "DENIED", "low_income_recognition": "READY"}

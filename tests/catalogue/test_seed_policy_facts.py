@@ -127,3 +127,81 @@ async def test_the_months_of_the_2022_aid_are_the_items_own_parameter_not_a_loos
     assert "1至3个月" in own["uninsured_migrant_worker_aid_months"]["label"]
     assert own["dibao_standard"]["value"] is None
     assert data["item"]["benefit"]["period"] == "one_off"
+
+
+# ---------------------------------------------------------------- fact 9
+
+
+async def test_low_income_recognition_is_excluded_by_an_approved_dibao(db: Database) -> None:
+    recognition = await item(
+        db,
+        "310105",
+        "low_income_recognition",
+        "eligibility dependencies { excludedByApprovalOf { items reason } }",
+    )
+
+    assert [g["items"] for g in recognition["dependencies"]["excludedByApprovalOf"]] == [["dibao"]]
+    eligibility = recognition["eligibility"]
+    family = {"applicant": {"hukou_in_tenant": True}, "situation": {"receiving_dibao": False}}
+    assert jsonLogic(eligibility, family) is True
+    assert not jsonLogic(eligibility, {**family, "situation": {"receiving_dibao": True}})
+
+
+async def test_education_aid_goes_on_when_dibao_is_denied_because_its_targets_are_open_ended(
+    db: Database,
+) -> None:
+    query = """query($t: String!) { catalogue(tenant: $t) { items { code
+      dependencies { requiresDecisionOf { items onDenied } } } } }"""
+    items = (await query_data(db, query, {"t": "310000"}))["catalogue"]["items"]
+    education = [i for i in items if i["code"].split(".")[0] == "education_aid"]
+
+    assert len(education) == 8
+    for found in education:
+        groups = found["dependencies"]["requiresDecisionOf"]
+        assert [g["onDenied"] for g in groups] == ["continue"], found["code"]
+
+
+async def test_jiangyin_legal_aid_starts_when_the_legal_aid_law_took_effect(db: Database) -> None:
+    legal_aid = await item(db, "320281", "legal_aid", "effectiveFrom")
+
+    assert legal_aid["effectiveFrom"] == "2022-01-01"
+
+
+async def test_jiangyin_employment_aid_counts_partial_labour_capacity_as_able_to_work(
+    db: Database,
+) -> None:
+    eligibility = (await item(db, "320281", "employment_aid", "eligibility"))["eligibility"]
+
+    def unemployed(capacity: str) -> dict[str, Any]:
+        return {"applicant": {"labour_capacity": capacity, "employment_status": "unemployed"}}
+
+    assert jsonLogic(eligibility, unemployed("full")) is True
+    assert jsonLogic(eligibility, unemployed("partial")) is True
+    assert not jsonLogic(eligibility, unemployed("none"))
+
+
+async def test_no_item_asks_for_a_material_the_seeds_do_not_name(db: Database) -> None:
+    shared_ownership = await item(db, "310000", "shared_ownership_housing", MATERIALS)
+    women_care = await item(db, "310000", "women_serious_illness_care", MATERIALS)
+
+    assert "residence_permit" not in evidence_codes(shared_ownership)
+    assert "medical_diagnosis_certificate" not in evidence_codes(women_care)
+
+
+async def test_only_the_severe_disability_allowance_reviews_against_its_own_grades(
+    db: Database,
+) -> None:
+    query = """query($t: String!) { catalogue(tenant: $t) { items { code
+      materials { reviewStandard { errorExamples } } } } }"""
+    items = (await query_data(db, query, {"t": "310000"}))["catalogue"]["items"]
+
+    # 000 一（四）: 一级、二级重度残疾人以及三级智力残疾人 — an example for that item alone.
+    citing = {
+        found["code"]
+        for found in items
+        for material in found["materials"]
+        if material["reviewStandard"]
+        for example in material["reviewStandard"]["errorExamples"]
+        if "重残无业人员生活补助" in example
+    }
+    assert citing == {"severe_disability_allowance"}
