@@ -205,3 +205,46 @@ async def test_only_the_severe_disability_allowance_reviews_against_its_own_grad
         if "重残无业人员生活补助" in example
     }
     assert citing == {"severe_disability_allowance"}
+
+
+# ---------------------------------------------------------------- fact 11
+
+
+async def test_changning_reverifies_dibao_half_yearly_or_yearly_by_the_familys_situation(
+    db: Database,
+) -> None:
+    reverification = (
+        await item(
+            db,
+            "310105",
+            "dibao",
+            f"reverification {{ periodMonths periods {{ code periodMonths appliesTo {SOURCE} }} }}",
+        )
+    )["reverification"]
+
+    assert reverification["periodMonths"] is None  # no single period for every family
+    periods = {p["code"]: p for p in reverification["periods"]}
+    assert {code: p["periodMonths"] for code, p in periods.items()} == {
+        "unstable_income_with_labour_capacity": 6,
+        "stable_economic_situation": 12,
+    }
+    unstable = periods["unstable_income_with_labour_capacity"]
+    assert unstable["appliesTo"] == "收入来源不固定、家庭成员有劳动能力的最低生活保障家庭"
+    assert unstable["source"]["section"] == "三（二）4"
+    assert "每半年核查一次" in unstable["source"]["quote"]
+    stable = periods["stable_economic_situation"]
+    assert stable["appliesTo"] == "短期内经济状况变化不大的最低生活保障家庭"
+    assert "每年核查一次" in stable["source"]["quote"]
+
+
+async def test_an_item_with_one_reverification_period_lists_no_periods(db: Database) -> None:
+    reverification = (
+        await item(
+            db,
+            "310105",
+            "low_income_recognition",
+            "reverification { periodMonths periods { code } }",
+        )
+    )["reverification"]
+
+    assert reverification["periodMonths"] == 3 and reverification["periods"] == []
