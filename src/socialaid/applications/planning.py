@@ -448,11 +448,12 @@ def on_decision(
                 continue
             settlement = _settle(refs[code], states, approved, prospects)
             if settlement.verdict == "close":
-                names = sorted({p for group in settlement.failed_groups for p in group})
-                reason = _close_reason(names, refs, states)
                 if settlement.excluded_by:
                     names = list(settlement.excluded_by)
                     reason = _exclusion_reason(names, refs)
+                else:
+                    names = sorted({p for group in settlement.failed_groups for p in group})
+                    reason = _close_reason(names, refs, states)
                 effects.append(CloseCase(item=code, predecessors=tuple(names), reason=reason))
                 states[code] = CaseState.CLOSED
                 settled.append(code)
