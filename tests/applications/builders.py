@@ -11,6 +11,7 @@ from socialaid.applications.planning import (
     Decision,
     DependencyRef,
     Effect,
+    ExclusionRef,
     ForwardDecision,
     GrantAutomatically,
     ItemRef,
@@ -42,6 +43,7 @@ def item(
     mode: Mode = Mode.ON_APPLICATION,
     days: int | None = None,
     name: str | None = None,
+    excluded_by: Sequence[Sequence[str]] = (),
 ) -> ItemRef:
     return ItemRef(
         code=code,
@@ -50,6 +52,7 @@ def item(
         requires_decision_of=tuple(requires),
         promised_working_days=days,
         name=name,
+        excluded_by=tuple(ExclusionRef(items=tuple(group)) for group in excluded_by),
     )
 
 

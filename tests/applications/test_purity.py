@@ -9,7 +9,7 @@ from pathlib import Path
 
 import socialaid.applications
 
-PURE_MODULES = ["states", "planning", "deadlines", "notices", "timeline"]
+PURE_MODULES = ["states", "planning", "deadlines", "notices", "timeline", "filing"]
 FORBIDDEN = (
     "sqlalchemy",
     "sqlmodel",

@@ -63,6 +63,7 @@ item_refs = st.builds(
     promised_working_days=st.none() | st.integers(1, 60),
     name=st.none() | texts,
     basis=st.none() | texts,
+    excluded_by=st.none() | st.lists(code_tuples.filter(bool), min_size=1, max_size=2).map(tuple),
 )
 decisions = st.builds(
     DecisionRecord,
@@ -314,3 +315,20 @@ def test_an_item_is_filed_from_its_validated_catalogue_document() -> None:
         f"《{b.title}》" + (f"（{b.number}）" if b.number else "") for b in item.legal_basis
     )
     assert stored["basis"].startswith("《国务院关于进一步优化政务服务")
+
+
+def test_an_item_ruled_out_by_an_approval_is_filed_with_its_exclusions() -> None:
+    path = TENANTS / "310000-shanghai" / "items" / "low_income_recognition.yaml"
+    item = ItemFile.model_validate(yaml.safe_load(path.read_text("utf-8")))
+    filed = ItemRefRecord.of_item(item)
+
+    assert filed.to_json()["excluded_by"] == [["dibao"]]
+    assert ItemRefRecord.from_json(filed.to_json()).item_ref() == ItemRef.from_item(item)
+
+
+def test_an_item_without_exclusions_is_stored_as_before_they_existed() -> None:
+    path = TENANTS / "310000-shanghai" / "items" / "dibao.yaml"
+    filed = ItemRefRecord.of_item(ItemFile.model_validate(yaml.safe_load(path.read_text("utf-8"))))
+
+    assert "excluded_by" not in filed.to_json()
+    assert filed.item_ref().excluded_by == ()

@@ -1,9 +1,10 @@
 """Moves the state machines forbid, attempted through GraphQL by the actor entitled to make them.
 
 Each situation builds a real application (a Changning family applying for dibao, compulsory
-education aid, which waits for the dibao decision, and legal aid); each move is made by the right
-role with the current lockVersion, so the only thing wrong with it is the state it meets. The
-refusal must be ILLEGAL_TRANSITION and must leave the application exactly as it was.
+education aid, which waits for the dibao decision, and legal aid; for a closed case, the family
+applying for dibao and a 低收入困难家庭 recognition, which an approved dibao rules out); each move is
+made by the right role with the current lockVersion, so the only thing wrong with it is the state
+it meets. The refusal must be ILLEGAL_TRANSITION and must leave the application exactly as it was.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ AREA = "huayanglu"
 DIBAO = "dibao"
 EDUCATION = "education_aid.compulsory"  # waits for the dibao decision
 LEGAL_AID = "legal_aid"
+LOW_INCOME = "low_income_recognition"  # waits for the dibao decision, closed by an approval
 
 Application = dict[str, Any]
 Situation = Callable[[Database], Awaitable[Application]]
@@ -122,13 +124,29 @@ async def dibao_denied(db: Database) -> Application:
     application = await accepted(db)
     assert await decide(DIBAO, "DENIED")(db, application) == []
     application = await reread(db, application)
-    assert states(application)[1] == {DIBAO: "DENIED", EDUCATION: "CLOSED", LEGAL_AID: "READY"}
+    # Education aid's targets are open-ended (低保、特困、低收入等): a dibao denial releases it.
+    assert states(application)[1] == {DIBAO: "DENIED", EDUCATION: "READY", LEGAL_AID: "READY"}
+    return application
+
+
+async def low_income_closed(db: Database) -> Application:
+    answers = flows.shanghai_answers(id_number("310105", date(1982, 4, 2), 131))
+    answers["situation"] = {"receiving_dibao": False}
+    submitted_ = await flows.apply(
+        db, await citizen(db), CHANGNING, [DIBAO, LOW_INCOME], answers, area=AREA
+    )
+    application = await flows.accept(db, await clerk(db), submitted_)
+    assert await decide(DIBAO, "APPROVED")(db, application) == []
+    application = await reread(db, application)
+    assert states(application) == ("COMPLETED", {DIBAO: "APPROVED", LOW_INCOME: "CLOSED"})
     return application
 
 
 async def completed(db: Database) -> Application:
     application = await dibao_denied(db)
     assert await decide(LEGAL_AID, "APPROVED")(db, application) == []
+    application = await reread(db, application)
+    assert await decide(EDUCATION, "DENIED")(db, application) == []
     application = await reread(db, application)
     assert application["state"] == "COMPLETED"
     return application
@@ -260,9 +278,9 @@ ILLEGAL_MOVES = [
     refused(accepted, decide(EDUCATION, "DENIED"), "deny-a-waiting-case"),
     refused(accepted, acknowledge(EDUCATION), "acknowledge-a-waiting-case"),
     refused(accepted, request_supplement(EDUCATION), "ask-a-waiting-case-for-materials"),
-    # A case closed because its predecessor was denied has no decision of its own to make.
-    refused(dibao_denied, acknowledge(EDUCATION), "acknowledge-a-closed-case"),
-    refused(dibao_denied, decide(EDUCATION, "APPROVED"), "approve-a-closed-case"),
+    # A case closed by another's decision has no decision of its own to make.
+    refused(low_income_closed, acknowledge(LOW_INCOME), "acknowledge-a-closed-case"),
+    refused(low_income_closed, decide(LOW_INCOME, "APPROVED"), "approve-a-closed-case"),
     # A decision is final.
     refused(dibao_approved, decide(DIBAO, "APPROVED"), "approve-an-approved-case"),
     refused(dibao_approved, decide(DIBAO, "DENIED"), "deny-an-approved-case"),

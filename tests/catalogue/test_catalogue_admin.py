@@ -18,7 +18,7 @@ UPDATE = "mutation($i: CatalogueDraftUpdateInput!) { catalogueDraftUpdate(input:
 PUBLISH = "mutation($i: CatalogueDraftPublishInput!) { catalogueDraftPublish(input: $i) { itemVersion { version status } errors { code path message } } }"
 OVERRIDE = "mutation($i: CatalogueOverrideSetInput!) { catalogueOverrideSet(input: $i) { override { code version } errors { code path message } } }"
 CREATE = "mutation($i: CatalogueDraftCreateInput!) { catalogueDraftCreate(input: $i) { itemVersion { code version status } errors { code path message } } }"
-ITEM = "query($t: String!, $c: String!) { item(tenant: $t, code: $c) { benefit { content } reverification { periodMonths } provenance { origin } } }"
+ITEM = "query($t: String!, $c: String!) { item(tenant: $t, code: $c) { benefit { content } reverification { periodMonths periods { periodMonths } } provenance { origin } } }"
 
 
 async def admin(db: Database, tenant: str) -> Principal:
@@ -101,7 +101,8 @@ async def test_a_shanghai_change_reaches_changning_unless_changning_overrides_th
     assert (await item(db, "310105", "dibao"))["benefit"]["content"] == "长宁：按月差额发放"
     assert (await item(db, "310000", "dibao"))["benefit"]["content"] == "再次修订"
     # Changning's earlier override of another element is untouched by Shanghai's edits.
-    assert (await item(db, "310105", "dibao"))["reverification"]["periodMonths"] == 6
+    periods = (await item(db, "310105", "dibao"))["reverification"]["periods"]
+    assert [p["periodMonths"] for p in periods] == [6, 12]
 
 
 async def test_changning_cannot_edit_a_shanghai_item_but_may_override_unlocked_elements(

@@ -5,6 +5,11 @@ item rests on another's result, the earlier one's result is pushed to the later 
 `requires_decision_of` groups say which: the case waits for a decision on (any one of) each group's
 items that are in the same application or may still join it.
 
+An item may also be ruled out by another's approval (`excluded_by_approval_of`, 000 一（二）: a
+低收入困难家庭 is one not on dibao): its case waits for the decisions on those of the items in the
+application too, is closed as soon as one of them is approved, and goes ahead once all are denied.
+The catalogue lint keeps exclusions off auto_granted items, which follow an approval at once.
+
 An item "may still join" when it is an auto_granted (免申即享) item the applicant did not select,
 which the application gains, already approved, once every group of its own is approved (004
 §三（二）3: medical aid follows the 低收入人口认定 of 低保对象 and 特困人员 without an application).
@@ -53,6 +58,13 @@ class DependencyRef:
 
 
 @dataclass(frozen=True)
+class ExclusionRef:
+    """One `excluded_by_approval_of` group: an approval of any one of `items` rules the item out."""
+
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ItemRef:
     """What planning needs of a catalogue item (the version the application was filed against)."""
 
@@ -62,6 +74,7 @@ class ItemRef:
     requires_decision_of: tuple[DependencyRef, ...] = ()
     promised_working_days: int | None = None
     name: str | None = None  # for reasons shown to people; the code when absent
+    excluded_by: tuple[ExclusionRef, ...] = ()
 
     @property
     def label(self) -> str:
@@ -85,11 +98,23 @@ class ItemRef:
             ),
             promised_working_days=item.time_limits.promised_working_days,
             name=item.name,
+            excluded_by=tuple(
+                ExclusionRef(items=tuple(exclusion.items))
+                for exclusion in item.excluded_by_approval_of
+            ),
+        )
+
+    @property
+    def waits_for(self) -> tuple[tuple[str, ...], ...]:
+        """The item groups whose decisions a case of this item waits for: its dependency groups
+        and the groups whose approval would rule it out."""
+        return tuple(group.items for group in self.requires_decision_of) + tuple(
+            group.items for group in self.excluded_by
         )
 
     def names(self, code: str) -> bool:
-        """Whether any dependency group of this item names `code`."""
-        return any(code in group.items for group in self.requires_decision_of)
+        """Whether any dependency or exclusion group of this item names `code`."""
+        return any(code in items for items in self.waits_for)
 
 
 class Outcome(StrEnum):
@@ -224,9 +249,9 @@ def plan_cases(
         code = unvisited.pop()
         if code in predecessors:
             continue
-        groups = (by_code[code] if code in by_code else auto[code]).requires_decision_of
+        groups = (by_code[code] if code in by_code else auto[code]).waits_for
         predecessors[code] = sorted(
-            {p for group in groups for p in group.items if p in by_code or prospects.may_join(p)}
+            {p for group in groups for p in group if p in by_code or prospects.may_join(p)}
         )
         unvisited.extend(predecessors[code])
     order = [code for code in _topological_order(predecessors) if code in by_code]
@@ -370,6 +395,7 @@ _Verdict = Literal["wait", "release", "grant", "close"]
 class _Settlement:
     verdict: _Verdict
     failed_groups: tuple[tuple[str, ...], ...] = ()
+    excluded_by: tuple[str, ...] = ()  # the approved items that rule the case out
 
 
 def on_decision(
@@ -422,14 +448,13 @@ def on_decision(
                 continue
             settlement = _settle(refs[code], states, approved, prospects)
             if settlement.verdict == "close":
-                names = sorted({p for group in settlement.failed_groups for p in group})
-                effects.append(
-                    CloseCase(
-                        item=code,
-                        predecessors=tuple(names),
-                        reason=_close_reason(names, refs, states),
-                    )
-                )
+                if settlement.excluded_by:
+                    names = list(settlement.excluded_by)
+                    reason = _exclusion_reason(names, refs)
+                else:
+                    names = sorted({p for group in settlement.failed_groups for p in group})
+                    reason = _close_reason(names, refs, states)
+                effects.append(CloseCase(item=code, predecessors=tuple(names), reason=reason))
                 states[code] = CaseState.CLOSED
                 settled.append(code)
             elif settlement.verdict == "grant":
@@ -537,8 +562,8 @@ class _Prospects:
         seen: set[str] = set()
         unvisited = [item]
         while unvisited:
-            for group in unvisited.pop().requires_decision_of:
-                for member in group.items:
+            for group in unvisited.pop().waits_for:
+                for member in group:
                     if member == code:
                         return True
                     if member in self._auto and member not in self._states and member not in seen:
@@ -554,6 +579,17 @@ def _settle(
     failed: list[tuple[str, ...]] = []
     pending = False
     approved_everywhere = True
+    excluded: list[str] = []
+    for exclusion in item.excluded_by:
+        present = tuple(code for code in exclusion.items if code in states)
+        excluded += [c for c in present if states[c] is CaseState.APPROVED]
+        if any(states[c] not in CASE_FINAL_STATES for c in present) or any(
+            prospects.may_join(code) for code in exclusion.items
+        ):
+            pending = True
+    # An approval that rules the case out closes it whatever else it waits for.
+    if excluded:
+        return _Settlement("close", excluded_by=tuple(sorted(excluded)))
     for group in item.requires_decision_of:
         present = tuple(code for code in group.items if code in states)
         joining = any(prospects.may_join(code) for code in group.items)
@@ -586,6 +622,11 @@ def _close_reason(
     if any(states.get(code) is CaseState.APPROVED for code in predecessors):
         return f"前置事项{labels}的认定结果不属本事项的救助对象，本事项依其前置关系不再办理。"
     return f"前置事项{labels}未获准予，本事项依其前置关系不再办理。"
+
+
+def _exclusion_reason(approved: Sequence[str], refs: Mapping[str, ItemRef]) -> str:
+    labels = "、".join(f"“{refs[code].label}”" for code in approved)
+    return f"{labels}已获准予，本事项的对象不含其准予的对象，依排除关系不再办理。"
 
 
 def on_withdrawal(cases: Sequence[Case]) -> list[WithdrawCase]:

@@ -14,10 +14,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any, Self, cast
+from typing import Any, ClassVar, Self, cast
 
 from socialaid.applications.notices import NoticeKind, RenderedNotice, TemplateOrigin
-from socialaid.applications.planning import Decision, DependencyRef, ItemRef, OnDenied, Outcome
+from socialaid.applications.planning import (
+    Decision,
+    DependencyRef,
+    ExclusionRef,
+    ItemRef,
+    OnDenied,
+    Outcome,
+)
 from socialaid.catalogue.files import Exemption, ItemFile, Mode
 from socialaid.db.json_record import DecimalText, IsoDate, IsoDateTime, Record
 from socialaid.forms.exemption import MaterialState
@@ -44,6 +51,11 @@ class ItemRefRecord(Record):
     promised_working_days: int | None
     name: str | None
     basis: str | None = None
+    # Issue 15: the `excluded_by_approval_of` groups, each its items; absent when there are none
+    # (as in every row stored before it existed).
+    excluded_by: tuple[tuple[str, ...], ...] | None = None
+
+    omitted_when_none: ClassVar[frozenset[str]] = frozenset({"excluded_by"})
 
     @classmethod
     def of(cls, ref: ItemRef, *, basis: str | None = None) -> ItemRefRecord:
@@ -60,6 +72,7 @@ class ItemRefRecord(Record):
             promised_working_days=ref.promised_working_days,
             name=ref.name,
             basis=basis,
+            excluded_by=tuple(group.items for group in ref.excluded_by) or None,
         )
 
     @classmethod
@@ -80,6 +93,7 @@ class ItemRefRecord(Record):
             ),
             promised_working_days=self.promised_working_days,
             name=self.name,
+            excluded_by=tuple(ExclusionRef(items=items) for items in self.excluded_by or ()),
         )
 
 

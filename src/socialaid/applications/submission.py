@@ -24,6 +24,7 @@ from socialaid.access.decisions import authenticated, authorize, is_allowed
 from socialaid.access.principal import Principal, Target
 from socialaid.access.vocabulary import Action, Resource
 from socialaid.applications.emergency import COMMITMENT_PROVISIONS, active_provisions
+from socialaid.applications.filing import check_filing
 from socialaid.applications.models import CHANNELS, Application
 from socialaid.applications.moves import (
     Move,
@@ -40,7 +41,7 @@ from socialaid.applications.records import ItemRefRecord, MaterialRecord, Materi
 from socialaid.applications.states import ApplicationEvent as AppEvent
 from socialaid.applications.states import ApplicationState, Machine, transition
 from socialaid.audit.person import person_key
-from socialaid.catalogue.files import Exemption
+from socialaid.catalogue.files import Channel, Exemption
 from socialaid.catalogue.service import CatalogueCaches, tenant_view
 from socialaid.errors import ConflictError, DomainError, NotFoundError
 from socialaid.forms.answers import get_path
@@ -56,6 +57,8 @@ CHANNEL_LABELS = {
     "self_service": "自助终端申请",
     "hotline_12345": "12345热线申请",
     "adviser": "社区救助顾问代为申请",
+    "phone": "电话申请",
+    "organisation": "基层组织代为申报",
 }
 
 
@@ -178,6 +181,12 @@ async def submit(
         as_of=as_of,
     )
     view = await tenant_view(session, catalogue_caches, tenant=tenant.tenant_id, as_of=as_of)
+    check_filing(
+        [view.specs[i.code] for i in form.items],
+        channel=Channel(submission.channel),
+        departments=actor.departments,
+        on_behalf_of=submission.on_behalf_of,
+    )
     filed = [ItemRefRecord.of_item(view.specs[i.code]) for i in form.items]
     refs = [record.item_ref() for record in filed]
     # Refuses cycles, duplicates and organised items before anything is stored, as triage will.

@@ -150,6 +150,10 @@ class Channel(StrEnum):
     SELF_SERVICE = "self_service"
     HOTLINE_12345 = "hotline_12345"
     ADVISER = "adviser"
+    # Issue 15. 003 四: the district's published assistance hotline, distinct from 12345.
+    PHONE = "phone"
+    # Issue 15. An organisation files for the person the application is about (ItemFile.filed_by).
+    ORGANISATION = "organisation"
 
 
 class Actor(StrEnum):
@@ -230,10 +234,50 @@ class Dependency(_Strict):
     approved_as: list[Code] | None = None
 
 
+# ---------------------------------------------------------------- issue 15: who files an item,
+# what rules it out, several re-verification periods
+
+
+class OrganisationFiling(_Strict):
+    """An item an organisation files for the person it is about (000 一（十二）: the grassroots
+    union files 工会困难职工帮扶 in 申工通; the member does not deal with it directly). It is
+    applied for through the `organisation` channel only, by a principal of `department`, on behalf
+    of the member (`subject`)."""
+
+    organisation: Text  # as the seed names it: 基层工会
+    department: Code  # the functional department the organisation belongs to: trade_union
+    system: str | None = None  # where it files: 申工通
+    subject: Text  # whom the application is about: 困难工会会员
+    source: SourceRef
+
+
+class Exclusion(_Strict):
+    """An approval of any one of `items` rules this item out (000 一（二）: a 低收入困难家庭 is one
+    未纳入最低生活保障范围). Where they are in the same application the case waits for their
+    decisions: one approved closes it, all denied let it go ahead."""
+
+    items: list[ItemCode] = Field(min_length=1)
+    reason: Text
+
+
+class ReverificationPeriod(_Strict):
+    """One of several re-verification periods, for the families the seed names (001 三（二）4)."""
+
+    code: Code  # stable, for whatever schedules the checks to name the period it applies
+    period_months: int = Field(ge=1)
+    applies_to: Text  # the families it is for, as the seed words them
+    source: SourceRef
+
+
+# ---------------------------------------------------------------- items (continued)
+
+
 class Reverification(_Strict):
     period_months: int | None = None
     description: str | None = None
     source: SourceRef
+    # Issue 15: several periods, each for the families it names; then period_months stays null.
+    periods: list[ReverificationPeriod] = Field(default_factory=list)
 
 
 class Faq(_Strict):
@@ -330,6 +374,9 @@ class ItemFile(_Strict):
     fields: list[FieldUse] = Field(default_factory=list)
     repeat_groups: list[RepeatGroupUse] = Field(default_factory=list)
     materials: list[MaterialUse] = Field(default_factory=list)
+    # Issue 15: who files it when not the applicant, and what approvals rule it out.
+    filed_by: OrganisationFiling | None = None
+    excluded_by_approval_of: list[Exclusion] = Field(default_factory=list)
     status: Status = Status.PUBLISHED
     version: int = 1
     effective_from: date
@@ -377,6 +424,8 @@ class TenantCatalogueFile(_Strict):
     emergency_provisions: list[EmergencyProvision] = Field(default_factory=list)
     disabled_items: list[ItemCode] = Field(default_factory=list)
     source: SourceRef
+    # Issue 15: per element where it differs from `source`, as ItemFile.sources (`channels[3]`).
+    sources: dict[str, SourceRef] = Field(default_factory=dict)
 
 
 LOCKED_ELEMENTS = frozenset({"code", "name", "legal_basis", "parent"})

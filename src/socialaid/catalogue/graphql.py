@@ -123,10 +123,34 @@ class DependencyType:
     prerequisite: str
 
 
+@strawberry.type(
+    name="ItemExclusion",
+    description="排除关系：所列事项之一获准予即排除本事项；同一申请中本事项待其决定后办理",
+)
+class ExclusionType:
+    items: list[str] = strawberry.field(description="其准予即排除本事项的事项代码")
+    reason: str = strawberry.field(description="排除的理由及出处说明")
+
+
 @strawberry.type(name="ItemDependencies")
 class DependenciesType:
     requires_decision_of: list[DependencyType]
     excludes: list[str]
+    excluded_by_approval_of: list[ExclusionType] = strawberry.field(
+        description="其准予即排除本事项的事项（如低收入困难家庭认定以未纳入最低生活保障为前提）"
+    )
+
+
+@strawberry.type(
+    name="OrganisationFiling",
+    description="由组织代为申报：组织经 ORGANISATION 渠道为其成员申报，成员为申请对象",
+)
+class OrganisationFilingType:
+    organisation: str = strawberry.field(description="代为申报的组织，如基层工会")
+    department_code: str = strawberry.field(description="该组织所属职能部门代码，如 trade_union")
+    system: str | None = strawberry.field(description="申报所用系统，如“申工通”")
+    subject: str = strawberry.field(description="申请对象，如困难工会会员")
+    source: SourceType = strawberry.field(description="出处")
 
 
 @strawberry.type(name="ElementProvenance")
@@ -235,10 +259,21 @@ class FaqType:
     answer: str
 
 
+@strawberry.type(name="ReverificationPeriod", description="定期核查周期之一：适用的家庭及其周期")
+class ReverificationPeriodType:
+    code: str = strawberry.field(description="周期的稳定代码")
+    period_months: int = strawberry.field(description="核查周期（月）")
+    applies_to: str = strawberry.field(description="适用的家庭，按种子文件原话")
+    source: SourceType = strawberry.field(description="出处")
+
+
 @strawberry.type(name="Reverification", description="定期核查")
 class ReverificationType:
     period_months: int | None
     description: str | None
+    periods: list[ReverificationPeriodType] = strawberry.field(
+        description="按家庭情况分列的多个核查周期；分列时 periodMonths 为空"
+    )
 
 
 @strawberry.input(description="目录筛选：部门、对象类别、办理方式、中文关键词（名称与条件）")
@@ -406,15 +441,42 @@ class CatalogueItemType:
                 for d in self.spec.requires_decision_of
             ],
             excludes=list(self.spec.excludes),
+            excluded_by_approval_of=[
+                ExclusionType(items=list(e.items), reason=e.reason)
+                for e in self.spec.excluded_by_approval_of
+            ],
+        )
+
+    @strawberry.field(description="由组织代为申报时：哪个组织、经何系统、为谁申报；否则为空")
+    def filed_by(self) -> OrganisationFilingType | None:
+        f = self.spec.filed_by
+        if f is None:
+            return None
+        return OrganisationFilingType(
+            organisation=f.organisation,
+            department_code=f.department,
+            system=f.system,
+            subject=f.subject,
+            source=SourceType.of(f.source),
         )
 
     @strawberry.field
     def reverification(self) -> ReverificationType | None:
         r = self.spec.reverification
-        return (
-            ReverificationType(period_months=r.period_months, description=r.description)
-            if r
-            else None
+        if r is None:
+            return None
+        return ReverificationType(
+            period_months=r.period_months,
+            description=r.description,
+            periods=[
+                ReverificationPeriodType(
+                    code=p.code,
+                    period_months=p.period_months,
+                    applies_to=p.applies_to,
+                    source=SourceType.of(p.source),
+                )
+                for p in r.periods
+            ],
         )
 
     @strawberry.field

@@ -17,7 +17,7 @@ from itertools import combinations
 from typing import Any
 
 from socialaid.catalogue.conditions import PARAMS_PREFIX, analyse
-from socialaid.catalogue.files import SUBJECT_GROUPS, ElementType, ItemFile
+from socialaid.catalogue.files import SUBJECT_GROUPS, Channel, ElementType, ItemFile, Mode
 from socialaid.catalogue.library import Library
 
 
@@ -52,6 +52,14 @@ TITLES = {
     "EMPTY_CONSTRAINTS": "约束无法同时满足",
     "EMPTY_ROW_RANGE": "行数范围为空",
     "DEPENDENCY_CYCLE": "前置事项（requires_decision_of）循环依赖",
+}
+# Issue 15: an organisation filing an item, an exclusion between items, several periods.
+TITLES |= {
+    "FILING_CHANNEL": "由组织代为申报的事项（filed_by）只经 organisation 渠道申请，该渠道也只用于这类事项",
+    "EXCLUDED_AND_REQUIRED": "同一事项既是前置事项又是排除事项",
+    "REVERIFICATION_PERIOD_AMBIGUOUS": "定期核查既写了统一周期又分列了多个周期",
+    "DUPLICATE_REVERIFICATION_PERIOD": "定期核查周期的代码重复",
+    "EXCLUSION_ON_AUTO_GRANTED": "免申即享事项不能有排除事项",
 }
 
 
@@ -89,6 +97,7 @@ def lint_catalogue(
                 )
             )
         errors += _item_errors(library, item, codes, set(parameters), departments, target_groups_of)
+        errors += _filing_exclusion_and_period_errors(item, codes, departments)
     errors += _constraint_errors(library, listed)
     errors += _row_range_errors(library, listed)
     errors += _cycle_errors(listed)
@@ -218,6 +227,77 @@ def _item_errors(
     for i, other in enumerate(item.excludes):
         if other not in codes:
             error(f"excludes[{i}]", "UNKNOWN_ITEM", f"no item {other!r}")
+    return out
+
+
+# ---------------------------------------------------------------- issue 15: filing, exclusions,
+# re-verification periods
+
+
+def _filing_exclusion_and_period_errors(
+    item: ItemFile, codes: set[str], departments: Collection[str] | None
+) -> list[LintError]:
+    out: list[LintError] = []
+
+    def error(path: str, code: str, message: str) -> None:
+        out.append(LintError(item.code, path, code, message))
+
+    filed_by = item.filed_by
+    if filed_by is not None:
+        if departments is not None and filed_by.department not in departments:
+            error(
+                "filed_by.department",
+                "UNKNOWN_DEPARTMENT",
+                f"no department {filed_by.department!r} in this tenant or above",
+            )
+        if item.channels != [Channel.ORGANISATION]:
+            error(
+                "channels",
+                "FILING_CHANNEL",
+                f"filed by {filed_by.organisation}: its only channel is {Channel.ORGANISATION.value!r}",
+            )
+    elif Channel.ORGANISATION in item.channels:
+        index = item.channels.index(Channel.ORGANISATION)
+        error(
+            f"channels[{index}]",
+            "FILING_CHANNEL",
+            "the organisation channel needs filed_by: which organisation files, for whom",
+        )
+    if item.excluded_by_approval_of and item.mode is Mode.AUTO_GRANTED:
+        error(
+            "excluded_by_approval_of",
+            "EXCLUSION_ON_AUTO_GRANTED",
+            "an auto_granted item follows an approval at once and cannot wait to be ruled out",
+        )
+    required = {c for dependency in item.requires_decision_of for c in dependency.items}
+    for i, exclusion in enumerate(item.excluded_by_approval_of):
+        for j, other in enumerate(exclusion.items):
+            path = f"excluded_by_approval_of[{i}].items[{j}]"
+            if other not in codes:
+                error(path, "UNKNOWN_ITEM", f"no item {other!r}")
+            elif other in required:
+                error(
+                    path,
+                    "EXCLUDED_AND_REQUIRED",
+                    f"{other!r} is both waited for (requires_decision_of) and ruled out by",
+                )
+    reverification = item.reverification
+    if reverification is not None and reverification.periods:
+        if reverification.period_months is not None:
+            error(
+                "reverification.period_months",
+                "REVERIFICATION_PERIOD_AMBIGUOUS",
+                "with several periods there is no single period_months",
+            )
+        seen: set[str] = set()
+        for index, period in enumerate(reverification.periods):
+            if period.code in seen:
+                error(
+                    f"reverification.periods[{index}].code",
+                    "DUPLICATE_REVERIFICATION_PERIOD",
+                    f"period {period.code!r} is listed twice",
+                )
+            seen.add(period.code)
     return out
 
 
@@ -369,20 +449,25 @@ def _row_range_errors(library: Library, items: list[ItemFile]) -> list[LintError
 
 def _cycle_errors(items: list[ItemFile]) -> list[LintError]:
     known = {item.code: item for item in items}
-    edges = {
-        item.code: sorted({c for d in item.requires_decision_of for c in d.items if c in known})
-        for item in items
-    }
+    edges = {item.code: sorted({c for c in _waited_for(item) if c in known}) for item in items}
     out = []
     for component in _strongly_connected(edges):
         members = sorted(component)
         first = members[0]
         if len(members) == 1 and first not in edges[first]:
             continue
+        first_item = known[first]
+        groups = [
+            (f"requires_decision_of[{i}]", dependency.items)
+            for i, dependency in enumerate(first_item.requires_decision_of)
+        ] + [
+            (f"excluded_by_approval_of[{i}]", exclusion.items)
+            for i, exclusion in enumerate(first_item.excluded_by_approval_of)
+        ]
         path = next(
-            f"requires_decision_of[{i}].items[{j}]"
-            for i, dependency in enumerate(known[first].requires_decision_of)
-            for j, other in enumerate(dependency.items)
+            f"{prefix}.items[{j}]"
+            for prefix, names in groups
+            for j, other in enumerate(names)
             if other in component
         )
         out.append(
@@ -390,11 +475,23 @@ def _cycle_errors(items: list[ItemFile]) -> list[LintError]:
                 first,
                 path,
                 "DEPENDENCY_CYCLE",
-                "requires_decision_of goes round in a cycle through " + " → ".join(members),
+                "requires_decision_of (or excluded_by_approval_of) goes round in a cycle through "
+                + " → ".join(members),
                 related=tuple(members[1:]),
             )
         )
     return out
+
+
+def _waited_for(item: ItemFile) -> list[str]:
+    """The items whose decisions a case of `item` waits for: its predecessors, and (issue 15)
+    the items whose approval would rule it out."""
+    return [
+        code
+        for groups in (item.requires_decision_of, item.excluded_by_approval_of)
+        for group in groups
+        for code in group.items
+    ]
 
 
 def _strongly_connected(edges: dict[str, list[str]]) -> list[set[str]]:

@@ -29,7 +29,7 @@ class MaterialInputType:
 @strawberry.input
 class ApplicationSubmitInput:
     tenant: str
-    channel: ChannelEnum  # type: ignore[valid-type]
+    channel: ChannelEnum
     items: list[str]
     answers: JSON
     idempotency_key: str = strawberry.field(description="客户端生成；重试时相同即返回同一申请")
