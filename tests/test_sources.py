@@ -125,6 +125,17 @@ def test_the_text_before_the_first_heading_is_the_front_matter_and_the_body_excl
     assert "减少了20%" in sections["正文"] and "不是一个章节" not in sections["正文"]
 
 
+def test_a_notices_closing_is_what_follows_its_last_sentence_and_the_number_is_front_matter() -> (
+    None
+):
+    notice = "上海市民政局\n\n沪民救发〔2022〕9 号\n\n一、要求\n\n做好工作。\n\n上海市民政局\n\n2022 年 7 月 19 日\n"
+
+    sections = seed_sections(notice)
+
+    assert "沪民救发〔2022〕9 号" in sections["文号"] and "做好工作" not in sections["文号"]
+    assert sections["落款"].split() == ["上海市民政局", "2022", "年", "7", "月", "19", "日"]
+
+
 STANDARD = """社会救助联动工作规范
 
 目 次

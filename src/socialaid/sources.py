@@ -39,10 +39,13 @@ class SourceRef(BaseModel):
 # outline (一、 （一） 1.), 5.1.3 for the decimal clauses of a standard (002), 附件2 for an
 # attachment, 前言 for a named heading. The text before the first heading (发文机关, 文号, the
 # notice, the title; a standard's 封面) is not told apart: FRONT_MATTER names all of it. 正文 is
-# everything but the attachments. A section's text includes its sub-sections'.
+# everything but the attachments; 落款 the body's lines after its last sentence (ending in 。). A
+# section's text includes its sub-sections'.
 
-FRONT_MATTER = ("发文机关", "发文对象", "文头", "封面")
+FRONT_MATTER = ("发文机关", "发文对象", "主送", "文号", "文头", "封面")
 BODY = "正文"
+# The issuers' names and the date after a notice's last sentence (its 落款), and what follows them.
+CLOSING = "落款"
 _NUMERALS = "一二三四五六七八九十"
 _CHAPTER = re.compile(rf"^([{_NUMERALS}]+)、")
 _PART = re.compile(rf"^\(([{_NUMERALS}]+)\)")
@@ -141,4 +144,8 @@ def seed_sections(text: str) -> dict[str, str]:
     sections = {label: "\n".join(held) for label, held in lines.items()}
     sections |= dict.fromkeys(FRONT_MATTER, "\n".join(front))
     sections[BODY] = "\n".join(body)
+    last_sentence = max(
+        (i for i, line in enumerate(body) if line.rstrip().endswith("。")), default=-1
+    )
+    sections[CLOSING] = "\n".join(body[last_sentence + 1 :])
     return sections

@@ -151,6 +151,25 @@ async def test_the_owner_cannot_empty_detach_drop_or_unguard_a_partition(
         assert (await verify_chain(session, tenant_id="310105")).ok
 
 
+async def test_the_guard_lets_a_migration_change_every_other_table(db: Database) -> None:
+    statements = [
+        "ALTER TABLE application ADD COLUMN guard_probe integer",
+        "CREATE INDEX guard_probe_index ON application (guard_probe)",
+        "ALTER TABLE application DROP COLUMN guard_probe",
+        "CREATE TABLE guard_probe_table (id integer PRIMARY KEY)",
+        "DROP TABLE guard_probe_table",
+    ]
+    async with db.owner_session() as session, session.begin():
+        for statement in statements:
+            await session.execute(text(statement))
+        columns = await session.scalar(
+            text(
+                "SELECT count(*) FROM information_schema.columns WHERE column_name = 'guard_probe'"
+            )
+        )
+    assert columns == 0
+
+
 async def test_a_partition_made_for_a_new_month_refuses_truncate(db: Database) -> None:
     async with db.owner_session() as session, session.begin():
         await session.execute(text(ensure_partitions_sql("'2039-07-15T00:00:00Z'")))

@@ -252,7 +252,10 @@ _IS_AUDIT_RELATION = f"""(
       relation IN (SELECT to_regclass(t) FROM unnest(ARRAY[{_tables}]) t)
       OR EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                  WHERE c.oid = relation AND n.nspname = '{PARTITION_SCHEMA}')
-      OR pg_partition_root(relation::regclass) = to_regclass('public.audit_event'))"""
+      -- NULL for a table outside any partition tree: without coalesce the whole test would be
+      -- NULL, and every other table's ALTER refused.
+      OR coalesce(pg_partition_root(relation::regclass) = to_regclass('public.audit_event'),
+                  false))"""
 
 # The partitions' schema and the guard's own, recognised by what they hold (a rename keeps it).
 _IS_PROTECTED_SCHEMA = f"""(
