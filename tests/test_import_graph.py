@@ -16,7 +16,7 @@ import socialaid
 ROOT = Path(socialaid.__file__).parent
 # The layers every domain builds on, and what each may import: the database layer and the
 # authorization core (`access`) import neither the kernel nor a domain; the kernel imports no domain.
-UTILITIES = {"caching", "canonical_json", "clock", "config", "errors"}
+UTILITIES = {"bundled_data", "caching", "canonical_json", "clock", "config", "errors"}
 MAY_IMPORT = {
     "db": UTILITIES,
     "access": UTILITIES | {"db"},

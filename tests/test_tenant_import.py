@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from socialaid.bundled_data import tenants_dir
 from socialaid.datafiles import DataFileError
 from socialaid.db.database import Database
-from socialaid.seeding import TENANTS_DIR
 from socialaid.tenancy.importer import import_tenants, load_tenant_files
 from socialaid.tenancy.models import Area, Department, Tenant
 
@@ -51,7 +51,7 @@ departments:
 
 async def test_importing_the_seed_files_twice_changes_nothing(db: Database) -> None:
     before = await counts(db)
-    await run_import(db, TENANTS_DIR)
+    await run_import(db, tenants_dir())
     assert await counts(db) == before
     assert before[0] == 8
 
@@ -99,7 +99,7 @@ async def test_a_child_tenant_can_be_imported_under_a_parent_already_in_the_data
 async def test_reimporting_an_edited_file_updates_and_removes_departments(
     db: Database, tmp_path: Path
 ) -> None:
-    shutil.copytree(TENANTS_DIR / "320200-wuxi", tmp_path / "320200-wuxi")
+    shutil.copytree(tenants_dir() / "320200-wuxi", tmp_path / "320200-wuxi")
     write_tenant(tmp_path, "jingan", NEW_COUNTY)
     await run_import(db, tmp_path)
     (tmp_path / "jingan" / "tenant.yaml").write_text(

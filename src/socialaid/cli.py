@@ -142,16 +142,20 @@ def db_upgrade() -> None:
 
 @tenants_app.command("import")
 def tenants_import(
-    path: Annotated[Path, typer.Argument(help="a tenant.yaml file or a folder of them")] = Path(
-        "tenants"
-    ),
+    path: Annotated[
+        Path | None,
+        typer.Argument(help="a tenant.yaml file or a folder of them; default: the seed tenants"),
+    ] = None,
 ) -> None:
     """Import tenant files in one transaction; a bad file imports nothing."""
+    from socialaid.bundled_data import tenants_dir
     from socialaid.tenancy.importer import import_tenants
+
+    root = path or tenants_dir()
 
     async def work(db: Database, _provisioned: Provisioned) -> list[str]:
         async with db.owner_session() as session, session.begin():
-            return await import_tenants(session, path)
+            return await import_tenants(session, root)
 
     try:
         codes = _with_database(work)
@@ -167,17 +171,28 @@ def _fail(exc: Exception) -> typer.Exit:
     return typer.Exit(1)
 
 
+def _catalogue_folders(catalogue: Path | None, tenants: Path | None) -> tuple[Path, Path]:
+    """The folders given, or the seed data's (socialaid.bundled_data)."""
+    from socialaid.bundled_data import catalogue_dir, tenants_dir
+
+    return catalogue or catalogue_dir(), tenants or tenants_dir()
+
+
 @catalogue_app.command("validate")
 def catalogue_validate(
-    catalogue: Annotated[Path, typer.Option(help="shared libraries folder")] = Path("catalogue"),
-    tenants: Annotated[Path, typer.Option(help="tenants folder")] = Path("tenants"),
+    catalogue: Annotated[
+        Path | None, typer.Option(help="shared libraries folder; default: the seed libraries")
+    ] = None,
+    tenants: Annotated[
+        Path | None, typer.Option(help="tenants folder; default: the seed tenants")
+    ] = None,
 ) -> None:
     """Check every catalogue file and run the catalogue lint on every tenant's effective
     catalogue, without a database; print each problem with its file and path."""
     from socialaid.catalogue.loader import load_catalogue_sources
 
     try:
-        sources = load_catalogue_sources(catalogue, tenants)
+        sources = load_catalogue_sources(*_catalogue_folders(catalogue, tenants))
     except DataFileError as exc:
         raise _fail(exc) from exc
     items = sum(len(t.items) for t in sources.tenants.values())
@@ -186,22 +201,27 @@ def catalogue_validate(
 
 @catalogue_app.command("import")
 def catalogue_import(
-    catalogue: Annotated[Path, typer.Option(help="shared libraries folder")] = Path("catalogue"),
-    tenants: Annotated[Path, typer.Option(help="tenants folder")] = Path("tenants"),
+    catalogue: Annotated[
+        Path | None, typer.Option(help="shared libraries folder; default: the seed libraries")
+    ] = None,
+    tenants: Annotated[
+        Path | None, typer.Option(help="tenants folder; default: the seed tenants")
+    ] = None,
 ) -> None:
     """Import tenants and catalogues in one transaction; a bad file imports nothing."""
     from socialaid.catalogue.importer import import_catalogue
     from socialaid.catalogue.loader import load_catalogue_sources
     from socialaid.tenancy.importer import import_tenants
 
+    libraries, tenant_folders = _catalogue_folders(catalogue, tenants)
     try:
-        sources = load_catalogue_sources(catalogue, tenants)
+        sources = load_catalogue_sources(libraries, tenant_folders)
     except DataFileError as exc:
         raise _fail(exc) from exc
 
     async def work(db: Database, _provisioned: Provisioned) -> None:
         async with db.owner_session() as session, session.begin():
-            await import_tenants(session, tenants)
+            await import_tenants(session, tenant_folders)
             await import_catalogue(session, sources)
 
     _with_database(work)
@@ -214,17 +234,24 @@ def catalogue_export(
     output: Annotated[
         Path | None, typer.Option(help="folder; default: the tenant's folder")
     ] = None,
-    tenants: Annotated[Path, typer.Option(help="tenants folder")] = Path("tenants"),
+    tenants: Annotated[
+        Path | None, typer.Option(help="tenants folder; default: the seed tenants")
+    ] = None,
 ) -> None:
     """Write the tenant's catalogue as the database holds it back to the file format."""
+    from socialaid.bundled_data import is_checkout, tenants_dir
     from socialaid.catalogue.exporter import export_tenant, write_files
     from socialaid.tenancy.importer import load_tenant_files
 
     folder = output
     if folder is None:
-        matches = [t.file.parent for t in load_tenant_files(tenants) if t.data.code == tenant]
+        if tenants is None and not is_checkout():
+            # The seed tenants of an installed package are its copies, not files anyone edits.
+            raise _fail(ValueError("the seed tenants are installed read-only: pass --output"))
+        root = tenants or tenants_dir()
+        matches = [t.file.parent for t in load_tenant_files(root) if t.data.code == tenant]
         if not matches:
-            raise _fail(ValueError(f"no folder for tenant {tenant} under {tenants}"))
+            raise _fail(ValueError(f"no folder for tenant {tenant} under {root}"))
         folder = matches[0]
 
     async def work(db: Database, _provisioned: Provisioned) -> dict[str, str]:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from socialaid.bundled_data import catalogue_dir, tenants_dir
 from socialaid.catalogue.exporter import export_tenant, write_files
 from socialaid.catalogue.files import ItemFile, OverrideFile, TenantCatalogueFile
 from socialaid.catalogue.loader import load_catalogue_sources
 from socialaid.datafiles import parse_file
 from socialaid.db.database import Database
-from socialaid.seeding import CATALOGUE_DIR, TENANTS_DIR
 from tests.catalogue.mini import MINI, import_folder
 
 
@@ -48,7 +48,7 @@ async def test_exporting_the_seed_catalogues_reproduces_their_files(
 ) -> None:
     root = tmp_path / "seed"
     root.mkdir()
-    (root / "catalogue").symlink_to(CATALOGUE_DIR)
-    (root / "tenants").symlink_to(TENANTS_DIR)
+    (root / "catalogue").symlink_to(catalogue_dir())
+    (root / "tenants").symlink_to(tenants_dir())
     await import_folder(db, root)
     await round_trip(db, root, tmp_path / "out")

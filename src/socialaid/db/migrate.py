@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy.engine import URL
 
+from socialaid.bundled_data import migrations_dir
 from socialaid.db.urls import async_url
-
-MIGRATIONS_DIR = Path(__file__).resolve().parents[3] / "migrations"
 
 
 def alembic_config(owner_url: str | URL) -> Config:
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("script_location", str(migrations_dir()))
     config.attributes["url"] = async_url(owner_url).render_as_string(hide_password=False)
     return config
 
