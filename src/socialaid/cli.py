@@ -171,6 +171,14 @@ def _fail(exc: Exception) -> typer.Exit:
     return typer.Exit(1)
 
 
+LibrariesFolder = Annotated[
+    Path | None, typer.Option(help="shared libraries folder; default: the seed libraries")
+]
+TenantsFolder = Annotated[
+    Path | None, typer.Option(help="tenants folder; default: the seed tenants")
+]
+
+
 def _catalogue_folders(catalogue: Path | None, tenants: Path | None) -> tuple[Path, Path]:
     """The folders given, or the seed data's (socialaid.bundled_data)."""
     from socialaid.bundled_data import catalogue_dir, tenants_dir
@@ -180,12 +188,8 @@ def _catalogue_folders(catalogue: Path | None, tenants: Path | None) -> tuple[Pa
 
 @catalogue_app.command("validate")
 def catalogue_validate(
-    catalogue: Annotated[
-        Path | None, typer.Option(help="shared libraries folder; default: the seed libraries")
-    ] = None,
-    tenants: Annotated[
-        Path | None, typer.Option(help="tenants folder; default: the seed tenants")
-    ] = None,
+    catalogue: LibrariesFolder = None,
+    tenants: TenantsFolder = None,
 ) -> None:
     """Check every catalogue file and run the catalogue lint on every tenant's effective
     catalogue, without a database; print each problem with its file and path."""
@@ -201,12 +205,8 @@ def catalogue_validate(
 
 @catalogue_app.command("import")
 def catalogue_import(
-    catalogue: Annotated[
-        Path | None, typer.Option(help="shared libraries folder; default: the seed libraries")
-    ] = None,
-    tenants: Annotated[
-        Path | None, typer.Option(help="tenants folder; default: the seed tenants")
-    ] = None,
+    catalogue: LibrariesFolder = None,
+    tenants: TenantsFolder = None,
 ) -> None:
     """Import tenants and catalogues in one transaction; a bad file imports nothing."""
     from socialaid.catalogue.importer import import_catalogue
@@ -234,9 +234,7 @@ def catalogue_export(
     output: Annotated[
         Path | None, typer.Option(help="folder; default: the tenant's folder")
     ] = None,
-    tenants: Annotated[
-        Path | None, typer.Option(help="tenants folder; default: the seed tenants")
-    ] = None,
+    tenants: TenantsFolder = None,
 ) -> None:
     """Write the tenant's catalogue as the database holds it back to the file format."""
     from socialaid.bundled_data import is_checkout, tenants_dir
