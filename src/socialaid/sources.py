@@ -21,7 +21,7 @@ class SourceRef(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    seed: str | None = Field(default=None, description="seed file name under shared/seeds/")
+    seed: str | None = Field(default=None, description="seed file name under docs/seeds/")
     document: str | None = Field(default=None, description="an external document, by title/文号")
     section: str
     quote: str | None = None

@@ -3,7 +3,7 @@
 Not derived from src/socialaid/access/policy.csv or access/registry.py, on purpose: the
 permission-matrix test holds the product to this table, so a policy line that gives a role work
 the seeds give to someone else fails a test. Seeds are cited by file number and section under
-/work/shared/seeds/: 000 Shanghai 沪民救发〔2021〕10号, 001 Changning 长社救联办〔2021〕3号,
+docs/seeds/ (copies of /work/shared/seeds/): 000 Shanghai 沪民救发〔2021〕10号, 001 Changning 长社救联办〔2021〕3号,
 002 Jiangyin 社会救助联动工作规范, 003 Shanghai 沪民救发〔2022〕9号, 004 Shanxi 晋民发〔2025〕14号.
 
 A role is granted in one tenant. It acts there and in the tenants below (a city's grant covers its

@@ -14,7 +14,7 @@ import yaml
 from socialaid.sources import SEED_FILES, cited_sections, normalise, seed_sections
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-SEEDS = REPO_ROOT.parent / "shared" / "seeds"  # /work/shared/seeds beside every checkout
+SEEDS = REPO_ROOT / "docs" / "seeds"  # verbatim copies of the five source documents
 DATA_FILES = sorted(
     [*(REPO_ROOT / "catalogue").rglob("*.yaml"), *(REPO_ROOT / "tenants").rglob("*.yaml")]
 )
