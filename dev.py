@@ -97,7 +97,9 @@ def _pip(*args: str) -> None:
         assert pip.stdout is not None
         for line in pip.stdout:
             if line.startswith(("Collecting ", "Successfully ", "Found existing ")):
-                print(f"  {line.rstrip()}", flush=True)
+                # "Collecting x==1 (from -r requirements-dev.lock (line 3))": the name is enough.
+                shown = re.sub(r" \(from .*\)$", "", line.rstrip())
+                print(f"  {shown}", flush=True)
     if pip.returncode:
         raise subprocess.CalledProcessError(pip.returncode, cmd)
 
