@@ -66,14 +66,14 @@ def ensure_environment() -> None:
     digest = _requirements_digest()
     if STAMP.exists() and STAMP.read_text() == digest:
         return
-    count = len(_locked_names(DEV_LOCK))
-    print(
-        f"dev.py: installing the {count} packages pinned in {DEV_LOCK.name} into .venv", flush=True
-    )
-    _pip("install", "--require-hashes", "-r", str(DEV_LOCK))
-    _remove_unlocked()
+    # The project first: pip then checks the locked set against its new requirements, not the
+    # ones it was installed with before (a false conflict warning after a change of range).
     print("dev.py: installing socialaid itself (editable) into .venv", flush=True)
     _pip("install", "--no-deps", "-e", str(ROOT))
+    count = len(_locked_names(DEV_LOCK))
+    print(f"dev.py: installing the {count} packages pinned in {DEV_LOCK.name}", flush=True)
+    _pip("install", "--require-hashes", "-r", str(DEV_LOCK))
+    _remove_unlocked()
     STAMP.write_text(digest)
 
 
