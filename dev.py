@@ -66,14 +66,15 @@ def ensure_environment() -> None:
     digest = _requirements_digest()
     if STAMP.exists() and STAMP.read_text() == digest:
         return
-    # The project first: pip then checks the locked set against its new requirements, not the
-    # ones it was installed with before (a false conflict warning after a change of range).
-    print("dev.py: installing socialaid itself (editable) into .venv", flush=True)
-    _pip("install", "--no-deps", "-e", str(ROOT))
     count = len(_locked_names(DEV_LOCK))
     print(f"dev.py: installing the {count} packages pinned in {DEV_LOCK.name}", flush=True)
+    # After a change of range in pyproject.toml pip may warn here that the socialaid installed
+    # before requires other versions: the next step installs it with its new requirements.
     _pip("install", "--require-hashes", "-r", str(DEV_LOCK))
     _remove_unlocked()
+    print("dev.py: installing socialaid itself (editable) into .venv", flush=True)
+    # Built with the locked setuptools and wheel, not whatever PyPI has today.
+    _pip("install", "--no-deps", "--no-build-isolation", "-e", str(ROOT))
     STAMP.write_text(digest)
 
 
