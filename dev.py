@@ -116,7 +116,9 @@ def _remove_unlocked() -> None:
     installed = {_normalised(p["name"]) for p in json.loads(listed.stdout)}
     extra = sorted(installed - _locked_names(DEV_LOCK) - NOT_LOCKED)
     if extra:
-        print(f"dev.py: removing what {DEV_LOCK.name} no longer pins: {' '.join(extra)}")
+        print(
+            f"dev.py: removing what {DEV_LOCK.name} no longer pins: {' '.join(extra)}", flush=True
+        )
         _pip("uninstall", "-y", *extra)
 
 
@@ -213,7 +215,6 @@ UNTESTED_CODES = {None, 2}  # not run yet (the time budget ran out), or interrup
 # mutmut's documented interface, hence the narrow version range in pyproject.toml.
 _GENERATE_MUTANTS = """
 from pathlib import Path
-from typing import NoReturn
 from mutmut.__main__ import copy_also_copy_files, copy_src_dir, create_mutants
 Path("mutants").mkdir(exist_ok=True)
 copy_src_dir()
