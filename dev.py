@@ -4,8 +4,10 @@
     python3 dev.py serve [--host H] [--port P]   # embedded PostgreSQL, migrations, seed data, API
     python3 dev.py test [pytest args]            # ruff, mypy, alembic check, pytest, mutation sample
     python3 dev.py mutate [--module M] [--sample N] [--seconds S]   # mutation testing (mutation.toml)
+    python3 dev.py lock [--upgrade | --upgrade-package P]   # resolve the lock files again
 
-Needs only Python 3.11+ and the package registries; everything else is installed into .venv/.
+Needs only Python 3.11+ and PyPI; everything else is installed into .venv/, at the versions pinned
+(with hashes) in requirements-dev.lock, again whenever pyproject.toml or a lock file changes.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import hashlib
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -24,31 +27,153 @@ import tomllib
 import venv
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 
 ROOT = Path(__file__).resolve().parent
-VENV = ROOT / ".venv"
+# SOCIALAID_DEV_VENV names a virtual environment that is installed already: dev.py uses it as it is
+# and installs nothing (tests/test_dev_script.py runs dev.py with the venv running the tests).
+EXTERNAL_VENV = os.environ.get("SOCIALAID_DEV_VENV")
+VENV = Path(EXTERNAL_VENV) if EXTERNAL_VENV else ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 STAMP = VENV / ".socialaid-installed"
+LOCK = ROOT / "requirements.lock"  # what the server needs (the container installs this)
+DEV_LOCK = ROOT / "requirements-dev.lock"  # and the dev tools: .venv, and so CI
+# CI and the container run CPython 3.11 on x86-64 Linux: the locks are resolved for it wherever
+# `dev.py lock` runs. Each pin carries the hashes of all its files on PyPI.
+LOCK_TARGET = ("--python-version", "3.11", "--python-platform", "x86_64-unknown-linux-gnu")
+LOCK_COMMAND = "python3 dev.py lock"
+# In a venv without being in a lock: pip itself, and the project (installed editable).
+NOT_LOCKED = {"pip", "setuptools", "wheel", "socialaid"}
 MUTATION_CONFIG = ROOT / "mutation.toml"
 MUTATION_DIR = ROOT / ".mutmut"  # one working copy per module; git, ruff and pytest ignore it
 
 
 def _requirements_digest() -> str:
-    return hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    """Changes when the project's requirements or their pins do: then .venv is installed again."""
+    digest = hashlib.sha256()
+    for path in (ROOT / "pyproject.toml", LOCK, DEV_LOCK):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def ensure_environment() -> None:
-    """Create .venv and install the project with its dev tools when pyproject.toml changed."""
+    """Create .venv and install the locked dependencies and the project when any of them changed."""
+    if EXTERNAL_VENV:
+        return
     if not (BIN / "python").exists():
         print("dev.py: creating .venv", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
     digest = _requirements_digest()
     if STAMP.exists() and STAMP.read_text() == digest:
         return
-    print("dev.py: installing socialaid and its dev tools into .venv", flush=True)
-    pip = [str(BIN / "python"), "-m", "pip", "install", "--disable-pip-version-check", "-q"]
-    subprocess.run([*pip, "-e", f"{ROOT}[dev]"], check=True)
+    count = len(_locked_names(DEV_LOCK))
+    print(f"dev.py: installing the {count} packages pinned in {DEV_LOCK.name}", flush=True)
+    # After a change of range in pyproject.toml pip may warn here that the socialaid installed
+    # before requires other versions: the next step installs it with its new requirements.
+    _pip("install", "--require-hashes", "-r", str(DEV_LOCK))
+    _remove_unlocked()
+    print("dev.py: installing socialaid itself (editable) into .venv", flush=True)
+    # Built with the locked setuptools and wheel, not whatever PyPI has today.
+    _pip("install", "--no-deps", "--no-build-isolation", "-e", str(ROOT))
     STAMP.write_text(digest)
+
+
+def _locked_names(lock: Path) -> set[str]:
+    """The normalised names of the packages pinned in a lock file."""
+    pins = re.findall(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==", lock.read_text(), re.MULTILINE)
+    return {_normalised(name) for name in pins}
+
+
+def _normalised(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _pip(*args: str) -> None:
+    """Run pip in .venv showing one line per package it fetches, not its every line.
+
+    A first install takes minutes: silent (-q) it looks stuck; in full it buries the rest.
+    """
+    cmd = [str(BIN / "python"), "-m", "pip", *args, "--disable-pip-version-check"]
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, bufsize=1) as pip:
+        assert pip.stdout is not None
+        for line in pip.stdout:
+            if line.startswith(("Collecting ", "Successfully ", "Found existing ")):
+                # "Collecting x==1 (from -r requirements-dev.lock (line 3))": the name is enough.
+                shown = re.sub(r" \(from .*\)$", "", line.rstrip())
+                print(f"  {shown}", flush=True)
+    if pip.returncode:
+        raise subprocess.CalledProcessError(pip.returncode, cmd)
+
+
+def _remove_unlocked() -> None:
+    """Uninstall what the lock no longer pins, so that .venv holds exactly the locked set."""
+    listed = subprocess.run(
+        [str(BIN / "python"), "-m", "pip", "list", "--format=json", "--disable-pip-version-check"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    installed = {_normalised(p["name"]) for p in json.loads(listed.stdout)}
+    extra = sorted(installed - _locked_names(DEV_LOCK) - NOT_LOCKED)
+    if extra:
+        print(
+            f"dev.py: removing what {DEV_LOCK.name} no longer pins: {' '.join(extra)}", flush=True
+        )
+        _pip("uninstall", "-y", *extra)
+
+
+def lock(argv: list[str]) -> int:
+    """Resolve pyproject.toml's requirements again into the lock files (with uv)."""
+    parser = argparse.ArgumentParser(
+        prog="dev.py lock",
+        description="Write requirements-dev.lock and requirements.lock from pyproject.toml. "
+        "Without --upgrade the pins stay as they are unless pyproject.toml rules them out.",
+    )
+    parser.add_argument(
+        "--upgrade", action="store_true", help="the newest versions pyproject.toml allows"
+    )
+    parser.add_argument(
+        "--upgrade-package", action="append", default=[], metavar="P", help="only P (repeatable)"
+    )
+    args = parser.parse_args(argv)
+    upgrade = ["--upgrade"] if args.upgrade else []
+    for package in args.upgrade_package:
+        upgrade += ["--upgrade-package", package]
+    code = _compile(DEV_LOCK, ["--extra", "dev", *upgrade])
+    if code:
+        return code
+    # The server's lock takes the dev lock's versions: the container runs what the tests ran.
+    code = _compile(LOCK, ["--constraint", DEV_LOCK.name])
+    if not code:
+        print(f"dev.py: the next dev.py command installs {DEV_LOCK.name} into .venv", flush=True)
+    return code
+
+
+def _compile(output: Path, options: list[str]) -> int:
+    return run(
+        str(BIN / "uv"),
+        "pip",
+        "compile",
+        "pyproject.toml",
+        "--quiet",
+        "--generate-hashes",
+        *LOCK_TARGET,
+        "--custom-compile-command",
+        LOCK_COMMAND,
+        *options,
+        "--output-file",
+        output.name,
+    )
+
+
+def serve(argv: list[str]) -> NoReturn:
+    """Become `socialaid serve`: SIGINT and SIGTERM sent to dev.py's pid go to the server itself,
+    which stops the embedded PostgreSQL on its way out (a parent left waiting could be killed
+    and leave the server, and the database, running)."""
+    command = [str(BIN / "socialaid"), "serve", *argv]
+    print("dev.py: $", " ".join(command), flush=True)
+    os.chdir(ROOT)
+    os.execv(command[0], command)
 
 
 def run(*cmd: str) -> int:
@@ -379,12 +504,14 @@ def mutate(argv: list[str]) -> int:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"serve", "test", "mutate"}:
+    if not argv or argv[0] not in {"serve", "test", "mutate", "lock"}:
         print(__doc__)
         return 2
     ensure_environment()
     if argv[0] == "serve":
-        return run(str(BIN / "socialaid"), "serve", *argv[1:])
+        serve(argv[1:])
+    if argv[0] == "lock":
+        return lock(argv[1:])
     if argv[0] == "mutate":
         return mutate(argv[1:])
     return test(argv[1:])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import signal
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -69,6 +70,32 @@ def _checkpoint_setup_or_exit(settings: Settings) -> CheckpointSetup | None:
     return setup
 
 
+def _exit_if_port_taken(host: str, port: int) -> None:
+    """Exit 1 with one line when the port is taken, before the database starts for nothing."""
+    from socialaid.api.serving import listening_socket
+
+    try:
+        listening_socket(host, port).close()
+    except OSError as exc:
+        typer.echo(
+            f"error: cannot listen on {host}:{port}: {exc.strerror or exc}"
+            " (is another server running there? choose another with --port)",
+            err=True,
+        )
+        raise typer.Exit(1) from None
+
+
+def _stop_on_sigterm_as_on_sigint() -> None:
+    """SIGTERM (what `kill`, systemd and containers send) stops the server as Ctrl-C does, also
+    while it is starting: by default it would end the process at once and leave the embedded
+    PostgreSQL running. uvicorn handles both signals itself while it serves."""
+
+    def interrupt(_signum: int, _frame: object) -> None:
+        signal.raise_signal(signal.SIGINT)
+
+    signal.signal(signal.SIGTERM, interrupt)
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="interface to listen on")] = "127.0.0.1",
@@ -100,6 +127,9 @@ def serve(
     is_worker = os.environ.get(WORKER_ENV) == "1"
     if is_worker:
         become_worker()
+    else:
+        _exit_if_port_taken(host, port)
+    _stop_on_sigterm_as_on_sigint()
     # Workers verify with the public keys only; one process signs (this one, or the parent).
     signer = _checkpoint_setup_or_exit(settings) if not is_worker else None
 

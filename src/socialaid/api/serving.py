@@ -46,6 +46,11 @@ def listening_socket(host: str, port: int) -> socket.socket:
     return sock
 
 
+def url(host: str, port: int) -> str:
+    """The address a browser or curl takes for `host` and `port`."""
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
 def _inherited_socket() -> socket.socket | None:
     fd = os.environ.get(SOCKET_FD_ENV)
     return None if fd is None else socket.socket(fileno=int(fd))
@@ -79,7 +84,10 @@ async def serve_process(
     from socialaid.applications.notifications import ApplicationUpdates
     from socialaid.catalogue.revision import RevisionWatcher
 
-    sock = _inherited_socket() or listening_socket(host, port)
+    sock = _inherited_socket()
+    if sock is None:
+        sock = listening_socket(host, port)
+        log.info("listening on %s", url(host, port))
     # Listening for grant and policy changes lets this process cache grants safely.
     authenticator = Authenticator(settings)
     revisions = RevisionWatcher(db)
@@ -136,7 +144,7 @@ async def supervise_workers(
                     *command, env=environment, pass_fds=(sock.fileno(),)
                 )
             )
-        log.info("started %d workers on %s:%d", len(processes), host, port)
+        log.info("listening on %s with %d workers", url(host, port), len(processes))
         waiting = {asyncio.create_task(p.wait()): p for p in processes}
         stopper = asyncio.create_task(stop.wait())
         done, _ = await asyncio.wait({*waiting, stopper}, return_when=asyncio.FIRST_COMPLETED)
