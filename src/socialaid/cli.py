@@ -112,10 +112,11 @@ def serve(
         supervise_workers,
     )
     from socialaid.audit.checkpointing import signing_while_serving
+    from socialaid.log_format import configure_logging
     from socialaid.seeding import load_seed_data_if_empty
 
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     settings = Settings()
+    configure_logging(settings.effective_log_format)
     try:
         # Before the database and the port: a server that would refuse every token must not
         # look healthy to the load balancer.

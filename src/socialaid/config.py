@@ -6,6 +6,7 @@ import secrets
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
+from typing import Literal
 
 import jwt
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
@@ -53,6 +54,9 @@ class Settings(BaseSettings):
     max_header_bytes: int = 16 * 1024
     # One log line per request; off where a proxy in front logs requests already.
     access_log: bool = True
+    # Log lines: "json" (one object per line, for a collector) or "text" (for a terminal); unset,
+    # json in production and text in dev (`effective_log_format`).
+    log_format: Literal["json", "text"] | None = None
 
     # Database timeouts, in seconds (0 turns one off). A healthy server accepts a connection in
     # milliseconds; without a bound a dead host holds a request for the OS's TCP timeout (minutes).
@@ -83,6 +87,12 @@ class Settings(BaseSettings):
     @property
     def is_production(self) -> bool:
         return self.env is Environment.PRODUCTION
+
+    @property
+    def effective_log_format(self) -> Literal["json", "text"]:
+        if self.log_format is not None:
+            return self.log_format
+        return "json" if self.is_production else "text"
 
     @property
     def uses_asymmetric_tokens(self) -> bool:

@@ -33,6 +33,7 @@ from socialaid.config import Settings
 from socialaid.db.database import Database
 from socialaid.kernel.caches import Caches
 from socialaid.kernel.context import Context
+from socialaid.log_format import current_log_context
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +91,11 @@ class GraphQLApp(GraphQL[Context, None]):
         request_id = current_origin().request_id
         if request_id is not None:
             context.request_id = request_id
+        log_context = current_log_context()
+        if log_context is not None and principal is not None:
+            # Ids, not names: the tenant's code and the token's subject say whose request it was.
+            log_context.tenant = principal.tenant_id
+            log_context.actor = principal.user_id
         return context
 
     def create_response(

@@ -5,6 +5,11 @@ and sets the audit RequestOrigin for the whole of it, so an event written outsid
 export's own record) carries them too; the id goes back to the client in `X-Request-Id`, so a
 caller can find its events. `AuditRequestExtension` sets the origin from the GraphQL context for
 each operation (subscriptions on one connection, and operations executed without HTTP).
+
+The id is the client's own `X-Request-ID` when that is a short safe token (so a caller or a proxy
+in front can follow one request through its logs and ours), otherwise one of ours. The middleware
+also sets the request's log context (`socialaid.log_format`), so every log line of the request
+carries the id, and the GraphQL layer adds the operation, tenant and actor to it.
 """
 
 from __future__ import annotations
@@ -16,6 +21,13 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.extensions import SchemaExtension
 
 from socialaid.audit.request import RequestOrigin, new_request_id, reset_origin, set_origin
+from socialaid.log_format import (
+    RequestLogContext,
+    current_log_context,
+    reset_log_context,
+    safe_request_id,
+    set_log_context,
+)
 
 REQUEST_ID_HEADER = "x-request-id"
 
@@ -29,8 +41,10 @@ class RequestOriginMiddleware:
             await self.app(scope, receive, send)
             return
         client = scope.get("client")
-        # Always ours: an id a client sent could name another request's events.
-        request_id = new_request_id()
+        # A client's id lets a caller or proxy follow its request through our logs. It is not
+        # unique (a client may reuse one), so it only narrows a search of audit events; the
+        # client address and time tell requests with the same id apart.
+        request_id = _client_request_id(scope) or new_request_id()
 
         async def send_with_id(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -44,10 +58,19 @@ class RequestOriginMiddleware:
         token = set_origin(
             RequestOrigin(request_id=request_id, client_address=client[0] if client else None)
         )
+        log_token = set_log_context(RequestLogContext(request_id=request_id))
         try:
             await self.app(scope, receive, send_with_id)
         finally:
+            reset_log_context(log_token)
             reset_origin(token)
+
+
+def _client_request_id(scope: Scope) -> str | None:
+    for name, value in scope.get("headers", ()):
+        if name.lower() == REQUEST_ID_HEADER.encode():
+            return safe_request_id(value.decode("latin-1"))
+    return None
 
 
 class AuditRequestExtension(SchemaExtension):
@@ -63,9 +86,15 @@ class AuditRequestExtension(SchemaExtension):
                 client_address=client.host if client is not None else None,
             )
         )
+        log_context = current_log_context()
+        if log_context is not None:
+            log_context.note_operation(self.execution_context.operation_name)
         try:
             yield
         finally:
+            if log_context is not None:
+                # A named operation picked from a document is known only once it is parsed.
+                log_context.note_operation(self.execution_context.operation_name)
             # A subscription closed from another task: its context ends with it anyway.
             with suppress(ValueError):
                 reset_origin(token)

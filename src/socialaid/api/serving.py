@@ -102,7 +102,9 @@ async def serve_process(
         gc.collect()
         gc.freeze()
         # The app logs each request itself, without the query string (api/access_log.py).
-        config = uvicorn.Config(app, lifespan="off", access_log=False)
+        # log_config=None: uvicorn's error log goes to the root handler `serve` configured (one
+        # format for every line) instead of uvicorn's own.
+        config = uvicorn.Config(app, lifespan="off", access_log=False, log_config=None)
         await _Server(config).serve(sockets=[sock])
     finally:
         sock.close()
