@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import sys
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -114,10 +115,24 @@ class TextFormatter(logging.Formatter):
         return f"{_timestamp(record)} {super().format(record)}{suffix}"
 
 
+class _CurrentStderr(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever sys.stderr is when a line is logged, not when the handler was made:
+    a caller that swaps stderr (a test runner, a CLI harness) and closes it later must not leave
+    the process logging into a closed file."""
+
+    @property  # type: ignore[override]
+    def stream(self) -> object:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _: object) -> None:
+        pass
+
+
 def configure_logging(log_format: LogFormat) -> None:
     """Once per process, from `socialaid serve`: one handler on the root logger, which uvicorn's
     error log reaches too (serving passes uvicorn no logging config of its own)."""
-    handler = logging.StreamHandler()
+    handler = _CurrentStderr()
     handler.setFormatter(JsonFormatter() if log_format == "json" else TextFormatter())
     root = logging.getLogger()
     for old in root.handlers[:]:
