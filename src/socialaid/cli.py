@@ -105,6 +105,8 @@ def serve(
     ] = 1,
 ) -> None:
     """Start the database (embedded unless DATABASE_URL is set), migrate, seed if empty, serve."""
+    import uvloop
+
     from socialaid.api.serving import (
         WORKER_ENV,
         become_worker,
@@ -158,7 +160,11 @@ def serve(
             await db.dispose()
             provisioned.close()
 
-    raise typer.Exit(asyncio.run(main()))
+    # uvloop (installed with uvicorn[standard]): uvicorn picks it only when it runs the loop
+    # itself, and here it does not; the cached catalogue measured 10-13k requests/s on it
+    # against 7-9k on the stock loop.
+    with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
+        raise typer.Exit(runner.run(main()))
 
 
 @db_app.command("upgrade")

@@ -79,38 +79,34 @@ async def serve_process(
     db: Database, settings: Settings, owner_url: URL, host: str, port: int
 ) -> None:
     """This process's server: change listeners, the app, uvicorn on the (inherited) socket."""
-    from socialaid.access.authentication import Authenticator
     from socialaid.api.app import create_app
-    from socialaid.applications.notifications import ApplicationUpdates
-    from socialaid.catalogue.revision import RevisionWatcher
+    from socialaid.api.change_listeners import listening_for_changes
 
     sock = _inherited_socket()
     if sock is None:
         sock = listening_socket(host, port)
         log.info("listening on %s", url(host, port))
-    # Listening for grant and policy changes lets this process cache grants safely.
-    authenticator = Authenticator(settings)
-    revisions = RevisionWatcher(db)
-    updates = ApplicationUpdates()
     try:
-        await authenticator.listen(db)
-        await revisions.start()
-        await updates.start(owner_url, connect_timeout=db.timeouts.connect_or_none)
-        app = create_app(db, settings, authenticator, revisions, updates)
-        # The catalogue and policy loaded so far live as long as the process: keep the
-        # collector from rescanning them (it made form compilation's p99 three times its median).
-        gc.collect()
-        gc.freeze()
-        # The app logs each request itself, without the query string (api/access_log.py).
-        # log_config=None: uvicorn's error log goes to the root handler `serve` configured (one
-        # format for every line) instead of uvicorn's own.
-        config = uvicorn.Config(app, lifespan="off", access_log=False, log_config=None)
-        await _Server(config).serve(sockets=[sock])
+        async with listening_for_changes(db, settings, owner_url) as listeners:
+            app = create_app(
+                db,
+                settings,
+                listeners.authenticator,
+                listeners.revisions,
+                listeners.application_updates,
+            )
+            # The catalogue and policy loaded so far live as long as the process: keep the
+            # collector from rescanning them (it made form compilation's p99 three times its
+            # median).
+            gc.collect()
+            gc.freeze()
+            # The app logs each request itself, without the query string (api/access_log.py).
+            # log_config=None: uvicorn's error log goes to the root handler `serve` configured
+            # (one format for every line) instead of uvicorn's own.
+            config = uvicorn.Config(app, lifespan="off", access_log=False, log_config=None)
+            await _Server(config).serve(sockets=[sock])
     finally:
         sock.close()
-        await updates.stop()
-        await revisions.stop()
-        await authenticator.close()
 
 
 def worker_environment(settings: Settings, owner_url: URL, fd: int) -> dict[str, str]:
