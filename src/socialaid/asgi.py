@@ -11,7 +11,6 @@ worker, every worker would sign (run `socialaid audit checkpoint` on a schedule 
 from __future__ import annotations
 
 import contextlib
-import gc
 import logging
 from collections.abc import AsyncIterator
 
@@ -32,8 +31,7 @@ MISSING_DATABASE_URL = (
 @contextlib.asynccontextmanager
 async def serving_from_settings() -> AsyncIterator[ASGIApp]:
     """The app, with its database and change listeners, for as long as the block runs."""
-    from socialaid.api.app import create_app
-    from socialaid.api.change_listeners import listening_for_changes
+    from socialaid.api.change_listeners import serving_with_listeners
 
     settings = Settings()
     # A server that would refuse every token must not look healthy to the load balancer.
@@ -43,17 +41,7 @@ async def serving_from_settings() -> AsyncIterator[ASGIApp]:
     owner_url = make_url(settings.database_url)
     db = Database(owner_url, settings.signing_key, timeouts=Timeouts.of(settings))
     try:
-        async with listening_for_changes(db, settings, owner_url) as listeners:
-            app = create_app(
-                db,
-                settings,
-                listeners.authenticator,
-                listeners.revisions,
-                listeners.application_updates,
-            )
-            # As in `socialaid serve`: what is loaded at start lives as long as the process.
-            gc.collect()
-            gc.freeze()
+        async with serving_with_listeners(db, settings, owner_url) as app:
             yield app
     finally:
         await db.dispose()

@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import ctypes
-import gc
 import logging
 import os
 import signal
@@ -79,27 +78,14 @@ async def serve_process(
     db: Database, settings: Settings, owner_url: URL, host: str, port: int
 ) -> None:
     """This process's server: change listeners, the app, uvicorn on the (inherited) socket."""
-    from socialaid.api.app import create_app
-    from socialaid.api.change_listeners import listening_for_changes
+    from socialaid.api.change_listeners import serving_with_listeners
 
     sock = _inherited_socket()
     if sock is None:
         sock = listening_socket(host, port)
         log.info("listening on %s", url(host, port))
     try:
-        async with listening_for_changes(db, settings, owner_url) as listeners:
-            app = create_app(
-                db,
-                settings,
-                listeners.authenticator,
-                listeners.revisions,
-                listeners.application_updates,
-            )
-            # The catalogue and policy loaded so far live as long as the process: keep the
-            # collector from rescanning them (it made form compilation's p99 three times its
-            # median).
-            gc.collect()
-            gc.freeze()
+        async with serving_with_listeners(db, settings, owner_url) as app:
             # The app logs each request itself, without the query string (api/access_log.py).
             # log_config=None: uvicorn's error log goes to the root handler `serve` configured
             # (one format for every line) instead of uvicorn's own.
