@@ -12,6 +12,8 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from socialaid.db.urls import async_url
 from socialaid.schema_metadata import metadata
 
+# An arbitrary key of this project's own for PostgreSQL's advisory locks ("socialmg" in ASCII).
+MIGRATION_LOCK = 0x736F6369616C6D67
 config = context.config
 target_metadata = metadata
 
@@ -31,6 +33,9 @@ def _run(connection: Connection) -> None:
         include_schemas=False,
     )
     with context.begin_transaction():
+        # Replicas starting together: the second waits here until the first has committed, then
+        # finds nothing left to do instead of running the same migration twice.
+        context.execute(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
         context.run_migrations()
 
 

@@ -4,6 +4,8 @@ the audit columns; 0007 and 0008 build applications and the chained audit store 
 from __future__ import annotations
 
 import asyncio
+import os
+import sys
 import uuid
 from collections.abc import AsyncIterator
 
@@ -81,3 +83,35 @@ async def test_the_new_revisions_downgrade_to_0006_and_upgrade_again(empty_datab
     assert await run(empty_database, "SELECT to_regclass('application')::text") == [(None,)]
     await migrate.upgrade(empty_database)
     await migrate.check(empty_database)
+
+
+async def upgrade_in_a_process_of_its_own(url: URL) -> int:
+    """`socialaid db upgrade` as a replica runs it: its own process (alembic's context is one
+    per process)."""
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-c",
+        "from socialaid.cli import app; app()",
+        "db",
+        "upgrade",
+        env={
+            **os.environ,
+            "DATABASE_URL": url.render_as_string(hide_password=False),
+            "SOCIALAID_SECRET": TEST_SECRET,
+        },
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.DEVNULL,
+    )
+    return await process.wait()
+
+
+async def test_two_replicas_migrating_one_empty_database_at_once_both_succeed(
+    empty_database: URL,
+) -> None:
+    codes = await asyncio.gather(
+        upgrade_in_a_process_of_its_own(empty_database),
+        upgrade_in_a_process_of_its_own(empty_database),
+    )
+
+    assert codes == [0, 0]
+    assert await run(empty_database, "SELECT version_num FROM alembic_version") == [("0011",)]
