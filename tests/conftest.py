@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import logging
 import os
 import shutil
 import tempfile
@@ -47,6 +48,17 @@ def test_settings(**overrides: object) -> Settings:
 
 
 test_settings.__test__ = False  # type: ignore[attr-defined]  # a helper, not a test
+
+
+@pytest.fixture(autouse=True)
+def root_logging_as_it_was() -> Iterator[None]:
+    """A test that runs `socialaid serve` in process configures the root logger for the whole
+    process; the next test's captured output must not gain its lines."""
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    yield
+    root.handlers[:] = handlers
+    root.setLevel(level)
 
 
 @pytest.fixture(scope="session")
