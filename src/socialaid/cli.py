@@ -17,7 +17,7 @@ from sqlalchemy.engine import make_url
 from socialaid.config import ConfigurationError, Settings
 from socialaid.datafiles import DataFileError
 from socialaid.db.database import Database, Timeouts
-from socialaid.db.provision import Provisioned, provision
+from socialaid.db.provision import Provisioned, SchemaNotMigratedError, provision
 
 if TYPE_CHECKING:
     from socialaid.audit.checkpoint_setup import CheckpointSetup
@@ -103,6 +103,14 @@ def serve(
     workers: Annotated[
         int, typer.Option(min=1, help="server processes sharing the port (one per core)")
     ] = 1,
+    migrate: Annotated[
+        bool,
+        typer.Option(
+            "--migrate/--no-migrate",
+            help="migrate and seed an empty database first; replicas take --no-migrate and"
+            " refuse to start on a schema `socialaid db upgrade` has not brought to this release",
+        ),
+    ] = True,
 ) -> None:
     """Start the database (embedded unless DATABASE_URL is set), migrate, seed if empty, serve."""
     import uvloop
@@ -138,14 +146,18 @@ def serve(
 
     async def main() -> int:
         # A worker's parent has provisioned, migrated and seeded the database already.
-        provisioned = (
-            Provisioned(make_url(settings.database_url))
-            if is_worker and settings.database_url
-            else await provision(settings)
-        )
+        try:
+            provisioned = (
+                Provisioned(make_url(settings.database_url))
+                if is_worker and settings.database_url
+                else await provision(settings, migrate_schema=migrate)
+            )
+        except SchemaNotMigratedError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            return 1
         db = Database(provisioned.owner_url, settings.signing_key, timeouts=Timeouts.of(settings))
         try:
-            if not is_worker and await load_seed_data_if_empty(db):
+            if not is_worker and migrate and await load_seed_data_if_empty(db):
                 logging.getLogger("socialaid").info("loaded the seed tenants and catalogues")
             if is_worker:
                 await serve_process(db, settings, provisioned.owner_url, host, port)
@@ -168,11 +180,19 @@ def serve(
 
 
 @db_app.command("upgrade")
-def db_upgrade() -> None:
-    """Apply all migrations (provisioning runs them)."""
+def db_upgrade(
+    seed_if_empty: Annotated[
+        bool,
+        typer.Option(help="then load the seed tenants and catalogues into a database without any"),
+    ] = False,
+) -> None:
+    """Apply all migrations: the release step before servers start with `serve --no-migrate`."""
+    from socialaid.seeding import load_seed_data_if_empty
 
-    async def work(_db: Database, provisioned: Provisioned) -> None:
+    async def work(db: Database, provisioned: Provisioned) -> None:
         typer.echo(f"database at head: {provisioned.owner_url.database}")
+        if seed_if_empty and await load_seed_data_if_empty(db):
+            typer.echo("loaded the seed tenants and catalogues")
 
     _with_database(work)
 

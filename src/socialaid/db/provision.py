@@ -15,6 +15,10 @@ from socialaid.db.urls import with_database
 EMBEDDED_DATABASE = "socialaid"
 
 
+class SchemaNotMigratedError(RuntimeError):
+    """`--no-migrate` found a database whose schema is older than this release's."""
+
+
 @dataclass
 class Provisioned:
     owner_url: URL
@@ -26,7 +30,12 @@ class Provisioned:
 
 
 async def provision(settings: Settings, *, migrate_schema: bool = True) -> Provisioned:
-    """Start the embedded server if needed, create the role, run migrations."""
+    """Start the embedded server if needed, create the role, run migrations.
+
+    Without `migrate_schema` (replicas: one release job migrates, the servers only serve) it
+    changes nothing in the database, not even the application role's password, and raises
+    SchemaNotMigratedError unless the schema is at this release's head.
+    """
     if settings.database_url:
         provisioned = Provisioned(make_url(settings.database_url))
     else:
@@ -35,9 +44,14 @@ async def provision(settings: Settings, *, migrate_schema: bool = True) -> Provi
         await create_database(server_url, EMBEDDED_DATABASE)
         provisioned = Provisioned(with_database(server_url, EMBEDDED_DATABASE), embedded)
     try:
-        await ensure_app_role(provisioned.owner_url, settings.signing_key)
         if migrate_schema:
+            await ensure_app_role(provisioned.owner_url, settings.signing_key)
             await migrate.upgrade(provisioned.owner_url)
+        elif missing := await migrate.revisions_missing(provisioned.owner_url):
+            raise SchemaNotMigratedError(
+                f"数据库结构未升级到本版本（缺少迁移 {', '.join(missing)}）"
+                " / the database schema is behind this release: run `socialaid db upgrade` first"
+            )
     except BaseException:
         provisioned.close()
         raise
