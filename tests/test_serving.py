@@ -70,12 +70,14 @@ def started(
     port: int, *args: str, env: dict[str, str], output: IO[bytes] | int = subprocess.DEVNULL
 ) -> subprocess.Popen[bytes]:
     """`socialaid serve` once it is ready; what it prints (stdout and stderr) goes to `output`."""
-    process = subprocess.Popen(
-        [str(SOCIALAID), "serve", "--port", str(port), *args],
-        env=env,
-        stdout=output,
-        stderr=output,
-    )
+    return started_command([str(SOCIALAID), "serve", "--port", str(port), *args], port, env, output)
+
+
+def started_command(
+    command: list[str], port: int, env: dict[str, str], output: IO[bytes] | int = subprocess.DEVNULL
+) -> subprocess.Popen[bytes]:
+    """`command`, a server that answers on `port`, once it is ready."""
+    process = subprocess.Popen(command, env=env, stdout=output, stderr=output)
     deadline = time.monotonic() + 120
     while True:
         try:

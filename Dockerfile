@@ -1,0 +1,44 @@
+# syntax=docker/dockerfile:1
+# socialaid's server image: `docker compose up` (compose.yaml) runs it against PostgreSQL.
+# Build: docker build -t socialaid .   Lint: see README, "Deploy".
+
+# -- build: the locked dependencies and the socialaid wheel, installed into /opt/venv ----------
+FROM python:3.11-slim-bookworm AS build
+ENV PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PYTHONDONTWRITEBYTECODE=1
+WORKDIR /src
+RUN python -m venv /opt/venv
+# Dependencies first, from the lock alone: a change to the code does not reinstall them.
+COPY requirements.lock ./
+RUN /opt/venv/bin/pip install --require-hashes --no-deps -r requirements.lock
+# The locked setuptools and wheel in the dev lock would build it too; the build stage is thrown
+# away, so the build backend pip fetches for it never reaches the final image.
+COPY pyproject.toml setup.py MANIFEST.in ./
+COPY src ./src
+COPY migrations ./migrations
+COPY catalogue ./catalogue
+COPY tenants ./tenants
+RUN /opt/venv/bin/pip wheel --no-deps --wheel-dir /wheels . \
+    && /opt/venv/bin/pip install --no-deps /wheels/socialaid-*.whl
+
+# -- run: the virtual environment and nothing else; no compilers, no build tools -----------------
+FROM python:3.11-slim-bookworm
+ENV PATH=/opt/venv/bin:$PATH \
+    PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    SOCIALAID_DATA_DIR=/var/lib/socialaid \
+    SOCIALAID_LOG_FORMAT=json
+# A fixed uid, so that volumes and Kubernetes' runAsNonRoot can name it; the embedded PostgreSQL
+# (no DATABASE_URL) refuses to run as root in any case.
+RUN groupadd --system --gid 10001 socialaid \
+    && useradd --system --uid 10001 --gid socialaid --home-dir /var/lib/socialaid \
+       --create-home --shell /usr/sbin/nologin socialaid
+COPY --from=build /opt/venv /opt/venv
+USER 10001:10001
+WORKDIR /var/lib/socialaid
+EXPOSE 8000
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
+    CMD ["python", "-c", "import sys, urllib.request; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/readyz', timeout=2).status != 200)"]
+# Replicas: `socialaid db upgrade --seed-if-empty` runs once per release (compose's `migrate`).
+CMD ["socialaid", "serve", "--host", "0.0.0.0", "--port", "8000", "--workers", "2", "--no-migrate"]

