@@ -275,8 +275,11 @@ def catalogue_import(
         sources = load_catalogue_sources(libraries, tenant_folders)
     except DataFileError as exc:
         raise _fail(exc) from exc
+    items = sum(len(t.items) for t in sources.tenants.values())
+    typer.echo(f"checked: {len(sources.tenants)} tenants' catalogues, {items} items", err=True)
 
     async def work(db: Database, _provisioned: Provisioned) -> None:
+        typer.echo("importing in one transaction …", err=True)
         async with db.owner_session() as session, session.begin():
             await import_tenants(session, tenant_folders)
             await import_catalogue(session, sources)
@@ -342,6 +345,7 @@ def audit_export(
     from socialaid.audit.http import parse_time
     from socialaid.audit.queries import EventFilter, describe_filter, filter_conditions
     from socialaid.audit.request import RequestOrigin, new_request_id, set_origin
+    from socialaid.cli_progress import ProgressLine
     from socialaid.errors import DomainError
     from socialaid.tenancy.service import get_tenant
 
@@ -377,17 +381,19 @@ def audit_export(
                 export_format=chosen,
             )
         conditions = filter_conditions(event_filter, row, signing_key)
-        written = 0
+        # On stderr, so that an export to stdout stays clean.
+        progress = ProgressLine("events exported", lambda line: typer.echo(line, err=True))
         stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
         try:
             async with db.owner_session() as session, session.begin():
                 async for text, events in export_lines(session, conditions, chosen):
                     stream.write(text)
-                    written += events
+                    progress.advance(events)
         finally:
             if output:
                 stream.close()
-        return written
+        progress.finish()
+        return progress.done
 
     try:
         written = _with_database(work)
