@@ -186,7 +186,7 @@ def run(*cmd: str) -> int:
 # Programs some tests run for real, by the Debian package that has them. Missing ones are
 # installed with apt-get when dev.py runs as root (CI does); otherwise dev.py stops and names the
 # command. A test never skips for want of one of them.
-DEBIAN_TOOLS = {"pgbouncer": "pgbouncer"}
+DEBIAN_TOOLS = {"pgbouncer": "pgbouncer", "chromium": "chromium"}
 # npm packages the tests run (tests/npm/package.json, pinned in its package-lock.json), installed
 # with `npm ci` into tests/npm/node_modules whenever the lock changed.
 NPM_TOOLS = ROOT / "tests" / "npm"
