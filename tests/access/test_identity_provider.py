@@ -175,6 +175,10 @@ async def test_a_flood_of_unknown_key_ids_fetches_the_jwks_at_most_once_per_inte
         answers = await asyncio.gather(*(roles(client, t) for t in flood))
         assert set(answers) == {"UNAUTHENTICATED"}
         assert provider.jwks_fetches == 2
+        for _ in range(10):  # one after another, as well as all at once
+            unknown = token(provider, key=STRANGER, kid=uuid.uuid4().hex)
+            assert await roles(client, unknown) == "UNAUTHENTICATED"
+        assert provider.jwks_fetches == 2
         # Within the interval even a real rotation waits for it to pass.
         provider.publish(("k1", KEY), ("k2", NEW_KEY))
         clock.advance(REFETCH_INTERVAL / 2)
