@@ -9,6 +9,7 @@ import asyncio
 import contextlib
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -26,6 +27,8 @@ from socialaid.config import ConfigurationError, Settings
 from socialaid.db.database import Database
 from tests.conftest import test_settings
 from tests.identity_provider import CERTS, DISCOVERY, IdentityProvider, rsa_key, signed
+from tests.test_asgi_app import environment, ready, uvicorn
+from tests.test_http import free_port
 
 ME = "{ me { userId tenant { code } roles departments area } }"
 TENANTS = "{ tenants { code } }"
@@ -378,3 +381,39 @@ async def test_only_the_algorithms_the_provider_lists_are_accepted(
     finally:
         await verifier.close()
     assert provider.requests[CERTS] == 1
+
+
+async def test_uvicorn_hosting_the_app_accepts_the_providers_tokens_over_http(
+    db: Database, provider: IdentityProvider, tmp_path: Path
+) -> None:
+    port = free_port()
+    env = environment(tmp_path, db) | {
+        "SOCIALAID_OIDC_ISSUER": provider.issuer,
+        "SOCIALAID_JWT_AUDIENCE": "socialaid",
+    }
+    process = uvicorn(port, env)
+    try:
+        await ready(process, port)
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
+            assert await roles(client, token(provider)) == ["AUDITOR"]
+            assert await roles(client, token(provider, key=STRANGER)) == "UNAUTHENTICATED"
+    finally:
+        process.kill()
+        process.wait()
+    assert (provider.requests[DISCOVERY], provider.jwks_fetches) == (1, 1)
+
+
+def test_uvicorn_refuses_to_start_with_a_provider_naming_another_issuer(
+    db: Database, provider: IdentityProvider, tmp_path: Path
+) -> None:
+    provider.issuer_in_document = "https://idp.example/realms/other"
+    env = environment(tmp_path, db) | {"SOCIALAID_OIDC_ISSUER": provider.issuer}
+    process = uvicorn(free_port(), env)
+    try:
+        output, _ = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode != 0
+    assert "SOCIALAID_OIDC_ISSUER" in output.decode()
+    assert "https://idp.example/realms/other" in output.decode()

@@ -46,13 +46,15 @@ class Authenticator:
         await self._listener.start(db.app_url, connect_timeout=db.timeouts.connect_or_none)
 
     async def start(self) -> None:
-        """Before serving: the identity provider's keys, when they are fetched over HTTP."""
+        """Before serving: the verifier made (a role map onto unknown roles stops the start
+        here) and the identity provider's keys fetched, when they come over HTTP."""
         await self.verifier.start()
 
     async def close(self) -> None:
         self._caching = False
         await self._listener.stop()
-        await self.verifier.close()
+        if self._verifier is not None:
+            await self._verifier.close()
 
     def caches_grants_of(self, user_id: str) -> bool:
         return user_id in self._assigned
