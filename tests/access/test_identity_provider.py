@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import subprocess
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -29,6 +30,8 @@ from tests.conftest import test_settings
 from tests.identity_provider import CERTS, DISCOVERY, IdentityProvider, rsa_key, signed
 from tests.test_asgi_app import environment, ready, uvicorn
 from tests.test_http import free_port
+from tests.test_serving import SOCIALAID
+from tests.test_serving import environment as serving_environment
 
 ME = "{ me { userId tenant { code } roles departments area } }"
 TENANTS = "{ tenants { code } }"
@@ -417,3 +420,22 @@ def test_uvicorn_refuses_to_start_with_a_provider_naming_another_issuer(
     assert process.returncode != 0
     assert "SOCIALAID_OIDC_ISSUER" in output.decode()
     assert "https://idp.example/realms/other" in output.decode()
+
+
+def test_serve_refuses_to_start_with_a_provider_naming_another_issuer_without_a_traceback(
+    db: Database, provider: IdentityProvider, tmp_path: Path
+) -> None:
+    provider.issuer_in_document = "https://idp.example/realms/other"
+    env = serving_environment(tmp_path, db) | {"SOCIALAID_OIDC_ISSUER": provider.issuer}
+    finished = subprocess.run(
+        [str(SOCIALAID), "serve", "--port", str(free_port())],
+        env=env,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    errors = finished.stderr.decode()
+    assert finished.returncode == 1, errors
+    assert "error: SOCIALAID_OIDC_ISSUER: 身份提供方配置不符" in errors
+    assert "'https://idp.example/realms/other'" in errors
+    assert "Traceback" not in errors
