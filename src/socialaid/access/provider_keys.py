@@ -156,14 +156,11 @@ class ProviderKeys:
     def key(self, kid: str) -> jwt.PyJWK | None:
         return self._keys.get(kid)
 
-    @property
-    def has_keys(self) -> bool:
-        return bool(self._keys)
-
     async def start(self) -> None:
         """The first fetch, before the server takes requests. A provider that answers wrongly
         stops the start (ConfigurationError naming the setting); one that does not answer does
-        not: the server starts, refuses tokens until the keys arrive, and keeps trying."""
+        not: the server starts, refuses tokens until the keys arrive, and tries again when a token
+        needs them (at most once per `refetch_interval`)."""
         self._attempted_at = self.clock()
         try:
             await self._fetch()
