@@ -16,7 +16,7 @@ from sqlalchemy.engine import make_url
 
 from socialaid.config import ConfigurationError, Settings
 from socialaid.datafiles import DataFileError
-from socialaid.db.database import Database, Timeouts
+from socialaid.db.database import Database
 from socialaid.db.provision import Provisioned, provision
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def _with_database(work: Callable[[Database, Provisioned], Awaitable[T]]) -> T:
 
     async def main() -> T:
         provisioned = await provision(settings)
-        db = Database(provisioned.owner_url, settings.signing_key, timeouts=Timeouts.of(settings))
+        db = Database.from_settings(provisioned.owner_url, settings)
         try:
             return await work(db, provisioned)
         finally:
@@ -143,7 +143,7 @@ def serve(
             if is_worker and settings.database_url
             else await provision(settings)
         )
-        db = Database(provisioned.owner_url, settings.signing_key, timeouts=Timeouts.of(settings))
+        db = Database.from_settings(provisioned.owner_url, settings)
         try:
             if not is_worker and await load_seed_data_if_empty(db):
                 logging.getLogger("socialaid").info("loaded the seed tenants and catalogues")

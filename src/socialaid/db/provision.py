@@ -9,6 +9,7 @@ from sqlalchemy.engine import URL, make_url
 from socialaid.config import Settings
 from socialaid.db import migrate
 from socialaid.db.bootstrap import create_database, ensure_app_role
+from socialaid.db.database import Timeouts, role_timeout_settings
 from socialaid.db.embedded import EmbeddedPostgres
 from socialaid.db.urls import with_database
 
@@ -35,7 +36,11 @@ async def provision(settings: Settings, *, migrate_schema: bool = True) -> Provi
         await create_database(server_url, EMBEDDED_DATABASE)
         provisioned = Provisioned(with_database(server_url, EMBEDDED_DATABASE), embedded)
     try:
-        await ensure_app_role(provisioned.owner_url, settings.signing_key)
+        await ensure_app_role(
+            provisioned.owner_url,
+            settings.signing_key,
+            role_timeout_settings(Timeouts.of(settings)),
+        )
         if migrate_schema:
             await migrate.upgrade(provisioned.owner_url)
     except BaseException:
