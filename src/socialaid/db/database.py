@@ -227,6 +227,10 @@ class Database:
         async with self._sessions() as session:
             yield session
 
+    @property
+    def has_replica(self) -> bool:
+        return self.read_engine is not self.engine
+
     @asynccontextmanager
     async def read_session(self) -> AsyncIterator[AsyncSession]:
         """A session as the application role on the replica (the primary when there is none):
@@ -270,7 +274,7 @@ class Database:
 
     async def dispose(self) -> None:
         await self.engine.dispose()
-        if self.read_engine is not self.engine:
+        if self.has_replica:
             await self.read_engine.dispose()
         await self.owner_engine.dispose()
 
