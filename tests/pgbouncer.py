@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlalchemy.engine import URL, make_url
 
 from socialaid.db.bootstrap import owner_connection
-from socialaid.db.urls import APP_ROLE, app_role_password
+from socialaid.db.urls import APP_ROLE
 
 INSTALL = "apt-get install -y pgbouncer"
 
@@ -60,10 +60,11 @@ def _run_as(host: str) -> list[str]:
 
 @contextmanager
 def running_pgbouncer(
-    owner_url: URL, server: tuple[str, int], *, signing_key: str, server_connections: int
+    owner_url: URL, server: tuple[str, int], *, app_role_password: str, server_connections: int
 ) -> Iterator[URL]:
     """PgBouncer in transaction mode for the owner URL's database, at most `server_connections`
-    server connections for it; yields the URL to reach that database through it."""
+    server connections for it, admitting the app role with `app_role_password`; yields the URL
+    to reach that database through it."""
     binary = pgbouncer_binary()
     host, server_port = server
     database = owner_url.database
@@ -73,7 +74,7 @@ def running_pgbouncer(
     directory = Path(tempfile.mkdtemp(prefix="socialaid-pgbouncer-"))
     directory.chmod(0o755)
     users = directory / "userlist.txt"
-    users.write_text(f'"{APP_ROLE}" "{app_role_password(signing_key)}"\n')
+    users.write_text(f'"{APP_ROLE}" "{app_role_password}"\n')
     config = directory / "pgbouncer.ini"
     config.write_text(
         f"""[databases]

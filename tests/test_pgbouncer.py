@@ -15,10 +15,12 @@ from datetime import date
 import httpx
 import pytest
 from sqlalchemy import text
+from typer.testing import CliRunner
 
 from socialaid.access.tokens import mint_token
 from socialaid.access.vocabulary import Role
 from socialaid.api.change_listeners import serving_with_listeners
+from socialaid.cli import app as cli
 from socialaid.db.bootstrap import ensure_app_role
 from socialaid.db.database import Database, Timeouts, role_timeout_settings
 from tests.applications_api.flows import (
@@ -40,12 +42,24 @@ MY_APPLICATIONS = '{ applications(tenant: "310105", first: 50) { edges { node { 
 TENANTS = "{ tenants { code } }"
 
 
+def printed_app_role_password() -> str:
+    """What `socialaid db app-role-password` tells the operator to put in PgBouncer's userlist."""
+    result = CliRunner().invoke(
+        cli, ["db", "app-role-password"], env={"SOCIALAID_SECRET": TEST_SECRET}
+    )
+    assert result.exit_code == 0, result.output
+    return result.output.strip()
+
+
 @pytest.fixture
 async def pooled(db: Database) -> AsyncIterator[Database]:
     """The test database's pools as `serve` builds them with SOCIALAID_DB_PGBOUNCER_URL set."""
     server = await server_address(db.owner_url)
     with running_pgbouncer(
-        db.owner_url, server, signing_key=TEST_SECRET, server_connections=SERVER_CONNECTIONS
+        db.owner_url,
+        server,
+        app_role_password=printed_app_role_password(),
+        server_connections=SERVER_CONNECTIONS,
     ) as bouncer_url:
         pooled = Database(
             db.owner_url,
@@ -143,7 +157,7 @@ async def test_the_statement_bounds_reach_connections_through_pgbouncer_as_the_r
     await ensure_app_role(db.owner_url, TEST_SECRET, role_timeout_settings(timeouts))
     server = await server_address(db.owner_url)
     with running_pgbouncer(
-        db.owner_url, server, signing_key=TEST_SECRET, server_connections=1
+        db.owner_url, server, app_role_password=printed_app_role_password(), server_connections=1
     ) as bouncer_url:
         pooled = Database(db.owner_url, TEST_SECRET, timeouts=timeouts, pgbouncer_url=bouncer_url)
         try:

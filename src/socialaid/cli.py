@@ -177,6 +177,19 @@ def db_upgrade() -> None:
     _with_database(work)
 
 
+@db_app.command("app-role-password")
+def db_app_role_password() -> None:
+    """Print the password of the role the API connects as (derived from SOCIALAID_SECRET), for a
+    connection pooler's auth file (PgBouncer's userlist.txt: "socialaid_app" "<password>")."""
+    from socialaid.db.urls import app_role_password
+
+    try:
+        typer.echo(app_role_password(Settings().signing_key))
+    except ConfigurationError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from exc
+
+
 @tenants_app.command("import")
 def tenants_import(
     path: Annotated[

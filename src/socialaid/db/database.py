@@ -153,6 +153,7 @@ class Database:
         pool_size: int = PoolSizes.size,
         max_overflow: int | None = None,
         owner_pool_size: int = PoolSizes.owner,
+        owner_max_overflow: int = 10,
         timeouts: Timeouts = DEFAULT_TIMEOUTS,
         pgbouncer_url: str | URL | None = None,
         read_url: str | URL | None = None,
@@ -174,6 +175,8 @@ class Database:
         self.owner_engine: AsyncEngine = create_async_engine(
             self.owner_url,
             pool_size=owner_pool_size,
+            max_overflow=owner_max_overflow,
+            pool_timeout=timeouts.pool or None,
             connect_args={"timeout": timeouts.connect_or_none},
         )
         _name_unreachable_database(self.owner_engine)
@@ -197,6 +200,9 @@ class Database:
             pool_size=sizes.size,
             max_overflow=sizes.overflow,
             owner_pool_size=sizes.owner,
+            # A serving process uses the owner for one thing at a time (seeding, signing
+            # checkpoints): its owner connections are the pool's, no more.
+            owner_max_overflow=0,
             timeouts=Timeouts.of(settings),
             pgbouncer_url=settings.db_pgbouncer_url,
             read_url=settings.read_database_url,
