@@ -122,6 +122,10 @@ async def test_submissions_and_queries_through_pgbouncer_in_transaction_mode_all
             listed = (await query()).json()["data"]["applications"]["edges"]
             assert ids <= {edge["node"]["id"] for edge in listed}
 
+            # The readiness probe's own connections meet on PgBouncer's server connections too.
+            for _ in range(4):
+                assert (await client.get("/readyz")).status_code == 200
+
     # The client pool did open more connections than PgBouncer had server connections.
     assert pooled.engine.pool.checkedin() > SERVER_CONNECTIONS  # type: ignore[attr-defined]
     async with pooled.owner_session() as session:
