@@ -93,6 +93,20 @@ class Settings(BaseSettings):
     # Waiting for one of the pool's connections: past this every connection is stuck (the server
     # is paused or overloaded), and answering "try again" beats queueing without end.
     db_pool_timeout: float = 5.0
+    # Connections each process keeps to the database (see README "Scaling out" for the sum over
+    # processes): the request pool, the connections it may open beyond it under a burst, and the
+    # owner's pool (imports, checkpoints). The read pool, when there is a replica, is sized alike.
+    db_pool_size: int = Field(default=10, gt=0)
+    db_max_overflow: int = Field(default=10, ge=0)
+    db_owner_pool_size: int = Field(default=2, gt=0)
+    # PgBouncer in transaction mode in front of the database: the app role's request (and read)
+    # pools connect there (host, port, database from this URL; the role is always
+    # socialaid_app) with prepared statements that cannot collide between the clients sharing
+    # a server connection. LISTEN, migrations and the owner stay on DATABASE_URL: direct.
+    db_pgbouncer_url: str | None = None
+    # A streaming replica for auditors' history reads and exports (host, port, database; the role
+    # is socialaid_app): a little behind the primary, never written to. Unset: the primary.
+    read_database_url: str | None = None
     # Signed audit checkpoints (ADR 0010): each tenant's chain head signed with an Ed25519 key
     # the database never sees, written to a directory outside it, checked by auditVerify with the
     # public key. Dev: the key (generated once) and the directory live in the data dir.

@@ -43,7 +43,7 @@ class Authenticator:
         return self._verifier
 
     async def listen(self, db: Database) -> None:
-        await self._listener.start(db.app_url, connect_timeout=db.timeouts.connect_or_none)
+        await self._listener.start(db.listen_url, connect_timeout=db.timeouts.connect_or_none)
 
     async def start(self) -> None:
         """Before serving: the verifier made (a role map onto unknown roles stops the start
