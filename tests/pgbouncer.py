@@ -19,9 +19,9 @@ from pathlib import Path
 from sqlalchemy.engine import URL, make_url
 
 from socialaid.db.bootstrap import owner_connection
-from socialaid.db.urls import APP_ROLE
 
 INSTALL = "apt-get install -y pgbouncer"
+ENTRYPOINT = Path(__file__).resolve().parents[1] / "docs/operations/pgbouncer/entrypoint.sh"
 
 
 def pgbouncer_binary() -> str:
@@ -72,31 +72,27 @@ def running_pgbouncer(
     port = free_port()
     # Readable by the user PgBouncer switches to: not pytest's private temporary directory.
     directory = Path(tempfile.mkdtemp(prefix="socialaid-pgbouncer-"))
-    directory.chmod(0o755)
-    users = directory / "userlist.txt"
-    users.write_text(f'"{APP_ROLE}" "{app_role_password}"\n')
-    config = directory / "pgbouncer.ini"
-    config.write_text(
-        f"""[databases]
-{database} = host={host} port={server_port} dbname={database} user={APP_ROLE}
-
-[pgbouncer]
-listen_addr = 127.0.0.1
-listen_port = {port}
-unix_socket_dir =
-auth_type = scram-sha-256
-auth_file = {users}
-pool_mode = transaction
-default_pool_size = {server_connections}
-max_db_connections = {server_connections}
-max_client_conn = 200
-server_reset_query =
-"""
-    )
-    for path in (users, config):
-        path.chmod(0o644)
+    run_as = _run_as(host)
+    if run_as:
+        shutil.chown(directory, user=run_as[1])
+    # The configuration compose.yaml's `pgbouncer` service runs, written by its own entrypoint.
+    environment = {
+        "PATH": f"{Path(binary).parent}:{os.environ.get('PATH', '')}",
+        "SOCIALAID_APP_ROLE_PASSWORD": app_role_password,
+        "PGBOUNCER_CONF_DIR": str(directory),
+        "DB_NAME": database,
+        "DB_HOST": host,
+        "DB_PORT": str(server_port),
+        "LISTEN_ADDR": "127.0.0.1",
+        "LISTEN_PORT": str(port),
+        "DEFAULT_POOL_SIZE": str(server_connections),
+        "MAX_DB_CONNECTIONS": str(server_connections),
+        "MAX_CLIENT_CONN": "200",
+        **({"PGBOUNCER_USER": run_as[1]} if run_as else {}),
+    }
     process = subprocess.Popen(
-        [binary, *_run_as(host), str(config)],
+        ["sh", str(ENTRYPOINT)],
+        env=environment,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )

@@ -25,7 +25,10 @@ class ConfigurationError(RuntimeError):
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="SOCIALAID_", extra="ignore")
+    # An empty variable is an unset one: compose passes `${X:-}` through as "".
+    model_config = SettingsConfigDict(
+        env_prefix="SOCIALAID_", extra="ignore", env_ignore_empty=True
+    )
 
     database_url: str | None = Field(default=None, validation_alias="DATABASE_URL")
     data_dir: Path = Path(".data")
