@@ -1,0 +1,164 @@
+"""Issue 16: what tracing costs a request, off, on (socialaid's), and strawberry's stock extension.
+
+    .venv/bin/python bench/bench_tracing.py [--clients 8] [--seconds 5] [--rounds 3]
+
+Starts three servers of the real app (bench/traced_server.py: off, on, stock) on one embedded
+database (.data/bench-tracing), one process each, and measures in rounds, each load against the
+three servers one after the other, so that noise on the shared machine hits all three alike:
+
+- the cached `catalogue(tenant: "310105")` (bench_catalogue's query; the public response cache
+  answers it without executing anything);
+- the same query with a distinct body per request (executed each time: 52 items and their
+  fields, some 1,900 resolver calls, which is where a span per resolver costs);
+- `{ me { roles } }` with a caseworker's bearer token (never cached: it has a token).
+
+`--clients` keep-alive clients in a closed loop for `--seconds` per load and round. The table
+gives each server's requests, req/s, median and p99 over all rounds, and its req/s and p99
+divided by the tracing-off server's measured in the same rounds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.bench_catalogue import CATALOGUE_QUERY
+from bench.http_load import (
+    REPO,
+    BodyFactory,
+    LoadResult,
+    _wait_ready,
+    closed_loop,
+    distinct_bodies,
+    free_port,
+    graphql_body,
+    machine,
+)
+from socialaid.access.tokens import mint_token
+from socialaid.access.vocabulary import Role
+from socialaid.config import Settings
+
+SECRET = "bench-tracing-secret-not-for-production"
+MODES = ("off", "on", "stock")
+LABELS = {
+    "off": "off",
+    "on": "socialaid's (operation + queries)",
+    "stock": "strawberry's OpenTelemetryExtension",
+}
+
+
+@contextmanager
+def traced_server(mode: str, data_dir: Path) -> Iterator[str]:
+    port = free_port()
+    environment = {
+        **os.environ,
+        "SOCIALAID_DATA_DIR": str(data_dir),
+        "SOCIALAID_SECRET": SECRET,
+        "SOCIALAID_ACCESS_LOG": "false",
+    }
+    environment.pop("DATABASE_URL", None)
+    log_path = data_dir / f"server-{mode}.log"
+    with log_path.open("w") as log:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                str(REPO / "bench" / "traced_server.py"),
+                "--mode",
+                mode,
+                "--port",
+                str(port),
+            ],
+            env=environment,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            cwd=REPO,
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_ready(base, process, log_path, 180)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def merged(results: list[LoadResult]) -> LoadResult:
+    total = LoadResult()
+    for result in results:
+        total.latencies_ms += result.latencies_ms
+        total.errors += result.errors
+        total.seconds += result.seconds
+    total.load_average = results[-1].load_average
+    return total
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--seconds", type=float, default=5)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    data_dir = REPO / ".data" / "bench-tracing"
+    data_dir.mkdir(parents=True, exist_ok=True)
+    catalogue = graphql_body(CATALOGUE_QUERY, {"tenant": "310105"})
+    token = mint_token(
+        Settings(secret=SECRET),
+        user="bench",
+        tenant="310000",
+        roles=[Role.CASEWORKER],
+        departments=["civil_affairs"],
+    )
+    me = graphql_body("{ me { roles } }")
+    loads: dict[str, BodyFactory] = {
+        "cached catalogue(310105)": lambda _: (catalogue, {}),
+        "catalogue(310105), executed each time": distinct_bodies(catalogue),
+        "`{ me { roles } }` with a token": lambda _: (me, {"Authorization": f"Bearer {token}"}),
+    }
+    results: dict[tuple[str, str], list[LoadResult]] = {}
+    with ExitStack() as stack:
+        # The first one provisions the database and loads the seed data; then the others.
+        servers = {"off": stack.enter_context(traced_server("off", data_dir))}
+        for mode in MODES[1:]:
+            servers[mode] = stack.enter_context(traced_server(mode, data_dir))
+        for base in servers.values():  # warm-up: caches, connections, compiled statements
+            for make in loads.values():
+                asyncio.run(closed_loop(base, "/graphql", make, clients=args.clients, seconds=1))
+        for _ in range(args.rounds):
+            for load, make in loads.items():
+                for mode, base in servers.items():
+                    result = asyncio.run(
+                        closed_loop(
+                            base, "/graphql", make, clients=args.clients, seconds=args.seconds
+                        )
+                    )
+                    results.setdefault((load, mode), []).append(result)
+    print(f"machine: {machine()}")
+    print(f"{args.clients} clients, {args.rounds} rounds of {args.seconds:g} s per load and server")
+    print(
+        "| load | tracing | requests | errors | req/s | median | p99 | load avg "
+        "| req/s ÷ off | p99 ÷ off |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for load in loads:
+        off = merged(results[(load, "off")])
+        for mode in MODES:
+            result = merged(results[(load, mode)])
+            print(
+                f"| {load} | {LABELS[mode]} | {result.count:,} | {result.errors} "
+                f"| {result.per_second:,.0f} | {result.median:.2f} ms "
+                f"| {result.percentile(99):.2f} ms | {result.load_average:.1f} "
+                f"| {result.per_second / off.per_second:.2f} "
+                f"| {result.percentile(99) / off.percentile(99):.2f} |"
+            )
+
+
+if __name__ == "__main__":
+    main()
