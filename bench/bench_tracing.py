@@ -14,7 +14,9 @@ three servers one after the other, so that noise on the shared machine hits all 
 
 `--clients` keep-alive clients in a closed loop for `--seconds` per load and round. The table
 gives each server's requests, req/s, median and p99 over all rounds, and its req/s and p99
-divided by the tracing-off server's measured in the same rounds.
+divided by the tracing-off server's measured in the same rounds; and the CPU time the server's
+process used per request (all its threads, the span processor's included; PostgreSQL's not),
+which other jobs on a shared machine disturb far less than latency and throughput.
 """
 
 from __future__ import annotations
@@ -56,7 +58,7 @@ LABELS = {
 
 
 @contextmanager
-def traced_server(mode: str, data_dir: Path) -> Iterator[str]:
+def traced_server(mode: str, data_dir: Path) -> Iterator[tuple[str, int]]:
     port = free_port()
     environment = {
         **os.environ,
@@ -84,10 +86,16 @@ def traced_server(mode: str, data_dir: Path) -> Iterator[str]:
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_ready(base, process, log_path, 180)
-        yield base
+        yield base, process.pid
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time the process has used so far, all its threads (the span processor's included)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def merged(results: list[LoadResult]) -> LoadResult:
@@ -123,40 +131,47 @@ def main() -> None:
         "`{ me { roles } }` with a token": lambda _: (me, {"Authorization": f"Bearer {token}"}),
     }
     results: dict[tuple[str, str], list[LoadResult]] = {}
+    cpu: dict[tuple[str, str], float] = {}
     with ExitStack() as stack:
         # The first one provisions the database and loads the seed data; then the others.
         servers = {"off": stack.enter_context(traced_server("off", data_dir))}
         for mode in MODES[1:]:
             servers[mode] = stack.enter_context(traced_server(mode, data_dir))
-        for base in servers.values():  # warm-up: caches, connections, compiled statements
+        for base, _ in servers.values():  # warm-up: caches, connections, compiled statements
             for make in loads.values():
                 asyncio.run(closed_loop(base, "/graphql", make, clients=args.clients, seconds=1))
         for _ in range(args.rounds):
             for load, make in loads.items():
-                for mode, base in servers.items():
+                for mode, (base, pid) in servers.items():
+                    before = cpu_seconds(pid)
                     result = asyncio.run(
                         closed_loop(
                             base, "/graphql", make, clients=args.clients, seconds=args.seconds
                         )
                     )
+                    cpu[(load, mode)] = cpu.get((load, mode), 0.0) + cpu_seconds(pid) - before
                     results.setdefault((load, mode), []).append(result)
     print(f"machine: {machine()}")
     print(f"{args.clients} clients, {args.rounds} rounds of {args.seconds:g} s per load and server")
     print(
-        "| load | tracing | requests | errors | req/s | median | p99 | load avg "
-        "| req/s ÷ off | p99 ÷ off |"
+        "| load | tracing | requests | errors | req/s | median | p99 | server CPU per request "
+        "| load avg | req/s ÷ off | p99 ÷ off | CPU ÷ off |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for load in loads:
         off = merged(results[(load, "off")])
+        off_cpu = cpu[(load, "off")] / off.count
         for mode in MODES:
             result = merged(results[(load, mode)])
+            per_request = cpu[(load, mode)] / result.count
             print(
                 f"| {load} | {LABELS[mode]} | {result.count:,} | {result.errors} "
                 f"| {result.per_second:,.0f} | {result.median:.2f} ms "
-                f"| {result.percentile(99):.2f} ms | {result.load_average:.1f} "
+                f"| {result.percentile(99):.2f} ms | {per_request * 1000:.3f} ms "
+                f"| {result.load_average:.1f} "
                 f"| {result.per_second / off.per_second:.2f} "
-                f"| {result.percentile(99) / off.percentile(99):.2f} |"
+                f"| {result.percentile(99) / off.percentile(99):.2f} "
+                f"| {per_request / off_cpu:.2f} |"
             )
 
 

@@ -36,6 +36,7 @@ from socialaid.access.tokens import mint_token
 from socialaid.access.vocabulary import Role
 from socialaid.api.app import create_app
 from socialaid.api.operation_tracing import UNEXPECTED, first_error_code, span_name
+from socialaid.applications.notifications import ApplicationUpdates
 from socialaid.config import ConfigurationError
 from socialaid.db.database import Database
 from socialaid.db.query_tracing import summarize
@@ -249,6 +250,44 @@ async def test_with_tracing_off_the_app_traces_nothing_and_logs_no_trace_id(
     assert "trace_id" not in access
 
 
+async def test_a_subscription_is_one_span_that_ends_with_it(
+    db: Database, caplog: pytest.LogCaptureFixture
+) -> None:
+    from tests.applications_api.test_subscription import (
+        CHANGNING,
+        family_submitted,
+        receive,
+        subscribed,
+    )
+
+    exporter = InMemorySpanExporter()
+    provider = TracerProvider()
+    provider.add_span_processor(SimpleSpanProcessor(exporter))
+    updates = ApplicationUpdates()
+    await updates.start(db.owner_url)
+    try:
+        app = create_app(
+            db, test_settings(), application_updates=updates, tracing=Tracing.of(provider)
+        )
+        submitted = await family_submitted(db)
+        token = mint_token(test_settings(), user="citizen-1", tenant=CHANGNING, roles=["applicant"])
+        async for url in serve(app):
+            ws = await subscribed(url.replace("http", "ws") + "/graphql", token, submitted["id"])
+            assert (await receive(ws))["type"] == "next"  # the current state
+            await ws.send(json.dumps({"id": "1", "type": "complete"}))
+            await ws.close()
+            for _ in range(100):
+                if any(s.kind is SpanKind.SERVER for s in exporter.get_finished_spans()):
+                    break
+                await asyncio.sleep(0.05)
+    finally:
+        await updates.stop()
+    [subscription] = [s for s in exporter.get_finished_spans() if s.kind is SpanKind.SERVER]
+    assert subscription.name == "graphql.subscription applicationUpdated"
+    assert (subscription.attributes or {})["socialaid.actor"] == "citizen-1"
+    assert "Failed to detach context" not in caplog.text
+
+
 def test_with_tracing_off_no_provider_is_made_and_the_sdk_is_not_even_imported() -> None:
     """In a fresh process, as `serve` builds its app: nothing of OpenTelemetry is loaded."""
     program = """
@@ -357,6 +396,31 @@ def test_socialaid_serve_exports_its_spans_under_the_service_name_and_flushes_on
         if server.poll() is None:
             server.kill()
     assert ("socialaid-test", "graphql.query Cat") in collector.spans()
+
+
+async def test_the_asgi_app_under_uvicorn_exports_its_spans_and_flushes_at_shutdown(
+    db: Database, tmp_path: Path, collector: Collector
+) -> None:
+    from tests import test_asgi_app as hosted
+
+    port = free_port()
+    env = hosted.environment(tmp_path, db) | {"OTEL_EXPORTER_OTLP_ENDPOINT": collector.url}
+    process = hosted.uvicorn(port, env)
+    try:
+        await hosted.ready(process, port)
+        async with httpx.AsyncClient() as client:
+            answer = await client.post(
+                f"http://127.0.0.1:{port}/graphql",
+                json={"query": CAT, "variables": {"t": "310105"}},
+            )
+        assert answer.status_code == 200
+        process.send_signal(signal.SIGTERM)
+        await asyncio.to_thread(process.communicate, timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert ("socialaid", "graphql.query Cat") in collector.spans()
 
 
 def test_a_malformed_endpoint_is_refused_at_start_naming_the_setting() -> None:

@@ -5,7 +5,7 @@ which is what makes it slow on a catalogue of hundreds of fields, and records th
 literals and all. This one opens one SERVER span around the whole operation, named by its type
 and name (`graphql.query Cat`; an anonymous one by its root fields: `graphql.mutation
 applicationSubmit`); the database queries the operation makes become its children
-(db/query_tracing.py), since the span is current while it runs.
+(db/query_tracing.py), since the span is current while it executes.
 
 Its attributes say what ran and for whom, never with what: the operation's type and name, the
 request id, the tenant's code and the actor's id when signed in, and the code of the first error
@@ -57,21 +57,29 @@ class OperationTracing(SchemaExtension):
 
     def on_operation(self) -> Iterator[None]:
         execution = self.execution_context
-        span = self._tracer.start_span(
+        self._span = span = self._tracer.start_span(
             "graphql", context=_callers_trace(execution.context), kind=SpanKind.SERVER
         )
-        # Current while the operation runs: its database queries (and tasks it starts) see it.
-        token = attach(set_span_in_context(span))
         log_context = current_log_context()
         if log_context is not None and span.is_recording():
             log_context.trace_id = format_trace_id(span.get_span_context().trace_id)
         try:
             yield
         finally:
-            detach(token)
             if span.is_recording():
                 _describe(span, execution)
             span.end()
+
+    def on_execute(self) -> Iterator[None]:
+        # Current while the operation executes (the only step that queries the database), so
+        # that its queries, and the tasks it starts, are the span's children. Not for the whole
+        # operation: a subscription's operation spans many steps of an async generator, which
+        # may end in another task than the one it began in, where the context cannot be reset.
+        token = attach(set_span_in_context(self._span))
+        try:
+            yield
+        finally:
+            detach(token)
 
 
 def _callers_trace(context: object) -> TraceContext | None:
