@@ -4,13 +4,16 @@
 
 Starts three servers of the real app (bench/traced_server.py: off, on, stock) on one embedded
 database (.data/bench-tracing), one process each, and measures in rounds, each load against the
-three servers one after the other, so that noise on the shared machine hits all three alike:
+three servers one after the other (each round starting with the next one), so that noise on the
+shared machine hits all three alike:
 
 - the cached `catalogue(tenant: "310105")` (bench_catalogue's query; the public response cache
   answers it without executing anything);
-- the same query with a distinct body per request (executed each time: 52 items and their
-  fields, some 1,900 resolver calls, which is where a span per resolver costs);
-- `{ me { roles } }` with a caseworker's bearer token (never cached: it has a token).
+- the same query with a distinct body per request (executed each time: 37 items; strawberry's
+  extension makes 460 spans for it, one per resolver that is not a plain attribute; socialaid's
+  the operation and its queries, 9 spans in a fresh process);
+- `{ me { roles } }` with a caseworker's bearer token (never cached: it has a token; socialaid
+  makes 2 spans for it, the operation and one query).
 
 `--clients` keep-alive clients in a closed loop for `--seconds` per load and round. The table
 gives each server's requests, req/s, median and p99 over all rounds, and its req/s and p99
@@ -26,6 +29,7 @@ import asyncio
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -108,11 +112,39 @@ def merged(results: list[LoadResult]) -> LoadResult:
     return total
 
 
+def span_cost_us(repeats: int = 5, spans: int = 20_000) -> list[float]:
+    """CPU microseconds to make, end and queue one database query's span (attributes included)
+    in this process, with the servers' provider set-up; one figure per repeat."""
+    from opentelemetry.sdk.trace import TracerProvider
+    from opentelemetry.sdk.trace.export import BatchSpanProcessor
+    from opentelemetry.trace import SpanKind
+
+    from bench.traced_server import DroppingExporter
+    from socialaid.db.query_tracing import summarize
+
+    provider = TracerProvider()
+    provider.add_span_processor(BatchSpanProcessor(DroppingExporter()))
+    tracer = provider.get_tracer("bench")
+    statement = "SELECT tenant.tenant_id FROM tenant WHERE tenant.tenant_id = $1::VARCHAR"
+    figures = []
+    for _ in range(repeats):
+        started = time.process_time()
+        for _ in range(spans):
+            summary = summarize(statement)
+            tracer.start_span(
+                summary.name, kind=SpanKind.CLIENT, attributes=summary.attributes()
+            ).end()
+        figures.append((time.process_time() - started) / spans * 1e6)
+    provider.shutdown()
+    return figures
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=5)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--only", default="", help="only the loads whose name contains this")
     args = parser.parse_args()
     data_dir = REPO / ".data" / "bench-tracing"
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -130,6 +162,7 @@ def main() -> None:
         "catalogue(310105), executed each time": distinct_bodies(catalogue),
         "`{ me { roles } }` with a token": lambda _: (me, {"Authorization": f"Bearer {token}"}),
     }
+    loads = {name: make for name, make in loads.items() if args.only in name}
     results: dict[tuple[str, str], list[LoadResult]] = {}
     cpu: dict[tuple[str, str], float] = {}
     with ExitStack() as stack:
@@ -140,9 +173,14 @@ def main() -> None:
         for base, _ in servers.values():  # warm-up: caches, connections, compiled statements
             for make in loads.values():
                 asyncio.run(closed_loop(base, "/graphql", make, clients=args.clients, seconds=1))
-        for _ in range(args.rounds):
+        for round_number in range(args.rounds):
+            # Each round starts with another server: none is always the one measured right
+            # after another's load (whose span processor may still be busy).
+            shift = round_number % len(MODES)
+            order = [*MODES[shift:], *MODES[:shift]]
             for load, make in loads.items():
-                for mode, (base, pid) in servers.items():
+                for mode in order:
+                    base, pid = servers[mode]
                     before = cpu_seconds(pid)
                     result = asyncio.run(
                         closed_loop(
@@ -173,6 +211,8 @@ def main() -> None:
                 f"| {result.percentile(99) / off.percentile(99):.2f} "
                 f"| {per_request / off_cpu:.2f} |"
             )
+    figures = ", ".join(f"{f:.1f}" for f in span_cost_us())
+    print(f"one query span, made, ended and queued in process: {figures} µs CPU (5 repeats)")
 
 
 if __name__ == "__main__":
