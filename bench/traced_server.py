@@ -30,7 +30,7 @@ from strawberry.extensions.tracing import OpenTelemetryExtension
 
 from socialaid.api import app as app_module
 from socialaid.api.change_listeners import listening_for_changes
-from socialaid.api.serving import listening_socket
+from socialaid.api.serving import _Server, listening_socket
 from socialaid.config import Settings
 from socialaid.db.database import Database, Timeouts
 from socialaid.db.provision import provision
@@ -80,7 +80,9 @@ async def main(mode: str, port: int) -> None:
             gc.collect()
             gc.freeze()
             config = uvicorn.Config(app, lifespan="off", access_log=False, log_level="warning")
-            await uvicorn.Server(config).serve(sockets=[sock])
+            # serving's server returns on SIGTERM (uvicorn's own would re-raise it and end the
+            # process before the embedded database is released).
+            await _Server(config).serve(sockets=[sock])
     finally:
         sock.close()
         provider.shutdown()
