@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from enum import StrEnum
 from functools import cached_property
@@ -122,6 +123,17 @@ class Settings(BaseSettings):
     # `socialaid audit checkpoint`): a rewrite of events newer than the last checkpoint is not
     # found until the next one.
     audit_checkpoint_interval: int = Field(default=600, ge=0)
+    # OpenTelemetry traces (README "Traces"), by the standard variables: spans go by OTLP/HTTP to
+    # the traces endpoint, or to the base endpoint's /v1/traces; neither set (or the SDK disabled),
+    # tracing is off and costs nothing. Read here so that start-up can name a malformed URL.
+    otel_exporter_otlp_endpoint: str | None = Field(
+        default=None, validation_alias="OTEL_EXPORTER_OTLP_ENDPOINT"
+    )
+    otel_exporter_otlp_traces_endpoint: str | None = Field(
+        default=None, validation_alias="OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"
+    )
+    otel_service_name: str = Field(default="socialaid", validation_alias="OTEL_SERVICE_NAME")
+    otel_sdk_disabled: bool = Field(default=False, validation_alias="OTEL_SDK_DISABLED")
 
     @property
     def is_production(self) -> bool:
@@ -226,6 +238,7 @@ class Settings(BaseSettings):
                     problems.append(f"生产环境必须设置 {setting} / production requires {setting}")
         problems += identity_provider_problems(self)
         problems += audit_checkpoint_problems(self)
+        problems += tracing_problems(self)
         if problems:
             raise ConfigurationError("\n".join(problems))
 
@@ -316,3 +329,16 @@ def url_problem(url: str, *, production: bool) -> str | None:
     return (
         "须为 https 地址（开发环境可用 http://localhost）/ must be https (http to localhost in dev)"
     )
+
+
+def tracing_problems(settings: Settings) -> list[str]:
+    """An OTLP endpoint that is not an http(s) URL: the exporter would fail on every batch, in a
+    background thread, and the server would look fine without a single trace."""
+    problems = []
+    for name, value in (
+        ("OTEL_EXPORTER_OTLP_ENDPOINT", settings.otel_exporter_otlp_endpoint),
+        ("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", settings.otel_exporter_otlp_traces_endpoint),
+    ):
+        if value and not re.fullmatch(r"https?://[^\s/?#]+(/\S*)?", value):
+            problems.append(f"{name}={value!r} 不是 http(s) URL / is not an http(s) URL")
+    return problems

@@ -34,6 +34,7 @@ from socialaid.db.database import Database
 from socialaid.kernel.caches import Caches
 from socialaid.kernel.context import Context
 from socialaid.log_format import current_log_context
+from socialaid.tracing import Tracing
 
 log = logging.getLogger(__name__)
 
@@ -49,9 +50,10 @@ class GraphQLApp(GraphQL[Context, None]):
         settings: Settings,
         authenticator: Authenticator | None = None,
         application_updates: ApplicationUpdates | None = None,
+        tracing: Tracing | None = None,
     ) -> None:
         super().__init__(
-            build_schema(settings),
+            build_schema(settings, tracing.tracer if tracing is not None else None),
             graphql_ide=None if settings.is_production else "graphiql",
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
         )
@@ -117,11 +119,15 @@ def create_app(
     authenticator: Authenticator | None = None,
     revisions: RevisionWatcher | None = None,
     application_updates: ApplicationUpdates | None = None,
+    tracing: Tracing | None = None,
 ) -> Starlette:
     """`authenticator`, `revisions` and `application_updates` are shared with whoever runs their
     change listeners (see `socialaid serve`); without a running listener the first two ask the
-    database every time and subscriptions receive no updates."""
-    graphql = GraphQLApp(db, settings, authenticator, application_updates)
+    database every time and subscriptions receive no updates. With `tracing`, each GraphQL
+    operation is a span and each database query one of its children (socialaid/tracing.py)."""
+    graphql = GraphQLApp(db, settings, authenticator, application_updates, tracing)
+    if tracing is not None:
+        db.trace_queries(tracing.tracer)
     cached_graphql = PublicResponseCache(graphql, (revisions or RevisionWatcher(db)).current)
     limited_graphql = RequestLimits(
         PublicGetOnly(cached_graphql),

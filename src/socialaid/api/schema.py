@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from strawberry.extensions import (
     DisableIntrospection,
@@ -32,6 +33,9 @@ from socialaid.forms.graphql import FormMutation, FormQuery
 from socialaid.grants.graphql import GrantsMutation, GrantsQuery
 from socialaid.tenancy.graphql import TenancyQuery
 
+if TYPE_CHECKING:
+    from opentelemetry.trace import Tracer
+
 Query = merge_types(
     "Query",
     (
@@ -51,7 +55,9 @@ Mutation = merge_types(
 Subscription = merge_types("Subscription", (ApplicationSubscription,))
 
 
-def build_schema(settings: Settings) -> ErrorLoggingSchema:
+def build_schema(settings: Settings, tracer: Tracer | None = None) -> ErrorLoggingSchema:
+    """With `tracer`, each operation is a span (api/operation_tracing.py); without, no tracing
+    code runs at all."""
     # Factories, not instances: strawberry then creates fresh extensions for each operation.
     extensions: list[object] = [
         partial(QueryDepthLimiter, max_depth=settings.max_query_depth),
@@ -67,6 +73,11 @@ def build_schema(settings: Settings) -> ErrorLoggingSchema:
     ]
     if settings.is_production:
         extensions.append(DisableIntrospection)
+    if tracer is not None:
+        from socialaid.api.operation_tracing import OperationTracing
+
+        # First: its span encloses the others' work, and it sees errors as the client will.
+        extensions.insert(0, partial(OperationTracing, tracer=tracer))
     return ErrorLoggingSchema(
         query=Query,
         mutation=Mutation,

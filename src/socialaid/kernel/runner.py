@@ -62,6 +62,7 @@ async def run_mutation(
     context = info.context
     out_of_bounds = context.input_problems.get(str(info.path.key))
     if out_of_bounds is not None:
+        context.payload_error_codes.append(out_of_bounds.code.value)
         return payload.failed(out_of_bounds)
     try:
         async with context.unit_of_work() as uow:
@@ -69,6 +70,7 @@ async def run_mutation(
     except (ForbiddenError, UnauthenticatedError):
         raise
     except DomainError as error:
+        context.payload_error_codes.append(error.code.value)
         return payload.failed(error)
     finally:
         context.forget_loaders()
