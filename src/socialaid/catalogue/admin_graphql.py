@@ -18,7 +18,7 @@ from socialaid.kernel.context import Info
 from socialaid.kernel.runner import run_mutation
 from socialaid.kernel.scalars import JSON, as_json
 from socialaid.kernel.unit_of_work import UnitOfWork
-from socialaid.kernel.user_error import Failable, UserError
+from socialaid.kernel.user_error import ERRORS, Failable, UserError
 
 
 @strawberry.type(name="ItemVersion", description="租户自有事项的一个版本（草稿仅管理员可见）")
@@ -176,7 +176,7 @@ class CatalogueItemToggleInput:
 @strawberry.type
 class ItemVersionPayload(Failable):
     item_version: ItemVersionType | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+    errors: list[UserError] = strawberry.field(default_factory=list, description=ERRORS)
 
     @classmethod
     def of(cls, row: CatalogueItem) -> ItemVersionPayload:
@@ -186,13 +186,13 @@ class ItemVersionPayload(Failable):
 @strawberry.type
 class CatalogueOverridePayload(Failable):
     override: CatalogueOverrideType | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+    errors: list[UserError] = strawberry.field(default_factory=list, description=ERRORS)
 
 
 @strawberry.type
 class DisabledItemsPayload(Failable):
     disabled_items: list[str] | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+    errors: list[UserError] = strawberry.field(default_factory=list, description=ERRORS)
 
 
 async def _item_version(

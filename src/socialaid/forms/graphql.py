@@ -22,7 +22,7 @@ from socialaid.kernel.context import Info
 from socialaid.kernel.runner import run_mutation
 from socialaid.kernel.scalars import JSON, as_json
 from socialaid.kernel.unit_of_work import UnitOfWork
-from socialaid.kernel.user_error import Failable, UserError
+from socialaid.kernel.user_error import ERRORS, Failable, UserError
 from socialaid.tenancy.service import get_tenant
 
 
@@ -347,7 +347,7 @@ class SharedRecordUpsertInput:
 @strawberry.type
 class SharedRecordPayload(Failable):
     record: SharedRecordType | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+    errors: list[UserError] = strawberry.field(default_factory=list, description=ERRORS)
 
 
 def _answers(value: Any) -> dict[str, Any]:

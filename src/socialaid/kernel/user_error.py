@@ -10,7 +10,10 @@ import strawberry
 from socialaid.errors import DomainError
 
 
-@strawberry.enum(name="ErrorCode", description="稳定的错误代码")
+@strawberry.enum(
+    name="ErrorCode",
+    description="稳定的错误代码（英文，可供程序判断）；说明文字见 UserError.message",
+)
 class ErrorCodeEnum(Enum):
     """The codes of socialaid.errors.ErrorCode, each described for clients (a test keeps the two
     the same)."""
@@ -38,6 +41,10 @@ class ErrorCodeEnum(Enum):
     LINT_FAILED = strawberry.enum_value(
         "LINT_FAILED", description="目录检查未通过：每个问题一条错误"
     )
+
+
+# Every mutation payload's `errors` field.
+ERRORS = "可预期的失败（无权、冲突、输入不合要求等），每项一条；成功时为空列表，其余字段有值"
 
 
 @strawberry.type(description="可预期的失败：代码、说明、出错的输入路径")

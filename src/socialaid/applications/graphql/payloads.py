@@ -9,14 +9,14 @@ from socialaid.applications.graphql.types import ApplicationType, CaseType, Emer
 from socialaid.applications.submission import AnswersInvalidError
 from socialaid.errors import DomainError
 from socialaid.forms.graphql import FieldErrorType
-from socialaid.kernel.user_error import Failable, UserError
+from socialaid.kernel.user_error import ERRORS, Failable, UserError
 
 
 @strawberry.type
 class ApplicationSubmitPayload(Failable):
     application: ApplicationType | None = None
     replayed: bool = strawberry.field(default=False, description="同一幂等键的重试：返回原申请")
-    errors: list[UserError] = strawberry.field(default_factory=list)
+    errors: list[UserError] = strawberry.field(default_factory=list, description=ERRORS)
     field_errors: list[FieldErrorType] = strawberry.field(
         default_factory=list, description="答案的字段错误"
     )
@@ -34,17 +34,17 @@ class ApplicationSubmitPayload(Failable):
 @strawberry.type
 class ApplicationPayload(Failable):
     application: ApplicationType | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+    errors: list[UserError] = strawberry.field(default_factory=list, description=ERRORS)
 
 
 @strawberry.type
 class CasePayload(Failable):
     case: CaseType | None = None
     application: ApplicationType | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+    errors: list[UserError] = strawberry.field(default_factory=list, description=ERRORS)
 
 
 @strawberry.type
 class EmergencyModePayload(Failable):
     emergency_mode: EmergencyModeType | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+    errors: list[UserError] = strawberry.field(default_factory=list, description=ERRORS)
