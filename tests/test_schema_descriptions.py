@@ -8,12 +8,8 @@ from graphql import build_schema as build_sdl_schema
 from graphql.utilities import introspection_from_schema
 
 from socialaid.api.schema import build_schema
-from socialaid.api.schema_descriptions import undescribed
-from tests.conftest import REPO_ROOT, test_settings
-
-# Elements still undescribed while the descriptions are written domain by domain: the list may only
-# shrink (a new element without a description fails, and so does an entry that got described).
-KNOWN_GAPS = REPO_ROOT / "tests" / "schema_undescribed.txt"
+from socialaid.api.schema_descriptions import enum_label, enum_labels, undescribed
+from tests.conftest import test_settings
 
 
 def introspected(schema: Any) -> dict[str, Any]:
@@ -21,20 +17,46 @@ def introspected(schema: Any) -> dict[str, Any]:
     return dict(introspection_from_schema(schema, input_value_deprecation=True))
 
 
-def known_gaps() -> set[str]:
-    if not KNOWN_GAPS.exists():
-        return set()
-    lines = KNOWN_GAPS.read_text(encoding="utf-8").splitlines()
-    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+def served_introspection() -> dict[str, Any]:
+    return introspected(build_schema(test_settings())._schema)
 
 
 def test_every_element_of_the_served_schema_is_described() -> None:
-    schema = build_schema(test_settings())
-    gaps = set(undescribed(introspected(schema._schema)))
-    new = sorted(gaps - known_gaps())
-    assert not new, f"{len(new)} schema elements have no description:\n" + "\n".join(new)
-    fixed = sorted(known_gaps() - gaps)
-    assert not fixed, f"described now, remove from {KNOWN_GAPS.name}:\n" + "\n".join(fixed)
+    gaps = undescribed(served_introspection())
+
+    assert not gaps, f"{len(gaps)} schema elements have no description:\n" + "\n".join(gaps)
+
+
+def test_every_enum_value_carries_a_chinese_label() -> None:
+    unlabelled = [
+        f"{enum}.{value}"
+        for enum, values in enum_labels(served_introspection()).items()
+        for value, label in values.items()
+        if label is None
+    ]
+
+    assert not unlabelled, (
+        "enum value descriptions must start with 标签（VALUE）, e.g. 已准予（APPROVED）：…\n"
+        + "\n".join(unlabelled)
+    )
+
+
+def test_labels_are_read_from_the_head_of_the_description() -> None:
+    labels = enum_labels(served_introspection())
+
+    assert labels["CaseState"]["APPROVED"] == "已准予"
+    assert labels["ApplicationChannel"]["HOTLINE_12345"] == "12345热线申请"
+    assert labels["Role"]["JOINT_MEETING"] == "联席会议办公室"
+
+
+def test_a_description_without_the_label_convention_has_no_label() -> None:
+    assert enum_label("已准予（APPROVED）：部门决定给予救助", "APPROVED") == "已准予"
+    assert enum_label("查看（READ）", "READ") == "查看"
+    assert enum_label("部门决定给予救助", "APPROVED") is None
+    assert enum_label("已准予（DENIED）：…", "APPROVED") is None
+    assert enum_label("（APPROVED）：没有标签", "APPROVED") is None
+    assert enum_label("已准予（APPROVED）后面不是冒号", "APPROVED") is None
+    assert enum_label(None, "APPROVED") is None
 
 
 def test_an_undescribed_element_of_every_kind_is_named() -> None:

@@ -47,3 +47,32 @@ def _element(coordinate: str, element: Mapping[str, Any]) -> Iterator[str]:
 
 def _blank(text: object) -> bool:
     return not isinstance(text, str) or not text.strip()
+
+
+def enum_labels(introspection: Mapping[str, Any]) -> dict[str, dict[str, str | None]]:
+    """Every enum of our own: value -> the Chinese label its description starts with, or None.
+
+    The convention is `标签（CODE）：说明` (the explanation optional), e.g.
+    `已准予（APPROVED）：部门决定给予救助`; a UI shows the label, and code generators that copy
+    descriptions from schema.graphql carry it into the client at build time.
+    """
+    labels: dict[str, dict[str, str | None]] = {}
+    for t in introspection["__schema"]["types"]:
+        if t["kind"] != "ENUM" or t["name"].startswith("__"):
+            continue
+        labels[t["name"]] = {
+            value["name"]: enum_label(value.get("description"), value["name"])
+            for value in t["enumValues"]
+        }
+    return labels
+
+
+def enum_label(description: object, value: str) -> str | None:
+    """The label of `标签（VALUE）：…`, or None when the description does not follow it."""
+    if not isinstance(description, str):
+        return None
+    label, marker, rest = description.partition(f"（{value}）")
+    label = label.strip()
+    if not marker or not label or any(c in label for c in "（）：") or rest[:1] not in ("", "："):
+        return None
+    return label

@@ -33,25 +33,28 @@ class ProblemEnum(Enum):
     the same)."""
 
     CONTENT_CHANGED = strawberry.enum_value(
-        "CONTENT_CHANGED", description="事件的内容与其存储的哈希不符：内容在写入后被改动"
+        "CONTENT_CHANGED",
+        description="内容被改（CONTENT_CHANGED）：事件的内容与其存储的哈希不符，内容在写入后被改动",
     )
     LINK_BROKEN = strawberry.enum_value(
-        "LINK_BROKEN", description="事件没有链接到前一事件的哈希：前一事件被改动或替换"
+        "LINK_BROKEN",
+        description="链接断裂（LINK_BROKEN）：事件没有链接到前一事件的哈希，前一事件被改动或替换",
     )
     SEQUENCE_GAP = strawberry.enum_value(
-        "SEQUENCE_GAP", description="序号不连续或重复：有事件被删除或插入"
+        "SEQUENCE_GAP", description="序号缺口（SEQUENCE_GAP）：序号不连续或重复，有事件被删除或插入"
     )
     HEAD_MISMATCH = strawberry.enum_value(
-        "HEAD_MISMATCH", description="最新的事件与链头记录不符：最新的事件被删除"
+        "HEAD_MISMATCH",
+        description="链头不符（HEAD_MISMATCH）：最新的事件与链头记录不符，最新的事件被删除",
     )
     CHECKPOINT_MISMATCH = strawberry.enum_value(
         "CHECKPOINT_MISMATCH",
-        description="链在签名检查点的序号处的哈希与检查点不符，或该事件已不存在："
+        description="检查点不符（CHECKPOINT_MISMATCH）：链在签名检查点的序号处的哈希与检查点不符，或该事件已不存在："
         "签名之后有事件被改写（即使整条链的哈希被重新计算）",
     )
     CHECKPOINT_INVALID = strawberry.enum_value(
         "CHECKPOINT_INVALID",
-        description="签名检查点无法读取或签名无效（不是受信任的公钥所签）：检查点的存放处可能被改动",
+        description="检查点无效（CHECKPOINT_INVALID）：签名检查点无法读取或签名无效（不是受信任的公钥所签），检查点的存放处可能被改动",
     )
 
 

@@ -15,7 +15,7 @@ from socialaid.catalogue.models import CatalogueItem, CatalogueOverride
 from socialaid.catalogue.service import CatalogueCaches
 from socialaid.clock import today_in_china
 from socialaid.kernel.context import Info
-from socialaid.kernel.runner import run_mutation
+from socialaid.kernel.runner import MUTATION_INPUT, run_mutation
 from socialaid.kernel.scalars import JSON, as_json
 from socialaid.kernel.unit_of_work import UnitOfWork
 from socialaid.kernel.user_error import ERRORS, Failable, UserError
@@ -326,7 +326,11 @@ class CatalogueAdminQuery:
 class CatalogueAdminMutation:
     @strawberry.mutation(description="新建本级事项（草稿第 1 版）")
     async def catalogue_draft_create(
-        self, info: Info, input: CatalogueDraftCreateInput
+        self,
+        info: Info,
+        input: Annotated[
+            CatalogueDraftCreateInput, strawberry.argument(description=MUTATION_INPUT)
+        ],
     ) -> ItemVersionPayload:
         return await _item_version(
             info,
@@ -337,7 +341,11 @@ class CatalogueAdminMutation:
 
     @strawberry.mutation(description="为本级事项新建草稿版本（复制最新版本）")
     async def catalogue_draft_new_version(
-        self, info: Info, input: CatalogueDraftNewVersionInput
+        self,
+        info: Info,
+        input: Annotated[
+            CatalogueDraftNewVersionInput, strawberry.argument(description=MUTATION_INPUT)
+        ],
     ) -> ItemVersionPayload:
         return await _item_version(
             info, lambda uow: admin.draft_new_version(uow, tenant=input.tenant, code=input.code)
@@ -345,7 +353,11 @@ class CatalogueAdminMutation:
 
     @strawberry.mutation(description="以合并补丁编辑草稿；lockVersion 不符时返回 CONFLICT")
     async def catalogue_draft_update(
-        self, info: Info, input: CatalogueDraftUpdateInput
+        self,
+        info: Info,
+        input: Annotated[
+            CatalogueDraftUpdateInput, strawberry.argument(description=MUTATION_INPUT)
+        ],
     ) -> ItemVersionPayload:
         return await _item_version(
             info,
@@ -361,7 +373,11 @@ class CatalogueAdminMutation:
 
     @strawberry.mutation(description="发布草稿（先运行发布检查）；已发布版本不再改变")
     async def catalogue_draft_publish(
-        self, info: Info, input: CatalogueDraftPublishInput
+        self,
+        info: Info,
+        input: Annotated[
+            CatalogueDraftPublishInput, strawberry.argument(description=MUTATION_INPUT)
+        ],
     ) -> ItemVersionPayload:
         return await _item_version(
             info,
@@ -378,7 +394,11 @@ class CatalogueAdminMutation:
 
     @strawberry.mutation(description="停用一个已发布版本")
     async def catalogue_version_retire(
-        self, info: Info, input: CatalogueVersionRetireInput
+        self,
+        info: Info,
+        input: Annotated[
+            CatalogueVersionRetireInput, strawberry.argument(description=MUTATION_INPUT)
+        ],
     ) -> ItemVersionPayload:
         return await _item_version(
             info,
@@ -389,25 +409,37 @@ class CatalogueAdminMutation:
 
     @strawberry.mutation(description="覆盖继承事项的非锁定要素（合并补丁）")
     async def catalogue_override_set(
-        self, info: Info, input: CatalogueOverrideSetInput
+        self,
+        info: Info,
+        input: Annotated[
+            CatalogueOverrideSetInput, strawberry.argument(description=MUTATION_INPUT)
+        ],
     ) -> CatalogueOverridePayload:
         return await _override(info, input, _dict(input.patch))
 
     @strawberry.mutation(description="取消对继承事项的覆盖（自生效日起）")
     async def catalogue_override_clear(
-        self, info: Info, input: CatalogueOverrideClearInput
+        self,
+        info: Info,
+        input: Annotated[
+            CatalogueOverrideClearInput, strawberry.argument(description=MUTATION_INPUT)
+        ],
     ) -> CatalogueOverridePayload:
         return await _override(info, input, {}, replace=True)
 
     @strawberry.mutation(description="在本级及下级停用一个继承事项")
     async def catalogue_item_disable(
-        self, info: Info, input: CatalogueItemToggleInput
+        self,
+        info: Info,
+        input: Annotated[CatalogueItemToggleInput, strawberry.argument(description=MUTATION_INPUT)],
     ) -> DisabledItemsPayload:
         return await _toggle(info, input, disabled=True)
 
     @strawberry.mutation(description="在本级恢复一个被停用的继承事项")
     async def catalogue_item_enable(
-        self, info: Info, input: CatalogueItemToggleInput
+        self,
+        info: Info,
+        input: Annotated[CatalogueItemToggleInput, strawberry.argument(description=MUTATION_INPUT)],
     ) -> DisabledItemsPayload:
         return await _toggle(info, input, disabled=False)
 

@@ -19,7 +19,7 @@ from socialaid.forms.models import SharedRecord
 from socialaid.forms.service import FormCaches
 from socialaid.forms.shared_records import upsert_shared_record
 from socialaid.kernel.context import Info
-from socialaid.kernel.runner import run_mutation
+from socialaid.kernel.runner import MUTATION_INPUT, run_mutation
 from socialaid.kernel.scalars import JSON, as_json
 from socialaid.kernel.unit_of_work import UnitOfWork
 from socialaid.kernel.user_error import ERRORS, Failable, UserError
@@ -521,7 +521,9 @@ class FormMutation:
         description="部门或数据中心推送共享数据记录（某人持有某材料）；需 integration"
     )
     async def shared_record_upsert(
-        self, info: Info, input: SharedRecordUpsertInput
+        self,
+        info: Info,
+        input: Annotated[SharedRecordUpsertInput, strawberry.argument(description=MUTATION_INPUT)],
     ) -> SharedRecordPayload:
         async def work(uow: UnitOfWork) -> SharedRecordPayload:
             record = await upsert_shared_record(
