@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+import httpx
 from graphql import build_schema as build_sdl_schema
+from graphql import get_introspection_query
 from graphql.utilities import introspection_from_schema
 
+from socialaid.api.app import create_app
 from socialaid.api.schema import build_schema
 from socialaid.api.schema_descriptions import enum_label, enum_labels, undescribed
+from socialaid.db.database import Database
 from tests.conftest import test_settings
 
 
@@ -25,6 +29,21 @@ def test_every_element_of_the_served_schema_is_described() -> None:
     gaps = undescribed(served_introspection())
 
     assert not gaps, f"{len(gaps)} schema elements have no description:\n" + "\n".join(gaps)
+
+
+async def test_a_client_introspecting_over_http_gets_every_description(db: Database) -> None:
+    # What GraphiQL and code generators send: the standard query, deprecated inputs included.
+    app = create_app(db, test_settings())
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://t"
+    ) as client:
+        response = await client.post(
+            "/graphql", json={"query": get_introspection_query(input_value_deprecation=True)}
+        )
+
+    introspection = response.json()["data"]
+    assert undescribed(introspection) == []
+    assert enum_labels(introspection)["ApplicationState"]["ESCALATED"] == "已提交联席会议"
 
 
 def test_every_enum_value_carries_a_chinese_label() -> None:
