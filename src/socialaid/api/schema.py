@@ -57,8 +57,8 @@ Query = _root(
 )
 Mutation = _root(
     "Mutation",
-    "变更：每个变更在一个事务中完成并记入审计；可预期的失败（输入、冲突、状态）在返回值的 errors 中，"
-    "未认证与无权为 GraphQL 错误（extensions.code 为 UNAUTHENTICATED、FORBIDDEN）",
+    "变更：每个变更在一个事务中完成并记入审计；可预期的失败在返回值的 errors 中（失败时不做任何改动），"
+    "未认证与权限表的拒绝为 GraphQL 错误（extensions.code 为 UNAUTHENTICATED、FORBIDDEN）",
     (GrantsMutation, CatalogueAdminMutation, FormMutation, ApplicationMutation),
 )
 Subscription = _root(

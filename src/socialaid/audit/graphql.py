@@ -89,10 +89,8 @@ class AuditEventType:
         description="对象类型，如 application、case、catalogue_item"
     )
     subject_id: str = strawberry.field(description="对象标识")
-    before: JSON | None = strawberry.field(
-        description="变更前的对象（敏感字段已脱敏）；新建时为 null"
-    )
-    after: JSON | None = strawberry.field(description="变更后的对象；删除时为 null")
+    before: JSON | None = strawberry.field(description="变更前的对象快照；新建时为 null")
+    after: JSON | None = strawberry.field(description="变更后的对象快照；删除时为 null")
     changes: list[FieldChangeType] = strawberry.field(description="before 与 after 不同的字段")
     reason: str | None = strawberry.field(
         description="操作者给出的理由（补登、覆盖等）；无则为 null"

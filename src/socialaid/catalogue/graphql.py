@@ -98,7 +98,7 @@ class DataElementType:
     )
     label: str = strawberry.field(description="中文标签")
     type: str = strawberry.field(
-        description="取值类型：string、text、integer、amount（元，非负，两位小数）、number、boolean、date（YYYY-MM-DD）、code（代码表中的一个值）、codes（多个值）、id_number（GB 11643 身份证号）、phone、bank_account"
+        description="取值类型：string、text、integer、amount（元，非负，两位小数）、number、boolean、date（YYYY-MM-DD）、code（代码表中的一个值）、codes（多个值）、id_number（GB 11643 身份证号）、phone、bank_account、address（地址）、file（已上传文件的引用）"
     )
     code_list: str | None = strawberry.field(
         description="type 为 code 或 codes 时所用的代码表；否则为 null"

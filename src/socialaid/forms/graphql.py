@@ -58,7 +58,7 @@ class FormFieldType:
     type: str = strawberry.field(
         description="取值类型：string、text、address、integer、amount（元）、number、boolean、date（YYYY-MM-DD）、code、codes、id_number、phone、bank_account、file"
     )
-    section: str = strawberry.field(description="所属分区代码（见 sections），即键的第一段")
+    section: str = strawberry.field(description="所属分区代码（见 sections），决定显示位置")
     group: str | None = strawberry.field(description="所属重复组的键；不在重复组中时为 null")
     sensitivity: str = strawberry.field(
         description="敏感级别：public、personal、sensitive（读取时对不需要的角色脱敏）"
@@ -378,7 +378,9 @@ class MaterialCheckType:
 class ApplicationFormCheckType:
     ok: bool = strawberry.field(description="答案是否全部合格（无字段错误）")
     errors: list[FieldErrorType] = strawberry.field(description="字段错误；合格时为空列表")
-    dropped: list[str] = strawberry.field(description="因不可见而被丢弃的答案路径")
+    dropped: list[str] = strawberry.field(
+        description="被丢弃的答案路径：字段不可见（x-visibleWhen 不成立）或不在表单中"
+    )
     materials: list[MaterialCheckType] = strawberry.field(description="每份材料对每个人的状态")
     shared_data_checked: bool = strawberry.field(
         description="是否已查询共享数据（匿名调用不查询，以免泄露他人信息）"

@@ -123,10 +123,10 @@ class MeType:
     user_id: str = strawberry.field(description="用户标识（令牌的 sub 声明）")
     tenant: TenantType = strawberry.field(description="令牌所属的租户（令牌的 tenant 声明）")
     roles: list[RoleEnum] = strawberry.field(  # type: ignore[valid-type]
-        description="在令牌所属租户持有的角色（令牌声明与授予合并，去重）"
+        description="在任一租户持有的角色（令牌声明与授予合并，去重）；各在哪个租户见 grants"
     )
     grants: list[GrantType] = strawberry.field(
-        description="在各租户持有的全部角色及其来源（含授予在其他租户的）"
+        description="持有的全部角色：所在租户（覆盖其下级）与来源"
     )
     departments: list[str] = strawberry.field(
         description="所属部门的职能代码（令牌的 departments 声明）；经办、审批只见这些部门的案件"

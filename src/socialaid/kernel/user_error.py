@@ -50,7 +50,10 @@ class ErrorCodeEnum(Enum):
 
 
 # Every mutation payload's `errors` field.
-ERRORS = "可预期的失败（无权、冲突、输入不合要求等），每项一条；成功时为空列表，其余字段有值"
+ERRORS = (
+    "可预期的失败（输入不合要求、冲突、状态不允许、职责分离等），每项一条；成功时为空列表，"
+    "其余字段有值。未认证（UNAUTHENTICATED）与权限表的拒绝（FORBIDDEN）为 GraphQL 错误，不在此列"
+)
 
 
 @strawberry.type(description="可预期的失败：代码、说明、出错的输入路径")

@@ -49,14 +49,15 @@ class ApplicationSubmitInput:
         description="所选事项代码（与 applicationForm 的 items 相同）"
     )
     answers: JSON = strawberry.field(
-        description=ANSWERS + "。提交时按当日合并的表单校验；不合格时 fieldErrors 列出，申请不保存"
+        description=ANSWERS
+        + "。提交时按当日（中国时间）合并的表单校验；不合格时 fieldErrors 列出，申请不保存"
     )
     idempotency_key: str = strawberry.field(
         description="幂等键：客户端为每次申请生成（如 UUID）；网络重试时带同一键即返回同一申请（replayed 为 true），不重复提交"
     )
     materials: list[MaterialInputType] = strawberry.field(
         default_factory=list,
-        description="材料：上传引用或免交、缓交选择；未列出的材料按表单检查的状态处理",
+        description="材料：上传引用或免交、缓交选择；未列出的材料按表单检查的状态处理，须上传而未给出引用（又无允许的缓交或承诺）时返回 INVALID_INPUT",
     )
     on_behalf_of: str | None = strawberry.field(
         default=None,
@@ -68,7 +69,7 @@ class ApplicationSubmitInput:
     )
     personal_commitment: bool = strawberry.field(
         default=False,
-        description="应急期间以个人承诺先行受理、材料后补（沪民救发〔2022〕9号）；须有相应应急措施生效",
+        description="应急期间以个人承诺代替须上传的材料、先行受理（沪民救发〔2022〕9号）；仅在 same_day_application_48h_review 或 deferred_checks_and_materials 应急措施生效时起作用",
     )
 
 

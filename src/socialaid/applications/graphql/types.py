@@ -130,7 +130,9 @@ class DecisionType:
     recognised_as: list[str] = strawberry.field(
         description="认定的对象类别代码（认定类事项，如 dibao_family、extremely_poor）；其他事项为空"
     )
-    decided_by: str = strawberry.field(description="决定者的用户标识（免申即享时为系统）")
+    decided_by: str = strawberry.field(
+        description="决定者的用户标识（免申即享自动给予时为 system）"
+    )
     decided_at: datetime = strawberry.field(description="决定时间（ISO 8601，带时区偏移）")
     automatic: bool = strawberry.field(description="免申即享：由前置认定结果自动给予")
     trigger: str | None = strawberry.field(
