@@ -31,6 +31,7 @@ from socialaid.catalogue.graphql import CatalogueQuery
 from socialaid.config import Settings
 from socialaid.forms.graphql import FormMutation, FormQuery
 from socialaid.grants.graphql import GrantsMutation, GrantsQuery
+from socialaid.kernel.scalars import DESCRIBED_SCALARS
 from socialaid.tenancy.graphql import TenancyQuery
 
 
@@ -89,6 +90,7 @@ def build_schema(settings: Settings) -> ErrorLoggingSchema:
         mutation=Mutation,
         subscription=Subscription,
         extensions=extensions,  # type: ignore[arg-type]
+        scalar_overrides=DESCRIBED_SCALARS,  # type: ignore[arg-type]
     )
 
 
