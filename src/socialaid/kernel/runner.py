@@ -35,6 +35,9 @@ from socialaid.errors import DomainError
 from socialaid.kernel.context import Info
 from socialaid.kernel.unit_of_work import UnitOfWork
 
+# Every mutation's single `input` argument: its fields are described on the input type.
+MUTATION_INPUT = "本变更的输入：各字段的含义见其输入类型"
+
 
 class Payload(Protocol):
     @classmethod

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncGenerator
+from typing import Annotated
 
 import strawberry
 
@@ -21,13 +22,15 @@ from socialaid.errors import DomainError, ErrorCode
 from socialaid.kernel.context import Info
 
 
-@strawberry.type
+@strawberry.type(description="申请的实时推送（graphql-transport-ws，路径 /graphql）")
 class ApplicationSubscription:
     @strawberry.subscription(
-        description="申请或其任一案件变化时推送最新状态（多进程经 LISTEN/NOTIFY）"
+        description="订阅后先推送一次当前状态，此后申请或其任一案件变化时推送最新状态（多进程经 LISTEN/NOTIFY）；须能读取该申请；令牌过期时以 UNAUTHENTICATED 结束"
     )
     async def application_updated(
-        self, info: Info, id: strawberry.ID
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="申请标识（Application.id）")],
     ) -> AsyncGenerator[ApplicationType, None]:
         ctx = info.context
 
