@@ -36,6 +36,9 @@ class Context:
     # Arguments of a mutation field that broke an input bound (api/input_guard.py), by the
     # field's response key: the runner reports them in the payload like any refused input.
     input_problems: dict[str, DomainError] = field(default_factory=dict)
+    # A WebSocket's graphql-transport-ws connection_init payload (set by strawberry), where a
+    # browser, which cannot set the upgrade's headers, sends its token.
+    connection_params: dict[str, object] | None = None
 
     def unit_of_work(self) -> UnitOfWork:
         """A unit of work for this request's caller (open it with `async with`)."""
