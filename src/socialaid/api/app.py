@@ -67,6 +67,8 @@ class GraphQLApp(GraphQL[Context, None]):
         self.caches = Caches()
         self.caches.put(application_updates or ApplicationUpdates())
         self.authenticator = authenticator or Authenticator(settings)
+        # Subscriptions re-check their subscriber's grants on the changes it hears.
+        self.caches.put(self.authenticator)
 
     async def process_result(
         self, request: Request, result: ExecutionResult
