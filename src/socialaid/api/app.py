@@ -24,6 +24,7 @@ from socialaid.access.decisions import UnauthenticatedError
 from socialaid.api import unavailable
 from socialaid.api.access_log import AccessLog
 from socialaid.api.cors import CorsMiddleware
+from socialaid.api.event_stream import EventStreamOrGraphQL, GraphQLEventStream
 from socialaid.api.public_cache import PublicResponseCache
 from socialaid.api.public_get import PublicGetOnly
 from socialaid.api.request_limits import RequestLimits
@@ -157,6 +158,14 @@ def create_app(
         max_header_bytes=settings.max_header_bytes,
     )
 
+    # Subscriptions (and any operation) as server-sent events, under the same request limits.
+    limited_stream = RequestLimits(
+        GraphQLEventStream(graphql),
+        max_body_bytes=settings.max_request_bytes,
+        max_json_depth=settings.max_json_depth,
+        max_header_bytes=settings.max_header_bytes,
+    )
+
     async def healthz(_: Request) -> Response:
         return JSONResponse({"status": "ok"})
 
@@ -171,7 +180,12 @@ def create_app(
 
     return Starlette(
         routes=[
-            Route("/graphql", unavailable.AnswerOutages(limited_graphql), methods=["GET", "POST"]),
+            Route(
+                "/graphql",
+                unavailable.AnswerOutages(EventStreamOrGraphQL(limited_stream, limited_graphql)),
+                methods=["GET", "POST"],
+            ),
+            Route("/graphql/stream", unavailable.AnswerOutages(limited_stream), methods=["POST"]),
             WebSocketRoute("/graphql", graphql),
             Route(
                 "/audit/export",
