@@ -63,7 +63,6 @@ class GraphQLEventStream:
         request = Request(scope, receive)
         body = await request.body()
         context = await self.graphql.get_context(request, Response())
-        context.event_stream = True
         await send(
             {
                 "type": "http.response.start",

@@ -98,7 +98,7 @@ def _over_plain_http(
 ) -> GraphQLError | None:
     """A subscription sent as an HTTP request has no connection to stream its events on."""
     request = context.request if isinstance(context, Context) else None
-    if not isinstance(request, Request) or (isinstance(context, Context) and context.event_stream):
+    if not isinstance(request, Request):
         return None
     operation = next(
         (

@@ -39,8 +39,6 @@ class Context:
     # A WebSocket's graphql-transport-ws connection_init payload (set by strawberry), where a
     # browser, which cannot set the upgrade's headers, sends its token.
     connection_params: dict[str, object] | None = None
-    # An HTTP request answered as server-sent events (api/event_stream.py): it may subscribe.
-    event_stream: bool = False
 
     def unit_of_work(self) -> UnitOfWork:
         """A unit of work for this request's caller (open it with `async with`)."""
