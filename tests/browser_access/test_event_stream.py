@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import shutil
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -186,3 +189,45 @@ async def test_a_client_that_leaves_ends_its_subscription(db: Database, served: 
             break
         await asyncio.sleep(0.05)
     assert not updates._subscribers.get(submitted["id"])
+
+
+NPM = Path(__file__).resolve().parent.parent / "npm"
+
+
+def node_with_graphql_sse() -> list[str]:
+    node = shutil.which("node")
+    assert node, "node is missing: `python3 dev.py test` installs Node.js and tests/npm"
+    assert (NPM / "node_modules" / "graphql-sse").is_dir(), (
+        "graphql-sse is not installed in tests/npm: run `python3 dev.py test` (npm ci)"
+    )
+    return [node, str(Path(__file__).parent / "sse_client.cjs")]
+
+
+async def test_the_npm_graphql_sse_client_receives_the_pushes(db: Database, served: Served) -> None:
+    submitted = await family_submitted(db)
+    token = mint_token(test_settings(), user="citizen-1", tenant=CHANGNING, roles=["applicant"])
+    client = await asyncio.create_subprocess_exec(
+        *node_with_graphql_sse(),
+        f"{served.url}/graphql",
+        token,
+        SUBSCRIPTION,
+        json.dumps({"id": submitted["id"]}),
+        "2",
+        stdout=asyncio.subprocess.PIPE,
+        env={**os.environ, "NODE_PATH": str(NPM / "node_modules")},
+        cwd=NPM,
+    )
+    assert client.stdout is not None
+    try:
+        first = json.loads(await asyncio.wait_for(client.stdout.readline(), timeout=20))
+        assert first["data"]["applicationUpdated"]["state"] == "SUBMITTED", first
+
+        await accept(db, await window_clerk(db, CHANGNING, "huayanglu"), submitted)
+
+        pushed = json.loads(await asyncio.wait_for(client.stdout.readline(), timeout=20))
+        assert pushed["data"]["applicationUpdated"]["state"] == "ACCEPTED", pushed
+        assert await asyncio.wait_for(client.wait(), timeout=20) == 0
+    finally:
+        if client.returncode is None:
+            client.kill()
+            await client.wait()
