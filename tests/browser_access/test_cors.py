@@ -4,6 +4,7 @@ may not, and a setting that is not a list of exact origins stops the server nami
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import AsyncIterator
 
 import httpx
@@ -11,6 +12,7 @@ import pytest
 from websockets.asyncio.client import connect
 from websockets.exceptions import InvalidStatus
 
+from socialaid.api.app import create_app
 from socialaid.config import ConfigurationError, Settings
 from socialaid.db.database import Database
 from tests.browser_access.served import PORTAL, STRANGER, Served, serving
@@ -155,3 +157,23 @@ def test_a_wildcard_or_anything_but_an_exact_origin_is_a_configuration_error(
 def test_origins_are_compared_in_the_form_browsers_send_them() -> None:
     settings = Settings(cors_origins=" HTTPS://Portal.Example.cn:443/ , http://127.0.0.1:8080")
     assert settings.allowed_origins == ("https://portal.example.cn", "http://127.0.0.1:8080")
+
+
+async def test_preflights_and_refused_origins_are_access_logged(
+    db: Database, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    app = create_app(db, test_settings(cors_origins=PORTAL))
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://t"
+    ) as client:
+        for origin in (PORTAL, STRANGER):
+            await client.options(
+                "/graphql", headers={"Origin": origin, "Access-Control-Request-Method": "POST"}
+            )
+
+    lines = [r.getMessage() for r in caplog.records if r.name == "socialaid.api.access_log"]
+    assert [line.split(" ms")[0].rsplit(" ", 1)[0] for line in lines] == [
+        '127.0.0.1 "OPTIONS /graphql" 204',
+        '127.0.0.1 "OPTIONS /graphql" 403',
+    ]

@@ -198,7 +198,8 @@ def create_app(
         # The request id outermost: cached and refused responses carry their request's id too.
         middleware=[
             Middleware(RequestOriginMiddleware),
-            Middleware(CorsMiddleware, allowed_origins=settings.allowed_origins),
             *([Middleware(AccessLog)] if settings.access_log else []),
+            # Inside the access log, so preflights and refused origins are logged too.
+            Middleware(CorsMiddleware, allowed_origins=settings.allowed_origins),
         ],
     )
