@@ -143,26 +143,7 @@ async def test_a_portal_on_an_allowed_origin_applies_and_is_pushed_the_one_doors
     assert first["type"] == "next", first
     assert first["payload"]["data"]["applicationUpdated"]["state"] == "SUBMITTED"
 
-    # The one door accepts the application, through the API from elsewhere.
-    clerk = mint_token(
-        test_settings(),
-        user="clerk-310105",
-        tenant=CHANGNING,
-        roles=["window_clerk"],
-        area="huayanglu",
-    )
-    async with httpx.AsyncClient(base_url=served.url) as client:
-        accepted = await client.post(
-            "/graphql",
-            json={
-                "query": ACCEPT,
-                "variables": {
-                    "i": {"id": application["id"], "lockVersion": application["lockVersion"]}
-                },
-            },
-            headers={"Authorization": f"Bearer {clerk}"},
-        )
-    assert accepted.json()["data"]["applicationTriageAccept"]["errors"] == [], accepted.json()
+    await accept_as_the_one_door(served, application)
 
     pushed = (await wait_for_pushes(page, 2))[1]
     assert pushed["type"] == "next", pushed
@@ -186,3 +167,50 @@ async def test_the_same_page_on_an_origin_not_allowed_is_stopped_by_cors(
     assert "status" not in catalogue and "Failed to fetch" in catalogue["error"], catalogue
     assert any("CORS policy" in line for line in console), console
     assert "acknowledged" not in opened, opened  # the handshake is refused (403)
+
+
+async def test_the_portal_streams_the_updates_as_server_sent_events_too(
+    db: Database, served: Served, browser: Browser
+) -> None:
+    page, console = await portal_page(browser, PORTAL)
+    citizen = mint_token(test_settings(), user="citizen-1", tenant=CHANGNING, roles=["applicant"])
+    submitted = await page.evaluate(
+        "([api, token, input]) => portal.submit(api, token, input)",
+        [served.url, citizen, await family_submission(db)],
+    )
+    application = submitted["body"]["data"]["applicationSubmit"]["application"]
+
+    await page.evaluate(
+        "([api, token, id]) => { portal.streamUpdates(api, token, id); }",
+        [served.url, citizen, application["id"]],
+    )
+    await page.wait_for_function("window.portal.streamed.length >= 1", timeout=15_000)
+    await accept_as_the_one_door(served, application)
+    await page.wait_for_function("window.portal.streamed.length >= 2", timeout=15_000)
+
+    streamed = await page.evaluate("window.portal.streamed")
+    states = [r["data"]["applicationUpdated"]["state"] for r in streamed]
+    assert states == ["SUBMITTED", "ACCEPTED"], (streamed, console)
+
+
+async def accept_as_the_one_door(served: Served, application: dict[str, Any]) -> None:
+    """The window clerk accepts the application, through the API from elsewhere."""
+    clerk = mint_token(
+        test_settings(),
+        user="clerk-310105",
+        tenant=CHANGNING,
+        roles=["window_clerk"],
+        area="huayanglu",
+    )
+    async with httpx.AsyncClient(base_url=served.url) as client:
+        accepted = await client.post(
+            "/graphql",
+            json={
+                "query": ACCEPT,
+                "variables": {
+                    "i": {"id": application["id"], "lockVersion": application["lockVersion"]}
+                },
+            },
+            headers={"Authorization": f"Bearer {clerk}"},
+        )
+    assert accepted.json()["data"]["applicationTriageAccept"]["errors"] == [], accepted.json()

@@ -154,3 +154,19 @@ async def test_without_a_token_the_socket_opens_and_the_subscription_asks_for_on
     answer = await receive(ws)
     await ws.close()
     assert "UNAUTHENTICATED" in json.dumps(answer), answer
+
+
+async def test_an_invalid_subscription_over_the_websocket_is_labelled_invalid_input(
+    served: Served,
+) -> None:
+    ws = await opened(served, {"Authorization": f"Bearer {citizen_token()}"})
+    assert (await receive(ws))["type"] == "connection_ack"
+    await ws.send(
+        json.dumps(
+            {"id": "1", "type": "subscribe", "payload": {"query": "subscription { noSuchField }"}}
+        )
+    )
+    answer = await receive(ws)
+    await ws.close()
+    assert answer["type"] == "error", answer
+    assert answer["payload"][0]["extensions"]["code"] == "INVALID_INPUT", answer
