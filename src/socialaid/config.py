@@ -25,7 +25,10 @@ class ConfigurationError(RuntimeError):
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="SOCIALAID_", extra="ignore")
+    # An empty variable is an unset one: compose passes `${X:-}` through as "".
+    model_config = SettingsConfigDict(
+        env_prefix="SOCIALAID_", extra="ignore", env_ignore_empty=True
+    )
 
     database_url: str | None = Field(default=None, validation_alias="DATABASE_URL")
     data_dir: Path = Path(".data")
@@ -42,6 +45,27 @@ class Settings(BaseSettings):
     # a token may live at most a working day and its overtime; the identity provider's usually
     # live minutes. A token without `iat` and `exp`, or living longer, is refused.
     max_token_lifetime_seconds: int = Field(default=12 * 3600, gt=0)
+    # The identity provider's keys over HTTPS instead of a file, refreshed without a restart:
+    # the issuer, whose OIDC discovery document names its JWKS (and must name this issuer), or
+    # the JWKS URL itself. See README "Identity provider" and ADR identity-provider-keys.
+    oidc_issuer: str | None = None
+    jwks_url: str | None = None
+    # Keys are refetched in the background once this old; the last fetched stay in use while
+    # the provider is down.
+    jwks_refresh_seconds: float = Field(default=300, gt=0)
+    # A token with an unknown `kid` (a rotation) refetches at once, unless a fetch began less
+    # than this long ago: tokens with made-up kids cannot make the server hammer the provider.
+    jwks_refetch_interval: float = Field(default=30, ge=0)
+    jwks_timeout: float = Field(default=5, gt=0)  # seconds, per discovery or JWKS request
+    # Where the claims sit in the provider's tokens; a dotted path reaches into an object
+    # (Keycloak: realm_access.roles). Defaults: socialaid's own claim names.
+    jwt_tenant_claim: str = Field(default="tenant", min_length=1)
+    jwt_roles_claim: str = Field(default="roles", min_length=1)
+    jwt_departments_claim: str = Field(default="departments", min_length=1)
+    jwt_area_claim: str = Field(default="area", min_length=1)
+    # The provider's role names to ours, JSON: {"sa-caseworker": "caseworker"}. With a map, role
+    # names it does not hold are ignored; without one, the claim must hold our names only.
+    jwt_role_map: dict[str, str] | None = None
 
     max_query_depth: int = 12
     max_query_tokens: int = 4000
@@ -72,6 +96,20 @@ class Settings(BaseSettings):
     # Waiting for one of the pool's connections: past this every connection is stuck (the server
     # is paused or overloaded), and answering "try again" beats queueing without end.
     db_pool_timeout: float = 5.0
+    # Connections each process keeps to the database (see README "Scaling out" for the sum over
+    # processes): the request pool, the connections it may open beyond it under a burst, and the
+    # owner's pool (imports, checkpoints). The read pool, when there is a replica, is sized alike.
+    db_pool_size: int = Field(default=10, gt=0)
+    db_max_overflow: int = Field(default=10, ge=0)
+    db_owner_pool_size: int = Field(default=2, gt=0)
+    # PgBouncer in transaction mode in front of the database: the app role's request (and read)
+    # pools connect there (host, port, database from this URL; the role is always
+    # socialaid_app) with prepared statements that cannot collide between the clients sharing
+    # a server connection. LISTEN, migrations and the owner stay on DATABASE_URL: direct.
+    db_pgbouncer_url: str | None = None
+    # A streaming replica for auditors' history reads and exports (host, port, database; the role
+    # is socialaid_app): a little behind the primary, never written to. Unset: the primary.
+    read_database_url: str | None = None
     # Signed audit checkpoints (ADR 0010): each tenant's chain head signed with an Ed25519 key
     # the database never sees, written to a directory outside it, checked by auditVerify with the
     # public key. Dev: the key (generated once) and the directory live in the data dir.
@@ -111,7 +149,20 @@ class Settings(BaseSettings):
 
     @property
     def uses_asymmetric_tokens(self) -> bool:
-        return self.jwt_public_key_file is not None or self.jwks_file is not None
+        return any(
+            source is not None
+            for source in (
+                self.jwt_public_key_file,
+                self.jwks_file,
+                self.jwks_url,
+                self.oidc_issuer,
+            )
+        )
+
+    @property
+    def expected_issuer(self) -> str | None:
+        """The `iss` a token must carry: SOCIALAID_JWT_ISSUER, else the discovered issuer."""
+        return self.jwt_issuer or self.oidc_issuer
 
     @cached_property
     def signing_key(self) -> str:
@@ -178,14 +229,16 @@ class Settings(BaseSettings):
                     "生产环境必须设置 SOCIALAID_JWT_PUBLIC_KEY_FILE 或 SOCIALAID_JWKS_FILE，否则所有"
                     "令牌都会被拒绝 / production requires SOCIALAID_JWT_PUBLIC_KEY_FILE or"
                     " SOCIALAID_JWKS_FILE, without which every token is refused"
+                    " (or SOCIALAID_OIDC_ISSUER or SOCIALAID_JWKS_URL)"
                 )
             for setting, value in (
-                ("SOCIALAID_JWT_ISSUER", self.jwt_issuer),
+                ("SOCIALAID_JWT_ISSUER", self.expected_issuer),
                 ("SOCIALAID_JWT_AUDIENCE", self.jwt_audience),
                 ("SOCIALAID_SECRET", self.secret),
             ):
                 if not value:
                     problems.append(f"生产环境必须设置 {setting} / production requires {setting}")
+        problems += identity_provider_problems(self)
         problems += audit_checkpoint_problems(self)
         problems += parse_origins(self.cors_origins)[1]
         if problems:
@@ -268,3 +321,58 @@ def _origin_of(entry: str) -> str | None:
     if port is not None and port != _DEFAULT_PORTS[parts.scheme.lower()]:
         host = f"{host}:{port}"
     return f"{parts.scheme.lower()}://{host}"
+
+
+# -- Identity provider keys over HTTP and claim mapping, checked at start-up ---------------------
+
+
+def identity_provider_problems(settings: Settings) -> list[str]:
+    """What keeps tokens from the identity provider from verifying as configured: more than one
+    key source, a provider URL that is not https (http to localhost in dev), and an issuer
+    setting that contradicts the discovered one."""
+    problems: list[str] = []
+    sources = {
+        "SOCIALAID_JWT_PUBLIC_KEY_FILE": settings.jwt_public_key_file,
+        "SOCIALAID_JWKS_FILE": settings.jwks_file,
+        "SOCIALAID_JWKS_URL": settings.jwks_url,
+        "SOCIALAID_OIDC_ISSUER": settings.oidc_issuer,
+    }
+    named = [name for name, value in sources.items() if value is not None]
+    # The two files alone are reported by check_for_serving already.
+    if len(named) > 1 and set(named) != {"SOCIALAID_JWT_PUBLIC_KEY_FILE", "SOCIALAID_JWKS_FILE"}:
+        problems.append(
+            f"{' 与 '.join(named)} 只能设置一个（令牌只用一个密钥来源）"
+            f" / set only one of {', '.join(named)}: tokens verify against one key source"
+        )
+    for name in ("SOCIALAID_JWKS_URL", "SOCIALAID_OIDC_ISSUER"):
+        url = sources[name]
+        problem = None if url is None else url_problem(str(url), production=settings.is_production)
+        if problem is not None:
+            problems.append(f"{name}={url}: {problem}")
+    if settings.oidc_issuer and settings.jwt_issuer and settings.oidc_issuer != settings.jwt_issuer:
+        problems.append(
+            "SOCIALAID_JWT_ISSUER 与 SOCIALAID_OIDC_ISSUER 不一致 / SOCIALAID_JWT_ISSUER differs"
+            " from SOCIALAID_OIDC_ISSUER (leave it unset: the discovered issuer is expected)"
+        )
+    # SOCIALAID_JWT_ROLE_MAP naming a role that does not exist stops the start where the roles
+    # are known (access.tokens.claim_mapping_of): config imports nothing of the packages.
+    return problems
+
+
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
+def url_problem(url: str, *, production: bool) -> str | None:
+    """Why `url` may not name the identity provider: keys fetched over plain HTTP could be
+    replaced by anyone on the path, so only https, and in dev http to this machine (a test's
+    provider)."""
+    parts = urlsplit(url)
+    if parts.scheme == "https" and parts.hostname:
+        return None
+    if parts.scheme == "http" and not production and parts.hostname in LOCAL_HOSTS:
+        return None
+    if production:
+        return "生产环境须使用 https / must be an https URL in production"
+    return (
+        "须为 https 地址（开发环境可用 http://localhost）/ must be https (http to localhost in dev)"
+    )

@@ -26,9 +26,10 @@ class Authenticator:
     is connected, so a process that could miss a revocation never trusts a stale grant; the
     listener reconnects by itself, and caching resumes once it listens again."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, verifier: TokenVerifier | None = None) -> None:
+        """`verifier`: by default one for the settings, made on first use."""
         self.settings = settings
-        self._verifier: TokenVerifier | None = None
+        self._verifier = verifier
         self._listener = Listener(CHANNEL, self._changed, self._listener_lost, self._listening)
         self._caching = False
         self._tenant_paths: dict[str, str] = {}
@@ -45,11 +46,18 @@ class Authenticator:
         return self._verifier
 
     async def listen(self, db: Database) -> None:
-        await self._listener.start(db.app_url, connect_timeout=db.timeouts.connect_or_none)
+        await self._listener.start(db.listen_url, connect_timeout=db.timeouts.connect_or_none)
+
+    async def start(self) -> None:
+        """Before serving: the verifier made (a role map onto unknown roles stops the start
+        here) and the identity provider's keys fetched, when they come over HTTP."""
+        await self.verifier.start()
 
     async def close(self) -> None:
         self._caching = False
         await self._listener.stop()
+        if self._verifier is not None:
+            await self._verifier.close()
 
     def caches_grants_of(self, user_id: str) -> bool:
         return user_id in self._assigned
@@ -85,7 +93,7 @@ class Authenticator:
         if scheme.lower() != "bearer" or not token.strip():
             raise UnauthenticatedError()
         try:
-            claims = self.verifier.verify(token.strip())
+            claims = await self.verifier.verify_fetching(token.strip())
         except InvalidTokenError as exc:
             log.info("token refused: %s", exc)
             raise UnauthenticatedError() from exc

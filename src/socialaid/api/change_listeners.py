@@ -61,6 +61,7 @@ async def listening_for_changes(
     # Listening for grant and policy changes lets this process cache grants safely.
     listeners = ChangeListeners(Authenticator(settings), RevisionWatcher(db), ApplicationUpdates())
     try:
+        await listeners.authenticator.start()
         await listeners.authenticator.listen(db)
         await listeners.revisions.start()
         await listeners.application_updates.start(

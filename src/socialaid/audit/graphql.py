@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import strawberry
 
-from socialaid.access.sessions import scoped_session
+from socialaid.access.sessions import replica_reading, scoped_session
 from socialaid.audit import queries, verification
 from socialaid.audit.changes import field_changes
 from socialaid.audit.checkpoint_setup import checkpoints_for_verification
@@ -206,7 +206,7 @@ class PersonHistoryType:
 
     @strawberry.field(description="涉及当事人的申请，最近开始的在前")
     async def applications(self, info: Info) -> list[PersonApplicationType]:
-        async with scoped_session(info.context.db, self.scope.actor) as session:
+        async with scoped_session(info.context.db, self.scope.actor, replica=True) as session:
             rows = await queries.person_applications(session, self.scope)
         return [
             PersonApplicationType(
@@ -227,7 +227,7 @@ class PersonHistoryType:
     ) -> AuditEventConnection:
         check_page_size(first, path=["first"])
         key = _key(after)
-        async with scoped_session(info.context.db, self.scope.actor) as session:
+        async with scoped_session(info.context.db, self.scope.actor, replica=True) as session:
             page = await queries.person_events(session, self.scope, first=first, after=key)
         return AuditEventConnection.of(page)
 
@@ -311,9 +311,13 @@ class AuditQuery:
         check_page_size(first, path=["first"])
         key = _key(after)
         ctx = info.context
-        async with scoped_session(ctx.db, ctx.principal) as session:
+        async with (
+            scoped_session(ctx.db, ctx.principal) as session,
+            replica_reading(ctx.db, ctx.principal, session) as reading,
+        ):
             page = await queries.list_events(
                 session,
+                reading=reading,
                 actor=ctx.principal,
                 signing_key=ctx.settings.signing_key,
                 event_filter=filter.as_filter(),
@@ -325,9 +329,12 @@ class AuditQuery:
     @strawberry.field(description="一件申请跨部门的全部变更（含变更前后），按发生顺序；需 auditor")
     async def application_history(self, info: Info, id: str) -> ApplicationHistoryType:
         ctx = info.context
-        async with scoped_session(ctx.db, ctx.principal) as session:
+        async with (
+            scoped_session(ctx.db, ctx.principal) as session,
+            replica_reading(ctx.db, ctx.principal, session) as reading,
+        ):
             events = await queries.application_history(
-                session, actor=ctx.principal, application_id=id
+                session, reading=reading, actor=ctx.principal, application_id=id
             )
         return ApplicationHistoryType(
             application_id=id,
