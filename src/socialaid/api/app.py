@@ -20,9 +20,11 @@ from socialaid.access.authentication import Authenticator
 from socialaid.access.decisions import UnauthenticatedError
 from socialaid.api import unavailable
 from socialaid.api.access_log import AccessLog
+from socialaid.api.metrics import MetricsSampler, metrics_endpoint, metrics_open_to
 from socialaid.api.public_cache import PublicResponseCache
 from socialaid.api.public_get import PublicGetOnly
 from socialaid.api.request_limits import RequestLimits
+from socialaid.api.request_metrics import RequestMetrics, note_result
 from socialaid.api.request_origin import RequestOriginMiddleware
 from socialaid.api.schema import build_schema
 from socialaid.applications.notifications import ApplicationUpdates
@@ -70,6 +72,7 @@ class GraphQLApp(GraphQL[Context, None]):
         for error in result.errors or ():
             if isinstance(error, GraphQLSyntaxError):
                 error.extensions = {**(error.extensions or {}), "code": "INVALID_INPUT"}
+        note_result(result)
         return await super().process_result(request, result)
 
     async def get_context(
@@ -148,7 +151,13 @@ def create_app(
             return JSONResponse({"status": "unavailable"}, status_code=503)
         return JSONResponse({"status": "ready"})
 
-    return Starlette(
+    sampler = MetricsSampler(db)
+    metrics_routes = (
+        [Route("/metrics", metrics_endpoint(db, settings, sampler), methods=["GET"])]
+        if metrics_open_to(settings) is None
+        else []
+    )
+    app = Starlette(
         routes=[
             Route("/graphql", unavailable.AnswerOutages(limited_graphql), methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
@@ -159,10 +168,15 @@ def create_app(
             ),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            *metrics_routes,
         ],
         # The request id outermost: cached and refused responses carry their request's id too.
         middleware=[
             Middleware(RequestOriginMiddleware),
             *([Middleware(AccessLog)] if settings.access_log else []),
+            *([Middleware(RequestMetrics)] if settings.metrics else []),
         ],
     )
+    # Started with the change listeners (api/change_listeners.py): pools and caches sampled.
+    app.state.metrics_sampler = sampler if settings.metrics else None
+    return app
