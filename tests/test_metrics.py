@@ -7,6 +7,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
+import subprocess
+import sys
 from collections.abc import AsyncIterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -43,6 +45,8 @@ from tests.applications_api.flows import (
 )
 from tests.conftest import test_settings
 from tests.identity_numbers import id_number
+from tests.test_asgi_app import environment as asgi_environment
+from tests.test_asgi_app import ready
 from tests.test_http import free_port
 from tests.test_serving import children_of, environment, started
 
@@ -291,3 +295,47 @@ def test_two_workers_report_the_sum_of_their_requests_and_clean_up_their_files(
     finally:
         if parent.poll() is None:
             parent.kill()
+
+
+def uvicorn_workers(port: int, env: dict[str, str], workers: int) -> subprocess.Popen[bytes]:
+    command = [sys.executable, "-m", "uvicorn", "socialaid.asgi:app", "--port", str(port)]
+    return subprocess.Popen(
+        [*command, "--workers", str(workers)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+
+
+async def test_uvicorn_workers_with_a_multiprocess_directory_report_the_sum(
+    db: Database, tmp_path: Path
+) -> None:
+    port = free_port()
+    metrics_dir = tmp_path / "metrics"
+    metrics_dir.mkdir()
+    env = asgi_environment(tmp_path, db) | {"PROMETHEUS_MULTIPROC_DIR": str(metrics_dir)}
+    server = uvicorn_workers(port, env, 2)
+    try:
+        await ready(server, port)
+
+        async def one() -> None:
+            async with httpx.AsyncClient() as client:
+                response = await client.post(
+                    f"http://127.0.0.1:{port}/graphql", json={"query": CAT}
+                )
+                assert response.status_code == 200
+
+        for _ in range(6):
+            await asyncio.gather(*(one() for _ in range(10)))
+        pids = {f.stem.rsplit("_", 1)[1] for f in metrics_dir.glob("histogram_*.db")}
+        assert len(pids) == 2, "both workers served requests"
+        async with httpx.AsyncClient() as client:
+            samples = parse((await client.get(f"http://127.0.0.1:{port}/metrics")).text)
+        assert value(samples, f"{DURATION}_count", operation="Cat", outcome="ok") == 60
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
