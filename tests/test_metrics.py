@@ -15,6 +15,7 @@ from pathlib import Path
 
 import httpx
 import uvicorn
+from prometheus_client import REGISTRY
 from prometheus_client.parser import text_string_to_metric_families
 from sqlalchemy import func, select, update
 from sqlmodel import col
@@ -22,11 +23,14 @@ from sqlmodel import col
 from socialaid.access.tokens import mint_token
 from socialaid.access.vocabulary import Role
 from socialaid.api.app import create_app
-from socialaid.applications.models import ApplicationCase
+from socialaid.applications.models import Application, ApplicationCase
+from socialaid.applications.submission import MaterialInput, Submission, submit
 from socialaid.audit.models import AuditEvent
 from socialaid.clock import CHINA
 from socialaid.config import Settings
 from socialaid.db.database import Database
+from socialaid.kernel.caches import Caches
+from socialaid.kernel.unit_of_work import UnitOfWork
 from socialaid.metrics.labels import MAX_OPERATIONS, OperationNames
 from tests.applications_api.flows import (
     SHANGHAI_FAMILY,
@@ -43,7 +47,7 @@ from tests.applications_api.flows import (
     uploads_for,
     window_clerk,
 )
-from tests.conftest import test_settings
+from tests.conftest import TEST_SECRET, test_settings
 from tests.identity_numbers import id_number
 from tests.test_asgi_app import environment as asgi_environment
 from tests.test_asgi_app import ready
@@ -339,3 +343,52 @@ async def test_uvicorn_workers_with_a_multiprocess_directory_report_the_sum(
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+class AbandonedError(Exception):
+    pass
+
+
+async def test_a_submission_rolled_back_after_the_service_returned_is_not_counted(
+    db: Database,
+) -> None:
+    citizen = await applicant(db, CHANGNING)
+    answers = shanghai_answers(id_number("310105", date(1982, 4, 2), 131))
+    materials = await uploads_for(db, CHANGNING, SHANGHAI_FAMILY, answers, citizen)
+
+    def unit_of_work() -> UnitOfWork:
+        return UnitOfWork(
+            db, actor=citizen, request_id="r-1", signing_key=TEST_SECRET, caches=Caches()
+        )
+
+    def counted() -> float:
+        found = REGISTRY.get_sample_value(
+            "socialaid_applications_submitted_total", {"channel": "online"}
+        )
+        return found or 0.0
+
+    def application(key: str) -> Submission:
+        return Submission(
+            tenant=CHANGNING,
+            channel="online",
+            items=SHANGHAI_FAMILY,
+            answers=answers,
+            idempotency_key=key,
+            materials=[
+                MaterialInput(m["material"], m["subject"], m["reference"]) for m in materials
+            ],
+            area="huayanglu",
+        )
+
+    before = counted()
+    with contextlib.suppress(AbandonedError):
+        async with unit_of_work() as uow:
+            await submit(uow, submission=application("rolled-back"))
+            raise AbandonedError  # the request fails after the service, before the commit
+    assert counted() == before
+    async with unit_of_work() as uow:
+        await submit(uow, submission=application("committed"))
+    assert counted() == before + 1
+    async with db.owner_session() as session:
+        keys = set(await session.scalars(select(Application.idempotency_key)))
+    assert "committed" in keys and "rolled-back" not in keys
