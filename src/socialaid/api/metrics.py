@@ -49,6 +49,7 @@ DATABASE_GAUGE_SECONDS = 5.0
 _OVERDUE = """
 SELECT count(*) FROM application_case WHERE state = ANY(:open) AND due_at < now()
 """
+_BOUNDED = "SET LOCAL statement_timeout = '2s'"
 _AUDIT_CHAINS = "SELECT count(*), coalesce(sum(last_sequence), 0) FROM audit_chain_head"
 
 
@@ -122,6 +123,8 @@ class DatabaseGauges(Collector):
                 return
             try:
                 async with self.db.owner_session() as session:
+                    # The owner's statements are not bounded (db/database.py); a scrape's are.
+                    await session.execute(text(_BOUNDED))
                     overdue = await session.scalar(
                         text(_OVERDUE), {"open": sorted(s.value for s in CASE_OPEN_STATES)}
                     )
