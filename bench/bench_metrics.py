@@ -25,13 +25,21 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.bench_catalogue import CATALOGUE_QUERY
-from bench.http_load import REPO, LoadResult, closed_loop, graphql_body, machine, running_server
+from bench.http_load import (
+    REPO,
+    BodyFactory,
+    LoadResult,
+    closed_loop,
+    graphql_body,
+    machine,
+    running_server,
+)
 
 SECRET = "bench-metrics-secret-not-for-production"
 TENANT = "310105"
 HEADER = (
-    "| load | server | requests | errors | req/s | median | p99 | max | load avg |\n"
-    "|---|---|---|---|---|---|---|---|---|"
+    "| load | server | requests | errors | req/s | median | p99 | max | load avg | server CPU |\n"
+    "|---|---|---|---|---|---|---|---|---|---|"
 )
 
 
@@ -58,62 +66,76 @@ def main() -> None:
             {"Authorization": f"Bearer {token()}"},
         ),
     }
-    variants = {"metrics on": "true", "metrics off": "false"}
+    variants = {"metrics on": "on", "metrics off": "off"}
     results: dict[tuple[str, str], list[LoadResult]] = {}
+    # The server processes' CPU time per answered request, in µs: on a machine shared with other
+    # jobs, throughput and latency move with their load; the server's own CPU time far less.
+    cpu: dict[tuple[str, str], list[float]] = {}
     with ExitStack() as stack:
         servers = {
             name: stack.enter_context(
                 running_server(
-                    REPO
-                    / ".data"
-                    / f"bench-metrics-{value.replace('true', 'on').replace('false', 'off')}",
-                    {"SOCIALAID_SECRET": SECRET, "SOCIALAID_METRICS": value},
+                    REPO / ".data" / f"bench-metrics-{suffix}",
+                    {"SOCIALAID_SECRET": SECRET, "SOCIALAID_METRICS": str(suffix == "on").lower()},
                     ("--workers", str(args.workers)),
                 )
             )
-            for name, value in variants.items()
+            for name, suffix in variants.items()
         }
         for load, (body, headers) in loads.items():
-
-            def make(
-                _: int, body: bytes = body, headers: dict[str, str] = headers
-            ) -> tuple[bytes, dict[str, str]]:
-                return body, headers
-
+            make = _constant(body, headers)
             for server in servers.values():  # warm up: caches, pools, verified token
                 asyncio.run(closed_loop(server.base, "/graphql", make, clients=4, seconds=2))
             for _ in range(args.rounds):
                 for name, server in servers.items():
-                    result = asyncio.run(
-                        closed_loop(
-                            server.base,
-                            "/graphql",
-                            make,
-                            clients=args.clients,
-                            seconds=args.seconds,
+                    with server.cpu() as used:
+                        result = asyncio.run(
+                            closed_loop(
+                                server.base,
+                                "/graphql",
+                                make,
+                                clients=args.clients,
+                                seconds=args.seconds,
+                            )
                         )
-                    )
                     results.setdefault((load, name), []).append(result)
+                    cpu.setdefault((load, name), []).append(used.server / result.count * 1e6)
     print(f"machine: {machine()}")
-    print(
-        f"{args.clients} clients, {args.seconds:g} s a load, {args.rounds} rounds, --workers {args.workers}"
-    )
+    print(f"{args.clients} clients, {args.seconds:g} s a load, {args.rounds} rounds")
+    print(f"--workers {args.workers}")
     print(HEADER)
     for (load, name), runs in results.items():
         for number, result in enumerate(runs, 1):
             # Without baselines the row ends in two empty ratio cells: not in this table.
-            print(result.row(load, f"{name} (round {number})").removesuffix("  |  |"))
+            row = result.row(load, f"{name} (round {number})").removesuffix("  |  |")
+            print(f"{row} {cpu[(load, name)][number - 1]:.0f} µs |")
     print()
-    print("| load | req/s on / off | p99 on / off |")
-    print("|---|---|---|")
+    print("| load | req/s on / off | p99 on / off | server CPU per request, on − off |")
+    print("|---|---|---|---|")
     for load in loads:
         on, off = results[(load, "metrics on")], results[(load, "metrics off")]
         rates = [a.per_second / b.per_second for a, b in zip(on, off, strict=True)]
         p99s = [a.percentile(99) / b.percentile(99) for a, b in zip(on, off, strict=True)]
+        extra = [
+            a - b
+            for a, b in zip(cpu[(load, "metrics on")], cpu[(load, "metrics off")], strict=True)
+        ]
         print(
-            f"| {load} | {statistics.median(rates):.3f} ({', '.join(f'{r:.3f}' for r in rates)}) "
-            f"| {statistics.median(p99s):.3f} ({', '.join(f'{r:.3f}' for r in p99s)}) |"
+            f"| {load} | {_spread(rates, '.3f')} | {_spread(p99s, '.3f')} | {_spread(extra, '+.0f')} µs |"
         )
+
+
+def _constant(body: bytes, headers: dict[str, str]) -> BodyFactory:
+    def make(_: int) -> tuple[bytes, dict[str, str]]:
+        return body, headers
+
+    return make
+
+
+def _spread(values: list[float], style: str) -> str:
+    """The median, then every round's value."""
+    each = ", ".join(format(v, style) for v in values)
+    return f"{format(statistics.median(values), style)} ({each})"
 
 
 if __name__ == "__main__":
