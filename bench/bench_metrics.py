@@ -11,18 +11,29 @@ answers, so the largest relative cost) and `{ me { roles } }` with an applicant'
 GraphQL and authentication). Prints one markdown row per load and the median over the rounds of
 each one's req/s and p99 relative to the baseline measured in the same round. With `--workers 2`
 the metrics go through prometheus_client's multiprocess files (what `serve --workers` uses).
+
+First, in fresh processes, the request-counting middleware alone around a bare ASGI app called
+directly (CPU µs per request, best of five rounds, with and without it): the cost without HTTP,
+the database or the machine's other load in the way, counting in memory and in multiprocess files.
+`--middleware-only` prints just that figure for this process.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
+import subprocess
 import sys
+import tempfile
+import time
 from contextlib import ExitStack
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bench.bench_catalogue import CATALOGUE_QUERY
 from bench.http_load import (
@@ -58,7 +69,14 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=8)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument(
+        "--middleware-only", action="store_true", help="only the in-process measurement"
+    )
     args = parser.parse_args()
+    if args.middleware_only:
+        print(f"{middleware_cost():.2f}")
+        return
+    in_memory, in_files = _middleware_costs()
     loads = {
         "cached catalogue": (graphql_body(CATALOGUE_QUERY, {"tenant": TENANT}), {}),
         "`{ me { roles } }` with token": (
@@ -103,6 +121,10 @@ def main() -> None:
     print(f"machine: {machine()}")
     print(f"{args.clients} clients, {args.seconds:g} s a load, {args.rounds} rounds")
     print(f"--workers {args.workers}")
+    print(
+        f"request counting alone (in process, around a bare ASGI app): +{in_memory:.2f} µs CPU"
+        f" a request in memory, +{in_files:.2f} µs with PROMETHEUS_MULTIPROC_DIR"
+    )
     print(HEADER)
     for (load, name), runs in results.items():
         for number, result in enumerate(runs, 1):
@@ -123,6 +145,51 @@ def main() -> None:
         print(
             f"| {load} | {_spread(rates, '.3f')} | {_spread(p99s, '.3f')} | {_spread(extra, '+.0f')} µs |"
         )
+
+
+def middleware_cost(requests: int = 200_000) -> float:
+    """CPU µs the request-counting middleware adds to a request: a bare ASGI app called
+    directly, with and without it, alternately, best of five rounds each."""
+    from socialaid.api.request_metrics import RequestMetrics
+
+    async def bare(scope: Scope, receive: Receive, send: Send) -> None:
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"{}"})
+
+    async def receive() -> Message:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(_: Message) -> None:
+        pass
+
+    scope: Scope = {"type": "http", "path": "/graphql", "method": "POST", "headers": []}
+
+    async def cpu_per_request(app: ASGIApp) -> float:
+        started = time.process_time()
+        for _ in range(requests):
+            await app(scope, receive, send)
+        return (time.process_time() - started) / requests * 1e6
+
+    async def rounds() -> float:
+        counted = RequestMetrics(bare)
+        plain, wrapped = [], []
+        for _ in range(5):
+            plain.append(await cpu_per_request(bare))
+            wrapped.append(await cpu_per_request(counted))
+        return min(wrapped) - min(plain)
+
+    return asyncio.run(rounds())
+
+
+def _middleware_costs() -> tuple[float, float]:
+    """`middleware_cost` in a fresh process, counting in memory and in multiprocess files."""
+    command = [sys.executable, __file__, "--middleware-only"]
+    environment = {k: v for k, v in os.environ.items() if k != "PROMETHEUS_MULTIPROC_DIR"}
+    in_memory = subprocess.run(command, env=environment, capture_output=True, check=True)
+    with tempfile.TemporaryDirectory() as directory:
+        environment["PROMETHEUS_MULTIPROC_DIR"] = directory
+        in_files = subprocess.run(command, env=environment, capture_output=True, check=True)
+    return float(in_memory.stdout), float(in_files.stdout)
 
 
 def _constant(body: bytes, headers: dict[str, str]) -> BodyFactory:

@@ -16,6 +16,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 from graphql import OperationDefinitionNode
+from prometheus_client import Counter, Histogram
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.extensions import SchemaExtension
 from strawberry.types import ExecutionResult
@@ -64,6 +65,10 @@ class RequestMetrics:
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
         self.operations = labels.OperationNames()
+        # Each labelled child once: `labels()` takes a lock and builds its key on every call.
+        # Bounded as the label values are.
+        self._requests: dict[tuple[str, str], Counter] = {}
+        self._durations: dict[tuple[str, str], Histogram] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -85,12 +90,20 @@ class RequestMetrics:
         finally:
             _current.reset(token)
             route = ROUTES.get(scope["path"], "other")
-            HTTP_REQUESTS.labels(route, labels.status_class(status)).inc()
+            key = (route, labels.status_class(status))
+            requests = self._requests.get(key)
+            if requests is None:
+                requests = self._requests[key] = HTTP_REQUESTS.labels(*key)
+            requests.inc()
             if route == "graphql":
-                GRAPHQL_REQUEST_SECONDS.labels(
+                key = (
                     tally.operation_label(self.operations),
                     labels.outcome(tally.error_code, status),
-                ).observe(time.perf_counter() - started)
+                )
+                duration = self._durations.get(key)
+                if duration is None:
+                    duration = self._durations[key] = GRAPHQL_REQUEST_SECONDS.labels(*key)
+                duration.observe(time.perf_counter() - started)
 
 
 class OperationMetricsExtension(SchemaExtension):
