@@ -3,7 +3,7 @@ their latency (metrics/registry.py).
 
 `RequestMetrics` wraps the whole app and times each HTTP request. What only GraphQL knows is
 noted on the request's `RequestTally` (a contextvar the middleware sets): the name of the
-operation that parsed (`OperationMetricsExtension`), the code of the first error (the GraphQL
+operation that parsed (`note_operation`), the code of the first error (the GraphQL
 app's `process_result`), or, for a response the public cache answers, the operation it stored
 with the response. Nothing here touches the database.
 """
@@ -11,15 +11,13 @@ with the response. Nothing here touches the database.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
 
 from graphql import OperationDefinitionNode
 from prometheus_client import Counter, Histogram
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-from strawberry.extensions import SchemaExtension
-from strawberry.types import ExecutionResult
+from strawberry.types import ExecutionContext, ExecutionResult
 
 from socialaid.metrics import labels
 from socialaid.metrics.registry import GRAPHQL_REQUEST_SECONDS, HTTP_REQUESTS
@@ -106,23 +104,22 @@ class RequestMetrics:
                 duration.observe(time.perf_counter() - started)
 
 
-class OperationMetricsExtension(SchemaExtension):
-    """Notes the name of the operation that ran: one the document defines, never the client's
-    operationName alone (which may name nothing, or come with a document that does not parse)."""
-
-    def on_operation(self) -> Iterator[None]:
-        yield
-        tally = _current.get()
-        document = self.execution_context.graphql_document
-        if tally is None or document is None:
-            return
-        wanted = self.execution_context._provided_operation_name
-        operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
-        chosen = (
-            [o for o in operations if o.name is not None and o.name.value == wanted]
-            if wanted
-            else operations
-        )
-        if len(chosen) == 1:
-            tally.ran = True
-            tally.operation = chosen[0].name.value if chosen[0].name is not None else None
+def note_operation(execution: ExecutionContext) -> None:
+    """Note the name of the operation that ran: one the parsed document defines, never the
+    client's operationName alone (which may name nothing, or come with a document that does not
+    parse). Called once the operation is over by `AuditRequestExtension`, which every schema
+    has, rather than by one more extension for every operation to pass through."""
+    tally = _current.get()
+    document = execution.graphql_document
+    if tally is None or document is None:
+        return
+    wanted = execution._provided_operation_name
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    chosen = (
+        [o for o in operations if o.name is not None and o.name.value == wanted]
+        if wanted
+        else operations
+    )
+    if len(chosen) == 1:
+        tally.ran = True
+        tally.operation = chosen[0].name.value if chosen[0].name is not None else None

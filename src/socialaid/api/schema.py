@@ -16,7 +16,6 @@ from strawberry.tools import merge_types
 
 from socialaid.api.error_reporting import ErrorLoggingSchema, should_mask
 from socialaid.api.input_guard import InputGuard
-from socialaid.api.request_metrics import OperationMetricsExtension
 from socialaid.api.request_origin import AuditRequestExtension
 from socialaid.api.unavailable import MaskErrorsNamingOutages
 from socialaid.api.validation_cache import QueryValidationCache
@@ -72,8 +71,6 @@ def build_schema(settings: Settings, tracer: Tracer | None = None) -> ErrorLoggi
         QueryValidationCache,
         AuditRequestExtension,
     ]
-    if settings.metrics:
-        extensions.append(OperationMetricsExtension)
     if settings.is_production:
         extensions.append(DisableIntrospection)
     if tracer is not None:
