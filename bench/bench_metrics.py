@@ -30,6 +30,8 @@ import tempfile
 import time
 from contextlib import ExitStack
 from pathlib import Path
+from urllib.error import HTTPError
+from urllib.request import urlopen
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -100,6 +102,13 @@ def main() -> None:
             )
             for name, suffix in variants.items()
         }
+        for name, server in servers.items():  # each is what it says
+            try:
+                with urlopen(f"{server.base}/metrics", timeout=5) as response:
+                    served = response.status == 200
+            except HTTPError:
+                served = False
+            assert served == (name == "metrics on"), name
         for load, (body, headers) in loads.items():
             make = _constant(body, headers)
             for server in servers.values():  # warm up: caches, pools, verified token
