@@ -62,15 +62,18 @@ def metrics_open_to(settings: Settings) -> str | None:
     return None
 
 
+# What each cache had counted when last exported: counters only ever add the difference. One
+# record per process, whichever sampler exports (the caches are the process's, not an app's).
+_exported: weakref.WeakKeyDictionary[LruCache[object, object], tuple[int, int]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 class MetricsSampler:
     """Copies what this process holds (pool use, cache counters) into the exported metrics."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        # What each cache had counted at the last sample: counters only ever add the difference.
-        self._seen: weakref.WeakKeyDictionary[LruCache[object, object], tuple[int, int]] = (
-            weakref.WeakKeyDictionary()
-        )
 
     def sample(self) -> None:
         pool = self.db.engine.pool
@@ -79,12 +82,12 @@ class MetricsSampler:
             metrics.DB_POOL_SIZE.set(pool.size())
             metrics.DB_POOL_OPEN.set(pool.checkedin() + pool.checkedout())
         for cache in named_caches():
-            hits, misses = self._seen.get(cache, (0, 0))
+            hits, misses = _exported.get(cache, (0, 0))
             if cache.hits > hits:
                 metrics.CACHE_HITS.labels(cache.name).inc(cache.hits - hits)
             if cache.misses > misses:
                 metrics.CACHE_MISSES.labels(cache.name).inc(cache.misses - misses)
-            self._seen[cache] = (cache.hits, cache.misses)
+            _exported[cache] = (cache.hits, cache.misses)
 
     @contextlib.asynccontextmanager
     async def running(self, every: float = SAMPLE_SECONDS) -> AsyncIterator[None]:
