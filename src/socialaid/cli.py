@@ -116,6 +116,7 @@ def serve(
     import uvloop
 
     from socialaid.api.serving import (
+        METRICS_DIR_ENV,
         WORKER_ENV,
         become_worker,
         serve_process,
@@ -140,6 +141,9 @@ def serve(
         become_worker()
     else:
         _exit_if_port_taken(host, port)
+        # One process counts in memory; several get a fresh shared directory from the parent
+        # (api/serving.py). An operator's leftover one would add a past run's counts.
+        os.environ.pop(METRICS_DIR_ENV, None)
     _stop_on_sigterm_as_on_sigint()
     # Workers verify with the public keys only; one process signs (this one, or the parent).
     signer = _checkpoint_setup_or_exit(settings) if not is_worker else None

@@ -83,6 +83,12 @@ class Settings(BaseSettings):
     # Log lines: "json" (one object per line, for a collector) or "text" (for a terminal); unset,
     # json in production and text in dev (`effective_log_format`).
     log_format: Literal["json", "text"] | None = None
+    # Prometheus metrics on GET /metrics (`false`: neither the endpoint nor the counting). Open
+    # in dev; with a token set the scraper must send it as `Authorization: Bearer <token>`, and in
+    # production without a token the endpoint is off (404): request counts, operation names and
+    # error rates are for the operator, not for anyone who can reach the API.
+    metrics: bool = True
+    metrics_token: str | None = None
 
     # Database timeouts, in seconds (0 turns one off). A healthy server accepts a connection in
     # milliseconds; without a bound a dead host holds a request for the OS's TCP timeout (minutes).

@@ -25,9 +25,11 @@ from socialaid.api import unavailable
 from socialaid.api.access_log import AccessLog
 from socialaid.api.cors import CorsMiddleware
 from socialaid.api.event_stream import EventStreamOrGraphQL, GraphQLEventStream
+from socialaid.api.metrics import MetricsSampler, metrics_endpoint, metrics_open_to
 from socialaid.api.public_cache import PublicResponseCache
 from socialaid.api.public_get import PublicGetOnly
 from socialaid.api.request_limits import RequestLimits
+from socialaid.api.request_metrics import RequestMetrics, note_result
 from socialaid.api.request_origin import RequestOriginMiddleware
 from socialaid.api.schema import build_schema
 from socialaid.api.ws_authorization import ws_authorization
@@ -80,6 +82,7 @@ class GraphQLApp(GraphQL[Context, None]):
         for error in result.errors or ():
             if isinstance(error, GraphQLSyntaxError):
                 error.extensions = {**(error.extensions or {}), "code": "INVALID_INPUT"}
+        note_result(result)
         return await super().process_result(request, result)
 
     async def get_context(
@@ -184,7 +187,13 @@ def create_app(
             return JSONResponse({"status": "unavailable"}, status_code=503)
         return JSONResponse({"status": "ready"})
 
-    return Starlette(
+    sampler = MetricsSampler(db)
+    metrics_routes = (
+        [Route("/metrics", metrics_endpoint(db, settings, sampler), methods=["GET"])]
+        if metrics_open_to(settings) is None
+        else []
+    )
+    app = Starlette(
         routes=[
             Route(
                 "/graphql",
@@ -200,12 +209,18 @@ def create_app(
             ),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            *metrics_routes,
         ],
         # The request id outermost: cached and refused responses carry their request's id too.
         middleware=[
             Middleware(RequestOriginMiddleware),
             *([Middleware(AccessLog)] if settings.access_log else []),
-            # Inside the access log, so preflights and refused origins are logged too.
+            *([Middleware(RequestMetrics)] if settings.metrics else []),
+            # Inside the access log and the metrics, so preflights and refused origins are
+            # logged and counted too.
             Middleware(CorsMiddleware, allowed_origins=settings.allowed_origins),
         ],
     )
+    # Started with the change listeners (api/change_listeners.py): pools and caches sampled.
+    app.state.metrics_sampler = sampler if settings.metrics else None
+    return app

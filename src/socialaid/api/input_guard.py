@@ -198,7 +198,7 @@ def _plan_for(
 ) -> _Plan | GraphQLError:
     cache = _plans.get(schema)
     if cache is None:
-        cache = _plans[schema] = LruCache(MAX_PLANS)
+        cache = _plans[schema] = LruCache(MAX_PLANS, name="input_guard_plans")
     known = cache.get((query, operation_name)) if query is not None else None
     if known is not None:
         return known
