@@ -12,12 +12,12 @@ from tests.conftest import REPO_ROOT
 NODE_MODULES = REPO_ROOT / "tests" / "npm" / "node_modules"
 
 
-def npm_program(name: str) -> Path:
+def npm_program(name: str, node_modules: Path = NODE_MODULES) -> Path:
     """tests/npm/node_modules/.bin/<name>, or a failure that says how to install it."""
-    program = NODE_MODULES / ".bin" / name
+    program = node_modules / ".bin" / name
     if not program.exists():
         raise AssertionError(
-            f"{program.relative_to(REPO_ROOT)} is missing: run `python3 dev.py test` "
+            f"{program} is missing: run `python3 dev.py test` "
             "(it runs `npm ci --prefix tests/npm` before pytest)"
         )
     if shutil.which("node") is None:

@@ -7,9 +7,11 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import REPO_ROOT
 from tests.examples.example_operations import EXAMPLES, operations
-from tests.examples.npm_tools import run_npm_program
+from tests.examples.npm_tools import npm_program, run_npm_program
 
 CONFIG = EXAMPLES / "codegen.yml"
 # What a browser bundle targets; `--strict` is the point of the check.
@@ -90,3 +92,8 @@ def test_a_custom_scalar_without_a_mapping_stops_codegen(tmp_path: Path) -> None
     )
     assert result.returncode != 0
     assert "Instant" in result.stdout + result.stderr
+
+
+def test_a_missing_npm_install_fails_naming_dev_py_test(tmp_path: Path) -> None:
+    with pytest.raises(AssertionError, match=r"run `python3 dev\.py test`"):
+        npm_program("graphql-codegen", node_modules=tmp_path / "node_modules")

@@ -19,6 +19,7 @@ from websockets.asyncio.client import connect
 from socialaid.access.tokens import mint_token
 from socialaid.api.app import create_app
 from socialaid.applications.notifications import ApplicationUpdates
+from socialaid.clock import today_in_china
 from socialaid.db.database import Database
 from tests.applications_api.flows import SHANGHAI_FAMILY, shanghai_answers
 from tests.conftest import test_settings
@@ -94,18 +95,14 @@ def ids(connection: dict[str, Any]) -> list[str]:
     return [edge["node"]["id"] for edge in connection["edges"]]
 
 
-async def applicant_submits(client: httpx.AsyncClient, served: Served) -> dict[str, Any]:
-    """The applicant's examples in order: the form, the check, the submission."""
-    citizen = Frontend(client, served.http, token("applicant", "citizen-1"))
-    form = (await citizen.run("ApplicationForm", tenant=CHANGNING, items=SHANGHAI_FAMILY))[
-        "applicationForm"
-    ]
-    answers = shanghai_answers(APPLICANT_ID_NUMBER)
-    check = (await citizen.run("ApplicationFormCheck", hash=form["hash"], answers=answers))[
+async def uploads(frontend: Frontend, items: list[str], answers: dict[str, Any]) -> list[Any]:
+    """The form and the check, as a frontend runs them: an upload for every material asked for."""
+    form = (await frontend.run("ApplicationForm", tenant=CHANGNING, items=items))["applicationForm"]
+    check = (await frontend.run("ApplicationFormCheck", hash=form["hash"], answers=answers))[
         "applicationFormCheck"
     ]
     assert check["ok"] is True
-    uploads = [
+    return [
         {
             "material": m["material"],
             "subject": m["subjectPath"],
@@ -114,13 +111,19 @@ async def applicant_submits(client: httpx.AsyncClient, served: Served) -> dict[s
         for m in check["materials"]
         if m["status"] == "upload_required"
     ]
+
+
+async def applicant_submits(client: httpx.AsyncClient, served: Served) -> dict[str, Any]:
+    """The applicant's examples in order: the form, the check, the submission."""
+    citizen = Frontend(client, served.http, token("applicant", "citizen-1"))
+    answers = shanghai_answers(APPLICANT_ID_NUMBER)
     submission = {
         "tenant": CHANGNING,
         "channel": "ONLINE",
         "items": SHANGHAI_FAMILY,
         "answers": answers,
         "idempotencyKey": "examples-1",
-        "materials": uploads,
+        "materials": await uploads(citizen, SHANGHAI_FAMILY, answers),
         "area": AREA,
     }
     submitted = (await citizen.run("ApplicationSubmit", input=submission))["applicationSubmit"]
@@ -276,3 +279,92 @@ async def test_the_office_roles_examples_run_from_the_one_door_to_the_audit(
         assert pushed["record"]["subjectHint"] == APPLICANT_ID_NUMBER[-4:]
         followed = (await system.run("IntegrationCases", tenant=CHANGNING))["cases"]
         assert dibao["id"] in ids(followed)
+
+
+async def test_the_supplement_withdrawal_override_and_hotline_examples_run(
+    served: Served,
+) -> None:
+    async with httpx.AsyncClient(timeout=60) as client:
+        application = await applicant_submits(client, served)
+        citizen = Frontend(client, served.http, token("applicant", "citizen-1"))
+        clerk = Frontend(client, served.http, token("window_clerk", "clerk-1", area=AREA))
+        version = {"id": application["id"], "lockVersion": application["lockVersion"]}
+        accepted = (await clerk.run("ApplicationTriageAccept", input=version))[
+            "applicationTriageAccept"
+        ]["application"]
+        dibao = next(c for c in accepted["cases"] if c["itemCode"] == "dibao")
+
+        worker = Frontend(
+            client, served.http, token("caseworker", "civil-1", departments=("civil_affairs",))
+        )
+        taken = (
+            await worker.run(
+                "CaseAcknowledge", input={"id": dibao["id"], "lockVersion": dibao["lockVersion"]}
+            )
+        )["caseAcknowledge"]["case"]
+        request = {
+            "id": taken["id"],
+            "lockVersion": taken["lockVersion"],
+            "materials": ["hukou_booklet.household"],
+            "deadline": "2027-02-01",
+        }
+        asked = (await worker.run("CaseSupplementRequest", input=request))["caseSupplementRequest"][
+            "case"
+        ]
+        assert asked["state"] == "SUPPLEMENT_REQUESTED"
+        assert asked["supplement"]["deadline"] == "2027-02-01"
+        provided = (
+            await citizen.run(
+                "CaseSupplementProvide",
+                input={
+                    "id": asked["id"],
+                    "lockVersion": asked["lockVersion"],
+                    "references": ["upload://hukou/2"],
+                },
+            )
+        )["caseSupplementProvide"]["case"]
+        assert provided["state"] == "ACKNOWLEDGED"
+
+        detail = (await citizen.run("ApplicationDetail", id=application["id"]))["application"]
+        withdrawal = {
+            "id": detail["id"],
+            "lockVersion": detail["lockVersion"],
+            "reason": "情况好转",
+        }
+        withdrawn = (await citizen.run("ApplicationWithdraw", input=withdrawal))[
+            "applicationWithdraw"
+        ]["application"]
+        assert withdrawn["state"] == "WITHDRAWN"
+
+        admin = Frontend(client, served.http, token("tenant_admin", "admin-1"))
+        override = {
+            "tenant": CHANGNING,
+            "code": "dibao",
+            "patch": {"time_limits": {"statutory_working_days": None, "promised_working_days": 12}},
+            "effectiveFrom": today_in_china().isoformat(),
+            "reason": "本区承诺办结时限",
+        }
+        await admin.run("CatalogueOverrideSet", input=override)
+        diff = (await admin.run("CatalogueDiff", tenant=CHANGNING))["catalogueDiff"]
+        assert "dibao" in {o["code"] for o in diff["overrides"]}
+        anonymous = Frontend(client, served.http, None)
+        guide = (await anonymous.run("CatalogueItemDetail", tenant=CHANGNING, code="dibao"))["item"]
+        assert guide["timeLimit"]["promisedWorkingDays"] == 12
+
+        hotline = Frontend(client, served.http, token("integration", "hotline-12345"))
+        caller_id = id_number("310105", date(1979, 6, 1), 257)
+        answers = shanghai_answers(caller_id, members=1)
+        call = {
+            "tenant": CHANGNING,
+            "channel": "HOTLINE_12345",
+            "items": ["legal_aid"],
+            "answers": answers,
+            "materials": await uploads(hotline, ["legal_aid"], answers),
+            "idempotencyKey": "hotline-1",
+            "onBehalfOf": "citizen-3",
+            "area": AREA,
+        }
+        filed = (await hotline.run("HotlineApplicationSubmit", input=call))["applicationSubmit"][
+            "application"
+        ]
+        assert filed["state"] == "SUBMITTED"
