@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from enum import StrEnum
 from functools import cached_property
@@ -122,6 +123,22 @@ class Settings(BaseSettings):
     # `socialaid audit checkpoint`): a rewrite of events newer than the last checkpoint is not
     # found until the next one.
     audit_checkpoint_interval: int = Field(default=600, ge=0)
+    # OpenTelemetry traces (README "Traces"), by the standard variables: spans go by OTLP/HTTP to
+    # the traces endpoint, or to the base endpoint's /v1/traces; neither set (or the SDK disabled),
+    # tracing is off and costs nothing. Read here so that start-up can name a malformed URL.
+    otel_exporter_otlp_endpoint: str | None = Field(
+        default=None, validation_alias="OTEL_EXPORTER_OTLP_ENDPOINT"
+    )
+    otel_exporter_otlp_traces_endpoint: str | None = Field(
+        default=None, validation_alias="OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"
+    )
+    otel_service_name: str = Field(default="socialaid", validation_alias="OTEL_SERVICE_NAME")
+    otel_sdk_disabled: bool = Field(default=False, validation_alias="OTEL_SDK_DISABLED")
+    # Browser pages on other origins that may call the API (HTTP through CORS, WebSocket
+    # handshakes by their Origin): comma-separated exact origins (`https://portal.example.cn`),
+    # none by default. No `*` and no credentials mode: tokens travel in the Authorization
+    # header (or the subscription's connection_init), never in cookies (ADR 0016).
+    cors_origins: str = ""
 
     @property
     def is_production(self) -> bool:
@@ -132,6 +149,15 @@ class Settings(BaseSettings):
         if self.log_format is not None:
             return self.log_format
         return "json" if self.is_production else "text"
+
+    @property
+    def allowed_origins(self) -> tuple[str, ...]:
+        """SOCIALAID_CORS_ORIGINS as browsers send an Origin; ConfigurationError for any entry
+        that is not one exact origin."""
+        origins, problems = parse_origins(self.cors_origins)
+        if problems:
+            raise ConfigurationError("\n".join(problems))
+        return origins
 
     @property
     def uses_asymmetric_tokens(self) -> bool:
@@ -226,6 +252,8 @@ class Settings(BaseSettings):
                     problems.append(f"生产环境必须设置 {setting} / production requires {setting}")
         problems += identity_provider_problems(self)
         problems += audit_checkpoint_problems(self)
+        problems += tracing_problems(self)
+        problems += parse_origins(self.cors_origins)[1]
         if problems:
             raise ConfigurationError("\n".join(problems))
 
@@ -261,6 +289,51 @@ def audit_checkpoint_problems(settings: Settings) -> list[str]:
             " (`socialaid audit checkpoint`)"
         )
     return problems
+
+
+def parse_origins(value: str) -> tuple[tuple[str, ...], list[str]]:
+    """The origins of a comma-separated SOCIALAID_CORS_ORIGINS, in the form browsers send them
+    (lowercase scheme and host, no default port), and the entries that are not an origin."""
+    origins: list[str] = []
+    problems: list[str] = []
+    for entry in (part.strip() for part in value.split(",")):
+        if not entry:
+            continue
+        origin = _origin_of(entry)
+        if origin is None:
+            problems.append(
+                f"SOCIALAID_CORS_ORIGINS 中的 {entry!r} 不是确切的来源（如 https://portal.example.cn，"
+                "不可用 *、路径或通配） / is not an exact origin such as https://portal.example.cn"
+                " (no *, path or wildcard)"
+            )
+        elif origin not in origins:
+            origins.append(origin)
+    return tuple(origins), problems
+
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def _origin_of(entry: str) -> str | None:
+    try:
+        parts = urlsplit(entry)
+        port = parts.port
+    except ValueError:
+        return None
+    if (
+        parts.scheme.lower() not in _DEFAULT_PORTS
+        or not parts.hostname
+        or "*" in entry
+        or parts.path not in ("", "/")
+        or parts.query
+        or parts.fragment
+        or parts.username is not None
+    ):
+        return None
+    host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
+    if port is not None and port != _DEFAULT_PORTS[parts.scheme.lower()]:
+        host = f"{host}:{port}"
+    return f"{parts.scheme.lower()}://{host}"
 
 
 # -- Identity provider keys over HTTP and claim mapping, checked at start-up ---------------------
@@ -316,3 +389,16 @@ def url_problem(url: str, *, production: bool) -> str | None:
     return (
         "须为 https 地址（开发环境可用 http://localhost）/ must be https (http to localhost in dev)"
     )
+
+
+def tracing_problems(settings: Settings) -> list[str]:
+    """An OTLP endpoint that is not an http(s) URL: the exporter would fail on every batch, in a
+    background thread, and the server would look fine without a single trace."""
+    problems = []
+    for name, value in (
+        ("OTEL_EXPORTER_OTLP_ENDPOINT", settings.otel_exporter_otlp_endpoint),
+        ("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", settings.otel_exporter_otlp_traces_endpoint),
+    ):
+        if value and not re.fullmatch(r"https?://[^\s/?#]+(/\S*)?", value):
+            problems.append(f"{name}={value!r} 不是 http(s) URL / is not an http(s) URL")
+    return problems

@@ -8,6 +8,7 @@ from sqlalchemy import text
 
 from socialaid.access.changes import CHANNEL, EVERYTHING
 from socialaid.access.decisions import UnauthenticatedError
+from socialaid.access.grant_changes import GrantChanges
 from socialaid.access.policy import reload_default_policy
 from socialaid.access.principal import Grant, GrantSource, Principal
 from socialaid.access.tokens import InvalidTokenError, TokenClaims, TokenVerifier
@@ -35,6 +36,8 @@ class Authenticator:
         self._assigned: dict[str, tuple[Grant, ...]] = {}
         # Bumped by every change, so a read that raced a notification is not cached.
         self._generation = 0
+        # Subscriptions watching their subscriber's grants (re-checked on every change).
+        self.changes = GrantChanges()
 
     @property
     def verifier(self) -> TokenVerifier:
@@ -67,17 +70,20 @@ class Authenticator:
             self._assigned.clear()
         else:
             self._assigned.pop(key, None)
+        self.changes.changed(key)
 
     def _listener_lost(self) -> None:
         self._generation += 1
         self._caching = False
         self._tenant_paths.clear()
         self._assigned.clear()
+        self.changes.changed(EVERYTHING)
 
     def _listening(self) -> None:
         # A read begun while nothing listened may predate a change no one was told of.
         self._generation += 1
         self._caching = True
+        self.changes.changed(EVERYTHING)
 
     async def authenticate(self, db: Database, authorization: str | None) -> Principal | None:
         """None without credentials; UNAUTHENTICATED for credentials that are not accepted."""
@@ -109,6 +115,19 @@ class Authenticator:
             area=claims.area,
             expires_at=claims.expires_at,
         )
+
+    async def refreshed(self, db: Database, principal: Principal) -> Principal:
+        """The principal with its assigned grants as they are now; the token's stay as they are
+        (UNAUTHENTICATED once its tenant is gone)."""
+        claims = TokenClaims(
+            user_id=principal.user_id,
+            tenant_id=principal.tenant_id,
+            roles=tuple(g.role for g in principal.grants if g.source is GrantSource.TOKEN),
+            departments=principal.departments,
+            area=principal.area,
+            expires_at=principal.expires_at,
+        )
+        return await self.principal_for(db, claims)
 
     async def _lookup(
         self, db: Database, claims: TokenClaims

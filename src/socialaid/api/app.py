@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from contextlib import suppress
 
 from graphql import GraphQLSyntaxError
 from starlette.applications import Starlette
@@ -12,19 +13,24 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
+from strawberry.types.unset import UNSET, UnsetType
 
 from socialaid.access.authentication import Authenticator
 from socialaid.access.decisions import UnauthenticatedError
 from socialaid.api import unavailable
 from socialaid.api.access_log import AccessLog
+from socialaid.api.cors import CorsMiddleware
+from socialaid.api.event_stream import EventStreamOrGraphQL, GraphQLEventStream
 from socialaid.api.public_cache import PublicResponseCache
 from socialaid.api.public_get import PublicGetOnly
 from socialaid.api.request_limits import RequestLimits
 from socialaid.api.request_origin import RequestOriginMiddleware
 from socialaid.api.schema import build_schema
+from socialaid.api.ws_authorization import ws_authorization
 from socialaid.applications.notifications import ApplicationUpdates
 from socialaid.audit.http import export_endpoint
 from socialaid.audit.request import current_origin
@@ -34,6 +40,7 @@ from socialaid.db.database import Database
 from socialaid.kernel.caches import Caches
 from socialaid.kernel.context import Context
 from socialaid.log_format import current_log_context
+from socialaid.tracing import Tracing
 
 log = logging.getLogger(__name__)
 
@@ -49,17 +56,22 @@ class GraphQLApp(GraphQL[Context, None]):
         settings: Settings,
         authenticator: Authenticator | None = None,
         application_updates: ApplicationUpdates | None = None,
+        tracing: Tracing | None = None,
     ) -> None:
         super().__init__(
-            build_schema(settings),
+            build_schema(settings, tracing.tracer if tracing is not None else None),
             graphql_ide=None if settings.is_production else "graphiql",
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
+            # Cross-origin handshakes from these pages only (same-origin and non-browser ones pass).
+            allowed_origins=settings.allowed_origins,
         )
         self.db = db
         self.settings = settings
         self.caches = Caches()
         self.caches.put(application_updates or ApplicationUpdates())
         self.authenticator = authenticator or Authenticator(settings)
+        # Subscriptions re-check their subscriber's grants on the changes it hears.
+        self.caches.put(self.authenticator)
 
     async def process_result(
         self, request: Request, result: ExecutionResult
@@ -73,12 +85,13 @@ class GraphQLApp(GraphQL[Context, None]):
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket | None
     ) -> Context:
-        try:
-            principal = await self.authenticator.authenticate(
-                self.db, request.headers.get("authorization")
-            )
-        except UnauthenticatedError:
-            principal = None
+        principal = None
+        # A WebSocket's caller is known once its connection_init arrives (on_ws_connect).
+        if not isinstance(request, WebSocket):
+            with suppress(UnauthenticatedError):
+                principal = await self.authenticator.authenticate(
+                    self.db, request.headers.get("authorization")
+                )
         context = Context(
             db=self.db,
             settings=self.settings,
@@ -97,6 +110,23 @@ class GraphQLApp(GraphQL[Context, None]):
             log_context.tenant = principal.tenant_id
             log_context.actor = principal.user_id
         return context
+
+    async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
+        """Who the socket is for: the token of connection_init's payload, else the upgrade's
+        Authorization header; a token that is refused closes the socket with 4403."""
+        try:
+            authorization = ws_authorization(context.connection_params or {})
+            if authorization is None and context.request is not None:
+                authorization = context.request.headers.get("authorization")
+            context.principal = await self.authenticator.authenticate(self.db, authorization)
+        except UnauthenticatedError:
+            raise ConnectionRejectionError() from None
+        log_context = current_log_context()
+        if log_context is not None and context.principal is not None:
+            log_context.tenant = context.principal.tenant_id
+            log_context.actor = context.principal.user_id
+        acknowledged_without_payload: UnsetType = UNSET
+        return acknowledged_without_payload
 
     def create_response(
         self,
@@ -117,14 +147,26 @@ def create_app(
     authenticator: Authenticator | None = None,
     revisions: RevisionWatcher | None = None,
     application_updates: ApplicationUpdates | None = None,
+    tracing: Tracing | None = None,
 ) -> Starlette:
     """`authenticator`, `revisions` and `application_updates` are shared with whoever runs their
     change listeners (see `socialaid serve`); without a running listener the first two ask the
-    database every time and subscriptions receive no updates."""
-    graphql = GraphQLApp(db, settings, authenticator, application_updates)
+    database every time and subscriptions receive no updates. With `tracing`, each GraphQL
+    operation is a span and each database query one of its children (socialaid/tracing.py)."""
+    graphql = GraphQLApp(db, settings, authenticator, application_updates, tracing)
+    if tracing is not None:
+        db.trace_queries(tracing.tracer)
     cached_graphql = PublicResponseCache(graphql, (revisions or RevisionWatcher(db)).current)
     limited_graphql = RequestLimits(
         PublicGetOnly(cached_graphql),
+        max_body_bytes=settings.max_request_bytes,
+        max_json_depth=settings.max_json_depth,
+        max_header_bytes=settings.max_header_bytes,
+    )
+
+    # Subscriptions (and any operation) as server-sent events, under the same request limits.
+    limited_stream = RequestLimits(
+        GraphQLEventStream(graphql),
         max_body_bytes=settings.max_request_bytes,
         max_json_depth=settings.max_json_depth,
         max_header_bytes=settings.max_header_bytes,
@@ -144,7 +186,12 @@ def create_app(
 
     return Starlette(
         routes=[
-            Route("/graphql", unavailable.AnswerOutages(limited_graphql), methods=["GET", "POST"]),
+            Route(
+                "/graphql",
+                unavailable.AnswerOutages(EventStreamOrGraphQL(limited_stream, limited_graphql)),
+                methods=["GET", "POST"],
+            ),
+            Route("/graphql/stream", unavailable.AnswerOutages(limited_stream), methods=["POST"]),
             WebSocketRoute("/graphql", graphql),
             Route(
                 "/audit/export",
@@ -158,5 +205,7 @@ def create_app(
         middleware=[
             Middleware(RequestOriginMiddleware),
             *([Middleware(AccessLog)] if settings.access_log else []),
+            # Inside the access log, so preflights and refused origins are logged too.
+            Middleware(CorsMiddleware, allowed_origins=settings.allowed_origins),
         ],
     )

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Dialect, ExceptionContext
@@ -22,6 +22,9 @@ from socialaid.config import Settings
 from socialaid.db.bootstrap import owner_connection
 from socialaid.db.outage import DatabaseUnreachableError
 from socialaid.db.urls import APP_ROLE, as_app_role, async_url
+
+if TYPE_CHECKING:
+    from opentelemetry.trace import Tracer
 
 # The client gives up on a statement this much later than the server's statement_timeout, so
 # that a server which answers at all cancels the statement itself (a clean error, the connection
@@ -277,6 +280,13 @@ class Database:
         await connection.close(timeout=within)
         if answer != 1:
             raise RuntimeError(f"SELECT 1 answered {answer!r}")
+
+    def trace_queries(self, tracer: Tracer) -> None:
+        """A span per query, on both pools, within whatever span is current (db/query_tracing.py)."""
+        from socialaid.db.query_tracing import trace_queries
+
+        trace_queries(self.engine, tracer)
+        trace_queries(self.owner_engine, tracer)
 
     async def dispose(self) -> None:
         await self.engine.dispose()

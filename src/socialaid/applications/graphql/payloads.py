@@ -9,16 +9,19 @@ from socialaid.applications.graphql.types import ApplicationType, CaseType, Emer
 from socialaid.applications.submission import AnswersInvalidError
 from socialaid.errors import DomainError
 from socialaid.forms.graphql import FieldErrorType
-from socialaid.kernel.user_error import Failable, UserError
+from socialaid.kernel.user_error import ERRORS, Failable, UserError
 
 
-@strawberry.type
+@strawberry.type(description="applicationSubmit 的结果")
 class ApplicationSubmitPayload(Failable):
-    application: ApplicationType | None = None
+    application: ApplicationType | None = strawberry.field(
+        default=None, description="提交的申请；失败时为 null"
+    )
     replayed: bool = strawberry.field(default=False, description="同一幂等键的重试：返回原申请")
-    errors: list[UserError] = strawberry.field(default_factory=list)
+    errors: list[UserError] = strawberry.field(default_factory=list, description=ERRORS)
     field_errors: list[FieldErrorType] = strawberry.field(
-        default_factory=list, description="答案的字段错误"
+        default_factory=list,
+        description="答案的字段错误（errors 中另有一条 INVALID_INPUT）；无则为空列表",
     )
 
     @classmethod
@@ -31,20 +34,28 @@ class ApplicationSubmitPayload(Failable):
         return cls(errors=[UserError.of(error)], field_errors=field_errors)
 
 
-@strawberry.type
+@strawberry.type(description="申请办理动作的结果")
 class ApplicationPayload(Failable):
-    application: ApplicationType | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+    application: ApplicationType | None = strawberry.field(
+        default=None, description="变更后的申请；失败时为 null"
+    )
+    errors: list[UserError] = strawberry.field(default_factory=list, description=ERRORS)
 
 
-@strawberry.type
+@strawberry.type(description="案件办理动作的结果")
 class CasePayload(Failable):
-    case: CaseType | None = None
-    application: ApplicationType | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+    case: CaseType | None = strawberry.field(
+        default=None, description="变更后的案件；失败时为 null"
+    )
+    application: ApplicationType | None = strawberry.field(
+        default=None, description="案件所属的申请（含其他案件的变化）；失败时为 null"
+    )
+    errors: list[UserError] = strawberry.field(default_factory=list, description=ERRORS)
 
 
-@strawberry.type
+@strawberry.type(description="emergencyModeSet 的结果")
 class EmergencyModePayload(Failable):
-    emergency_mode: EmergencyModeType | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+    emergency_mode: EmergencyModeType | None = strawberry.field(
+        default=None, description="设定后的应急措施；失败时为 null"
+    )
+    errors: list[UserError] = strawberry.field(default_factory=list, description=ERRORS)
