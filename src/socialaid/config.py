@@ -13,6 +13,8 @@ from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from socialaid.trusted_documents import load_manifest
+
 
 class Environment(StrEnum):
     DEV = "dev"
@@ -57,6 +59,10 @@ class Settings(BaseSettings):
     # Log lines: "json" (one object per line, for a collector) or "text" (for a terminal); unset,
     # json in production and text in dev (`effective_log_format`).
     log_format: Literal["json", "text"] | None = None
+    # A JSON manifest {sha256: document} (or Apollo's persisted-query manifest): when set, only
+    # those documents run (trusted-documents mode, api/persisted_queries.py); unset, any
+    # document runs and clients may use automatic persisted queries.
+    trusted_documents: Path | None = None
 
     # Database timeouts, in seconds (0 turns one off). A healthy server accepts a connection in
     # milliseconds; without a bound a dead host holds a request for the OS's TCP timeout (minutes).
@@ -172,6 +178,11 @@ class Settings(BaseSettings):
                 if not value:
                     problems.append(f"生产环境必须设置 {setting} / production requires {setting}")
         problems += audit_checkpoint_problems(self)
+        if self.trusted_documents is not None:
+            try:
+                load_manifest(self.trusted_documents)
+            except ValueError as error:
+                problems.append(f"SOCIALAID_TRUSTED_DOCUMENTS={self.trusted_documents}: {error}")
         if problems:
             raise ConfigurationError("\n".join(problems))
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import logging
 
-from graphql import GraphQLSyntaxError
+from cross_web import HTTPException
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
+from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
@@ -18,13 +19,21 @@ from strawberry.types import ExecutionResult
 
 from socialaid.access.authentication import Authenticator
 from socialaid.access.decisions import UnauthenticatedError
+from socialaid.api import graphql_over_http as over_http
 from socialaid.api import unavailable
 from socialaid.api.access_log import AccessLog
+from socialaid.api.graphiql_assets import ASSET_ROUTE, graphiql_asset, graphiql_response
+from socialaid.api.persisted_queries import PersistedQueries, persisted_documents
 from socialaid.api.public_cache import PublicResponseCache
 from socialaid.api.public_get import PublicGetOnly
 from socialaid.api.request_limits import RequestLimits
 from socialaid.api.request_origin import RequestOriginMiddleware
 from socialaid.api.schema import build_schema
+from socialaid.api.transport_refusals import (
+    MEDIA_TYPE_HEADER,
+    refused_before_running,
+    transport_refusal,
+)
 from socialaid.applications.notifications import ApplicationUpdates
 from socialaid.audit.http import export_endpoint
 from socialaid.audit.request import current_origin
@@ -50,8 +59,10 @@ class GraphQLApp(GraphQL[Context, None]):
         authenticator: Authenticator | None = None,
         application_updates: ApplicationUpdates | None = None,
     ) -> None:
+        # Automatic persisted queries, or the trusted manifest (api/persisted_queries.py).
+        self.persisted = persisted_documents(settings.trusted_documents)
         super().__init__(
-            build_schema(settings),
+            build_schema(settings, self.persisted),
             graphql_ide=None if settings.is_production else "graphiql",
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
         )
@@ -61,14 +72,38 @@ class GraphQLApp(GraphQL[Context, None]):
         self.caches.put(application_updates or ApplicationUpdates())
         self.authenticator = authenticator or Authenticator(settings)
 
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        try:
+            response = await self.run(Request(scope, receive))
+        except HTTPException as refused:
+            # strawberry's refusals are plain English text: a GraphQL-shaped error instead.
+            response = transport_refusal(refused, Request(scope).headers.get("accept"))
+        await response(scope, receive, send)
+
     async def process_result(
         self, request: Request, result: ExecutionResult
     ) -> GraphQLHTTPResponse:
-        # A document that does not parse never reaches the schema's extensions.
-        for error in result.errors or ():
-            if isinstance(error, GraphQLSyntaxError):
-                error.extensions = {**(error.extensions or {}), "code": "INVALID_INPUT"}
-        return await super().process_result(request, result)
+        response = await super().process_result(request, result)
+        # A request refused before its operation ran has no data under graphql-response+json.
+        accept = request.headers.get("accept")
+        if over_http.negotiate(accept) == over_http.GRAPHQL_RESPONSE_JSON and (
+            refused_before_running(result)
+        ):
+            response.pop("data", None)  # type: ignore[misc]
+        return response
+
+    async def get_sub_response(self, request: Request | WebSocket) -> Response:
+        sub_response = await super().get_sub_response(request)
+        # Read back (and replaced) by create_response, which is not given the request.
+        sub_response.headers[MEDIA_TYPE_HEADER] = over_http.negotiate(request.headers.get("accept"))
+        return sub_response
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        # Its scripts and styles from this API (api/graphiql_assets.py), not from unpkg.com.
+        return graphiql_response()
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket | None
@@ -103,7 +138,12 @@ class GraphQLApp(GraphQL[Context, None]):
         response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse],
         sub_response: Response,
     ) -> Response:
+        media_type = sub_response.headers.get(MEDIA_TYPE_HEADER, over_http.JSON)
+        del sub_response.headers[MEDIA_TYPE_HEADER]
         response = super().create_response(response_data, sub_response)
+        response.headers["content-type"] = over_http.content_type(media_type)
+        if not sub_response.status_code and not isinstance(response_data, list):
+            response.status_code = over_http.status_for(media_type, response_data)
         # Whatever else it holds, a response with an outage asks the client to try again later.
         if unavailable.reports_unavailable(response_data):
             response.status_code = unavailable.STATUS
@@ -124,7 +164,7 @@ def create_app(
     graphql = GraphQLApp(db, settings, authenticator, application_updates)
     cached_graphql = PublicResponseCache(graphql, (revisions or RevisionWatcher(db)).current)
     limited_graphql = RequestLimits(
-        PublicGetOnly(cached_graphql),
+        PersistedQueries(PublicGetOnly(cached_graphql), graphql.persisted),
         max_body_bytes=settings.max_request_bytes,
         max_json_depth=settings.max_json_depth,
         max_header_bytes=settings.max_header_bytes,
@@ -151,6 +191,7 @@ def create_app(
                 export_endpoint(db, settings.signing_key, graphql.authenticator),
                 methods=["GET"],
             ),
+            *([Route(ASSET_ROUTE, graphiql_asset, methods=["GET"])] if graphql.graphql_ide else []),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
         ],

@@ -29,6 +29,9 @@ PUBLIC_ROOT_FIELDS = frozenset(
         "targetGroups",
         "applicationForm",
         "__typename",
+        # The schema itself (introspection is off in production: DisableIntrospection).
+        "__schema",
+        "__type",
     }
 )
 MAX_BODY_BYTES = 16 * 1024
@@ -95,7 +98,10 @@ class PublicResponseCache:
             await self.app(scope, _replay(body), send)
             return
         revision = await self.revision()
-        key = hashlib.sha256(body).digest()
+        # The same body asked with another Accept or Content-Type may get another answer.
+        key = hashlib.sha256(
+            b"\0".join((_header(scope, b"accept"), _header(scope, b"content-type"), body))
+        ).digest()
         hit = self.entries.lookup(revision, key)
         if hit is not None:
             headers, payload = hit
@@ -116,6 +122,10 @@ class PublicResponseCache:
         payload = captured["body"]
         if captured["status"] == 200 and b'"errors"' not in payload and cacheable_query(body):
             self.entries.keep(revision, key, (captured["headers"], payload))
+
+
+def _header(scope: Scope, name: bytes) -> bytes:
+    return b",".join(bytes(v) for k, v in scope.get("headers", []) if k.lower() == name)
 
 
 def _has_header(scope: Scope, name: bytes) -> bool:

@@ -15,6 +15,8 @@ from strawberry.tools import merge_types
 
 from socialaid.api.error_reporting import ErrorLoggingSchema, should_mask
 from socialaid.api.input_guard import InputGuard
+from socialaid.api.persisted_queries import PersistedDocuments, TrustedDocumentsOnly
+from socialaid.api.request_errors import RequestErrorCodes
 from socialaid.api.request_origin import AuditRequestExtension
 from socialaid.api.unavailable import MaskErrorsNamingOutages
 from socialaid.api.validation_cache import QueryValidationCache
@@ -51,12 +53,17 @@ Mutation = merge_types(
 Subscription = merge_types("Subscription", (ApplicationSubscription,))
 
 
-def build_schema(settings: Settings) -> ErrorLoggingSchema:
+def build_schema(
+    settings: Settings, documents: PersistedDocuments | None = None
+) -> ErrorLoggingSchema:
+    """`documents`: in trusted-documents mode, the manifest's (only those run)."""
     # Factories, not instances: strawberry then creates fresh extensions for each operation.
     extensions: list[object] = [
         partial(QueryDepthLimiter, max_depth=settings.max_query_depth),
         partial(MaxTokensLimiter, max_token_count=settings.max_query_tokens),
         partial(MaxAliasesLimiter, max_alias_count=settings.max_query_aliases),
+        # Codes and Chinese messages for parse, validation and limit errors.
+        RequestErrorCodes,
         # Bounds every argument (kernel/input_bounds.py) before any resolver runs.
         InputGuard,
         partial(MaskErrorsNamingOutages, should_mask_error=should_mask),
@@ -65,6 +72,9 @@ def build_schema(settings: Settings) -> ErrorLoggingSchema:
         QueryValidationCache,
         AuditRequestExtension,
     ]
+    if documents is not None and documents.trusted is not None:
+        # First: an untrusted document is refused before anything parses it.
+        extensions.insert(0, partial(TrustedDocumentsOnly, documents))
     if settings.is_production:
         extensions.append(DisableIntrospection)
     return ErrorLoggingSchema(
