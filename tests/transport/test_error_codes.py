@@ -72,6 +72,18 @@ async def test_each_limit_is_query_too_complex_naming_the_limit(
     assert error["message"] == message
 
 
+async def test_a_variable_of_the_wrong_type_is_invalid_input_in_chinese(
+    base_url: str,  # noqa: F811
+) -> None:
+    query = "query ($c: String!) { tenant(code: $c) { code } }"
+    response = await post(base_url, {"query": query, "variables": {"c": 5}})
+    [error] = response.json()["errors"]
+    assert error["extensions"] == {"code": "INVALID_INPUT"}
+    assert error["message"] == (
+        "变量的值不合要求：Variable '$c' has invalid value: String cannot represent a non string value: 5"
+    )
+
+
 async def test_an_argument_out_of_bounds_stays_invalid_input_with_its_path(
     base_url: str,  # noqa: F811
 ) -> None:

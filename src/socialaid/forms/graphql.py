@@ -262,7 +262,10 @@ class ApplicationFormType:
         )
 
 
-@strawberry.type(name="FieldError", description="答案错误：路径、代码、说明")
+@strawberry.type(
+    name="FieldError",
+    description="答案错误：路径、代码、说明（旧形状；字段错误统一用 UserError，见 answerErrors）",
+)
 class FieldErrorType:
     path: str
     code: str
@@ -302,7 +305,16 @@ class MaterialCheckType:
 @strawberry.type(name="ApplicationFormCheck")
 class ApplicationFormCheckType:
     ok: bool
-    errors: list[FieldErrorType]
+    errors: list[FieldErrorType] = strawberry.field(
+        deprecation_reason=(
+            "改用 answerErrors：与变更结果的 errors 同一形状（UserError：path 为列表，"
+            "detailCode 为此处的 code）"
+        )
+    )
+    answer_errors: list[UserError] = strawberry.field(
+        description="答案错误，每个字段一条：code 为 INVALID_INPUT，path 以 answers 开头，"
+        "detailCode 为字段的校验代码"
+    )
     dropped: list[str] = strawberry.field(description="因不可见而被丢弃的答案路径")
     materials: list[MaterialCheckType]
     shared_data_checked: bool = strawberry.field(
@@ -396,6 +408,7 @@ class FormQuery:
         return ApplicationFormCheckType(
             ok=v.ok,
             errors=[FieldErrorType(path=e.path, code=e.code, message=e.message) for e in v.errors],
+            answer_errors=[UserError.of_answer(e.path, e.code, e.message) for e in v.errors],
             dropped=list(v.dropped),
             materials=[MaterialCheckType.of(s) for s in check.materials],
             shared_data_checked=check.confirmations_checked,
