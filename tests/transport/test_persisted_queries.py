@@ -4,6 +4,7 @@ a trusted manifest."""
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 from pathlib import Path
@@ -11,6 +12,8 @@ from typing import Any
 
 import httpx
 import pytest
+import uvicorn
+from websockets.asyncio.client import connect
 
 from socialaid.access.tokens import mint_token
 from socialaid.access.vocabulary import Role
@@ -20,7 +23,10 @@ from socialaid.config import ConfigurationError
 from socialaid.db.database import Database
 from socialaid.trusted_documents import load_manifest
 from tests.conftest import test_settings
-from tests.test_http import base_url  # noqa: F401 - the real app on a loopback port
+from tests.test_http import (
+    base_url,  # noqa: F401 - the real app on a loopback port
+    free_port,
+)
 
 TENANTS = "query Tenants { tenants { code } }"
 TENANTS_HASH = hashlib.sha256(TENANTS.encode()).hexdigest()
@@ -234,3 +240,36 @@ def test_a_broken_manifest_stops_the_server_naming_the_setting(
         test_settings(trusted_documents=path).check_for_serving()
     assert f"SOCIALAID_TRUSTED_DOCUMENTS={path}" in str(refused.value)
     assert words in str(refused.value)
+
+
+async def test_trusted_mode_refuses_an_untrusted_subscription_over_the_websocket(
+    db: Database, manifest: Path
+) -> None:
+    port = free_port()
+    app = create_app(db, test_settings(trusted_documents=manifest))
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
+    )
+    task = asyncio.create_task(server.serve())
+    while not server.started:  # noqa: ASYNC110 - uvicorn has no started event
+        await asyncio.sleep(0.01)
+    try:
+        async with connect(
+            f"ws://127.0.0.1:{port}/graphql",
+            subprotocols=["graphql-transport-ws"],  # type: ignore[list-item]
+        ) as ws:
+            await ws.send(json.dumps({"type": "connection_init"}))
+            assert json.loads(await asyncio.wait_for(ws.recv(), 10))["type"] == "connection_ack"
+            subscription = 'subscription { applicationUpdated(id: "x") { state } }'
+            await ws.send(
+                json.dumps({"id": "1", "type": "subscribe", "payload": {"query": subscription}})
+            )
+            answers = []
+            while not answers or answers[-1]["type"] not in ("error", "complete"):
+                answers.append(json.loads(await asyncio.wait_for(ws.recv(), 10)))
+            answer = answers[0]
+    finally:
+        server.should_exit = True
+        await task
+    assert answer["type"] == "error" and answer["id"] == "1"
+    assert [e["extensions"]["code"] for e in answer["payload"]] == ["PERSISTED_QUERY_NOT_TRUSTED"]

@@ -23,7 +23,11 @@ from socialaid.api import graphql_over_http as over_http
 from socialaid.api import unavailable
 from socialaid.api.access_log import AccessLog
 from socialaid.api.graphiql_assets import ASSET_ROUTE, graphiql_asset, graphiql_response
-from socialaid.api.persisted_queries import PersistedQueries, persisted_documents
+from socialaid.api.persisted_queries import (
+    PersistedQueries,
+    TrustedDocumentsTransportWS,
+    persisted_documents,
+)
 from socialaid.api.public_cache import PublicResponseCache
 from socialaid.api.public_get import PublicGetOnly
 from socialaid.api.request_limits import RequestLimits
@@ -52,6 +56,9 @@ READINESS_TIMEOUT = 1.0
 
 
 class GraphQLApp(GraphQL[Context, None]):
+    # Refuses untrusted documents over WebSockets with an `error` message (trusted-documents mode).
+    graphql_transport_ws_handler_class = TrustedDocumentsTransportWS
+
     def __init__(
         self,
         db: Database,
