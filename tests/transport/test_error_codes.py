@@ -3,10 +3,13 @@ masked failure carries the request id a user can report. Through the real app ov
 
 from __future__ import annotations
 
+import asyncio
+import json
 from typing import Any
 
 import httpx
 import pytest
+from websockets.asyncio.client import connect
 
 from socialaid.tenancy import service
 from tests.test_http import base_url  # noqa: F401 - the real app on a loopback port
@@ -110,3 +113,22 @@ async def test_a_masked_error_carries_the_request_id_the_client_was_given(
     chosen = await post(base_url, {"query": "{ tenants { code } }"}, **{"x-request-id": "rq-7f3a"})
     assert chosen.json()["errors"][0]["extensions"]["requestId"] == "rq-7f3a"
     assert "fire" not in response.text
+
+
+async def test_over_the_websocket_a_syntax_error_is_an_error_message_with_its_code(
+    base_url: str,  # noqa: F811
+) -> None:
+    async with connect(
+        base_url.replace("http://", "ws://") + "/graphql",
+        subprotocols=["graphql-transport-ws"],  # type: ignore[list-item]
+    ) as ws:
+        await ws.send(json.dumps({"type": "connection_init"}))
+        assert json.loads(await asyncio.wait_for(ws.recv(), 10))["type"] == "connection_ack"
+        for id_, query, code in (
+            ("1", "subscription { applicationUpdated(", "GRAPHQL_PARSE_FAILED"),
+            ("2", "subscription { nosuchfield }", "GRAPHQL_VALIDATION_FAILED"),
+        ):
+            await ws.send(json.dumps({"id": id_, "type": "subscribe", "payload": {"query": query}}))
+            answer = json.loads(await asyncio.wait_for(ws.recv(), 10))
+            assert (answer["type"], answer["id"]) == ("error", id_), answer
+            assert [e["extensions"]["code"] for e in answer["payload"]] == [code]

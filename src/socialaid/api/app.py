@@ -23,11 +23,7 @@ from socialaid.api import graphql_over_http as over_http
 from socialaid.api import unavailable
 from socialaid.api.access_log import AccessLog
 from socialaid.api.graphiql_assets import ASSET_ROUTE, graphiql_asset, graphiql_response
-from socialaid.api.persisted_queries import (
-    PersistedQueries,
-    TrustedDocumentsTransportWS,
-    persisted_documents,
-)
+from socialaid.api.persisted_queries import PersistedQueries, persisted_documents
 from socialaid.api.public_cache import PublicResponseCache
 from socialaid.api.public_get import PublicGetOnly
 from socialaid.api.request_limits import RequestLimits
@@ -38,6 +34,7 @@ from socialaid.api.transport_refusals import (
     refused_before_running,
     transport_refusal,
 )
+from socialaid.api.websocket_protocol import GraphQLTransportWS
 from socialaid.applications.notifications import ApplicationUpdates
 from socialaid.audit.http import export_endpoint
 from socialaid.audit.request import current_origin
@@ -56,8 +53,8 @@ READINESS_TIMEOUT = 1.0
 
 
 class GraphQLApp(GraphQL[Context, None]):
-    # Refuses untrusted documents over WebSockets with an `error` message (trusted-documents mode).
-    graphql_transport_ws_handler_class = TrustedDocumentsTransportWS
+    # A refused document is an `error` message for its operation (api/websocket_protocol.py).
+    graphql_transport_ws_handler_class = GraphQLTransportWS
 
     def __init__(
         self,

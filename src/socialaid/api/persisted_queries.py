@@ -29,15 +29,10 @@ from urllib.parse import parse_qsl, urlencode
 from graphql import GraphQLError
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.extensions import SchemaExtension
-from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
-    BaseGraphQLTransportWSHandler,
-)
-from strawberry.subscriptions.protocols.graphql_transport_ws.types import SubscribeMessage
 
 from socialaid.api import graphql_over_http as over_http
 from socialaid.caching import LruCache
 from socialaid.errors import ErrorCode
-from socialaid.kernel.context import Context
 from socialaid.trusted_documents import document_hash, is_document_hash, load_manifest
 
 MAX_DOCUMENTS = 1000
@@ -166,26 +161,6 @@ class TrustedDocumentsOnly(SchemaExtension):
 
 def not_trusted() -> GraphQLError:
     return GraphQLError(NOT_TRUSTED_MESSAGE, extensions={"code": NOT_TRUSTED})
-
-
-class TrustedDocumentsTransportWS(BaseGraphQLTransportWSHandler[Context, None]):
-    """graphql-transport-ws, answering an untrusted document with an `error` message for its
-    operation (strawberry's WebSocket path does not catch what an extension raises: the
-    operation would end with `complete` and a logged traceback instead)."""
-
-    async def handle_subscribe(self, message: SubscribeMessage) -> None:
-        documents = getattr(self.view, "persisted", None)
-        query = message.get("payload", {}).get("query")
-        if (
-            self.connection_acknowledged
-            and isinstance(documents, PersistedDocuments)
-            and isinstance(query, str)
-            and not documents.is_trusted(query)
-        ):
-            error = not_trusted().formatted
-            await self.send_message({"id": message["id"], "type": "error", "payload": [error]})
-            return
-        await super().handle_subscribe(message)
 
 
 async def _refuse(scope: Scope, send: Send, refusal: Refusal) -> None:

@@ -8,13 +8,13 @@ from strawberry.extensions import (
     DisableIntrospection,
     MaxAliasesLimiter,
     MaxTokensLimiter,
-    ParserCache,
     QueryDepthLimiter,
 )
 from strawberry.tools import merge_types
 
 from socialaid.api.error_reporting import ErrorLoggingSchema, should_mask
 from socialaid.api.input_guard import InputGuard
+from socialaid.api.parse_cache import ParserCacheLeavingErrors
 from socialaid.api.persisted_queries import PersistedDocuments, TrustedDocumentsOnly
 from socialaid.api.request_errors import RequestErrorCodes
 from socialaid.api.request_origin import AuditRequestExtension
@@ -68,7 +68,7 @@ def build_schema(
         InputGuard,
         partial(MaskErrorsNamingOutages, should_mask_error=should_mask),
         # A repeated query is parsed (a module-level LRU) and validated, limits included, once.
-        partial(ParserCache, maxsize=512),
+        partial(ParserCacheLeavingErrors, maxsize=512),
         QueryValidationCache,
         AuditRequestExtension,
     ]
