@@ -16,6 +16,7 @@ from typing import Any
 from graphql import FieldNode, GraphQLSyntaxError, OperationDefinitionNode, OperationType, parse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from socialaid.api import graphql_over_http as over_http
 from socialaid.caching import RevisionCache
 
 PUBLIC_ROOT_FIELDS = frozenset(
@@ -98,9 +99,11 @@ class PublicResponseCache:
             await self.app(scope, _replay(body), send)
             return
         revision = await self.revision()
-        # The same body asked with another Accept or Content-Type may get another answer.
+        # The same body asked for another media type, or with another Content-Type, may get
+        # another answer; Accept headers that negotiate the same media type share an entry.
+        media_type = over_http.negotiate(_header(scope, b"accept").decode("latin-1")).encode()
         key = hashlib.sha256(
-            b"\0".join((_header(scope, b"accept"), _header(scope, b"content-type"), body))
+            b"\0".join((media_type, _header(scope, b"content-type"), body))
         ).digest()
         hit = self.entries.lookup(revision, key)
         if hit is not None:
