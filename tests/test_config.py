@@ -149,3 +149,81 @@ def test_a_public_key_and_a_jwks_at_once_are_refused(idp_files: dict[str, Path])
 def test_the_maximum_token_lifetime_must_be_positive() -> None:
     with pytest.raises(ValueError, match="greater than 0"):
         Settings(max_token_lifetime_seconds=0)
+
+
+# -- The identity provider's keys over HTTP, and claim mapping -----------------------------------
+
+ISSUER = "https://idp.example/realms/socialaid"
+
+
+def test_production_may_take_the_providers_keys_from_discovery_or_a_jwks_url() -> None:
+    # Discovery names the issuer, so SOCIALAID_JWT_ISSUER need not repeat it.
+    production(oidc_issuer=ISSUER, jwt_issuer=None).check_for_serving()
+    production(jwks_url=ISSUER + "/protocol/openid-connect/certs").check_for_serving()
+
+
+def test_production_with_a_jwks_url_still_needs_the_issuer() -> None:
+    message = refusal(production(jwks_url=ISSUER + "/certs", jwt_issuer=None))
+    assert (
+        message
+        == "生产环境必须设置 SOCIALAID_JWT_ISSUER / production requires SOCIALAID_JWT_ISSUER"
+    )
+
+
+@pytest.mark.parametrize(
+    "sources",
+    [
+        {"oidc_issuer": ISSUER, "jwks_url": ISSUER + "/certs"},
+        {"oidc_issuer": ISSUER, "jwks_file": "jwks"},
+        {"jwks_url": ISSUER + "/certs", "jwt_public_key_file": "public"},
+    ],
+    ids=["issuer-and-jwks-url", "issuer-and-jwks-file", "jwks-url-and-public-key"],
+)
+def test_more_than_one_key_source_is_refused_naming_them(
+    idp_files: dict[str, Path], sources: dict[str, str]
+) -> None:
+    values = {k: idp_files.get(v, v) for k, v in sources.items()}
+    message = refusal(production(jwt_issuer=None, **values))
+    assert "只能设置一个" in message
+    for setting in sources:
+        assert f"SOCIALAID_{setting.upper()}" in message
+
+
+@pytest.mark.parametrize(
+    ("env", "url", "accepted"),
+    [
+        ("production", "http://idp.example/realms/socialaid", False),
+        ("production", "http://localhost:8080/realms/socialaid", False),
+        ("dev", "http://idp.example/realms/socialaid", False),
+        ("dev", "ftp://idp.example/realms/socialaid", False),
+        ("dev", "http://localhost:8080/realms/socialaid", True),
+        ("dev", "http://127.0.0.1:8080/realms/socialaid", True),
+        ("production", ISSUER, True),
+    ],
+)
+@pytest.mark.parametrize("setting", ["oidc_issuer", "jwks_url"])
+def test_the_provider_is_reached_over_https_except_on_this_machine_in_dev(
+    env: str, url: str, accepted: bool, setting: str
+) -> None:
+    settings = production(env=env, jwt_issuer=None if setting == "oidc_issuer" else ISSUER)
+    settings = settings.model_copy(update={setting: url})
+    if accepted:
+        settings.check_for_serving()
+    else:
+        assert refusal(settings).startswith(f"SOCIALAID_{setting.upper()}={url}: ")
+
+
+def test_an_issuer_setting_other_than_the_discovered_issuer_is_refused() -> None:
+    message = refusal(production(oidc_issuer=ISSUER, jwt_issuer="https://idp.example/other"))
+    assert "SOCIALAID_JWT_ISSUER" in message and "SOCIALAID_OIDC_ISSUER" in message
+
+
+def test_claim_paths_and_the_role_map_are_read_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SOCIALAID_JWT_ROLES_CLAIM", "realm_access.roles")
+    monkeypatch.setenv("SOCIALAID_JWT_ROLE_MAP", '{"sa-caseworker": "caseworker"}')
+    settings = Settings()
+    assert settings.jwt_roles_claim == "realm_access.roles"
+    assert settings.jwt_role_map == {"sa-caseworker": "caseworker"}
+    assert (settings.jwt_tenant_claim, settings.jwt_departments_claim) == ("tenant", "departments")

@@ -150,6 +150,7 @@ ALLOWED_KEYS = {
     "operation",
     "tenant",
     "actor",
+    "trace_id",
     "method",
     "path",
     "status",

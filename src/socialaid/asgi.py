@@ -18,7 +18,7 @@ from sqlalchemy.engine import make_url
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from socialaid.config import ConfigurationError, Settings
-from socialaid.db.database import Database, Timeouts
+from socialaid.db.database import Database
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +39,7 @@ async def serving_from_settings() -> AsyncIterator[ASGIApp]:
     if not settings.database_url:
         raise ConfigurationError(MISSING_DATABASE_URL)
     owner_url = make_url(settings.database_url)
-    db = Database(owner_url, settings.signing_key, timeouts=Timeouts.of(settings))
+    db = Database.from_settings(owner_url, settings)
     try:
         async with serving_with_listeners(db, settings, owner_url) as app:
             yield app

@@ -16,7 +16,7 @@ from sqlalchemy.engine import make_url
 
 from socialaid.config import ConfigurationError, Settings
 from socialaid.datafiles import DataFileError
-from socialaid.db.database import Database, Timeouts
+from socialaid.db.database import Database
 from socialaid.db.provision import Provisioned, SchemaNotMigratedError, provision
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def _with_database(work: Callable[[Database, Provisioned], Awaitable[T]]) -> T:
 
     async def main() -> T:
         provisioned = await provision(settings)
-        db = Database(provisioned.owner_url, settings.signing_key, timeouts=Timeouts.of(settings))
+        db = Database.from_settings(provisioned.owner_url, settings)
         try:
             return await work(db, provisioned)
         finally:
@@ -116,6 +116,7 @@ def serve(
     import uvloop
 
     from socialaid.api.serving import (
+        METRICS_DIR_ENV,
         WORKER_ENV,
         become_worker,
         serve_process,
@@ -140,6 +141,9 @@ def serve(
         become_worker()
     else:
         _exit_if_port_taken(host, port)
+        # One process counts in memory; several get a fresh shared directory from the parent
+        # (api/serving.py). An operator's leftover one would add a past run's counts.
+        os.environ.pop(METRICS_DIR_ENV, None)
     _stop_on_sigterm_as_on_sigint()
     # Workers verify with the public keys only; one process signs (this one, or the parent).
     signer = _checkpoint_setup_or_exit(settings) if not is_worker else None
@@ -155,7 +159,7 @@ def serve(
         except SchemaNotMigratedError as exc:
             typer.echo(f"error: {exc}", err=True)
             return 1
-        db = Database(provisioned.owner_url, settings.signing_key, timeouts=Timeouts.of(settings))
+        db = Database.from_settings(provisioned.owner_url, settings)
         try:
             if not is_worker and migrate and await load_seed_data_if_empty(db):
                 logging.getLogger("socialaid").info("loaded the seed tenants and catalogues")
@@ -176,7 +180,13 @@ def serve(
     # itself, and here it does not; the cached catalogue measured 10-13k requests/s on it
     # against 7-9k on the stock loop.
     with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
-        raise typer.Exit(runner.run(main()))
+        try:
+            code = runner.run(main())
+        except ConfigurationError as exc:  # found while starting: the identity provider's keys
+            for problem in str(exc).splitlines():
+                typer.echo(f"error: {problem}", err=True)
+            raise typer.Exit(1) from exc
+        raise typer.Exit(code)
 
 
 @db_app.command("upgrade")
@@ -195,6 +205,19 @@ def db_upgrade(
             typer.echo("loaded the seed tenants and catalogues")
 
     _with_database(work)
+
+
+@db_app.command("app-role-password")
+def db_app_role_password() -> None:
+    """Print the password of the role the API connects as (derived from SOCIALAID_SECRET), for a
+    connection pooler's auth file (PgBouncer's userlist.txt: "socialaid_app" "<password>")."""
+    from socialaid.db.urls import app_role_password
+
+    try:
+        typer.echo(app_role_password(Settings().signing_key))
+    except ConfigurationError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from exc
 
 
 @tenants_app.command("import")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 import jwt
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
@@ -26,7 +28,10 @@ class ConfigurationError(RuntimeError):
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="SOCIALAID_", extra="ignore")
+    # An empty variable is an unset one: compose passes `${X:-}` through as "".
+    model_config = SettingsConfigDict(
+        env_prefix="SOCIALAID_", extra="ignore", env_ignore_empty=True
+    )
 
     database_url: str | None = Field(default=None, validation_alias="DATABASE_URL")
     data_dir: Path = Path(".data")
@@ -43,6 +48,27 @@ class Settings(BaseSettings):
     # a token may live at most a working day and its overtime; the identity provider's usually
     # live minutes. A token without `iat` and `exp`, or living longer, is refused.
     max_token_lifetime_seconds: int = Field(default=12 * 3600, gt=0)
+    # The identity provider's keys over HTTPS instead of a file, refreshed without a restart:
+    # the issuer, whose OIDC discovery document names its JWKS (and must name this issuer), or
+    # the JWKS URL itself. See README "Identity provider" and ADR identity-provider-keys.
+    oidc_issuer: str | None = None
+    jwks_url: str | None = None
+    # Keys are refetched in the background once this old; the last fetched stay in use while
+    # the provider is down.
+    jwks_refresh_seconds: float = Field(default=300, gt=0)
+    # A token with an unknown `kid` (a rotation) refetches at once, unless a fetch began less
+    # than this long ago: tokens with made-up kids cannot make the server hammer the provider.
+    jwks_refetch_interval: float = Field(default=30, ge=0)
+    jwks_timeout: float = Field(default=5, gt=0)  # seconds, per discovery or JWKS request
+    # Where the claims sit in the provider's tokens; a dotted path reaches into an object
+    # (Keycloak: realm_access.roles). Defaults: socialaid's own claim names.
+    jwt_tenant_claim: str = Field(default="tenant", min_length=1)
+    jwt_roles_claim: str = Field(default="roles", min_length=1)
+    jwt_departments_claim: str = Field(default="departments", min_length=1)
+    jwt_area_claim: str = Field(default="area", min_length=1)
+    # The provider's role names to ours, JSON: {"sa-caseworker": "caseworker"}. With a map, role
+    # names it does not hold are ignored; without one, the claim must hold our names only.
+    jwt_role_map: dict[str, str] | None = None
 
     max_query_depth: int = 12
     max_query_tokens: int = 4000
@@ -59,6 +85,12 @@ class Settings(BaseSettings):
     # Log lines: "json" (one object per line, for a collector) or "text" (for a terminal); unset,
     # json in production and text in dev (`effective_log_format`).
     log_format: Literal["json", "text"] | None = None
+    # Prometheus metrics on GET /metrics (`false`: neither the endpoint nor the counting). Open
+    # in dev; with a token set the scraper must send it as `Authorization: Bearer <token>`, and in
+    # production without a token the endpoint is off (404): request counts, operation names and
+    # error rates are for the operator, not for anyone who can reach the API.
+    metrics: bool = True
+    metrics_token: str | None = None
     # A JSON manifest {sha256: document} (or Apollo's persisted-query manifest): when set, only
     # those documents run (trusted-documents mode, api/persisted_queries.py); unset, any
     # document runs and clients may use automatic persisted queries.
@@ -77,6 +109,20 @@ class Settings(BaseSettings):
     # Waiting for one of the pool's connections: past this every connection is stuck (the server
     # is paused or overloaded), and answering "try again" beats queueing without end.
     db_pool_timeout: float = 5.0
+    # Connections each process keeps to the database (see README "Scaling out" for the sum over
+    # processes): the request pool, the connections it may open beyond it under a burst, and the
+    # owner's pool (imports, checkpoints). The read pool, when there is a replica, is sized alike.
+    db_pool_size: int = Field(default=10, gt=0)
+    db_max_overflow: int = Field(default=10, ge=0)
+    db_owner_pool_size: int = Field(default=2, gt=0)
+    # PgBouncer in transaction mode in front of the database: the app role's request (and read)
+    # pools connect there (host, port, database from this URL; the role is always
+    # socialaid_app) with prepared statements that cannot collide between the clients sharing
+    # a server connection. LISTEN, migrations and the owner stay on DATABASE_URL: direct.
+    db_pgbouncer_url: str | None = None
+    # A streaming replica for auditors' history reads and exports (host, port, database; the role
+    # is socialaid_app): a little behind the primary, never written to. Unset: the primary.
+    read_database_url: str | None = None
     # Signed audit checkpoints (ADR 0010): each tenant's chain head signed with an Ed25519 key
     # the database never sees, written to a directory outside it, checked by auditVerify with the
     # public key. Dev: the key (generated once) and the directory live in the data dir.
@@ -89,6 +135,22 @@ class Settings(BaseSettings):
     # `socialaid audit checkpoint`): a rewrite of events newer than the last checkpoint is not
     # found until the next one.
     audit_checkpoint_interval: int = Field(default=600, ge=0)
+    # OpenTelemetry traces (README "Traces"), by the standard variables: spans go by OTLP/HTTP to
+    # the traces endpoint, or to the base endpoint's /v1/traces; neither set (or the SDK disabled),
+    # tracing is off and costs nothing. Read here so that start-up can name a malformed URL.
+    otel_exporter_otlp_endpoint: str | None = Field(
+        default=None, validation_alias="OTEL_EXPORTER_OTLP_ENDPOINT"
+    )
+    otel_exporter_otlp_traces_endpoint: str | None = Field(
+        default=None, validation_alias="OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"
+    )
+    otel_service_name: str = Field(default="socialaid", validation_alias="OTEL_SERVICE_NAME")
+    otel_sdk_disabled: bool = Field(default=False, validation_alias="OTEL_SDK_DISABLED")
+    # Browser pages on other origins that may call the API (HTTP through CORS, WebSocket
+    # handshakes by their Origin): comma-separated exact origins (`https://portal.example.cn`),
+    # none by default. No `*` and no credentials mode: tokens travel in the Authorization
+    # header (or the subscription's connection_init), never in cookies (ADR 0016).
+    cors_origins: str = ""
 
     @property
     def is_production(self) -> bool:
@@ -101,8 +163,30 @@ class Settings(BaseSettings):
         return "json" if self.is_production else "text"
 
     @property
+    def allowed_origins(self) -> tuple[str, ...]:
+        """SOCIALAID_CORS_ORIGINS as browsers send an Origin; ConfigurationError for any entry
+        that is not one exact origin."""
+        origins, problems = parse_origins(self.cors_origins)
+        if problems:
+            raise ConfigurationError("\n".join(problems))
+        return origins
+
+    @property
     def uses_asymmetric_tokens(self) -> bool:
-        return self.jwt_public_key_file is not None or self.jwks_file is not None
+        return any(
+            source is not None
+            for source in (
+                self.jwt_public_key_file,
+                self.jwks_file,
+                self.jwks_url,
+                self.oidc_issuer,
+            )
+        )
+
+    @property
+    def expected_issuer(self) -> str | None:
+        """The `iss` a token must carry: SOCIALAID_JWT_ISSUER, else the discovered issuer."""
+        return self.jwt_issuer or self.oidc_issuer
 
     @cached_property
     def signing_key(self) -> str:
@@ -169,15 +253,19 @@ class Settings(BaseSettings):
                     "生产环境必须设置 SOCIALAID_JWT_PUBLIC_KEY_FILE 或 SOCIALAID_JWKS_FILE，否则所有"
                     "令牌都会被拒绝 / production requires SOCIALAID_JWT_PUBLIC_KEY_FILE or"
                     " SOCIALAID_JWKS_FILE, without which every token is refused"
+                    " (or SOCIALAID_OIDC_ISSUER or SOCIALAID_JWKS_URL)"
                 )
             for setting, value in (
-                ("SOCIALAID_JWT_ISSUER", self.jwt_issuer),
+                ("SOCIALAID_JWT_ISSUER", self.expected_issuer),
                 ("SOCIALAID_JWT_AUDIENCE", self.jwt_audience),
                 ("SOCIALAID_SECRET", self.secret),
             ):
                 if not value:
                     problems.append(f"生产环境必须设置 {setting} / production requires {setting}")
+        problems += identity_provider_problems(self)
         problems += audit_checkpoint_problems(self)
+        problems += tracing_problems(self)
+        problems += parse_origins(self.cors_origins)[1]
         if self.trusted_documents is not None:
             try:
                 load_manifest(self.trusted_documents)
@@ -217,4 +305,117 @@ def audit_checkpoint_problems(settings: Settings) -> list[str]:
             " SOCIALAID_AUDIT_CHECKPOINT_INTERVAL=0 with checkpoints signed elsewhere"
             " (`socialaid audit checkpoint`)"
         )
+    return problems
+
+
+def parse_origins(value: str) -> tuple[tuple[str, ...], list[str]]:
+    """The origins of a comma-separated SOCIALAID_CORS_ORIGINS, in the form browsers send them
+    (lowercase scheme and host, no default port), and the entries that are not an origin."""
+    origins: list[str] = []
+    problems: list[str] = []
+    for entry in (part.strip() for part in value.split(",")):
+        if not entry:
+            continue
+        origin = _origin_of(entry)
+        if origin is None:
+            problems.append(
+                f"SOCIALAID_CORS_ORIGINS 中的 {entry!r} 不是确切的来源（如 https://portal.example.cn，"
+                "不可用 *、路径或通配） / is not an exact origin such as https://portal.example.cn"
+                " (no *, path or wildcard)"
+            )
+        elif origin not in origins:
+            origins.append(origin)
+    return tuple(origins), problems
+
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def _origin_of(entry: str) -> str | None:
+    try:
+        parts = urlsplit(entry)
+        port = parts.port
+    except ValueError:
+        return None
+    if (
+        parts.scheme.lower() not in _DEFAULT_PORTS
+        or not parts.hostname
+        or "*" in entry
+        or parts.path not in ("", "/")
+        or parts.query
+        or parts.fragment
+        or parts.username is not None
+    ):
+        return None
+    host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
+    if port is not None and port != _DEFAULT_PORTS[parts.scheme.lower()]:
+        host = f"{host}:{port}"
+    return f"{parts.scheme.lower()}://{host}"
+
+
+# -- Identity provider keys over HTTP and claim mapping, checked at start-up ---------------------
+
+
+def identity_provider_problems(settings: Settings) -> list[str]:
+    """What keeps tokens from the identity provider from verifying as configured: more than one
+    key source, a provider URL that is not https (http to localhost in dev), and an issuer
+    setting that contradicts the discovered one."""
+    problems: list[str] = []
+    sources = {
+        "SOCIALAID_JWT_PUBLIC_KEY_FILE": settings.jwt_public_key_file,
+        "SOCIALAID_JWKS_FILE": settings.jwks_file,
+        "SOCIALAID_JWKS_URL": settings.jwks_url,
+        "SOCIALAID_OIDC_ISSUER": settings.oidc_issuer,
+    }
+    named = [name for name, value in sources.items() if value is not None]
+    # The two files alone are reported by check_for_serving already.
+    if len(named) > 1 and set(named) != {"SOCIALAID_JWT_PUBLIC_KEY_FILE", "SOCIALAID_JWKS_FILE"}:
+        problems.append(
+            f"{' 与 '.join(named)} 只能设置一个（令牌只用一个密钥来源）"
+            f" / set only one of {', '.join(named)}: tokens verify against one key source"
+        )
+    for name in ("SOCIALAID_JWKS_URL", "SOCIALAID_OIDC_ISSUER"):
+        url = sources[name]
+        problem = None if url is None else url_problem(str(url), production=settings.is_production)
+        if problem is not None:
+            problems.append(f"{name}={url}: {problem}")
+    if settings.oidc_issuer and settings.jwt_issuer and settings.oidc_issuer != settings.jwt_issuer:
+        problems.append(
+            "SOCIALAID_JWT_ISSUER 与 SOCIALAID_OIDC_ISSUER 不一致 / SOCIALAID_JWT_ISSUER differs"
+            " from SOCIALAID_OIDC_ISSUER (leave it unset: the discovered issuer is expected)"
+        )
+    # SOCIALAID_JWT_ROLE_MAP naming a role that does not exist stops the start where the roles
+    # are known (access.tokens.claim_mapping_of): config imports nothing of the packages.
+    return problems
+
+
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
+def url_problem(url: str, *, production: bool) -> str | None:
+    """Why `url` may not name the identity provider: keys fetched over plain HTTP could be
+    replaced by anyone on the path, so only https, and in dev http to this machine (a test's
+    provider)."""
+    parts = urlsplit(url)
+    if parts.scheme == "https" and parts.hostname:
+        return None
+    if parts.scheme == "http" and not production and parts.hostname in LOCAL_HOSTS:
+        return None
+    if production:
+        return "生产环境须使用 https / must be an https URL in production"
+    return (
+        "须为 https 地址（开发环境可用 http://localhost）/ must be https (http to localhost in dev)"
+    )
+
+
+def tracing_problems(settings: Settings) -> list[str]:
+    """An OTLP endpoint that is not an http(s) URL: the exporter would fail on every batch, in a
+    background thread, and the server would look fine without a single trace."""
+    problems = []
+    for name, value in (
+        ("OTEL_EXPORTER_OTLP_ENDPOINT", settings.otel_exporter_otlp_endpoint),
+        ("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", settings.otel_exporter_otlp_traces_endpoint),
+    ):
+        if value and not re.fullmatch(r"https?://[^\s/?#]+(/\S*)?", value):
+            problems.append(f"{name}={value!r} 不是 http(s) URL / is not an http(s) URL")
     return problems

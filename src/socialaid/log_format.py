@@ -3,7 +3,8 @@
 One JSON object per line in production (a log collector parses it; a message cannot forge a
 second line), a human-readable line in dev. Each line carries the request's id and, once known,
 the GraphQL operation's name, the tenant and the actor, from `RequestLogContext` in a contextvar
-the request-origin middleware sets per request and the GraphQL context fills in.
+the request-origin middleware sets per request and the GraphQL context fills in; with tracing on,
+also the id of the trace the operation's span belongs to (api/operation_tracing.py).
 
 Only fields named here are written: never a record's `args` or arbitrary `extra`, which could hold
 a client's input (an ID number in a variable, a name). The access log's own fields are listed in
@@ -37,6 +38,10 @@ def safe_request_id(value: str | None) -> str | None:
     return value if value is not None and _SAFE_REQUEST_ID.fullmatch(value) else None
 
 
+def safe_operation_name(value: str | None) -> str | None:
+    return value if value is not None and _OPERATION_NAME.fullmatch(value) else None
+
+
 @dataclass
 class RequestLogContext:
     """Mutable on purpose: set once per request by the outermost middleware, filled in by the
@@ -46,9 +51,11 @@ class RequestLogContext:
     operation: str | None = None
     tenant: str | None = None
     actor: str | None = None
+    # The OpenTelemetry trace the request's operation joined (32 hex digits), when tracing is on.
+    trace_id: str | None = None
 
     def note_operation(self, name: str | None) -> None:
-        if name is not None and _OPERATION_NAME.fullmatch(name):
+        if safe_operation_name(name) is not None:
             self.operation = name
 
 
@@ -77,6 +84,7 @@ def _request_fields() -> dict[str, str]:
         "operation": context.operation,
         "tenant": context.tenant,
         "actor": context.actor,
+        "trace_id": context.trace_id,
     }
     return {k: v for k, v in fields.items() if v is not None}
 

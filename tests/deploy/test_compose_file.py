@@ -144,3 +144,14 @@ async def test_the_release_command_then_the_server_command_seed_and_serve_a_new_
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_the_pgbouncer_profile_builds_from_a_dockerfile_hadolint_accepts() -> None:
+    from tests.deploy.test_dockerfile import hadolint
+
+    pgbouncer = service("pgbouncer")
+    linted = hadolint(REPO_ROOT / pgbouncer["build"] / "Dockerfile")
+
+    assert pgbouncer["profiles"] == ["pgbouncer"]
+    assert (linted.returncode, linted.stdout) == (0, "")
+    assert interpolated(pgbouncer["environment"]["DB_HOST"]) == "postgres"

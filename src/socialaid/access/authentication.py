@@ -8,6 +8,7 @@ from sqlalchemy import text
 
 from socialaid.access.changes import CHANNEL, EVERYTHING
 from socialaid.access.decisions import UnauthenticatedError
+from socialaid.access.grant_changes import GrantChanges
 from socialaid.access.policy import reload_default_policy
 from socialaid.access.principal import Grant, GrantSource, Principal
 from socialaid.access.tokens import InvalidTokenError, TokenClaims, TokenVerifier
@@ -25,15 +26,18 @@ class Authenticator:
     is connected, so a process that could miss a revocation never trusts a stale grant; the
     listener reconnects by itself, and caching resumes once it listens again."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, verifier: TokenVerifier | None = None) -> None:
+        """`verifier`: by default one for the settings, made on first use."""
         self.settings = settings
-        self._verifier: TokenVerifier | None = None
+        self._verifier = verifier
         self._listener = Listener(CHANNEL, self._changed, self._listener_lost, self._listening)
         self._caching = False
         self._tenant_paths: dict[str, str] = {}
         self._assigned: dict[str, tuple[Grant, ...]] = {}
         # Bumped by every change, so a read that raced a notification is not cached.
         self._generation = 0
+        # Subscriptions watching their subscriber's grants (re-checked on every change).
+        self.changes = GrantChanges()
 
     @property
     def verifier(self) -> TokenVerifier:
@@ -42,11 +46,18 @@ class Authenticator:
         return self._verifier
 
     async def listen(self, db: Database) -> None:
-        await self._listener.start(db.app_url, connect_timeout=db.timeouts.connect_or_none)
+        await self._listener.start(db.listen_url, connect_timeout=db.timeouts.connect_or_none)
+
+    async def start(self) -> None:
+        """Before serving: the verifier made (a role map onto unknown roles stops the start
+        here) and the identity provider's keys fetched, when they come over HTTP."""
+        await self.verifier.start()
 
     async def close(self) -> None:
         self._caching = False
         await self._listener.stop()
+        if self._verifier is not None:
+            await self._verifier.close()
 
     def caches_grants_of(self, user_id: str) -> bool:
         return user_id in self._assigned
@@ -59,17 +70,20 @@ class Authenticator:
             self._assigned.clear()
         else:
             self._assigned.pop(key, None)
+        self.changes.changed(key)
 
     def _listener_lost(self) -> None:
         self._generation += 1
         self._caching = False
         self._tenant_paths.clear()
         self._assigned.clear()
+        self.changes.changed(EVERYTHING)
 
     def _listening(self) -> None:
         # A read begun while nothing listened may predate a change no one was told of.
         self._generation += 1
         self._caching = True
+        self.changes.changed(EVERYTHING)
 
     async def authenticate(self, db: Database, authorization: str | None) -> Principal | None:
         """None without credentials; UNAUTHENTICATED for credentials that are not accepted."""
@@ -79,7 +93,7 @@ class Authenticator:
         if scheme.lower() != "bearer" or not token.strip():
             raise UnauthenticatedError()
         try:
-            claims = self.verifier.verify(token.strip())
+            claims = await self.verifier.verify_fetching(token.strip())
         except InvalidTokenError as exc:
             log.info("token refused: %s", exc)
             raise UnauthenticatedError() from exc
@@ -101,6 +115,19 @@ class Authenticator:
             area=claims.area,
             expires_at=claims.expires_at,
         )
+
+    async def refreshed(self, db: Database, principal: Principal) -> Principal:
+        """The principal with its assigned grants as they are now; the token's stay as they are
+        (UNAUTHENTICATED once its tenant is gone)."""
+        claims = TokenClaims(
+            user_id=principal.user_id,
+            tenant_id=principal.tenant_id,
+            roles=tuple(g.role for g in principal.grants if g.source is GrantSource.TOKEN),
+            departments=principal.departments,
+            area=principal.area,
+            expires_at=principal.expires_at,
+        )
+        return await self.principal_for(db, claims)
 
     async def _lookup(
         self, db: Database, claims: TokenClaims

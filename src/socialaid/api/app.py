@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+from contextlib import suppress
 
 from cross_web import HTTPException
+from graphql import GraphQLSyntaxError
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
@@ -13,20 +15,27 @@ from starlette.routing import Route, WebSocketRoute
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
+from strawberry.types.unset import UNSET, UnsetType
 
 from socialaid.access.authentication import Authenticator
 from socialaid.access.decisions import UnauthenticatedError
 from socialaid.api import graphql_over_http as over_http
 from socialaid.api import unavailable
 from socialaid.api.access_log import AccessLog
+from socialaid.api.cors import CorsMiddleware
+from socialaid.api.event_stream import EventStreamOrGraphQL, GraphQLEventStream
 from socialaid.api.graphiql_assets import ASSET_ROUTE, graphiql_asset, graphiql_response
+from socialaid.api.metrics import MetricsSampler, metrics_endpoint, metrics_open_to
 from socialaid.api.persisted_queries import PersistedQueries, persisted_documents
 from socialaid.api.public_cache import PublicResponseCache
 from socialaid.api.public_get import PublicGetOnly
+from socialaid.api.request_errors import label_parse_error
 from socialaid.api.request_limits import RequestLimits
+from socialaid.api.request_metrics import RequestMetrics, note_result
 from socialaid.api.request_origin import RequestOriginMiddleware
 from socialaid.api.schema import build_schema
 from socialaid.api.transport_refusals import (
@@ -35,6 +44,7 @@ from socialaid.api.transport_refusals import (
     transport_refusal,
 )
 from socialaid.api.websocket_protocol import GraphQLTransportWS
+from socialaid.api.ws_authorization import ws_authorization
 from socialaid.applications.notifications import ApplicationUpdates
 from socialaid.audit.http import export_endpoint
 from socialaid.audit.request import current_origin
@@ -44,6 +54,7 @@ from socialaid.db.database import Database
 from socialaid.kernel.caches import Caches
 from socialaid.kernel.context import Context
 from socialaid.log_format import current_log_context
+from socialaid.tracing import Tracing
 
 log = logging.getLogger(__name__)
 
@@ -62,19 +73,24 @@ class GraphQLApp(GraphQL[Context, None]):
         settings: Settings,
         authenticator: Authenticator | None = None,
         application_updates: ApplicationUpdates | None = None,
+        tracing: Tracing | None = None,
     ) -> None:
         # Automatic persisted queries, or the trusted manifest (api/persisted_queries.py).
         self.persisted = persisted_documents(settings.trusted_documents)
         super().__init__(
-            build_schema(settings, self.persisted),
+            build_schema(settings, tracing.tracer if tracing is not None else None, self.persisted),
             graphql_ide=None if settings.is_production else "graphiql",
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
+            # Cross-origin handshakes from these pages only (same-origin and non-browser ones pass).
+            allowed_origins=settings.allowed_origins,
         )
         self.db = db
         self.settings = settings
         self.caches = Caches()
         self.caches.put(application_updates or ApplicationUpdates())
         self.authenticator = authenticator or Authenticator(settings)
+        # Subscriptions re-check their subscriber's grants on the changes it hears.
+        self.caches.put(self.authenticator)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -90,6 +106,12 @@ class GraphQLApp(GraphQL[Context, None]):
     async def process_result(
         self, request: Request, result: ExecutionResult
     ) -> GraphQLHTTPResponse:
+        # A document that does not parse may not have met the schema (the event stream parses
+        # it first): labelled here as where strawberry logs it (api/error_reporting.py).
+        for error in result.errors or ():
+            if isinstance(error, GraphQLSyntaxError):
+                label_parse_error(error)
+        note_result(result)
         response = await super().process_result(request, result)
         # A request refused before its operation ran has no data under graphql-response+json.
         accept = request.headers.get("accept")
@@ -112,12 +134,13 @@ class GraphQLApp(GraphQL[Context, None]):
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket | None
     ) -> Context:
-        try:
-            principal = await self.authenticator.authenticate(
-                self.db, request.headers.get("authorization")
-            )
-        except UnauthenticatedError:
-            principal = None
+        principal = None
+        # A WebSocket's caller is known once its connection_init arrives (on_ws_connect).
+        if not isinstance(request, WebSocket):
+            with suppress(UnauthenticatedError):
+                principal = await self.authenticator.authenticate(
+                    self.db, request.headers.get("authorization")
+                )
         context = Context(
             db=self.db,
             settings=self.settings,
@@ -136,6 +159,23 @@ class GraphQLApp(GraphQL[Context, None]):
             log_context.tenant = principal.tenant_id
             log_context.actor = principal.user_id
         return context
+
+    async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
+        """Who the socket is for: the token of connection_init's payload, else the upgrade's
+        Authorization header; a token that is refused closes the socket with 4403."""
+        try:
+            authorization = ws_authorization(context.connection_params or {})
+            if authorization is None and context.request is not None:
+                authorization = context.request.headers.get("authorization")
+            context.principal = await self.authenticator.authenticate(self.db, authorization)
+        except UnauthenticatedError:
+            raise ConnectionRejectionError() from None
+        log_context = current_log_context()
+        if log_context is not None and context.principal is not None:
+            log_context.tenant = context.principal.tenant_id
+            log_context.actor = context.principal.user_id
+        acknowledged_without_payload: UnsetType = UNSET
+        return acknowledged_without_payload
 
     def create_response(
         self,
@@ -161,14 +201,26 @@ def create_app(
     authenticator: Authenticator | None = None,
     revisions: RevisionWatcher | None = None,
     application_updates: ApplicationUpdates | None = None,
+    tracing: Tracing | None = None,
 ) -> Starlette:
     """`authenticator`, `revisions` and `application_updates` are shared with whoever runs their
     change listeners (see `socialaid serve`); without a running listener the first two ask the
-    database every time and subscriptions receive no updates."""
-    graphql = GraphQLApp(db, settings, authenticator, application_updates)
+    database every time and subscriptions receive no updates. With `tracing`, each GraphQL
+    operation is a span and each database query one of its children (socialaid/tracing.py)."""
+    graphql = GraphQLApp(db, settings, authenticator, application_updates, tracing)
+    if tracing is not None:
+        db.trace_queries(tracing.tracer)
     cached_graphql = PublicResponseCache(graphql, (revisions or RevisionWatcher(db)).current)
     limited_graphql = RequestLimits(
         PersistedQueries(PublicGetOnly(cached_graphql), graphql.persisted),
+        max_body_bytes=settings.max_request_bytes,
+        max_json_depth=settings.max_json_depth,
+        max_header_bytes=settings.max_header_bytes,
+    )
+
+    # Subscriptions (and any operation) as server-sent events, under the same request limits.
+    limited_stream = RequestLimits(
+        GraphQLEventStream(graphql),
         max_body_bytes=settings.max_request_bytes,
         max_json_depth=settings.max_json_depth,
         max_header_bytes=settings.max_header_bytes,
@@ -186,9 +238,20 @@ def create_app(
             return JSONResponse({"status": "unavailable"}, status_code=503)
         return JSONResponse({"status": "ready"})
 
-    return Starlette(
+    sampler = MetricsSampler(db)
+    metrics_routes = (
+        [Route("/metrics", metrics_endpoint(db, settings, sampler), methods=["GET"])]
+        if metrics_open_to(settings) is None
+        else []
+    )
+    app = Starlette(
         routes=[
-            Route("/graphql", unavailable.AnswerOutages(limited_graphql), methods=["GET", "POST"]),
+            Route(
+                "/graphql",
+                unavailable.AnswerOutages(EventStreamOrGraphQL(limited_stream, limited_graphql)),
+                methods=["GET", "POST"],
+            ),
+            Route("/graphql/stream", unavailable.AnswerOutages(limited_stream), methods=["POST"]),
             WebSocketRoute("/graphql", graphql),
             Route(
                 "/audit/export",
@@ -198,10 +261,18 @@ def create_app(
             *([Route(ASSET_ROUTE, graphiql_asset, methods=["GET"])] if graphql.graphql_ide else []),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            *metrics_routes,
         ],
         # The request id outermost: cached and refused responses carry their request's id too.
         middleware=[
             Middleware(RequestOriginMiddleware),
             *([Middleware(AccessLog)] if settings.access_log else []),
+            *([Middleware(RequestMetrics)] if settings.metrics else []),
+            # Inside the access log and the metrics, so preflights and refused origins are
+            # logged and counted too.
+            Middleware(CorsMiddleware, allowed_origins=settings.allowed_origins),
         ],
     )
+    # Started with the change listeners (api/change_listeners.py): pools and caches sampled.
+    app.state.metrics_sampler = sampler if settings.metrics else None
+    return app

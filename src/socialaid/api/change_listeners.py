@@ -22,6 +22,7 @@ from socialaid.applications.notifications import ApplicationUpdates
 from socialaid.catalogue.revision import RevisionWatcher
 from socialaid.config import Settings
 from socialaid.db.database import Database
+from socialaid.tracing import exporting_traces
 
 
 @dataclass(frozen=True)
@@ -37,20 +38,27 @@ class ChangeListeners:
 async def serving_with_listeners(
     db: Database, settings: Settings, owner_url: URL
 ) -> AsyncIterator[Starlette]:
-    """The app, with its change listeners running for as long as the block runs."""
-    async with listening_for_changes(db, settings, owner_url) as listeners:
+    """The app, with its change listeners running for as long as the block runs, and its
+    traces exported when configured (socialaid/tracing.py)."""
+    async with (
+        exporting_traces(settings) as tracing,
+        listening_for_changes(db, settings, owner_url) as listeners,
+    ):
         app = create_app(
             db,
             settings,
             listeners.authenticator,
             listeners.revisions,
             listeners.application_updates,
+            tracing=tracing,
         )
         # The catalogue and policy loaded so far live as long as the process: keep the
         # collector from rescanning them (it made form compilation's p99 three times its median).
         gc.collect()
         gc.freeze()
-        yield app
+        sampler = app.state.metrics_sampler
+        async with sampler.running() if sampler is not None else contextlib.nullcontext():
+            yield app
 
 
 @contextlib.asynccontextmanager
@@ -61,6 +69,7 @@ async def listening_for_changes(
     # Listening for grant and policy changes lets this process cache grants safely.
     listeners = ChangeListeners(Authenticator(settings), RevisionWatcher(db), ApplicationUpdates())
     try:
+        await listeners.authenticator.start()
         await listeners.authenticator.listen(db)
         await listeners.revisions.start()
         await listeners.application_updates.start(

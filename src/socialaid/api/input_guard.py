@@ -64,6 +64,12 @@ class InputGuard(SchemaExtension):
         _label_as_invalid_input(context.result.errors if context.result else None)
         _label_as_invalid_input(context.pre_execution_errors)
 
+    def on_stream_result(self, result: object) -> Iterator[None]:
+        # A streamed result (WebSocket, server-sent events) reaches the client before
+        # on_operation ends: label its errors first (MaskErrors, listed after, then masks).
+        _label_as_invalid_input(getattr(result, "errors", None))
+        yield
+
     def on_execute(self) -> Iterator[None]:
         context = self.execution_context
         document = context.graphql_document
@@ -106,7 +112,10 @@ def _over_plain_http(
     if operation is None or operation.operation is not OperationType.SUBSCRIPTION:
         return None
     return _invalid(
-        "订阅须通过 WebSocket 连接（graphql-transport-ws 协议）发送，不能用 HTTP 请求", [], []
+        "订阅须通过 WebSocket 连接（graphql-transport-ws 协议）或 SSE"
+        "（Accept: text/event-stream）发送，不能用普通 HTTP 请求",
+        [],
+        [],
     )
 
 
@@ -192,7 +201,7 @@ def _plan_for(
 ) -> _Plan | GraphQLError:
     cache = _plans.get(schema)
     if cache is None:
-        cache = _plans[schema] = LruCache(MAX_PLANS)
+        cache = _plans[schema] = LruCache(MAX_PLANS, name="input_guard_plans")
     known = cache.get((query, operation_name)) if query is not None else None
     if known is not None:
         return known

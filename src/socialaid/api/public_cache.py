@@ -17,6 +17,7 @@ from graphql import FieldNode, GraphQLSyntaxError, OperationDefinitionNode, Oper
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from socialaid.api import graphql_over_http as over_http
+from socialaid.api.request_metrics import current_tally
 from socialaid.caching import RevisionCache
 
 PUBLIC_ROOT_FIELDS = frozenset(
@@ -81,9 +82,10 @@ class PublicResponseCache:
         self.app = app
         self.revision = revision
         self.max_entries = max_entries
-        # sha256 of the request body -> (headers, body) of the response at one content revision.
-        self.entries: RevisionCache[tuple[list[tuple[bytes, bytes]], bytes]] = RevisionCache(
-            max_entries
+        # sha256 of the request body -> (headers, body) of the response at one content revision,
+        # and the name of its operation, which the request metrics count a hit under.
+        self.entries: RevisionCache[tuple[list[tuple[bytes, bytes]], bytes, str | None]] = (
+            RevisionCache(max_entries, name="public_responses")
         )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -107,7 +109,10 @@ class PublicResponseCache:
         ).digest()
         hit = self.entries.lookup(revision, key)
         if hit is not None:
-            headers, payload = hit
+            headers, payload, operation = hit
+            tally = current_tally()
+            if tally is not None:
+                tally.ran, tally.operation = True, operation
             await send({"type": "http.response.start", "status": 200, "headers": headers})
             await send({"type": "http.response.body", "body": payload})
             return
@@ -124,7 +129,9 @@ class PublicResponseCache:
         await self.app(scope, _replay(body), capture)
         payload = captured["body"]
         if captured["status"] == 200 and b'"errors"' not in payload and cacheable_query(body):
-            self.entries.keep(revision, key, (captured["headers"], payload))
+            tally = current_tally()
+            operation = tally.operation if tally is not None else None
+            self.entries.keep(revision, key, (captured["headers"], payload, operation))
 
 
 def _header(scope: Scope, name: bytes) -> bytes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from strawberry.extensions import (
     DisableIntrospection,
@@ -11,6 +12,7 @@ from strawberry.extensions import (
     QueryDepthLimiter,
 )
 from strawberry.tools import merge_types
+from strawberry.types.base import get_object_definition
 
 from socialaid.api.error_reporting import ErrorLoggingSchema, should_mask
 from socialaid.api.input_guard import InputGuard
@@ -32,10 +34,23 @@ from socialaid.catalogue.graphql import CatalogueQuery
 from socialaid.config import Settings
 from socialaid.forms.graphql import FormMutation, FormQuery
 from socialaid.grants.graphql import GrantsMutation, GrantsQuery
+from socialaid.kernel.scalars import DESCRIBED_SCALARS
 from socialaid.tenancy.graphql import TenancyQuery
 
-Query = merge_types(
+if TYPE_CHECKING:
+    from opentelemetry.trace import Tracer
+
+
+def _root(name: str, description: str, types: tuple[type, ...]) -> type:
+    """One root type merged from every domain's, described as a whole."""
+    merged = merge_types(name, types)
+    get_object_definition(merged, strict=True).description = description
+    return merged
+
+
+Query = _root(
     "Query",
+    "查询：公开的目录、表单（无需令牌），以及按角色与管辖范围的申请、案件、授权与审计",
     (
         TenancyQuery,
         CatalogueQuery,
@@ -47,16 +62,26 @@ Query = merge_types(
         AuditQuery,
     ),
 )
-Mutation = merge_types(
-    "Mutation", (GrantsMutation, CatalogueAdminMutation, FormMutation, ApplicationMutation)
+Mutation = _root(
+    "Mutation",
+    "变更：每个变更在一个事务中完成并记入审计；可预期的失败在返回值的 errors 中（失败时不做任何改动），"
+    "未认证与权限表的拒绝为 GraphQL 错误（extensions.code 为 UNAUTHENTICATED、FORBIDDEN）",
+    (GrantsMutation, CatalogueAdminMutation, FormMutation, ApplicationMutation),
 )
-Subscription = merge_types("Subscription", (ApplicationSubscription,))
+Subscription = _root(
+    "Subscription",
+    "订阅：经 WebSocket（graphql-transport-ws，路径 /graphql）推送",
+    (ApplicationSubscription,),
+)
 
 
 def build_schema(
-    settings: Settings, documents: PersistedDocuments | None = None
+    settings: Settings,
+    tracer: Tracer | None = None,
+    documents: PersistedDocuments | None = None,
 ) -> ErrorLoggingSchema:
-    """`documents`: in trusted-documents mode, the manifest's (only those run)."""
+    """With `tracer`, each operation is a span (api/operation_tracing.py); without, no tracing
+    code runs at all. `documents`: in trusted-documents mode, the manifest's (only those run)."""
     # Factories, not instances: strawberry then creates fresh extensions for each operation.
     extensions: list[object] = [
         partial(QueryDepthLimiter, max_depth=settings.max_query_depth),
@@ -77,11 +102,17 @@ def build_schema(
         extensions.insert(0, partial(TrustedDocumentsOnly, documents))
     if settings.is_production:
         extensions.append(DisableIntrospection)
+    if tracer is not None:
+        from socialaid.api.operation_tracing import OperationTracing
+
+        # First: its span encloses the others' work, and it sees errors as the client will.
+        extensions.insert(0, partial(OperationTracing, tracer=tracer))
     return ErrorLoggingSchema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
         extensions=extensions,  # type: ignore[arg-type]
+        scalar_overrides=DESCRIBED_SCALARS,  # type: ignore[arg-type]
     )
 
 

@@ -70,6 +70,7 @@ from socialaid.applications.states import ApplicationEvent as AppEvent
 from socialaid.catalogue.service import CatalogueCaches, TenantView, tenant_view
 from socialaid.errors import DomainError, ErrorCode
 from socialaid.kernel.unit_of_work import UnitOfWork
+from socialaid.metrics.registry import CASES_DECIDED
 
 
 @dataclass(frozen=True)
@@ -183,6 +184,8 @@ async def decide(
         reason="；".join(made.reasons) or None,
         request_id=request_id,
     )
+    # Counted once the decision is in the database: a rolled-back one was never made.
+    uow.after_commit(CASES_DECIDED.labels(made.outcome.value).inc)
     return case
 
 

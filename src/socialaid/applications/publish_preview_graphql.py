@@ -9,6 +9,7 @@ it lives beside its service here, not in `catalogue`, because the preview reads 
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
 import strawberry
 
@@ -21,18 +22,24 @@ from socialaid.kernel.context import Info
     description="近 90 天申请用过的一种事项组合，在发布后表单如何变化",
 )
 class PublishPreviewSelectionType:
-    tenant_code: str
-    items: list[str]
+    tenant_code: str = strawberry.field(description="申请所在租户代码")
+    items: list[str] = strawberry.field(description="事项组合（事项代码）")
     applications: int = strawberry.field(description="期间内以此组合提交的申请数")
-    hash_before: str | None
-    hash_after: str | None
-    changed: bool
-    fields_added: list[str]
-    fields_removed: list[str]
+    hash_before: str | None = strawberry.field(
+        description="发布前此组合的表单哈希；无法编译时为 null"
+    )
+    hash_after: str | None = strawberry.field(
+        description="发布后此组合的表单哈希；无法编译时为 null"
+    )
+    changed: bool = strawberry.field(description="发布后表单是否变化（哈希不同）")
+    fields_added: list[str] = strawberry.field(description="新增的字段键")
+    fields_removed: list[str] = strawberry.field(description="删除的字段键")
     fields_changed: list[str] = strawberry.field(description="可见、必填条件或约束有变化的字段")
-    materials_added: list[str]
-    materials_removed: list[str]
-    materials_changed: list[str]
+    materials_added: list[str] = strawberry.field(description="新增的材料标识")
+    materials_removed: list[str] = strawberry.field(description="删除的材料标识")
+    materials_changed: list[str] = strawberry.field(
+        description="必交条件、适用条件或审查标准有变化的材料标识"
+    )
     problem: str | None = strawberry.field(description="发布前或发布后无法编译时的原因")
 
     @classmethod
@@ -55,14 +62,21 @@ class PublishPreviewSelectionType:
         )
 
 
-@strawberry.type
+@strawberry.type(description="事项草稿的发布预览")
 class CataloguePublishPreviewQuery:
     @strawberry.field(
         description="发布预览：近 90 天申请用过的事项组合中，哪些在发布此草稿后表单会变化"
-        "（已提交的申请仍按其填写时的表单）；发布检查不通过时返回该错误"
+        "（已提交的申请仍按其填写时的表单）；发布检查不通过时返回该错误；需发布权限（tenant_admin）"
     )
     async def catalogue_draft_publish_preview(
-        self, info: Info, tenant: str, code: str, version: int, effective_from: date
+        self,
+        info: Info,
+        tenant: Annotated[str, strawberry.argument(description="所有者租户（行政区划代码）")],
+        code: Annotated[str, strawberry.argument(description="草稿的事项代码")],
+        version: Annotated[int, strawberry.argument(description="草稿的版本号")],
+        effective_from: Annotated[
+            date, strawberry.argument(description="拟定的生效日期（YYYY-MM-DD，中国时间）")
+        ],
     ) -> list[PublishPreviewSelectionType]:
         async with info.context.unit_of_work() as uow:
             changes = await publish_preview.publish_preview(

@@ -48,6 +48,7 @@ from socialaid.forms.answers import get_path
 from socialaid.forms.exemption import MaterialState, MaterialStatus
 from socialaid.forms.service import FormCaches, check_answers, form_for_selection
 from socialaid.kernel.unit_of_work import UnitOfWork, now_in_china
+from socialaid.metrics.registry import APPLICATIONS_SUBMITTED
 from socialaid.tenancy.models import Area, Tenant
 from socialaid.tenancy.service import get_tenant
 
@@ -278,6 +279,8 @@ async def submit(
         reason=None,
         request_id=request_id,
     )
+    # Counted once the submission is in the database: a rolled-back one never happened.
+    uow.after_commit(APPLICATIONS_SUBMITTED.labels(submission.channel).inc)
     return Submitted(application, replayed=False)
 
 

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import strawberry
 
-from socialaid.access.sessions import scoped_session
+from socialaid.access.sessions import replica_reading, scoped_session
 from socialaid.audit import queries, verification
 from socialaid.audit.changes import field_changes
 from socialaid.audit.checkpoint_setup import checkpoints_for_verification
@@ -16,7 +16,14 @@ from socialaid.audit.models import AuditEvent
 from socialaid.audit.queries import EventFilter, EventKey, EventPage, PersonScope
 from socialaid.errors import DomainError
 from socialaid.kernel.context import Info
-from socialaid.kernel.pagination import PageInfo, check_page_size, decode_cursor, encode_cursor
+from socialaid.kernel.pagination import (
+    AFTER,
+    FIRST,
+    PageInfo,
+    check_page_size,
+    decode_cursor,
+    encode_cursor,
+)
 from socialaid.kernel.scalars import JSON, as_json
 
 
@@ -26,25 +33,28 @@ class ProblemEnum(Enum):
     the same)."""
 
     CONTENT_CHANGED = strawberry.enum_value(
-        "CONTENT_CHANGED", description="事件的内容与其存储的哈希不符：内容在写入后被改动"
+        "CONTENT_CHANGED",
+        description="内容被改（CONTENT_CHANGED）：事件的内容与其存储的哈希不符，内容在写入后被改动",
     )
     LINK_BROKEN = strawberry.enum_value(
-        "LINK_BROKEN", description="事件没有链接到前一事件的哈希：前一事件被改动或替换"
+        "LINK_BROKEN",
+        description="链接断裂（LINK_BROKEN）：事件没有链接到前一事件的哈希，前一事件被改动或替换",
     )
     SEQUENCE_GAP = strawberry.enum_value(
-        "SEQUENCE_GAP", description="序号不连续或重复：有事件被删除或插入"
+        "SEQUENCE_GAP", description="序号缺口（SEQUENCE_GAP）：序号不连续或重复，有事件被删除或插入"
     )
     HEAD_MISMATCH = strawberry.enum_value(
-        "HEAD_MISMATCH", description="最新的事件与链头记录不符：最新的事件被删除"
+        "HEAD_MISMATCH",
+        description="链头不符（HEAD_MISMATCH）：最新的事件与链头记录不符，最新的事件被删除",
     )
     CHECKPOINT_MISMATCH = strawberry.enum_value(
         "CHECKPOINT_MISMATCH",
-        description="链在签名检查点的序号处的哈希与检查点不符，或该事件已不存在："
+        description="检查点不符（CHECKPOINT_MISMATCH）：链在签名检查点的序号处的哈希与检查点不符，或该事件已不存在："
         "签名之后有事件被改写（即使整条链的哈希被重新计算）",
     )
     CHECKPOINT_INVALID = strawberry.enum_value(
         "CHECKPOINT_INVALID",
-        description="签名检查点无法读取或签名无效（不是受信任的公钥所签）：检查点的存放处可能被改动",
+        description="检查点无效（CHECKPOINT_INVALID）：签名检查点无法读取或签名无效（不是受信任的公钥所签），检查点的存放处可能被改动",
     )
 
 
@@ -56,33 +66,43 @@ def _dict(value: Any) -> dict[str, Any] | None:
 
 @strawberry.type(name="AuditFieldChange", description="一次变更中取值不同的字段")
 class FieldChangeType:
-    field: str
-    before: JSON | None
-    after: JSON | None
+    field: str = strawberry.field(description="字段名（点分路径）")
+    before: JSON | None = strawberry.field(description="变更前的取值；新增时为 null")
+    after: JSON | None = strawberry.field(description="变更后的取值；删除时为 null")
 
 
 @strawberry.type(name="AuditEvent", description="一条审计事件（只增不改，按租户哈希成链）")
 class AuditEventType:
-    id: strawberry.ID
-    tenant_code: str
+    id: strawberry.ID = strawberry.field(description="事件标识（UUID）")
+    tenant_code: str = strawberry.field(description="事件所属租户代码（哈希链按租户）")
     sequence: int = strawberry.field(description="在本租户哈希链中的序号（连续）")
-    occurred_at: datetime
-    actor: str
-    roles: list[str]
-    department: str | None
-    action: str
-    subject_type: str
-    subject_id: str
-    before: JSON | None
-    after: JSON | None
+    occurred_at: datetime = strawberry.field(
+        description="发生时间（ISO 8601，带时区偏移）；沿链不倒退"
+    )
+    actor: str = strawberry.field(description="操作者的用户标识")
+    roles: list[str] = strawberry.field(description="操作者当时的角色（小写代码，如 caseworker）")
+    department: str | None = strawberry.field(description="操作者的部门代码；无则为 null")
+    action: str = strawberry.field(
+        description="动作，如 application.submit、case.acknowledge、role.grant、emergency_mode.set"
+    )
+    subject_type: str = strawberry.field(
+        description="对象类型，如 application、case、catalogue_item"
+    )
+    subject_id: str = strawberry.field(description="对象标识")
+    before: JSON | None = strawberry.field(description="变更前的对象快照；新建时为 null")
+    after: JSON | None = strawberry.field(description="变更后的对象快照；删除时为 null")
     changes: list[FieldChangeType] = strawberry.field(description="before 与 after 不同的字段")
-    reason: str | None
-    request_id: str | None
-    client_address: str | None
-    application_id: str | None
+    reason: str | None = strawberry.field(
+        description="操作者给出的理由（补登、覆盖等）；无则为 null"
+    )
+    request_id: str | None = strawberry.field(
+        description="HTTP 请求标识（响应头 X-Request-Id）；非请求所致时为 null"
+    )
+    client_address: str | None = strawberry.field(description="客户端地址；无则为 null")
+    application_id: str | None = strawberry.field(description="有关的申请标识；无则为 null")
     person_key: str | None = strawberry.field(description="当事人的不可逆键（不含身份证号）")
-    previous_hash: str = strawberry.field(description="上一事件的哈希（十六进制）")
-    hash: str
+    previous_hash: str = strawberry.field(description="上一事件的哈希（十六进制）；链首为全零")
+    hash: str = strawberry.field(description="本事件的哈希（十六进制），覆盖内容与 previousHash")
 
     @classmethod
     def of(cls, e: AuditEvent) -> AuditEventType:
@@ -115,16 +135,16 @@ class AuditEventType:
         )
 
 
-@strawberry.type
+@strawberry.type(description="审计事件连接中的一条")
 class AuditEventEdge:
-    cursor: str
-    node: AuditEventType
+    cursor: str = strawberry.field(description="本条的游标，可作 after 取其后的一页")
+    node: AuditEventType = strawberry.field(description="审计事件")
 
 
-@strawberry.type
+@strawberry.type(description="审计事件的分页列表（Relay 连接），最新的在前")
 class AuditEventConnection:
-    edges: list[AuditEventEdge]
-    page_info: PageInfo
+    edges: list[AuditEventEdge] = strawberry.field(description="本页的事件")
+    page_info: PageInfo = strawberry.field(description="分页信息")
 
     @classmethod
     def of(cls, page: EventPage) -> AuditEventConnection:
@@ -160,12 +180,16 @@ class AuditEventFilter:
     applicant_id_number: str | None = strawberry.field(
         default=None, description="当事人身份证件号码（按不可逆键匹配，不落库）"
     )
-    application: str | None = None
-    department: str | None = None
-    actor: str | None = None
-    action: str | None = None
-    from_: datetime | None = strawberry.field(default=None, name="from")
-    to: datetime | None = None
+    application: str | None = strawberry.field(default=None, description="申请标识")
+    department: str | None = strawberry.field(default=None, description="部门代码")
+    actor: str | None = strawberry.field(default=None, description="操作者的用户标识")
+    action: str | None = strawberry.field(default=None, description="动作，如 application.submit")
+    from_: datetime | None = strawberry.field(
+        default=None, name="from", description="时间段起点（含，ISO 8601）；null 为不限"
+    )
+    to: datetime | None = strawberry.field(
+        default=None, description="时间段终点（不含，ISO 8601）；null 为不限"
+    )
 
     def as_filter(self) -> EventFilter:
         return EventFilter(
@@ -183,21 +207,25 @@ class AuditEventFilter:
 
 @strawberry.type(name="ApplicationHistory", description="一件申请跨部门的完整经过")
 class ApplicationHistoryType:
-    application_id: str
-    tenant_code: str
-    departments: list[str]
+    application_id: str = strawberry.field(description="申请标识")
+    tenant_code: str = strawberry.field(description="申请所在租户代码")
+    departments: list[str] = strawberry.field(description="经手的部门代码")
     events: list[AuditEventType] = strawberry.field(description="按发生顺序")
 
 
 @strawberry.type(name="PersonApplication", description="与当事人有关的一件申请")
 class PersonApplicationType:
-    application_id: str
-    tenant_code: str
-    first_at: datetime
-    last_at: datetime
-    event_count: int
-    departments: list[str]
-    actions: list[str]
+    application_id: str = strawberry.field(description="申请标识")
+    tenant_code: str = strawberry.field(description="申请所在租户代码")
+    first_at: datetime = strawberry.field(
+        description="最早一条有关事件的时间（ISO 8601，带时区偏移）"
+    )
+    last_at: datetime = strawberry.field(
+        description="最近一条有关事件的时间（ISO 8601，带时区偏移）"
+    )
+    event_count: int = strawberry.field(description="有关事件数")
+    departments: list[str] = strawberry.field(description="经手的部门代码")
+    actions: list[str] = strawberry.field(description="出现过的动作")
 
 
 @strawberry.type(name="PersonHistory", description="当事人在各部门、各租户（管辖范围内）的记录")
@@ -206,7 +234,7 @@ class PersonHistoryType:
 
     @strawberry.field(description="涉及当事人的申请，最近开始的在前")
     async def applications(self, info: Info) -> list[PersonApplicationType]:
-        async with scoped_session(info.context.db, self.scope.actor) as session:
+        async with scoped_session(info.context.db, self.scope.actor, replica=True) as session:
             rows = await queries.person_applications(session, self.scope)
         return [
             PersonApplicationType(
@@ -223,22 +251,27 @@ class PersonHistoryType:
 
     @strawberry.field(description="涉及当事人的审计事件，最新的在前")
     async def events(
-        self, info: Info, first: int = 50, after: str | None = None
+        self,
+        info: Info,
+        first: Annotated[int, strawberry.argument(description=FIRST)] = 50,
+        after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
     ) -> AuditEventConnection:
         check_page_size(first, path=["first"])
         key = _key(after)
-        async with scoped_session(info.context.db, self.scope.actor) as session:
+        async with scoped_session(info.context.db, self.scope.actor, replica=True) as session:
             page = await queries.person_events(session, self.scope, first=first, after=key)
         return AuditEventConnection.of(page)
 
 
 @strawberry.type(name="AuditBrokenLink", description="哈希链中第一处断裂")
 class BrokenLinkType:
-    tenant_code: str
-    sequence: int
-    event_id: strawberry.ID | None
-    problem: ProblemEnum
-    message: str
+    tenant_code: str = strawberry.field(description="租户代码")
+    sequence: int = strawberry.field(description="断裂处的序号")
+    event_id: strawberry.ID | None = strawberry.field(
+        description="断裂处的事件标识；事件已不存在时为 null"
+    )
+    problem: ProblemEnum = strawberry.field(description="断裂的类型")
+    message: str = strawberry.field(description="中文说明")
 
 
 @strawberry.type(
@@ -270,12 +303,12 @@ class CheckpointCoverageType:
 
 @strawberry.type(name="AuditVerification", description="哈希链校验结果")
 class VerificationType:
-    tenant_code: str
-    ok: bool
+    tenant_code: str = strawberry.field(description="租户代码")
+    ok: bool = strawberry.field(description="链与检查点是否均无问题（未配置检查点时只说明链本身）")
     checked: int = strawberry.field(description="校验的事件数")
-    first_sequence: int | None
-    last_sequence: int | None
-    broken_link: BrokenLinkType | None
+    first_sequence: int | None = strawberry.field(description="校验的第一个序号；无事件时为 null")
+    last_sequence: int | None = strawberry.field(description="校验的最后一个序号；无事件时为 null")
+    broken_link: BrokenLinkType | None = strawberry.field(description="第一处断裂；无断裂时为 null")
     checkpoints: CheckpointCoverageType = strawberry.field(
         description="与签名检查点的比对；未配置时明说，不当作通过"
     )
@@ -302,18 +335,26 @@ class VerificationType:
         )
 
 
-@strawberry.type
+@strawberry.type(description="审计查询（auditor，管辖范围内）；每次查询本身也记入审计")
 class AuditQuery:
     @strawberry.field(description="按条件查询审计事件（管辖范围内），最新的在前；需 auditor")
     async def audit_events(
-        self, info: Info, filter: AuditEventFilter, first: int = 50, after: str | None = None
+        self,
+        info: Info,
+        filter: Annotated[AuditEventFilter, strawberry.argument(description="筛选条件")],
+        first: Annotated[int, strawberry.argument(description=FIRST)] = 50,
+        after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
     ) -> AuditEventConnection:
         check_page_size(first, path=["first"])
         key = _key(after)
         ctx = info.context
-        async with scoped_session(ctx.db, ctx.principal) as session:
+        async with (
+            scoped_session(ctx.db, ctx.principal) as session,
+            replica_reading(ctx.db, ctx.principal, session) as reading,
+        ):
             page = await queries.list_events(
                 session,
+                reading=reading,
                 actor=ctx.principal,
                 signing_key=ctx.settings.signing_key,
                 event_filter=filter.as_filter(),
@@ -323,11 +364,18 @@ class AuditQuery:
         return AuditEventConnection.of(page)
 
     @strawberry.field(description="一件申请跨部门的全部变更（含变更前后），按发生顺序；需 auditor")
-    async def application_history(self, info: Info, id: str) -> ApplicationHistoryType:
+    async def application_history(
+        self,
+        info: Info,
+        id: Annotated[str, strawberry.argument(description="申请标识（Application.id）")],
+    ) -> ApplicationHistoryType:
         ctx = info.context
-        async with scoped_session(ctx.db, ctx.principal) as session:
+        async with (
+            scoped_session(ctx.db, ctx.principal) as session,
+            replica_reading(ctx.db, ctx.principal, session) as reading,
+        ):
             events = await queries.application_history(
-                session, actor=ctx.principal, application_id=id
+                session, reading=reading, actor=ctx.principal, application_id=id
             )
         return ApplicationHistoryType(
             application_id=id,
@@ -337,7 +385,16 @@ class AuditQuery:
         )
 
     @strawberry.field(description="按身份证件号码查询当事人的申请与案件记录；需 auditor")
-    async def person_history(self, info: Info, id_number: str) -> PersonHistoryType:
+    async def person_history(
+        self,
+        info: Info,
+        id_number: Annotated[
+            str,
+            strawberry.argument(
+                description="当事人的居民身份证号（18 位）；按不可逆键匹配，号码不落库也不写入审计"
+            ),
+        ],
+    ) -> PersonHistoryType:
         ctx = info.context
         async with scoped_session(ctx.db, ctx.principal) as session:
             scope = await queries.open_person_history(
@@ -352,9 +409,19 @@ class AuditQuery:
     async def audit_verify(
         self,
         info: Info,
-        tenant: str,
-        from_: Annotated[datetime | None, strawberry.argument(name="from")] = None,
-        to: datetime | None = None,
+        tenant: Annotated[
+            str, strawberry.argument(description="租户（行政区划代码），须在管辖范围内")
+        ],
+        from_: Annotated[
+            datetime | None,
+            strawberry.argument(
+                name="from", description="只校验此时间（含，ISO 8601）之后的事件；null 为从头"
+            ),
+        ] = None,
+        to: Annotated[
+            datetime | None,
+            strawberry.argument(description="只校验此时间（不含）之前的事件；null 为到最新"),
+        ] = None,
     ) -> VerificationType:
         ctx = info.context
         async with scoped_session(ctx.db, ctx.principal) as session:

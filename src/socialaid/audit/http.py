@@ -115,7 +115,9 @@ def export_endpoint(
         conditions = [*filter_conditions(event_filter, tenant, signing_key), visible_to(actor)]
 
         async def body() -> AsyncIterator[str]:
-            async with scoped_session(db, actor) as session:
+            # On the replica when there is one: the export's own record (just written on the
+            # primary) reaches it a moment later, and may miss this stream.
+            async with scoped_session(db, actor, replica=True) as session:
                 async for text, _ in export_lines(session, conditions, export_format):
                     yield text
 

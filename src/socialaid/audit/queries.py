@@ -211,13 +211,15 @@ async def list_events(
     event_filter: EventFilter,
     first: int,
     after: EventKey | None = None,
+    reading: AsyncSession | None = None,
 ) -> EventPage:
-    """Events matching the filter, newest first."""
+    """Events matching the filter, newest first: read in `reading` (a replica's transaction)
+    when given, authorized and recorded in `session`."""
     actor, tenant = await authorized_tenant(
         session, actor, event_filter.tenant, path=["filter", "tenant"]
     )
     conditions = [*filter_conditions(event_filter, tenant, signing_key), visible_to(actor)]
-    page = await _page(session, conditions, first=first, after=after)
+    page = await _page(reading or session, conditions, first=first, after=after)
     await record_read(
         session,
         actor=actor,
@@ -231,15 +233,20 @@ async def list_events(
 
 
 async def application_history(
-    session: AsyncSession, *, actor: Principal | None, application_id: str
+    session: AsyncSession,
+    *,
+    actor: Principal | None,
+    application_id: str,
+    reading: AsyncSession | None = None,
 ) -> list[AuditEvent]:
-    """Every event of one application the auditor may see, in the order they happened.
+    """Every event of one application the auditor may see, in the order they happened (read in
+    `reading` when given, recorded in `session`).
 
     An application's history is bounded by its cases and their decisions, so it comes whole.
     """
     actor = authenticated(actor)
     authorize(actor, Resource.AUDIT_EVENT, Action.READ, Target(actor.tenant_path))
-    rows = await session.execute(
+    rows = await (reading or session).execute(
         select(AuditEvent)
         .where(col(AuditEvent.application_id) == application_id, visible_to(actor))
         .order_by(*oldest_first())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from datetime import date, datetime
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 
@@ -15,23 +15,27 @@ from socialaid.catalogue.models import CatalogueItem, CatalogueOverride
 from socialaid.catalogue.service import CatalogueCaches
 from socialaid.clock import today_in_china
 from socialaid.kernel.context import Info
-from socialaid.kernel.runner import run_mutation
+from socialaid.kernel.runner import MUTATION_INPUT, run_mutation
 from socialaid.kernel.scalars import JSON, as_json
 from socialaid.kernel.unit_of_work import UnitOfWork
-from socialaid.kernel.user_error import Failable, UserError
+from socialaid.kernel.user_error import ERRORS, Failable, UserError
 
 
 @strawberry.type(name="ItemVersion", description="租户自有事项的一个版本（草稿仅管理员可见）")
 class ItemVersionType:
-    tenant_code: str
-    code: str
-    version: int
-    status: str
-    effective_from: date
-    effective_to: date | None
+    tenant_code: str = strawberry.field(description="所有者租户代码")
+    code: str = strawberry.field(description="事项代码")
+    version: int = strawberry.field(description="版本号，从 1 起")
+    status: str = strawberry.field(
+        description="状态：draft（草稿，可编辑）、published（已发布，不再改变）、retired（已停用）"
+    )
+    effective_from: date = strawberry.field(description="生效日期（含）")
+    effective_to: date | None = strawberry.field(
+        description="失效日期（不含）：下一版本生效或停用之日；长期有效时为 null"
+    )
     lock_version: int = strawberry.field(description="编辑草稿时回传，用于并发冲突检测")
-    updated_at: datetime | None
-    document: JSON
+    updated_at: datetime | None = strawberry.field(description="最后修改时间；从未修改时为 null")
+    document: JSON = strawberry.field(description="事项文档（格式见 docs/catalogue-format.md）")
 
     @classmethod
     def of(cls, row: CatalogueItem) -> ItemVersionType:
@@ -50,10 +54,12 @@ class ItemVersionType:
 
 @strawberry.type(name="ElementChange", description="一个要素的变化")
 class ElementChangeType:
-    element: str
-    change: str
-    before: JSON | None
-    after: JSON | None
+    element: str = strawberry.field(description="要素名（事项文档的顶层键，如 benefit、materials）")
+    change: str = strawberry.field(
+        description="变化：added（新增）、removed（删除）、changed（修改）"
+    )
+    before: JSON | None = strawberry.field(description="变化前的取值；新增时为 null")
+    after: JSON | None = strawberry.field(description="变化后的取值；删除时为 null")
 
     @classmethod
     def of(cls, c: ElementChange) -> ElementChangeType:
@@ -65,29 +71,33 @@ class ElementChangeType:
         )
 
 
-@strawberry.type(name="OverrideSummary")
+@strawberry.type(name="OverrideSummary", description="本级对一个继承事项的覆盖概要")
 class OverrideSummaryType:
-    code: str
-    elements: list[str]
-    changes: list[ElementChangeType]
+    code: str = strawberry.field(description="被覆盖的事项代码")
+    elements: list[str] = strawberry.field(description="被覆盖的要素名")
+    changes: list[ElementChangeType] = strawberry.field(description="各要素相对上级的变化")
 
 
 @strawberry.type(name="CatalogueDiff", description="租户相对上级的变化：覆盖、新增、停用")
 class CatalogueDiffType:
-    tenant_code: str
-    parent_code: str | None
-    overrides: list[OverrideSummaryType]
-    additions: list[str]
-    disabled: list[str]
+    tenant_code: str = strawberry.field(description="租户代码")
+    parent_code: str | None = strawberry.field(description="上级租户代码；最高级租户为 null")
+    overrides: list[OverrideSummaryType] = strawberry.field(description="本级对继承事项的覆盖")
+    additions: list[str] = strawberry.field(description="本级新增（自有）的事项代码")
+    disabled: list[str] = strawberry.field(description="本级停用的继承事项代码")
 
 
-@strawberry.type(name="CatalogueOverride")
+@strawberry.type(
+    name="CatalogueOverride", description="本级对一个继承事项的覆盖（合并补丁），自生效日起适用"
+)
 class CatalogueOverrideType:
-    tenant_code: str
-    code: str
-    version: int
-    effective_from: date
-    patch: JSON
+    tenant_code: str = strawberry.field(description="作出覆盖的租户代码")
+    code: str = strawberry.field(description="被覆盖的事项代码")
+    version: int = strawberry.field(
+        description="本级对该事项的覆盖版本号（每次设定或取消各增一版，取消即空补丁）"
+    )
+    effective_from: date = strawberry.field(description="生效日期（含）")
+    patch: JSON = strawberry.field(description="RFC 7386 合并补丁（作用于事项文档）")
 
     @classmethod
     def of(cls, row: CatalogueOverride) -> CatalogueOverrideType:
@@ -100,99 +110,131 @@ class CatalogueOverrideType:
         )
 
 
-@strawberry.input
+@strawberry.input(description="新建本级事项：草稿第 1 版")
 class CatalogueDraftCreateInput:
-    tenant: str
+    tenant: str = strawberry.field(
+        description="租户（行政区划代码，GB/T 2260）；调用者须在此租户（或其上级）持有 tenant_admin"
+    )
     document: JSON = strawberry.field(description="事项文档，格式见 docs/catalogue-format.md")
 
 
-@strawberry.input
+@strawberry.input(description="为本级事项新建草稿版本：复制最新版本")
 class CatalogueDraftNewVersionInput:
-    tenant: str
-    code: str
+    tenant: str = strawberry.field(
+        description="租户（行政区划代码，GB/T 2260）；调用者须在此租户（或其上级）持有 tenant_admin"
+    )
+    code: str = strawberry.field(description="本级事项代码")
 
 
-@strawberry.input
+@strawberry.input(description="以合并补丁编辑草稿")
 class CatalogueDraftUpdateInput:
-    tenant: str
-    code: str
-    version: int
-    lock_version: int
+    tenant: str = strawberry.field(
+        description="租户（行政区划代码，GB/T 2260）；调用者须在此租户（或其上级）持有 tenant_admin"
+    )
+    code: str = strawberry.field(description="本级事项代码")
+    version: int = strawberry.field(description="草稿的版本号")
+    lock_version: int = strawberry.field(
+        description="读到的 lockVersion；他人已修改时返回 CONFLICT"
+    )
     patch: JSON = strawberry.field(description="RFC 7386 合并补丁")
 
 
-@strawberry.input
+@strawberry.input(description="发布草稿：先运行目录检查，不通过时每个问题一条 LINT_FAILED 错误")
 class CatalogueDraftPublishInput:
-    tenant: str
-    code: str
-    version: int
-    lock_version: int
-    effective_from: date
+    tenant: str = strawberry.field(
+        description="租户（行政区划代码，GB/T 2260）；调用者须在此租户（或其上级）持有 tenant_admin"
+    )
+    code: str = strawberry.field(description="本级事项代码")
+    version: int = strawberry.field(description="草稿的版本号")
+    lock_version: int = strawberry.field(
+        description="读到的 lockVersion；他人已修改时返回 CONFLICT"
+    )
+    effective_from: date = strawberry.field(
+        description="生效日期（YYYY-MM-DD，中国时间）；早于今天须有补登权限与 backdateReason"
+    )
     backdate_reason: str | None = strawberry.field(
         default=None,
         description="生效日期早于今天时必填：补登理由（记入审计，且须有补登权限）",
     )
 
 
-@strawberry.input
+@strawberry.input(description="停用一个已发布版本")
 class CatalogueVersionRetireInput:
-    tenant: str
-    code: str
-    version: int
+    tenant: str = strawberry.field(
+        description="租户（行政区划代码，GB/T 2260）；调用者须在此租户（或其上级）持有 tenant_admin"
+    )
+    code: str = strawberry.field(description="本级事项代码")
+    version: int = strawberry.field(description="已发布的版本号")
 
 
-@strawberry.input
+@strawberry.input(
+    description="覆盖继承事项的非锁定要素（code、name、legal_basis、parent 锁定，覆盖时返回 LOCKED_ELEMENT）"
+)
 class CatalogueOverrideSetInput:
-    tenant: str
-    code: str
-    patch: JSON
-    effective_from: date
-    reason: str
+    tenant: str = strawberry.field(
+        description="租户（行政区划代码，GB/T 2260）；调用者须在此租户（或其上级）持有 tenant_admin"
+    )
+    code: str = strawberry.field(description="继承事项的代码")
+    patch: JSON = strawberry.field(description="RFC 7386 合并补丁，作用于事项文档；null 值删除该键")
+    effective_from: date = strawberry.field(
+        description="生效日期（YYYY-MM-DD，中国时间）；早于今天须有补登权限与 backdateReason"
+    )
+    reason: str = strawberry.field(description="覆盖理由（记入审计）")
     backdate_reason: str | None = strawberry.field(
         default=None,
         description="生效日期早于今天时必填：补登理由（记入审计，且须有补登权限）",
     )
 
 
-@strawberry.input
+@strawberry.input(description="取消本级对继承事项的覆盖，自生效日起")
 class CatalogueOverrideClearInput:
-    tenant: str
-    code: str
-    effective_from: date
-    reason: str
+    tenant: str = strawberry.field(
+        description="租户（行政区划代码，GB/T 2260）；调用者须在此租户（或其上级）持有 tenant_admin"
+    )
+    code: str = strawberry.field(description="继承事项的代码")
+    effective_from: date = strawberry.field(description="自此日起不再覆盖（YYYY-MM-DD，中国时间）")
+    reason: str = strawberry.field(description="取消理由（记入审计）")
     backdate_reason: str | None = strawberry.field(
         default=None,
         description="生效日期早于今天时必填：补登理由（记入审计，且须有补登权限）",
     )
 
 
-@strawberry.input
+@strawberry.input(description="在本级停用或恢复一个继承事项")
 class CatalogueItemToggleInput:
-    tenant: str
-    code: str
-    reason: str
+    tenant: str = strawberry.field(
+        description="租户（行政区划代码，GB/T 2260）；调用者须在此租户（或其上级）持有 tenant_admin"
+    )
+    code: str = strawberry.field(description="继承事项的代码")
+    reason: str = strawberry.field(description="理由（记入审计）")
 
 
-@strawberry.type
+@strawberry.type(description="事项版本变更的结果")
 class ItemVersionPayload(Failable):
-    item_version: ItemVersionType | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+    item_version: ItemVersionType | None = strawberry.field(
+        default=None, description="变更后的版本；失败时为 null"
+    )
+    errors: list[UserError] = strawberry.field(default_factory=list, description=ERRORS)
 
     @classmethod
     def of(cls, row: CatalogueItem) -> ItemVersionPayload:
         return cls(item_version=ItemVersionType.of(row))
 
 
-@strawberry.type
+@strawberry.type(description="覆盖变更的结果")
 class CatalogueOverridePayload(Failable):
-    override: CatalogueOverrideType | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+    override: CatalogueOverrideType | None = strawberry.field(
+        default=None, description="变更后的覆盖；失败时为 null"
+    )
+    errors: list[UserError] = strawberry.field(default_factory=list, description=ERRORS)
 
 
-@strawberry.type
+@strawberry.type(description="停用、恢复继承事项的结果")
 class DisabledItemsPayload(Failable):
-    disabled_items: list[str] | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+    disabled_items: list[str] | None = strawberry.field(
+        default=None, description="变更后本级停用的继承事项代码；失败时为 null"
+    )
+    errors: list[UserError] = strawberry.field(default_factory=list, description=ERRORS)
 
 
 async def _item_version(
@@ -208,19 +250,33 @@ def _dict(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-@strawberry.type
+@strawberry.type(description="事项目录的版本与差异查询")
 class CatalogueAdminQuery:
-    @strawberry.field(description="租户自有事项的所有版本；草稿仅对有权限者可见")
-    async def item_versions(self, info: Info, tenant: str, code: str) -> list[ItemVersionType]:
+    @strawberry.field(
+        description="租户自有事项的所有版本，按版本号；公开，草稿仅对有草稿查看权限者（tenant_admin、auditor）可见"
+    )
+    async def item_versions(
+        self,
+        info: Info,
+        tenant: Annotated[str, strawberry.argument(description="所有者租户（行政区划代码）")],
+        code: Annotated[str, strawberry.argument(description="该租户自有事项的代码")],
+    ) -> list[ItemVersionType]:
         async with scoped_session(info.context.db, info.context.principal) as session:
             rows = await history.item_versions(
                 session, actor=info.context.principal, tenant=tenant, code=code
             )
         return [ItemVersionType.of(r) for r in rows]
 
-    @strawberry.field(name="itemDiff", description="两个版本之间逐要素的差异")
+    @strawberry.field(
+        name="itemDiff", description="同一事项两个版本之间逐要素的差异；公开（草稿须有查看权限）"
+    )
     async def item_diff(
-        self, info: Info, tenant: str, code: str, from_version: int, to_version: int
+        self,
+        info: Info,
+        tenant: Annotated[str, strawberry.argument(description="所有者租户（行政区划代码）")],
+        code: Annotated[str, strawberry.argument(description="该租户自有事项的代码")],
+        from_version: Annotated[int, strawberry.argument(description="比较的起点版本号")],
+        to_version: Annotated[int, strawberry.argument(description="比较的终点版本号")],
     ) -> list[ElementChangeType]:
         async with scoped_session(info.context.db, info.context.principal) as session:
             changes = await history.item_diff(
@@ -233,9 +289,15 @@ class CatalogueAdminQuery:
             )
         return [ElementChangeType.of(c) for c in changes]
 
-    @strawberry.field(description="租户相对上级的变化：覆盖、新增、停用")
+    @strawberry.field(description="租户相对上级的变化：覆盖、新增、停用；公开，无需令牌")
     async def catalogue_diff(
-        self, info: Info, tenant: str, as_of: date | None = None
+        self,
+        info: Info,
+        tenant: Annotated[str, strawberry.argument(description="租户（行政区划代码）")],
+        as_of: Annotated[
+            date | None,
+            strawberry.argument(description="日期（YYYY-MM-DD，中国时间的日历日）；省略为今天"),
+        ] = None,
     ) -> CatalogueDiffType:
         async with info.context.db.session() as session:
             diff = await history.catalogue_diff(
@@ -260,11 +322,15 @@ class CatalogueAdminQuery:
         )
 
 
-@strawberry.type
+@strawberry.type(description="事项目录的管理（tenant_admin，管辖范围内）")
 class CatalogueAdminMutation:
     @strawberry.mutation(description="新建本级事项（草稿第 1 版）")
     async def catalogue_draft_create(
-        self, info: Info, input: CatalogueDraftCreateInput
+        self,
+        info: Info,
+        input: Annotated[
+            CatalogueDraftCreateInput, strawberry.argument(description=MUTATION_INPUT)
+        ],
     ) -> ItemVersionPayload:
         return await _item_version(
             info,
@@ -275,7 +341,11 @@ class CatalogueAdminMutation:
 
     @strawberry.mutation(description="为本级事项新建草稿版本（复制最新版本）")
     async def catalogue_draft_new_version(
-        self, info: Info, input: CatalogueDraftNewVersionInput
+        self,
+        info: Info,
+        input: Annotated[
+            CatalogueDraftNewVersionInput, strawberry.argument(description=MUTATION_INPUT)
+        ],
     ) -> ItemVersionPayload:
         return await _item_version(
             info, lambda uow: admin.draft_new_version(uow, tenant=input.tenant, code=input.code)
@@ -283,7 +353,11 @@ class CatalogueAdminMutation:
 
     @strawberry.mutation(description="以合并补丁编辑草稿；lockVersion 不符时返回 CONFLICT")
     async def catalogue_draft_update(
-        self, info: Info, input: CatalogueDraftUpdateInput
+        self,
+        info: Info,
+        input: Annotated[
+            CatalogueDraftUpdateInput, strawberry.argument(description=MUTATION_INPUT)
+        ],
     ) -> ItemVersionPayload:
         return await _item_version(
             info,
@@ -299,7 +373,11 @@ class CatalogueAdminMutation:
 
     @strawberry.mutation(description="发布草稿（先运行发布检查）；已发布版本不再改变")
     async def catalogue_draft_publish(
-        self, info: Info, input: CatalogueDraftPublishInput
+        self,
+        info: Info,
+        input: Annotated[
+            CatalogueDraftPublishInput, strawberry.argument(description=MUTATION_INPUT)
+        ],
     ) -> ItemVersionPayload:
         return await _item_version(
             info,
@@ -316,7 +394,11 @@ class CatalogueAdminMutation:
 
     @strawberry.mutation(description="停用一个已发布版本")
     async def catalogue_version_retire(
-        self, info: Info, input: CatalogueVersionRetireInput
+        self,
+        info: Info,
+        input: Annotated[
+            CatalogueVersionRetireInput, strawberry.argument(description=MUTATION_INPUT)
+        ],
     ) -> ItemVersionPayload:
         return await _item_version(
             info,
@@ -327,25 +409,37 @@ class CatalogueAdminMutation:
 
     @strawberry.mutation(description="覆盖继承事项的非锁定要素（合并补丁）")
     async def catalogue_override_set(
-        self, info: Info, input: CatalogueOverrideSetInput
+        self,
+        info: Info,
+        input: Annotated[
+            CatalogueOverrideSetInput, strawberry.argument(description=MUTATION_INPUT)
+        ],
     ) -> CatalogueOverridePayload:
         return await _override(info, input, _dict(input.patch))
 
     @strawberry.mutation(description="取消对继承事项的覆盖（自生效日起）")
     async def catalogue_override_clear(
-        self, info: Info, input: CatalogueOverrideClearInput
+        self,
+        info: Info,
+        input: Annotated[
+            CatalogueOverrideClearInput, strawberry.argument(description=MUTATION_INPUT)
+        ],
     ) -> CatalogueOverridePayload:
         return await _override(info, input, {}, replace=True)
 
     @strawberry.mutation(description="在本级及下级停用一个继承事项")
     async def catalogue_item_disable(
-        self, info: Info, input: CatalogueItemToggleInput
+        self,
+        info: Info,
+        input: Annotated[CatalogueItemToggleInput, strawberry.argument(description=MUTATION_INPUT)],
     ) -> DisabledItemsPayload:
         return await _toggle(info, input, disabled=True)
 
     @strawberry.mutation(description="在本级恢复一个被停用的继承事项")
     async def catalogue_item_enable(
-        self, info: Info, input: CatalogueItemToggleInput
+        self,
+        info: Info,
+        input: Annotated[CatalogueItemToggleInput, strawberry.argument(description=MUTATION_INPUT)],
     ) -> DisabledItemsPayload:
         return await _toggle(info, input, disabled=False)
 

@@ -21,24 +21,47 @@ from socialaid.catalogue.inheritance import EffectiveItem, Origin
 from socialaid.catalogue.service import CatalogueCaches, TenantView
 from socialaid.clock import today_in_china
 from socialaid.kernel.context import Info
+from socialaid.kernel.described_enum import described_enum
 from socialaid.kernel.scalars import JSON, as_json
 from socialaid.sources import SourceRef
 from socialaid.tenancy.graphql import DepartmentType
 
-ItemModeEnum = strawberry.enum(
-    Mode, name="ItemMode", description="办理方式：依申请、免申即享、非依申请"
+# The descriptions of arguments every catalogue query takes.
+TENANT = "查看的租户（行政区划代码，GB/T 2260），如 310105"
+AS_OF = "日期（YYYY-MM-DD，中国时间的日历日）；省略为今天"
+
+ItemModeEnum = described_enum(
+    Mode,
+    name="ItemMode",
+    description="办理方式：依申请、免申即享、非依申请",
+    values={
+        "ON_APPLICATION": "依申请（ON_APPLICATION）：由申请人（或代办人）提出申请后办理",
+        "AUTO_GRANTED": "免申即享（AUTO_GRANTED）：无需申请，前置认定准予为所服务的对象类别时自动给予",
+        "ORGANISED": "非依申请（ORGANISED）：由部门或组织主动组织实施，不经个人申请",
+    },
 )
-OriginEnum = strawberry.enum(
-    Origin, name="Origin", description="取值来源：本级、继承、本级或上级覆盖"
+OriginEnum = described_enum(
+    Origin,
+    name="Origin",
+    description="取值来源：本级、继承、本级或上级覆盖",
+    values={
+        "LOCAL": "本级（LOCAL）：由查看的租户自己定义",
+        "INHERITED": "继承（INHERITED）：按上级（所有者）的定义，未经改动",
+        "OVERRIDDEN": "覆盖（OVERRIDDEN）：经本级或途经的上级租户以合并补丁改动",
+    },
 )
 
 
 @strawberry.type(name="Source", description="出处：种子文件（或外部文件）及章节")
 class SourceType:
-    seed: str | None
-    document: str | None
-    section: str
-    quote: str | None
+    seed: str | None = strawberry.field(
+        description="种子文件名（docs/seeds/ 下）；出处为外部文件时为 null"
+    )
+    document: str | None = strawberry.field(
+        description="外部文件名称（如区政府的办事指南）；出处为种子文件时通常为 null"
+    )
+    section: str = strawberry.field(description="章节，如“三（二）4”或“文头”")
+    quote: str | None = strawberry.field(description="原文摘录；无则为 null")
 
     @classmethod
     def of(cls, ref: SourceRef | dict[str, Any]) -> SourceType:
@@ -48,10 +71,12 @@ class SourceType:
 
 @strawberry.type(name="TargetGroup", description="救助对象类别")
 class TargetGroupType:
-    code: str
-    name: str
-    description: str | None
-    source: SourceType
+    code: str = strawberry.field(
+        description="对象类别代码，如 dibao_family（低保家庭）、extremely_poor（特困人员）"
+    )
+    name: str = strawberry.field(description="中文名称，如“低保对象”")
+    description: str | None = strawberry.field(description="说明（依据原文）；无则为 null")
+    source: SourceType = strawberry.field(description="出处：种子文件或外部文件及章节")
 
     @classmethod
     def of(cls, g: TargetGroup) -> TargetGroupType:
@@ -60,34 +85,54 @@ class TargetGroupType:
         )
 
 
-@strawberry.type(name="CodeValue")
+@strawberry.type(name="CodeValue", description="代码表中的一个取值")
 class CodeValueType:
-    code: str
-    label: str
+    code: str = strawberry.field(description="取值代码（答案中填写的值）")
+    label: str = strawberry.field(description="中文标签（界面显示）")
 
 
 @strawberry.type(name="DataElement", description="数据元（表单字段），以规范的点分键标识")
 class DataElementType:
-    key: str
-    label: str
-    type: str
-    code_list: str | None
-    code_values: list[CodeValueType]
-    constraints: JSON
-    sensitivity: str
-    repeat_group: str | None
-    source: SourceType
+    key: str = strawberry.field(
+        description="规范的点分键，如 applicant.name、household.members[].name（[] 表示重复组中的每一行）"
+    )
+    label: str = strawberry.field(description="中文标签")
+    type: str = strawberry.field(
+        description="取值类型：string、text、integer、amount（元，非负，两位小数）、number、boolean、date（YYYY-MM-DD）、code（代码表中的一个值）、codes（多个值）、id_number（GB 11643 身份证号）、phone、bank_account、address（地址）、file（已上传文件的引用）"
+    )
+    code_list: str | None = strawberry.field(
+        description="type 为 code 或 codes 时所用的代码表；否则为 null"
+    )
+    code_values: list[CodeValueType] = strawberry.field(
+        description="代码表的取值；不用代码表时为空列表"
+    )
+    constraints: JSON = strawberry.field(
+        description="JSON Schema 2020-12 约束关键字（minimum、maximum、maxLength、pattern、format 等）"
+    )
+    sensitivity: str = strawberry.field(
+        description="敏感级别：public（公开）、personal（个人信息）、sensitive（敏感：对不需要的角色脱敏，明文读取记入审计）"
+    )
+    repeat_group: str | None = strawberry.field(
+        description="所属重复组的键（如 household.members）；不在重复组中时为 null"
+    )
+    source: SourceType = strawberry.field(description="出处：种子文件或外部文件及章节")
 
 
 @strawberry.type(name="EvidenceType", description="材料类型")
 class EvidenceTypeType:
-    code: str
-    name: str
-    issuer: str | None
-    government_issued: bool
-    electronic_licence: bool
-    shared_data: bool
-    source: SourceType
+    code: str = strawberry.field(description="材料类型代码，如 hukou_booklet（户口簿）")
+    name: str = strawberry.field(description="材料名称")
+    issuer: str | None = strawberry.field(
+        description="出具部门的职能代码或出具单位说明；无则为 null"
+    )
+    government_issued: bool = strawberry.field(description="是否由政府部门出具")
+    electronic_licence: bool = strawberry.field(
+        description="是否有电子证照：有则可经电子证照库免交"
+    )
+    shared_data: bool = strawberry.field(
+        description="是否可经数据共享核实（部门推送的共享数据记录），核实后免交"
+    )
+    source: SourceType = strawberry.field(description="出处：种子文件或外部文件及章节")
 
     @classmethod
     def of(cls, e: EvidenceType) -> EvidenceTypeType:
@@ -104,23 +149,31 @@ class EvidenceTypeType:
 
 @strawberry.type(name="TimeLimit", description="时限（工作日）")
 class TimeLimitType:
-    statutory_working_days: int | None
-    promised_working_days: int | None
+    statutory_working_days: int | None = strawberry.field(
+        description="法定办结时限（工作日）；依据未规定时为 null"
+    )
+    promised_working_days: int | None = strawberry.field(
+        description="承诺办结时限（工作日），案件期限按此计算；未承诺时为 null"
+    )
 
 
 @strawberry.type(name="LegalBasis", description="政策依据")
 class LegalBasisType:
-    title: str
-    number: str | None
-    article: str | None
+    title: str = strawberry.field(description="文件名称")
+    number: str | None = strawberry.field(description="文号，如 沪教委规〔2020〕4号；无则为 null")
+    article: str | None = strawberry.field(description="条款；无则为 null")
 
 
 @strawberry.type(name="ItemDependency", description="串联办理：等待所列事项之一的决定")
 class DependencyType:
-    items: list[str]
-    reason: str
-    on_denied: str
-    prerequisite: str
+    items: list[str] = strawberry.field(description="等待其决定的事项代码（任一作出决定即可）")
+    reason: str = strawberry.field(description="串联办理的理由")
+    on_denied: str = strawberry.field(
+        description="前置事项不准予时本事项如何处理：close（终止并告知理由）或 continue（照常办理）"
+    )
+    prerequisite: str = strawberry.field(
+        description="申请未选前置事项时表单如何处理：add（自动加入）或 warn（提示）"
+    )
 
 
 @strawberry.type(
@@ -132,10 +185,12 @@ class ExclusionType:
     reason: str = strawberry.field(description="排除的理由及出处说明")
 
 
-@strawberry.type(name="ItemDependencies")
+@strawberry.type(name="ItemDependencies", description="事项间的关系：串联办理、互斥与排除")
 class DependenciesType:
-    requires_decision_of: list[DependencyType]
-    excludes: list[str]
+    requires_decision_of: list[DependencyType] = strawberry.field(
+        description="串联办理：本事项等待其决定的前置事项"
+    )
+    excludes: list[str] = strawberry.field(description="与本事项互斥、不能同时申请的事项代码")
     excluded_by_approval_of: list[ExclusionType] = strawberry.field(
         description="其准予即排除本事项的事项（如低收入困难家庭认定以未纳入最低生活保障为前提）"
     )
@@ -153,43 +208,59 @@ class OrganisationFilingType:
     source: SourceType = strawberry.field(description="出处")
 
 
-@strawberry.type(name="ElementProvenance")
+@strawberry.type(name="ElementProvenance", description="一个要素的取值来源")
 class ElementProvenanceType:
-    element: str
-    origin: OriginEnum  # type: ignore[valid-type]
-    tenant: str
+    element: str = strawberry.field(description="要素名（事项文档的顶层键，如 benefit、materials）")
+    origin: OriginEnum = strawberry.field(  # type: ignore[valid-type]
+        description="取值来源"
+    )
+    tenant: str = strawberry.field(description="定义或最后覆盖此要素的租户代码")
 
 
 @strawberry.type(name="Provenance", description="事项及其各要素的取值来源")
 class ProvenanceType:
-    owner: str
-    origin: OriginEnum  # type: ignore[valid-type]
-    overridden_by: list[str]
-    elements: list[ElementProvenanceType]
+    owner: str = strawberry.field(description="定义该事项的租户代码（所有者）")
+    origin: OriginEnum = strawberry.field(  # type: ignore[valid-type]
+        description="整个事项对查看租户而言的来源"
+    )
+    overridden_by: list[str] = strawberry.field(
+        description="途经并覆盖过该事项的租户代码，自上而下"
+    )
+    elements: list[ElementProvenanceType] = strawberry.field(description="各要素的来源")
 
 
-@strawberry.type(name="ProcessStep")
+@strawberry.type(name="ProcessStep", description="办理流程中的一步")
 class ProcessStepType:
-    name: str
-    actor: str
-    level: str
-    description: str | None
-    time_limit_working_days: int | None
+    name: str = strawberry.field(description="步骤名称，如“受理”“审核确认”")
+    actor: str = strawberry.field(
+        description="办理者：applicant、adviser、window_clerk、caseworker、approver、joint_meeting、organisation（学校、基层工会等组织）、system（系统自动）"
+    )
+    level: str = strawberry.field(
+        description="办理层级：province、city、county、street、community、organisation"
+    )
+    description: str | None = strawberry.field(description="说明；无则为 null")
+    time_limit_working_days: int | None = strawberry.field(
+        description="本步骤时限（工作日）；未规定时为 null"
+    )
 
 
-@strawberry.type(name="Place")
+@strawberry.type(name="Place", description="受理地点")
 class PlaceType:
-    name: str
-    level: str
+    name: str = strawberry.field(description="地点名称，如“街道社区事务受理服务中心”")
+    level: str = strawberry.field(
+        description="所在层级：province、city、county、street、community、organisation"
+    )
 
 
 @strawberry.type(name="Parameter", description="租户参数：种子文件未给出的金额、标准等，由租户设定")
 class ParameterType:
-    key: str
-    label: str
-    unit: str | None
-    value: JSON | None
-    source: SourceType
+    key: str = strawberry.field(description="参数键，在资格条件与计算公式中以 params.<key> 引用")
+    label: str = strawberry.field(description="中文名称，如“最低生活保障标准”")
+    unit: str | None = strawberry.field(description="单位，如“元/人·月”；无单位时为 null")
+    value: JSON | None = strawberry.field(
+        description="取值（数值或字符串）；种子文件未给出、租户尚未设定时为 null"
+    )
+    source: SourceType = strawberry.field(description="出处：种子文件或外部文件及章节")
 
     @classmethod
     def of(cls, p: Parameter) -> ParameterType:
@@ -202,12 +273,16 @@ class ParameterType:
         )
 
 
-@strawberry.type(name="Benefit")
+@strawberry.type(name="Benefit", description="救助内容：给付什么、如何计算、多久一次")
 class BenefitType:
-    content: str
-    formula: JSON | None
-    formula_text: str | None
-    period: str | None
+    content: str = strawberry.field(description="救助内容（依据原文）")
+    formula: JSON | None = strawberry.field(
+        description="金额计算公式（JSONLogic，变量为数据元键与 params.*）；无公式时为 null"
+    )
+    formula_text: str | None = strawberry.field(description="公式的文字说明；无则为 null")
+    period: str | None = strawberry.field(
+        description="给付周期：monthly（按月）、yearly（按年）、one_off（一次性）、per_term（按学期）、per_case（按次）、ongoing（持续）；未规定时为 null"
+    )
     max_duration_months: int | None = strawberry.field(
         description="累计最长期限（月）；maxDurationException 所述人员除外"
     )
@@ -218,45 +293,65 @@ class BenefitType:
 
 @strawberry.type(name="ItemField", description="事项对一个数据元的使用")
 class ItemFieldType:
-    key: str
-    label: str
-    type: str
-    required: bool
-    required_when: JSON | None
-    visible_when: JSON | None
-    constraints: JSON
-    purpose: str
-    sensitivity: str
+    key: str = strawberry.field(description="数据元的规范键（表单答案中的键）")
+    label: str = strawberry.field(description="中文标签")
+    type: str = strawberry.field(description="取值类型（同 DataElement.type）")
+    required: bool = strawberry.field(description="是否无条件必填（否则看 requiredWhen）")
+    required_when: JSON | None = strawberry.field(
+        description="必填条件（JSONLogic，变量为其他答案的键）；无条件时为 null"
+    )
+    visible_when: JSON | None = strawberry.field(
+        description="显示条件（JSONLogic）；总是显示时为 null。不显示的字段不填，填了也被丢弃"
+    )
+    constraints: JSON = strawberry.field(
+        description="约束：数据元的约束与本事项收紧的约束合并（JSON Schema 关键字）"
+    )
+    purpose: str = strawberry.field(description="本事项为何需要此项")
+    sensitivity: str = strawberry.field(
+        description="敏感级别：public、personal、sensitive（同 DataElement.sensitivity）"
+    )
 
 
 @strawberry.type(
     name="ReviewStandard", description="审查标准：审查形式、审查要点、常见问题、错误示例"
 )
 class ReviewStandardType:
-    form: str
-    points: list[str]
-    common_problems: list[str]
-    error_examples: list[str]
+    form: str = strawberry.field(description="审查形式，如“原件核验”“系统核验”")
+    points: list[str] = strawberry.field(description="审查要点")
+    common_problems: list[str] = strawberry.field(description="常见问题")
+    error_examples: list[str] = strawberry.field(description="错误示例")
 
 
 @strawberry.type(name="ItemMaterial", description="事项所需材料")
 class ItemMaterialType:
-    evidence: EvidenceTypeType
-    subject: str
-    subject_when: JSON | None
-    necessity: str
-    required_when: JSON | None
-    original: str
-    medium: str | None
-    purpose: str
-    allows: list[str]
-    review_standard: ReviewStandardType | None
+    evidence: EvidenceTypeType = strawberry.field(description="材料类型")
+    subject: str = strawberry.field(
+        description="材料对象：applicant（申请人）、household_member（符合 subjectWhen 的每位家庭成员）、supporter（每位赡养、抚养、扶养义务人）、household（整个家庭一份）"
+    )
+    subject_when: JSON | None = strawberry.field(
+        description="对象为家庭成员或义务人时，哪些人需要（JSONLogic，变量为该成员的答案）；null 表示每个人"
+    )
+    necessity: str = strawberry.field(description="required（必交）或 optional（选交）")
+    required_when: JSON | None = strawberry.field(
+        description="必交的条件（JSONLogic）；无条件时为 null"
+    )
+    original: str = strawberry.field(
+        description="原件或复印件：original、copy、original_or_copy、signed_or_electronic（签字或电子件）"
+    )
+    medium: str | None = strawberry.field(description="载体，如“扫描版或照片”；未规定时为 null")
+    purpose: str = strawberry.field(description="本事项为何需要此材料")
+    allows: list[str] = strawberry.field(
+        description="材料类型之外本事项另允许的免交、缓交方式：shared_data、electronic_licence、personal_commitment、deferred（容缺受理）"
+    )
+    review_standard: ReviewStandardType | None = strawberry.field(
+        description="部门的审查标准；未规定时为 null"
+    )
 
 
-@strawberry.type(name="Faq")
+@strawberry.type(name="Faq", description="常见问题及解答（依据原文）")
 class FaqType:
-    question: str
-    answer: str
+    question: str = strawberry.field(description="问题")
+    answer: str = strawberry.field(description="解答")
 
 
 @strawberry.type(name="ReverificationPeriod", description="定期核查周期之一：适用的家庭及其周期")
@@ -269,8 +364,10 @@ class ReverificationPeriodType:
 
 @strawberry.type(name="Reverification", description="定期核查")
 class ReverificationType:
-    period_months: int | None
-    description: str | None
+    period_months: int | None = strawberry.field(
+        description="核查周期（月）；按家庭分列周期（periods）或未规定时为 null"
+    )
+    description: str | None = strawberry.field(description="核查要求的说明；无则为 null")
     periods: list[ReverificationPeriodType] = strawberry.field(
         description="按家庭情况分列的多个核查周期；分列时 periodMonths 为空"
     )
@@ -278,10 +375,18 @@ class ReverificationType:
 
 @strawberry.input(description="目录筛选：部门、对象类别、办理方式、中文关键词（名称与条件）")
 class CatalogueItemFilter:
-    department: str | None = None
-    target_group: str | None = None
-    mode: ItemModeEnum | None = None  # type: ignore[valid-type]
-    keyword: str | None = None
+    department: str | None = strawberry.field(
+        default=None, description="只要此职能部门办理的事项（部门代码，如 civil_affairs）"
+    )
+    target_group: str | None = strawberry.field(
+        default=None, description="只要面向此对象类别的事项（对象类别代码，如 dibao_family）"
+    )
+    mode: ItemModeEnum | None = strawberry.field(  # type: ignore[valid-type]
+        default=None, description="只要此办理方式的事项"
+    )
+    keyword: str | None = strawberry.field(
+        default=None, description="中文关键词：在名称、救助对象、受理条件、救助内容中按子串匹配"
+    )
 
 
 def _material(view_library: dict[str, EvidenceType], m: MaterialUse) -> ItemMaterialType:
@@ -317,30 +422,32 @@ class CatalogueItemType:
     def of(cls, view: TenantView, effective: EffectiveItem) -> CatalogueItemType:
         return cls(view=view, effective=effective, spec=view.specs[effective.code])
 
-    @strawberry.field
+    @strawberry.field(description="事项代码，跨租户稳定，如 dibao、medical_aid")
     def code(self) -> str:
         return self.spec.code
 
-    @strawberry.field
+    @strawberry.field(description="事项名称，如“最低生活保障”")
     def name(self) -> str:
         return self.spec.name
 
-    @strawberry.field
+    @strawberry.field(description="父事项代码；顶层事项为 null")
     def parent_code(self) -> str | None:
         return self.spec.parent
 
-    @strawberry.field
+    @strawberry.field(description="子项")
     def children(self) -> list[Annotated[CatalogueItemType, strawberry.lazy(__name__)]]:
         return [
             CatalogueItemType.of(self.view, c)
             for c in self.view.catalogue.children_of(self.spec.code)
         ]
 
-    @strawberry.field
+    @strawberry.field(description="办理方式")
     def mode(self) -> ItemModeEnum:  # type: ignore[valid-type]
         return self.spec.mode
 
-    @strawberry.field
+    @strawberry.field(
+        description="类别：basic_living（基本生活救助）、special（专项救助）、emergency（急难救助）、social（社会帮扶：工会、红十字会、妇联等群团组织与社会力量）、recognition（认定类）；未分类时为 null"
+    )
     def category(self) -> str | None:
         return self.spec.category
 
@@ -349,11 +456,11 @@ class CatalogueItemType:
         row = self.view.departments.get(self.spec.department)
         return DepartmentType.of(row) if row else None
 
-    @strawberry.field
+    @strawberry.field(description="办理部门的职能代码（即使查看租户没有该部门）")
     def department_code(self) -> str:
         return self.spec.department
 
-    @strawberry.field
+    @strawberry.field(description="救助对象类别")
     def target_groups(self) -> list[TargetGroupType]:
         library = self.view.library
         return [
@@ -362,11 +469,11 @@ class CatalogueItemType:
             if g in library.target_groups
         ]
 
-    @strawberry.field
+    @strawberry.field(description="救助对象（依据原文）；无则为 null")
     def target_description(self) -> str | None:
         return self.spec.target_description
 
-    @strawberry.field
+    @strawberry.field(description="受理条件（依据原文）；无则为 null")
     def acceptance_conditions(self) -> str | None:
         return self.spec.acceptance_conditions
 
@@ -374,7 +481,7 @@ class CatalogueItemType:
     def eligibility(self) -> JSON | None:
         return as_json(self.spec.eligibility)
 
-    @strawberry.field
+    @strawberry.field(description="救助内容；无则为 null")
     def benefit(self) -> BenefitType | None:
         b = self.spec.benefit
         if b is None:
@@ -388,11 +495,11 @@ class CatalogueItemType:
             max_duration_exception=b.max_duration_exception,
         )
 
-    @strawberry.field
+    @strawberry.field(description="事项参数（标准、金额等），租户可设定取值")
     def parameters(self) -> list[ParameterType]:
         return [ParameterType.of(p) for p in self.spec.parameters]
 
-    @strawberry.field
+    @strawberry.field(description="办理流程，按先后")
     def process_steps(self) -> list[ProcessStepType]:
         return [
             ProcessStepType(
@@ -405,15 +512,17 @@ class CatalogueItemType:
             for s in self.spec.process
         ]
 
-    @strawberry.field
+    @strawberry.field(
+        description="可申请的渠道，小写代码：online、window、self_service、hotline_12345、adviser、phone、organisation（对应 ApplicationChannel 的值）"
+    )
     def channels(self) -> list[str]:
         return [c.value for c in self.spec.channels]
 
-    @strawberry.field
+    @strawberry.field(description="受理地点")
     def acceptance_places(self) -> list[PlaceType]:
         return [PlaceType(name=p.name, level=p.level.value) for p in self.spec.acceptance_places]
 
-    @strawberry.field
+    @strawberry.field(description="办结时限")
     def time_limit(self) -> TimeLimitType:
         t = self.spec.time_limits
         return TimeLimitType(
@@ -421,14 +530,14 @@ class CatalogueItemType:
             promised_working_days=t.promised_working_days,
         )
 
-    @strawberry.field
+    @strawberry.field(description="政策依据")
     def legal_basis(self) -> list[LegalBasisType]:
         return [
             LegalBasisType(title=b.title, number=b.number, article=b.article)
             for b in self.spec.legal_basis
         ]
 
-    @strawberry.field
+    @strawberry.field(description="与其他事项的关系")
     def dependencies(self) -> DependenciesType:
         return DependenciesType(
             requires_decision_of=[
@@ -460,7 +569,7 @@ class CatalogueItemType:
             source=SourceType.of(f.source),
         )
 
-    @strawberry.field
+    @strawberry.field(description="定期核查要求；无则为 null")
     def reverification(self) -> ReverificationType | None:
         r = self.spec.reverification
         if r is None:
@@ -479,11 +588,11 @@ class CatalogueItemType:
             ],
         )
 
-    @strawberry.field
+    @strawberry.field(description="常见问题")
     def faq(self) -> list[FaqType]:
         return [FaqType(question=f.question, answer=f.answer) for f in self.spec.faq]
 
-    @strawberry.field
+    @strawberry.field(description="本事项使用的数据元（表单字段）；合并表单见 applicationForm")
     def fields(self) -> list[ItemFieldType]:
         library = self.view.library
         out = []
@@ -504,32 +613,32 @@ class CatalogueItemType:
             )
         return out
 
-    @strawberry.field
+    @strawberry.field(description="本事项所需材料；合并后的一套材料见 applicationForm")
     def materials(self) -> list[ItemMaterialType]:
         library = self.view.library
         return [_material(library.evidence_types, m) for m in self.spec.materials]
 
-    @strawberry.field
+    @strawberry.field(description="版本状态：draft（草稿）、published（已发布）、retired（已停用）")
     def status(self) -> str:
         return self.spec.status.value
 
-    @strawberry.field
+    @strawberry.field(description="所有者租户中该事项的版本号（从 1 起）")
     def version(self) -> int:
         return self.effective.version
 
-    @strawberry.field
+    @strawberry.field(description="本版本生效日期（含）")
     def effective_from(self) -> date:
         return self.spec.effective_from
 
-    @strawberry.field
+    @strawberry.field(description="本版本失效日期（不含）；长期有效时为 null")
     def effective_to(self) -> date | None:
         return self.spec.effective_to
 
-    @strawberry.field
+    @strawberry.field(description="出处：种子文件或外部文件及章节")
     def source(self) -> SourceType:
         return SourceType.of(self.spec.source)
 
-    @strawberry.field
+    @strawberry.field(description="事项及其各要素的取值来源（本级、继承、覆盖）")
     def provenance(self) -> ProvenanceType:
         e = self.effective
         return ProvenanceType(
@@ -567,14 +676,20 @@ def _matches(item: ItemFile, f: CatalogueItemFilter | None) -> bool:
 @strawberry.type(name="Catalogue", description="一个租户在某日的有效事项目录")
 class CatalogueType:
     view: strawberry.Private[TenantView]
-    as_of: date
+    as_of: date = strawberry.field(description="目录所对应的日期（中国时间的日历日）")
 
-    @strawberry.field
+    @strawberry.field(description="租户代码（GB/T 2260）")
     def tenant_code(self) -> str:
         return self.view.tenant.tenant_id
 
     @strawberry.field(description="平铺的事项列表（含子项），可筛选")
-    def items(self, filter: CatalogueItemFilter | None = None) -> list[CatalogueItemType]:
+    def items(
+        self,
+        filter: Annotated[
+            CatalogueItemFilter | None,
+            strawberry.argument(description="筛选条件；各条件同时满足；省略则返回全部"),
+        ] = None,
+    ) -> list[CatalogueItemType]:
         out = []
         for effective in self.view.catalogue.items.values():
             item = CatalogueItemType.of(self.view, effective)
@@ -582,17 +697,19 @@ class CatalogueType:
                 out.append(item)
         return sorted(out, key=lambda i: i.spec.code)
 
-    @strawberry.field
+    @strawberry.field(
+        description="本租户开通的申请渠道，小写代码（online、window、self_service、hotline_12345、adviser、phone、organisation）"
+    )
     def channels(self) -> list[str]:
         return [c.value for c in self.view.config.channels] if self.view.config else []
 
-    @strawberry.field
+    @strawberry.field(description="租户参数：种子文件未给出、由本租户设定的标准与金额")
     def parameters(self) -> list[ParameterType]:
         if self.view.config is None:
             return []
         return [ParameterType.of(p) for p in self.view.config.parameters]
 
-    @strawberry.field
+    @strawberry.field(description="本级及上级停用的继承事项代码")
     def disabled_items(self) -> list[str]:
         return list(self.view.config.disabled_items) if self.view.config else []
 
@@ -614,12 +731,17 @@ def _element(
     )
 
 
-@strawberry.type
+@strawberry.type(description="事项目录与共享库的公开查询")
 class CatalogueQuery:
     @strawberry.field(
-        description="租户在某日（默认今天）的有效目录：上级事项 + 本级覆盖 + 本级事项 − 本级停用"
+        description="租户在某日（默认今天）的有效目录：上级事项 + 本级覆盖 + 本级事项 − 本级停用；公开，无需令牌"
     )
-    async def catalogue(self, info: Info, tenant: str, as_of: date | None = None) -> CatalogueType:
+    async def catalogue(
+        self,
+        info: Info,
+        tenant: Annotated[str, strawberry.argument(description=TENANT)],
+        as_of: Annotated[date | None, strawberry.argument(description=AS_OF)] = None,
+    ) -> CatalogueType:
         day = as_of or today_in_china()
         async with info.context.db.session() as session:
             view = await service.tenant_view(
@@ -627,9 +749,15 @@ class CatalogueQuery:
             )
         return CatalogueType(view=view, as_of=day)
 
-    @strawberry.field(description="一个事项的详情：字段、材料（含审查标准）、流程、依据")
+    @strawberry.field(
+        description="一个事项的详情：字段、材料（含审查标准）、流程、依据；公开，无需令牌；事项不在该租户目录中时返回 NOT_FOUND"
+    )
     async def item(
-        self, info: Info, tenant: str, code: str, as_of: date | None = None
+        self,
+        info: Info,
+        tenant: Annotated[str, strawberry.argument(description=TENANT)],
+        code: Annotated[str, strawberry.argument(description="事项代码，如 dibao")],
+        as_of: Annotated[date | None, strawberry.argument(description=AS_OF)] = None,
     ) -> CatalogueItemType:
         day = as_of or today_in_china()
         async with info.context.db.session() as session:
@@ -642,7 +770,7 @@ class CatalogueQuery:
             )
         return CatalogueItemType.of(view, item)
 
-    @strawberry.field(description="共享数据元库")
+    @strawberry.field(description="共享数据元库：所有表单字段的定义；公开，无需令牌")
     async def data_elements(self, info: Info) -> list[DataElementType]:
         async with info.context.db.session() as session:
             library = await service.library(session, info.context.caches.of(CatalogueCaches))
@@ -651,13 +779,13 @@ class CatalogueQuery:
             for e in library.data_elements.values()
         ]
 
-    @strawberry.field(description="共享材料类型库")
+    @strawberry.field(description="共享材料类型库；公开，无需令牌")
     async def evidence_types(self, info: Info) -> list[EvidenceTypeType]:
         async with info.context.db.session() as session:
             library = await service.library(session, info.context.caches.of(CatalogueCaches))
         return [EvidenceTypeType.of(e) for e in library.evidence_types.values()]
 
-    @strawberry.field(description="对象类别库")
+    @strawberry.field(description="对象类别库（低保对象、特困人员等）；公开，无需令牌")
     async def target_groups(self, info: Info) -> list[TargetGroupType]:
         async with info.context.db.session() as session:
             library = await service.library(session, info.context.caches.of(CatalogueCaches))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import asyncpg
 from sqlalchemy.engine import URL, make_url
 
@@ -23,12 +25,14 @@ def _connect_kwargs(url: URL) -> dict[str, object]:
 
 
 async def owner_connection(
-    url: str | URL, *, connect_timeout: float | None = 60.0
+    url: str | URL, *, connect_timeout: float | None = 60.0, statement_cache_size: int = 100
 ) -> asyncpg.Connection:
     """A plain asyncpg connection as the URL's user (the owner's, usually); `connect_timeout`
-    bounds connecting (None: no bound)."""
+    bounds connecting (None: no bound); `statement_cache_size` 0 for one through PgBouncer."""
     kwargs = _connect_kwargs(make_url(url))
-    return await asyncpg.connect(**kwargs, timeout=connect_timeout)  # type: ignore[arg-type]
+    return await asyncpg.connect(  # type: ignore[call-overload,no-any-return]
+        **kwargs, timeout=connect_timeout, statement_cache_size=statement_cache_size
+    )
 
 
 async def create_database(server_url: str | URL, name: str, *, template: str | None = None) -> None:
@@ -51,14 +55,22 @@ async def drop_database(server_url: str | URL, name: str) -> None:
         await conn.close()
 
 
-async def ensure_app_role(owner_url: str | URL, signing_key: str) -> None:
+async def ensure_app_role(
+    owner_url: str | URL, signing_key: str, role_settings: Mapping[str, str] | None = None
+) -> None:
     """Create or refresh the login role the application uses, subject to row-level security.
 
     Tables created later by the owner are granted to it through default privileges, so a
     migration that revokes a privilege (the append-only audit store) is not undone here.
+    `role_settings` become the role's defaults in this database: what a connection through
+    PgBouncer, which cannot pass them at startup, runs with.
     """
     password = app_role_password(signing_key)
     database = make_url(owner_url).database
+    defaults = "".join(
+        f"ALTER ROLE {APP_ROLE} IN DATABASE \"{database}\" SET {name} = '{int(value)}';\n"
+        for name, value in (role_settings or {}).items()
+    )
     conn = await owner_connection(owner_url)
     try:
         await conn.execute(
@@ -76,7 +88,7 @@ async def ensure_app_role(owner_url: str | URL, signing_key: str) -> None:
               GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {APP_ROLE};
             ALTER DEFAULT PRIVILEGES IN SCHEMA public
               GRANT USAGE, SELECT ON SEQUENCES TO {APP_ROLE};
-            """
+            {defaults}"""
         )
     finally:
         await conn.close()

@@ -9,6 +9,7 @@ from sqlalchemy.engine import URL, make_url
 from socialaid.config import Settings
 from socialaid.db import migrate
 from socialaid.db.bootstrap import create_database, ensure_app_role
+from socialaid.db.database import Timeouts, role_timeout_settings
 from socialaid.db.embedded import EmbeddedPostgres
 from socialaid.db.urls import with_database
 
@@ -45,7 +46,13 @@ async def provision(settings: Settings, *, migrate_schema: bool = True) -> Provi
         provisioned = Provisioned(with_database(server_url, EMBEDDED_DATABASE), embedded)
     try:
         if migrate_schema:
-            await ensure_app_role(provisioned.owner_url, settings.signing_key)
+            # The release step also sets the app role's statement and idle timeouts as its
+            # defaults in the database: PgBouncer does not pass them on at connect.
+            await ensure_app_role(
+                provisioned.owner_url,
+                settings.signing_key,
+                role_timeout_settings(Timeouts.of(settings)),
+            )
             await migrate.upgrade(provisioned.owner_url)
         elif missing := await migrate.revisions_missing(provisioned.owner_url):
             raise SchemaNotMigratedError(

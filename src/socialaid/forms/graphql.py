@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 
@@ -19,37 +19,68 @@ from socialaid.forms.models import SharedRecord
 from socialaid.forms.service import FormCaches
 from socialaid.forms.shared_records import upsert_shared_record
 from socialaid.kernel.context import Info
-from socialaid.kernel.runner import run_mutation
+from socialaid.kernel.runner import MUTATION_INPUT, run_mutation
 from socialaid.kernel.scalars import JSON, as_json
 from socialaid.kernel.unit_of_work import UnitOfWork
-from socialaid.kernel.user_error import Failable, UserError
+from socialaid.kernel.user_error import ERRORS, Failable, UserError
 from socialaid.tenancy.service import get_tenant
+
+# The central contract: what `answers` is, wherever answers are sent (applicationFormCheck,
+# applicationSubmit).
+ANSWERS = (
+    "答案：一个 JSON 对象，结构即所依据表单的 jsonSchema（applicationForm 以同一租户、事项、日期合并；"
+    "哈希相同即同一表单）。数据元的点分键逐段嵌套为对象：applicant.name 填在 "
+    '{"applicant": {"name": "张三"}}；重复组（repeatGroups，如 household.members）为行对象的数组，'
+    "行内字段的键去掉组键与 [] 前缀：household.members[].id_number 填在 "
+    '{"household": {"members": [{"id_number": "…"}]}}。取值按字段的 type：date 为 "YYYY-MM-DD"；'
+    "amount 为金额（元，非负数，至多两位小数）；integer、number 为数；boolean 为 true/false；"
+    "code 为 options 中的一个 code，codes 为其数组（不重复）；id_number 为 18 位居民身份证号（含校验位）；"
+    "phone 为手机号或带区号的固定电话；bank_account 为 12 至 19 位银行卡号（Luhn 校验）；"
+    "file 为已上传文件的引用；string、text、address 为字符串。"
+    "x-visibleWhen（JSONLogic）不成立的字段与表单中没有的键被丢弃（dropped 列出其路径），"
+    "x-requiredWhen 成立或 required 中的字段缺答时报 REQUIRED；"
+    "错误的 path 形如 household.members[2].id_number（行号从 0 起）"
+)
 
 
 @strawberry.type(name="ItemPurposeEntry", description="某事项需要此项的理由")
 class PurposeType:
-    item: str
-    purpose: str
+    item: str = strawberry.field(description="事项代码")
+    purpose: str = strawberry.field(description="该事项为何需要此项")
 
 
 @strawberry.type(name="FormFieldEntry", description="合并表单中的一个字段（按规范键去重）")
 class FormFieldType:
-    key: str
-    label: str
-    type: str
-    section: str
-    group: str | None
-    sensitivity: str
-    hint: str | None
-    options: JSON
+    key: str = strawberry.field(
+        description="规范的点分键：答案中的位置（见 applicationSubmit 的 answers）；重复组中的字段形如 household.members[].name"
+    )
+    label: str = strawberry.field(description="中文标签")
+    type: str = strawberry.field(
+        description="取值类型：string、text、address、integer、amount（元）、number、boolean、date（YYYY-MM-DD）、code、codes、id_number、phone、bank_account、file"
+    )
+    section: str = strawberry.field(description="所属分区代码（见 sections），决定显示位置")
+    group: str | None = strawberry.field(description="所属重复组的键；不在重复组中时为 null")
+    sensitivity: str = strawberry.field(
+        description="敏感级别：public、personal、sensitive（读取时对不需要的角色脱敏）"
+    )
+    hint: str | None = strawberry.field(description="填写提示；无则为 null")
+    options: JSON = strawberry.field(
+        description='可选值（code、codes 类型）：[{"code": …, "label": …}]；其他类型为空数组'
+    )
     required: bool = strawberry.field(description="是否无条件必填（否则看 requiredWhen）")
-    required_by: list[str]
-    visible_by: list[str]
-    visible_when: JSON
-    required_when: JSON
+    required_by: list[str] = strawberry.field(description="要求必填此项的事项代码")
+    visible_by: list[str] = strawberry.field(description="使用此项的事项代码")
+    visible_when: JSON = strawberry.field(
+        description="显示条件（JSONLogic，变量为答案的点分键或 params.*）；true 表示总是显示"
+    )
+    required_when: JSON = strawberry.field(
+        description="必填条件（JSONLogic）；true 表示无条件必填，false 表示选填"
+    )
     constraints: JSON = strawberry.field(description="基础约束与各事项约束（allOf）")
-    purposes: list[PurposeType]
-    asked_for: list[str]
+    purposes: list[PurposeType] = strawberry.field(description="各事项需要此项的理由")
+    asked_for: list[str] = strawberry.field(
+        description="此项作为情形问题时，其答案决定的事项或条件"
+    )
 
     @classmethod
     def of(cls, f: FormField) -> FormFieldType:
@@ -82,15 +113,17 @@ class FormFieldType:
 
 @strawberry.type(name="FormRepeatGroup", description="重复组（家庭成员、赡养人、房产等）")
 class FormGroupType:
-    key: str
-    label: str
-    section: str
-    min_items: int
-    max_items: int | None
-    visible_when: JSON
-    visible_by: list[str]
-    fields: list[str]
-    purposes: list[PurposeType]
+    key: str = strawberry.field(
+        description="重复组的键，如 household.members：答案中此处为行对象的数组"
+    )
+    label: str = strawberry.field(description="中文标签")
+    section: str = strawberry.field(description="所属分区代码")
+    min_items: int = strawberry.field(description="至少行数（0 表示可不填）")
+    max_items: int | None = strawberry.field(description="至多行数；不限时为 null")
+    visible_when: JSON = strawberry.field(description="显示条件（JSONLogic）；true 表示总是显示")
+    visible_by: list[str] = strawberry.field(description="使用此组的事项代码")
+    fields: list[str] = strawberry.field(description="行内字段的键（见 fields）")
+    purposes: list[PurposeType] = strawberry.field(description="各事项需要此组的理由")
 
     @classmethod
     def of(cls, g: FormGroup) -> FormGroupType:
@@ -109,21 +142,39 @@ class FormGroupType:
 
 @strawberry.type(name="FormMaterialEntry", description="合并后的一份材料：一次上传服务所有事项")
 class FormMaterialType:
-    id: str
-    code: str
-    name: str
-    subject: str
-    subject_when: JSON | None
-    required: bool
-    required_when: JSON
-    applies_when: JSON
-    required_by: list[str]
-    used_by: list[str]
-    original: str
-    exempt_via: JSON = strawberry.field(
-        description="可免于提交的途径：共享数据、电子证照、个人承诺、容缺"
+    id: str = strawberry.field(
+        description="表单材料标识（材料类型与对象的组合）：提交时 MaterialInput.material 引用它"
     )
-    review_standards: JSON = strawberry.field(description="各部门的审查标准")
+    code: str = strawberry.field(description="材料类型代码（见 evidenceTypes）")
+    name: str = strawberry.field(description="材料名称")
+    subject: str = strawberry.field(
+        description="材料对象：applicant、household_member、supporter、household（同 ItemMaterial.subject）"
+    )
+    subject_when: JSON | None = strawberry.field(
+        description="对象为家庭成员或义务人时哪些人需要（JSONLogic，变量为该行的答案）；null 表示每个人"
+    )
+    required: bool = strawberry.field(description="是否无条件必交")
+    required_when: JSON = strawberry.field(
+        description="必交条件（JSONLogic）；true 无条件，false 选交"
+    )
+    applies_when: JSON = strawberry.field(description="适用条件（JSONLogic）：不成立时此材料不适用")
+    required_by: list[str] = strawberry.field(description="要求必交的事项代码")
+    used_by: list[str] = strawberry.field(description="使用此材料的事项代码")
+    original: str = strawberry.field(
+        description="原件或复印件：original、copy、original_or_copy、signed_or_electronic"
+    )
+    exempt_via: JSON = strawberry.field(
+        description=(
+            "可免于提交的途径：[{via, issuer, allowedBy}]，via 为 shared_data（共享数据）、"
+            "electronic_licence（电子证照）、personal_commitment（个人承诺）、deferred（容缺后补）"
+        )
+    )
+    review_standards: JSON = strawberry.field(
+        description=(
+            "各部门的审查标准：[{item, department, standard}]，standard 的结构同 ReviewStandard"
+            "（form、points、commonProblems 为 common_problems、errorExamples 为 error_examples），未规定时为 null"
+        )
+    )
 
     @classmethod
     def of(cls, m: FormMaterial) -> FormMaterialType:
@@ -160,12 +211,12 @@ class FormMaterialType:
 
 @strawberry.type(name="FormReduction", description="合并前（各事项相加）与合并后的字段、材料数")
 class ReductionType:
-    fields_before: int
-    fields_after: int
-    materials_before: int
-    materials_after: int
-    fields_saved: float
-    materials_saved: float
+    fields_before: int = strawberry.field(description="各事项字段数之和（合并前）")
+    fields_after: int = strawberry.field(description="合并后的字段数")
+    materials_before: int = strawberry.field(description="各事项材料数之和（合并前）")
+    materials_after: int = strawberry.field(description="合并后的材料数")
+    fields_saved: float = strawberry.field(description="字段减少的比例（0 到 1）")
+    materials_saved: float = strawberry.field(description="材料减少的比例（0 到 1）")
 
 
 @strawberry.type(name="ApplicationForm", description="一表申请、一套材料：所选事项合并后的表单")
@@ -176,15 +227,17 @@ class ApplicationFormType:
     def hash(self) -> str:
         return self.form.content_hash
 
-    @strawberry.field
+    @strawberry.field(description="租户代码")
     def tenant_code(self) -> str:
         return self.form.tenant
 
-    @strawberry.field
+    @strawberry.field(description="合并所依据目录的日期")
     def as_of(self) -> date:
         return self.form.as_of
 
-    @strawberry.field(description="所含事项（含因前置关系而加入的）")
+    @strawberry.field(
+        description='所含事项（含因前置关系而加入的）：[{"code", "name", "department", "mode", "addedFor": [因之加入的事项]}]'
+    )
     def items(self) -> JSON:
         return as_json(
             [
@@ -199,7 +252,9 @@ class ApplicationFormType:
             ]
         )
 
-    @strawberry.field(description="提示：前置事项已加入或缺少、参数未设定等")
+    @strawberry.field(
+        description='提示：前置事项已加入或缺少、参数未设定等：[{"code", "message", "items"}]'
+    )
     def notes(self) -> JSON:
         return as_json(
             [
@@ -208,7 +263,9 @@ class ApplicationFormType:
             ]
         )
 
-    @strawberry.field(description="先问的情形问题：条件所用的每个变量")
+    @strawberry.field(
+        description='先问的情形问题：条件所用的每个变量：[{"key", "label", "askedFor"}]'
+    )
     def situation_questions(self) -> JSON:
         return as_json(
             [
@@ -217,7 +274,9 @@ class ApplicationFormType:
             ]
         )
 
-    @strawberry.field
+    @strawberry.field(
+        description='分区：[{"code", "label", "fields": [键], "groups": [重复组键]}]，按显示顺序'
+    )
     def sections(self) -> JSON:
         return as_json(
             [
@@ -231,25 +290,25 @@ class ApplicationFormType:
             ]
         )
 
-    @strawberry.field
+    @strawberry.field(description="合并后的字段（按规范键去重，取最严格的规则）")
     def fields(self) -> list[FormFieldType]:
         return [FormFieldType.of(f) for f in self.form.fields]
 
-    @strawberry.field
+    @strawberry.field(description="重复组")
     def repeat_groups(self) -> list[FormGroupType]:
         return [FormGroupType.of(g) for g in self.form.groups]
 
-    @strawberry.field
+    @strawberry.field(description="合并后的一套材料")
     def materials(self) -> list[FormMaterialType]:
         return [FormMaterialType.of(m) for m in self.form.materials]
 
     @strawberry.field(
-        description="JSON Schema 2020-12，含 JSONLogic 的 x-visibleWhen / x-requiredWhen"
+        description="JSON Schema 2020-12：答案（answers）据此校验；x-visibleWhen、x-requiredWhen 为 JSONLogic 条件，x-key 为字段的规范键，x-materials 为材料"
     )
     def json_schema(self) -> JSON:
         return as_json(self.form.json_schema)
 
-    @strawberry.field
+    @strawberry.field(description="合并节省了多少")
     def reduction(self) -> ReductionType:
         r = self.form.reduction
         return ReductionType(
@@ -267,24 +326,37 @@ class ApplicationFormType:
     description="答案错误：路径、代码、说明（旧形状；字段错误统一用 UserError，见 answerErrors）",
 )
 class FieldErrorType:
-    path: str
-    code: str
-    message: str
+    path: str = strawberry.field(
+        description="答案中的位置：点分键，重复组的行号从 0 起，如 household.members[2].id_number"
+    )
+    code: str = strawberry.field(
+        description="错误代码：REQUIRED、CONSTRAINT、INVALID_TYPE、NOT_IN_CODE_LIST、NEGATIVE_AMOUNT、INVALID_AMOUNT、INVALID_ID_NUMBER、INVALID_PHONE、INVALID_BANK_ACCOUNT、INVALID_DATE、TOO_MANY_ROWS、TOO_FEW_ROWS"
+    )
+    message: str = strawberry.field(description="中文说明")
 
 
 @strawberry.type(name="MaterialCheck", description="一份材料对某个人的状态")
 class MaterialCheckType:
-    material: str
-    code: str
-    subject: str
-    subject_path: str | None
-    status: str = strawberry.field(
-        description="upload_required / optional / exempt / deferred / personal_commitment / not_applicable"
+    material: str = strawberry.field(description="表单材料标识（FormMaterialEntry.id）")
+    code: str = strawberry.field(description="材料类型代码")
+    subject: str = strawberry.field(
+        description="材料对象：applicant、household_member、supporter、household"
     )
-    reason: str
-    required_by: list[str]
-    exempt_via: str | None
-    issuer: str | None
+    subject_path: str | None = strawberry.field(
+        description="具体是谁：applicant、household 或 household.members[1]（行号从 0 起）；无人适用时为 null"
+    )
+    status: str = strawberry.field(
+        description=(
+            "状态：upload_required（须上传）、optional（可选上传）、exempt（免交：已经共享数据或电子证照确认）、"
+            "deferred（容缺受理：先受理后补交）、personal_commitment（以个人承诺代替）、not_applicable（不适用）"
+        )
+    )
+    reason: str = strawberry.field(description="为何需要、免交或不适用（中文）")
+    required_by: list[str] = strawberry.field(description="要求此材料的事项代码")
+    exempt_via: str | None = strawberry.field(
+        description="免交途径：shared_data 或 electronic_licence；未免交时为 null"
+    )
+    issuer: str | None = strawberry.field(description="确认免交的出具部门；未免交时为 null")
 
     @classmethod
     def of(cls, s: MaterialStatus) -> MaterialCheckType:
@@ -302,35 +374,46 @@ class MaterialCheckType:
         )
 
 
-@strawberry.type(name="ApplicationFormCheck")
+@strawberry.type(
+    name="ApplicationFormCheck",
+    description="答案检查的结果：字段错误、被丢弃的答案、每份材料对每个人的状态",
+)
 class ApplicationFormCheckType:
-    ok: bool
+    ok: bool = strawberry.field(description="答案是否全部合格（无字段错误）")
     errors: list[FieldErrorType] = strawberry.field(
+        description="字段错误；合格时为空列表",
         deprecation_reason=(
             "改用 answerErrors：与变更结果的 errors 同一形状（UserError：path 为列表，"
             "detailCode 为此处的 code）"
-        )
+        ),
     )
     answer_errors: list[UserError] = strawberry.field(
         description="答案错误，每个字段一条：code 为 INVALID_INPUT，path 以 answers 开头，"
-        "detailCode 为字段的校验代码"
+        "detailCode 为字段的校验代码；合格时为空列表"
     )
-    dropped: list[str] = strawberry.field(description="因不可见而被丢弃的答案路径")
-    materials: list[MaterialCheckType]
+    dropped: list[str] = strawberry.field(
+        description="被丢弃的答案路径：字段不可见（x-visibleWhen 不成立）或不在表单中"
+    )
+    materials: list[MaterialCheckType] = strawberry.field(description="每份材料对每个人的状态")
     shared_data_checked: bool = strawberry.field(
         description="是否已查询共享数据（匿名调用不查询，以免泄露他人信息）"
     )
 
 
-@strawberry.type(name="SharedRecord")
+@strawberry.type(
+    name="SharedRecord",
+    description="共享数据记录：部门或数据中心确认某人持有某材料，凭此材料可免交",
+)
 class SharedRecordType:
-    tenant_code: str
-    evidence: str
-    subject_hint: str
-    issuer: str
-    reference: str | None
-    valid_from: date | None
-    valid_to: date | None
+    tenant_code: str = strawberry.field(description="租户代码")
+    evidence: str = strawberry.field(description="材料类型代码")
+    subject_hint: str = strawberry.field(
+        description="当事人提示：身份证号的末 4 位；号码本身不落库（按不可逆键匹配）"
+    )
+    issuer: str = strawberry.field(description="出具部门")
+    reference: str | None = strawberry.field(description="出具方的凭证编号；无则为 null")
+    valid_from: date | None = strawberry.field(description="有效期起（含）；不限时为 null")
+    valid_to: date | None = strawberry.field(description="有效期止（不含）；不限时为 null")
 
     @classmethod
     def of(cls, r: SharedRecord) -> SharedRecordType:
@@ -345,32 +428,58 @@ class SharedRecordType:
         )
 
 
-@strawberry.input
+@strawberry.input(description="推送一条共享数据记录；同一租户、材料类型、当事人已有记录时更新")
 class SharedRecordUpsertInput:
-    tenant: str
-    evidence: str
-    subject_id_number: str
-    issuer: str
-    reference: str | None = None
-    valid_from: date | None = None
-    valid_to: date | None = None
+    tenant: str = strawberry.field(description="租户（行政区划代码）；调用者须在此持有 integration")
+    evidence: str = strawberry.field(description="材料类型代码（见 evidenceTypes）")
+    subject_id_number: str = strawberry.field(
+        description="当事人的居民身份证号（18 位）；只保存其不可逆键与脱敏提示"
+    )
+    issuer: str = strawberry.field(description="出具部门（职能代码或名称）")
+    reference: str | None = strawberry.field(default=None, description="出具方的凭证编号")
+    valid_from: date | None = strawberry.field(
+        default=None, description="有效期起（YYYY-MM-DD，含）"
+    )
+    valid_to: date | None = strawberry.field(
+        default=None, description="有效期止（YYYY-MM-DD，不含），须晚于 validFrom"
+    )
 
 
-@strawberry.type
+@strawberry.type(description="sharedRecordUpsert 的结果")
 class SharedRecordPayload(Failable):
-    record: SharedRecordType | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+    record: SharedRecordType | None = strawberry.field(
+        default=None, description="保存后的记录；失败时为 null"
+    )
+    errors: list[UserError] = strawberry.field(default_factory=list, description=ERRORS)
 
 
 def _answers(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-@strawberry.type
+@strawberry.type(description="合并表单与答案检查的查询（公开）")
 class FormQuery:
-    @strawberry.field(description="所选事项合并后的一张表单、一套材料（公开）")
+    @strawberry.field(
+        description="所选事项合并后的一张表单、一套材料；公开，无需令牌；未知事项返回 NOT_FOUND"
+    )
     async def application_form(
-        self, info: Info, tenant: str, items: list[str], as_of: date | None = None
+        self,
+        info: Info,
+        tenant: Annotated[
+            str, strawberry.argument(description="申请所在租户（行政区划代码，GB/T 2260）")
+        ],
+        items: Annotated[
+            list[str],
+            strawberry.argument(
+                description="所选事项代码（该租户目录中的）；前置事项按其规定自动加入或提示"
+            ),
+        ],
+        as_of: Annotated[
+            date | None,
+            strawberry.argument(
+                description="按哪一日的目录合并（YYYY-MM-DD，中国时间）；省略为今天"
+            ),
+        ] = None,
     ) -> ApplicationFormType:
         ctx = info.context
         async with ctx.db.session() as session, session.begin():
@@ -384,9 +493,16 @@ class FormQuery:
             )
         return ApplicationFormType(form=form)
 
-    @strawberry.field(description="按表单哈希检查答案：字段错误与每份材料的状态")
+    @strawberry.field(
+        description="按表单哈希检查答案（不保存）：字段错误与每份材料的状态；公开，有共享数据查看权限者（窗口、经办等）另查共享数据；未知哈希返回 NOT_FOUND"
+    )
     async def application_form_check(
-        self, info: Info, hash: str, answers: JSON
+        self,
+        info: Info,
+        hash: Annotated[
+            str, strawberry.argument(description="applicationForm.hash：答案所依据的表单")
+        ],
+        answers: Annotated[JSON, strawberry.argument(description=ANSWERS)],
     ) -> ApplicationFormCheckType:
         ctx = info.context
         async with ctx.unit_of_work() as uow:
@@ -415,13 +531,15 @@ class FormQuery:
         )
 
 
-@strawberry.type
+@strawberry.type(description="共享数据的推送")
 class FormMutation:
     @strawberry.mutation(
         description="部门或数据中心推送共享数据记录（某人持有某材料）；需 integration"
     )
     async def shared_record_upsert(
-        self, info: Info, input: SharedRecordUpsertInput
+        self,
+        info: Info,
+        input: Annotated[SharedRecordUpsertInput, strawberry.argument(description=MUTATION_INPUT)],
     ) -> SharedRecordPayload:
         async def work(uow: UnitOfWork) -> SharedRecordPayload:
             record = await upsert_shared_record(

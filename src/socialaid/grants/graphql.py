@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 import strawberry
 
@@ -12,30 +13,105 @@ from socialaid.access.vocabulary import Action, Resource, Role
 from socialaid.grants import service
 from socialaid.grants.models import RoleAssignment
 from socialaid.kernel.context import Info
-from socialaid.kernel.pagination import PageInfo, check_page_size, decode_cursor, encode_cursor
+from socialaid.kernel.described_enum import described_enum
+from socialaid.kernel.pagination import (
+    AFTER,
+    FIRST,
+    PageInfo,
+    check_page_size,
+    decode_cursor,
+    encode_cursor,
+)
 from socialaid.kernel.runner import run_mutation
 from socialaid.kernel.unit_of_work import UnitOfWork
-from socialaid.kernel.user_error import Failable, UserError
+from socialaid.kernel.user_error import ERRORS, Failable, UserError
 from socialaid.tenancy.graphql import TenantType
 from socialaid.tenancy.loaders import tenancy_loaders
 
-RoleEnum = strawberry.enum(Role, name="Role", description="角色")
-ResourceEnum = strawberry.enum(Resource, name="ResourceType", description="受控资源类型")
-ActionEnum = strawberry.enum(Action, name="Action", description="操作")
-GrantSourceEnum = strawberry.enum(GrantSource, name="GrantSource", description="角色来源")
+RoleEnum = described_enum(
+    Role,
+    name="Role",
+    description="角色：决定可执行的操作（权限表 access/policy.csv）与可见的数据范围",
+    values={
+        "APPLICANT": "申请人（APPLICANT）：为本人（家庭）申请，只见自己的申请",
+        "ADVISER": "社区救助顾问（ADVISER）：代困难群众申请，见本社区（街道）的申请",
+        "WINDOW_CLERK": "受理窗口人员（WINDOW_CLERK）：一门受理，受理、不予受理或提交联席会议",
+        "CASEWORKER": "经办人（CASEWORKER）：本部门案件的接件、补正与办理",
+        "APPROVER": "审批人（APPROVER）：作出本部门案件的准予或不准予决定",
+        "JOINT_MEETING": "联席会议办公室（JOINT_MEETING）：为提交联席会议的申请指定承办与牵头部门",
+        "TENANT_ADMIN": "租户管理员（TENANT_ADMIN）：管理本级事项目录与角色授予；不得兼任经办、审批、审计",
+        "AUDITOR": "审计员（AUDITOR）：查询审计事件、校验哈希链",
+        "ANALYST": "分析人员（ANALYST）：只读申请与案件，供统计分析",
+        "INTEGRATION": "系统对接（INTEGRATION）：部门系统、大数据中心、12345 热线推送共享数据或代为提交",
+    },
+)
+ResourceEnum = described_enum(
+    Resource,
+    name="ResourceType",
+    description="受控资源类型：权限表中与操作组合成一项权限",
+    values={
+        "TENANT": "租户（TENANT）：行政区划及其设置（如应急措施）",
+        "CATALOGUE": "事项目录（CATALOGUE）：已发布的事项、覆盖与停用",
+        "CATALOGUE_DRAFT": "事项草稿（CATALOGUE_DRAFT）：本级事项未发布的版本",
+        "FORM": "表单（FORM）：合并表单与答案检查",
+        "SHARED_RECORD": "共享数据（SHARED_RECORD）：部门推送的某人持有某材料的记录",
+        "APPLICATION": "申请（APPLICATION）",
+        "CASE": "案件（CASE）：一份申请中由一个部门办理的一个事项",
+        "TRIAGE": "一门受理（TRIAGE）：受理、不予受理、提交联席会议",
+        "JOINT_MEETING": "联席会议（JOINT_MEETING）：指定承办部门与牵头部门",
+        "AUDIT_EVENT": "审计事件（AUDIT_EVENT）",
+        "ROLE_ASSIGNMENT": "角色授予（ROLE_ASSIGNMENT）",
+        "ME": "当前调用者（ME）",
+    },
+)
+ActionEnum = described_enum(
+    Action,
+    name="Action",
+    description="操作：权限表中与资源类型组合成一项权限",
+    values={
+        "READ": "查看（READ）",
+        "CREATE": "新建（CREATE）",
+        "UPDATE": "修改（UPDATE）",
+        "DELETE": "删除（DELETE）",
+        "PUBLISH": "发布（PUBLISH）：事项版本发布、覆盖、停用",
+        "SUBMIT": "提交（SUBMIT）：提交申请",
+        "DECIDE": "决定（DECIDE）：受理与否、准予与否",
+        "ESCALATE": "提交上级（ESCALATE）：提交联席会议",
+        "GRANT": "授予（GRANT）：授予角色",
+        "REVOKE": "撤销（REVOKE）：撤销角色",
+        "BACKDATE": "补登（BACKDATE）：目录变更的生效日期早于今天（须写明理由，记入审计）",
+    },
+)
+GrantSourceEnum = described_enum(
+    GrantSource,
+    name="GrantSource",
+    description="角色来源：身份令牌声明，或租户管理员的授予",
+    values={
+        "TOKEN": "令牌（TOKEN）：身份提供方在令牌 roles 声明中为令牌所属租户给出",
+        "ASSIGNMENT": "授予（ASSIGNMENT）：租户管理员经 roleGrant 授予具名用户，覆盖下级租户",
+    },
+)
 
 
 @strawberry.type(name="PermittedAction", description="在本租户可执行的（资源类型，操作）")
 class PermittedActionType:
-    resource: ResourceEnum  # type: ignore[valid-type]
-    action: ActionEnum  # type: ignore[valid-type]
+    resource: ResourceEnum = strawberry.field(  # type: ignore[valid-type]
+        description="资源类型"
+    )
+    action: ActionEnum = strawberry.field(  # type: ignore[valid-type]
+        description="对该资源类型可执行的操作"
+    )
 
 
 @strawberry.type(name="Grant", description="在某租户（及其下级）持有的角色")
 class GrantType:
-    role: RoleEnum  # type: ignore[valid-type]
-    tenant_code: str
-    source: GrantSourceEnum  # type: ignore[valid-type]
+    role: RoleEnum = strawberry.field(description="角色")  # type: ignore[valid-type]
+    tenant_code: str = strawberry.field(
+        description="持有该角色的租户代码（GB/T 2260）；角色同样适用于其下级租户"
+    )
+    source: GrantSourceEnum = strawberry.field(  # type: ignore[valid-type]
+        description="来源：令牌声明或管理员授予"
+    )
 
     @classmethod
     def of(cls, grant: Grant) -> GrantType:
@@ -44,12 +120,20 @@ class GrantType:
 
 @strawberry.type(name="Me", description="当前调用者")
 class MeType:
-    user_id: str
-    tenant: TenantType
-    roles: list[RoleEnum]  # type: ignore[valid-type]
-    grants: list[GrantType]
-    departments: list[str]
-    area: str | None
+    user_id: str = strawberry.field(description="用户标识（令牌的 sub 声明）")
+    tenant: TenantType = strawberry.field(description="令牌所属的租户（令牌的 tenant 声明）")
+    roles: list[RoleEnum] = strawberry.field(  # type: ignore[valid-type]
+        description="在任一租户持有的角色（令牌声明与授予合并，去重）；各在哪个租户见 grants"
+    )
+    grants: list[GrantType] = strawberry.field(
+        description="持有的全部角色：所在租户（覆盖其下级）与来源"
+    )
+    departments: list[str] = strawberry.field(
+        description="所属部门的职能代码（令牌的 departments 声明）；经办、审批只见这些部门的案件"
+    )
+    area: str | None = strawberry.field(
+        description="所属街道或社区代码（令牌的 area 声明）；社区救助顾问、窗口只见此区域的申请；无则为 null"
+    )
     permissions: list[PermittedActionType] = strawberry.field(
         description="在本租户允许的（资源类型，操作）"
     )
@@ -57,11 +141,11 @@ class MeType:
 
 @strawberry.type(name="RoleAssignment", description="授予具名用户的角色")
 class RoleAssignmentType:
-    tenant_code: str
-    user_id: str
-    role: RoleEnum  # type: ignore[valid-type]
-    granted_by: str
-    granted_at: datetime
+    tenant_code: str = strawberry.field(description="授予所在租户的代码；覆盖其下级租户")
+    user_id: str = strawberry.field(description="被授予者的用户标识（令牌的 sub）")
+    role: RoleEnum = strawberry.field(description="授予的角色")  # type: ignore[valid-type]
+    granted_by: str = strawberry.field(description="授予者的用户标识")
+    granted_at: datetime = strawberry.field(description="授予时间")
 
     @classmethod
     def of(cls, row: RoleAssignment) -> RoleAssignmentType:
@@ -75,45 +159,51 @@ class RoleAssignmentType:
         )
 
 
-@strawberry.type
+@strawberry.type(description="角色授予连接中的一条")
 class RoleAssignmentEdge:
-    cursor: str
-    node: RoleAssignmentType
+    cursor: str = strawberry.field(description="本条的游标，可作 after 取其后的一页")
+    node: RoleAssignmentType = strawberry.field(description="角色授予")
 
 
-@strawberry.type
+@strawberry.type(description="角色授予的分页列表（Relay 连接）")
 class RoleAssignmentConnection:
-    edges: list[RoleAssignmentEdge]
-    page_info: PageInfo
+    edges: list[RoleAssignmentEdge] = strawberry.field(description="本页的角色授予")
+    page_info: PageInfo = strawberry.field(description="分页信息")
 
 
-@strawberry.input
+@strawberry.input(
+    description="授予角色：调用者须在该租户（或其上级）持有 tenant_admin，且不得授予自己"
+)
 class RoleGrantInput:
     tenant: str = strawberry.field(description="授权所在租户的行政区划代码")
-    user_id: str
-    role: RoleEnum  # type: ignore[valid-type]
+    user_id: str = strawberry.field(description="被授予者的用户标识（其令牌的 sub）")
+    role: RoleEnum = strawberry.field(  # type: ignore[valid-type]
+        description="授予的角色；与职责分离规则（access/duties.csv）冲突时返回 FORBIDDEN"
+    )
 
 
-@strawberry.input
+@strawberry.input(description="撤销一项角色授予（令牌声明的角色不能经此撤销）")
 class RoleRevokeInput:
-    tenant: str
-    user_id: str
-    role: RoleEnum  # type: ignore[valid-type]
+    tenant: str = strawberry.field(description="授予所在租户的行政区划代码")
+    user_id: str = strawberry.field(description="被授予者的用户标识")
+    role: RoleEnum = strawberry.field(description="撤销的角色")  # type: ignore[valid-type]
 
 
-@strawberry.type
+@strawberry.type(description="roleGrant 的结果")
 class RoleGrantPayload(Failable):
-    assignment: RoleAssignmentType | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+    assignment: RoleAssignmentType | None = strawberry.field(
+        default=None, description="新的授予；失败时为 null"
+    )
+    errors: list[UserError] = strawberry.field(default_factory=list, description=ERRORS)
 
 
-@strawberry.type
+@strawberry.type(description="roleRevoke 的结果")
 class RoleRevokePayload(Failable):
-    revoked: bool = False
-    errors: list[UserError] = strawberry.field(default_factory=list)
+    revoked: bool = strawberry.field(default=False, description="是否已撤销；失败时为 false")
+    errors: list[UserError] = strawberry.field(default_factory=list, description=ERRORS)
 
 
-@strawberry.type
+@strawberry.type(description="当前调用者与角色授予的查询")
 class GrantsQuery:
     @strawberry.field(description="当前调用者：租户、角色、部门、区域及可执行的操作")
     async def me(self, info: Info) -> MeType:
@@ -131,9 +221,15 @@ class GrantsQuery:
             permissions=[PermittedActionType(resource=r, action=a) for r, a in who.permissions],
         )
 
-    @strawberry.field(description="租户及其下级租户中的角色授予，按（租户，用户，角色）排序")
+    @strawberry.field(
+        description="租户及其下级租户中的角色授予，按（租户，用户，角色）排序；需 tenant_admin 或 auditor"
+    )
     async def role_assignments(
-        self, info: Info, tenant: str, first: int = 50, after: str | None = None
+        self,
+        info: Info,
+        tenant: Annotated[str, strawberry.argument(description="租户代码（GB/T 2260），含其下级")],
+        first: Annotated[int, strawberry.argument(description=FIRST)] = 50,
+        after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
     ) -> RoleAssignmentConnection:
         check_page_size(first, path=["first"])
         key = decode_cursor(after, 3, path=["after"]) if after is not None else None
@@ -157,10 +253,12 @@ class GrantsQuery:
         )
 
 
-@strawberry.type
+@strawberry.type(description="角色授予的变更")
 class GrantsMutation:
     @strawberry.mutation(description="在租户内授予用户角色（覆盖下级租户）；需 tenant_admin")
-    async def role_grant(self, info: Info, input: RoleGrantInput) -> RoleGrantPayload:
+    async def role_grant(
+        self, info: Info, input: Annotated[RoleGrantInput, strawberry.argument(description="授予")]
+    ) -> RoleGrantPayload:
         async def work(uow: UnitOfWork) -> RoleGrantPayload:
             row = await service.grant(
                 uow, tenant_code=input.tenant, user_id=input.user_id, role=Role(input.role)
@@ -170,7 +268,9 @@ class GrantsMutation:
         return await run_mutation(info, RoleGrantPayload, work)
 
     @strawberry.mutation(description="撤销用户在租户内的角色；需 tenant_admin")
-    async def role_revoke(self, info: Info, input: RoleRevokeInput) -> RoleRevokePayload:
+    async def role_revoke(
+        self, info: Info, input: Annotated[RoleRevokeInput, strawberry.argument(description="撤销")]
+    ) -> RoleRevokePayload:
         async def work(uow: UnitOfWork) -> RoleRevokePayload:
             await service.revoke(
                 uow, tenant_code=input.tenant, user_id=input.user_id, role=Role(input.role)

@@ -36,6 +36,12 @@ class Context:
     # Arguments of a mutation field that broke an input bound (api/input_guard.py), by the
     # field's response key: the runner reports them in the payload like any refused input.
     input_problems: dict[str, DomainError] = field(default_factory=dict)
+    # Codes of the errors this request's mutations answered in their payloads (which are data,
+    # not GraphQL errors), for the operation's trace.
+    payload_error_codes: list[str] = field(default_factory=list)
+    # A WebSocket's graphql-transport-ws connection_init payload (set by strawberry), where a
+    # browser, which cannot set the upgrade's headers, sends its token.
+    connection_params: dict[str, object] | None = None
 
     def unit_of_work(self) -> UnitOfWork:
         """A unit of work for this request's caller (open it with `async with`)."""

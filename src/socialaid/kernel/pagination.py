@@ -13,16 +13,21 @@ import strawberry
 from socialaid.errors import DomainError
 
 MAX_PAGE_SIZE = 100
+# The descriptions of every connection's paging arguments.
+FIRST = f"每页条数，1 到 {MAX_PAGE_SIZE}"
+AFTER = "上一页 pageInfo.endCursor（或某条的 cursor）：取其后的一页；省略则从第一条开始"
 
 
 class _Edge(Protocol):
     cursor: str
 
 
-@strawberry.type
+@strawberry.type(description="分页信息（Relay 连接规范）：游标不透明，只可原样回传给 after")
 class PageInfo:
-    has_next_page: bool
-    end_cursor: str | None
+    has_next_page: bool = strawberry.field(
+        description="是否还有下一页：为 true 时以 endCursor 作 after 取下一页"
+    )
+    end_cursor: str | None = strawberry.field(description="本页最后一条的游标；本页为空时为 null")
 
     @classmethod
     def of(cls, edges: Sequence[_Edge], *, has_next_page: bool) -> PageInfo:

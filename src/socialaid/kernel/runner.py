@@ -35,6 +35,9 @@ from socialaid.errors import DomainError
 from socialaid.kernel.context import Info
 from socialaid.kernel.unit_of_work import UnitOfWork
 
+# Every mutation's single `input` argument: its fields are described on the input type.
+MUTATION_INPUT = "本变更的输入：各字段的含义见其输入类型"
+
 
 class Payload(Protocol):
     @classmethod
@@ -62,6 +65,7 @@ async def run_mutation(
     context = info.context
     out_of_bounds = context.input_problems.get(str(info.path.key))
     if out_of_bounds is not None:
+        context.payload_error_codes.append(out_of_bounds.code.value)
         return payload.failed(out_of_bounds)
     try:
         async with context.unit_of_work() as uow:
@@ -69,6 +73,7 @@ async def run_mutation(
     except (ForbiddenError, UnauthenticatedError):
         raise
     except DomainError as error:
+        context.payload_error_codes.append(error.code.value)
         return payload.failed(error)
     finally:
         context.forget_loaders()

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from typing import cast
 
 from strawberry.scalars import JSON
+from strawberry.schema.types.scalar import DEFAULT_SCALAR_REGISTRY
+from strawberry.types.scalar import ScalarDefinition
 
 
 def as_json(value: object) -> JSON:
@@ -12,4 +16,25 @@ def as_json(value: object) -> JSON:
     return cast(JSON, value)
 
 
-__all__ = ["JSON", "as_json"]
+def _described(python_type: object, description: str) -> ScalarDefinition:
+    return dataclasses.replace(DEFAULT_SCALAR_REGISTRY[python_type], description=description)
+
+
+# strawberry's own scalars, unchanged but for descriptions in the schema's language.
+DESCRIBED_SCALARS: dict[object, ScalarDefinition] = {
+    dt.date: _described(
+        dt.date, "日期（Date）：ISO 8601 日历日 YYYY-MM-DD，如 2026-12-02；按中国时间的日历"
+    ),
+    dt.datetime: _described(
+        dt.datetime,
+        "时间（DateTime）：ISO 8601 日期时间，如 2026-12-02T09:30:00+08:00；输出总带时区偏移，"
+        "输入应带偏移（不带偏移时如何理解见各字段说明）",
+    ),
+    JSON: _described(
+        JSON,
+        "JSON 值（ECMA-404）：对象、数组、字符串、数、布尔或 null；结构见使用它的字段的说明",
+    ),
+}
+
+
+__all__ = ["DESCRIBED_SCALARS", "JSON", "as_json"]

@@ -11,34 +11,50 @@ import strawberry
 from socialaid.errors import DomainError
 
 
-@strawberry.enum(name="ErrorCode", description="稳定的错误代码")
+@strawberry.enum(
+    name="ErrorCode",
+    description="稳定的错误代码（英文，可供程序判断）；说明文字见 UserError.message",
+)
 class ErrorCodeEnum(Enum):
     """The codes of socialaid.errors.ErrorCode, each described for clients (a test keeps the two
     the same)."""
 
-    NOT_FOUND = strawberry.enum_value("NOT_FOUND", description="所指对象不存在或不在可见范围内")
+    NOT_FOUND = strawberry.enum_value(
+        "NOT_FOUND", description="未找到（NOT_FOUND）：所指对象不存在或不在可见范围内"
+    )
     INVALID_INPUT = strawberry.enum_value(
-        "INVALID_INPUT", description="输入不合要求；path 指明位置"
+        "INVALID_INPUT", description="输入有误（INVALID_INPUT）：输入不合要求；path 指明位置"
     )
     UNAUTHENTICATED = strawberry.enum_value(
-        "UNAUTHENTICATED", description="缺少有效的身份凭证，或凭证已过期"
+        "UNAUTHENTICATED", description="未登录（UNAUTHENTICATED）：缺少有效的身份凭证，或凭证已过期"
     )
-    FORBIDDEN = strawberry.enum_value("FORBIDDEN", description="无权执行此操作（含职责分离的限制）")
+    FORBIDDEN = strawberry.enum_value(
+        "FORBIDDEN", description="无权操作（FORBIDDEN）：无权执行此操作（含职责分离的限制）"
+    )
     CONFLICT = strawberry.enum_value(
-        "CONFLICT", description="对象已被他人修改（lockVersion 不符）或已存在"
+        "CONFLICT", description="冲突（CONFLICT）：对象已被他人修改（lockVersion 不符）或已存在"
     )
     LOCKED_ELEMENT = strawberry.enum_value(
-        "LOCKED_ELEMENT", description="覆盖涉及上级锁定的要素（名称、编码、法律依据等）"
+        "LOCKED_ELEMENT",
+        description="锁定要素（LOCKED_ELEMENT）：覆盖涉及上级锁定的要素（名称、编码、法律依据等）",
     )
     ILLEGAL_TRANSITION = strawberry.enum_value(
-        "ILLEGAL_TRANSITION", description="当前状态下不允许此办理动作"
+        "ILLEGAL_TRANSITION",
+        description="状态不允许（ILLEGAL_TRANSITION）：当前状态下不允许此办理动作",
     )
     UNAVAILABLE = strawberry.enum_value(
-        "UNAVAILABLE", description="所依赖的服务暂不可用，请稍后重试"
+        "UNAVAILABLE", description="暂不可用（UNAVAILABLE）：所依赖的服务暂不可用，请稍后重试"
     )
     LINT_FAILED = strawberry.enum_value(
-        "LINT_FAILED", description="目录检查未通过：每个问题一条错误"
+        "LINT_FAILED", description="目录检查未通过（LINT_FAILED）：每个问题一条错误"
     )
+
+
+# Every mutation payload's `errors` field.
+ERRORS = (
+    "可预期的失败（输入不合要求、冲突、状态不允许、职责分离等），每项一条；成功时为空列表，"
+    "其余字段有值。未认证（UNAUTHENTICATED）与权限表的拒绝（FORBIDDEN）为 GraphQL 错误，不在此列"
+)
 
 
 @strawberry.type(description="可预期的失败：代码、说明、出错的输入路径")

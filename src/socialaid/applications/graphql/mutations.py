@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 
@@ -48,7 +48,7 @@ from socialaid.applications.triage import (
 from socialaid.catalogue.files import Channel, Exemption
 from socialaid.errors import DomainError
 from socialaid.kernel.context import Info
-from socialaid.kernel.runner import run_mutation
+from socialaid.kernel.runner import MUTATION_INPUT, run_mutation
 from socialaid.kernel.unit_of_work import UnitOfWork
 
 
@@ -56,7 +56,9 @@ from socialaid.kernel.unit_of_work import UnitOfWork
 class ApplicationMutation:
     @strawberry.mutation(description="一次申请多个事项（任一渠道）；同一幂等键重试返回同一申请")
     async def application_submit(
-        self, info: Info, input: ApplicationSubmitInput
+        self,
+        info: Info,
+        input: Annotated[ApplicationSubmitInput, strawberry.argument(description=MUTATION_INPUT)],
     ) -> ApplicationSubmitPayload:
         async def work(uow: UnitOfWork) -> ApplicationSubmitPayload:
             submitted = await submit(uow, submission=_submission(input))
@@ -69,13 +71,17 @@ class ApplicationMutation:
 
     @strawberry.mutation(description="一门受理：受理并分送各事项主管部门（无依赖者并联办理）")
     async def application_triage_accept(
-        self, info: Info, input: ApplicationActInput
+        self,
+        info: Info,
+        input: Annotated[ApplicationActInput, strawberry.argument(description=MUTATION_INPUT)],
     ) -> ApplicationPayload:
         return await _application_payload(info, _on_application(triage_accept, input))
 
     @strawberry.mutation(description="一门受理：不予受理，告知理由")
     async def application_triage_reject(
-        self, info: Info, input: ApplicationRejectInput
+        self,
+        info: Info,
+        input: Annotated[ApplicationRejectInput, strawberry.argument(description=MUTATION_INPUT)],
     ) -> ApplicationPayload:
         return await _application_payload(
             info, _on_application(triage_reject, input, reasons=input.reasons)
@@ -83,7 +89,9 @@ class ApplicationMutation:
 
     @strawberry.mutation(description="提交联席会议：无适合部门或需多部门会商")
     async def application_triage_escalate(
-        self, info: Info, input: ApplicationEscalateInput
+        self,
+        info: Info,
+        input: Annotated[ApplicationEscalateInput, strawberry.argument(description=MUTATION_INPUT)],
     ) -> ApplicationPayload:
         return await _application_payload(
             info, _on_application(triage_escalate, input, reason=input.reason)
@@ -91,7 +99,9 @@ class ApplicationMutation:
 
     @strawberry.mutation(description="联席会议指定承办部门与牵头部门，申请转入办理")
     async def application_joint_meeting_assign(
-        self, info: Info, input: JointMeetingAssignInput
+        self,
+        info: Info,
+        input: Annotated[JointMeetingAssignInput, strawberry.argument(description=MUTATION_INPUT)],
     ) -> ApplicationPayload:
         return await _application_payload(
             info,
@@ -105,7 +115,9 @@ class ApplicationMutation:
 
     @strawberry.mutation(description="联席会议认定不属救助范围：不予受理，告知理由")
     async def application_joint_meeting_reject(
-        self, info: Info, input: ApplicationRejectInput
+        self,
+        info: Info,
+        input: Annotated[ApplicationRejectInput, strawberry.argument(description=MUTATION_INPUT)],
     ) -> ApplicationPayload:
         return await _application_payload(
             info, _on_application(joint_meeting_reject, input, reasons=input.reasons)
@@ -113,19 +125,29 @@ class ApplicationMutation:
 
     @strawberry.mutation(description="申请人撤回申请：未办结的案件一并撤回")
     async def application_withdraw(
-        self, info: Info, input: ApplicationWithdrawInput
+        self,
+        info: Info,
+        input: Annotated[ApplicationWithdrawInput, strawberry.argument(description=MUTATION_INPUT)],
     ) -> ApplicationPayload:
         return await _application_payload(
             info, _on_application(withdraw, input, reason=input.reason)
         )
 
     @strawberry.mutation(description="部门接件，开始办理")
-    async def case_acknowledge(self, info: Info, input: CaseActInput) -> CasePayload:
+    async def case_acknowledge(
+        self,
+        info: Info,
+        input: Annotated[CaseActInput, strawberry.argument(description=MUTATION_INPUT)],
+    ) -> CasePayload:
         return await _case_payload(info, _on_case(acknowledge, input))
 
     @strawberry.mutation(description="补正：一次性告知所需材料及期限")
     async def case_supplement_request(
-        self, info: Info, input: CaseSupplementRequestInput
+        self,
+        info: Info,
+        input: Annotated[
+            CaseSupplementRequestInput, strawberry.argument(description=MUTATION_INPUT)
+        ],
     ) -> CasePayload:
         return await _case_payload(
             info,
@@ -140,12 +162,20 @@ class ApplicationMutation:
 
     @strawberry.mutation(description="申请人（或代办人）提交补正材料")
     async def case_supplement_provide(
-        self, info: Info, input: CaseSupplementProvideInput
+        self,
+        info: Info,
+        input: Annotated[
+            CaseSupplementProvideInput, strawberry.argument(description=MUTATION_INPUT)
+        ],
     ) -> CasePayload:
         return await _case_payload(info, _on_case(supply, input, references=input.references))
 
     @strawberry.mutation(description="部门作出准予或不准予的决定并出具告知书；结果推送给后道事项")
-    async def case_decide(self, info: Info, input: CaseDecideInput) -> CasePayload:
+    async def case_decide(
+        self,
+        info: Info,
+        input: Annotated[CaseDecideInput, strawberry.argument(description=MUTATION_INPUT)],
+    ) -> CasePayload:
         async def act(uow: UnitOfWork) -> ApplicationCase:
             # Parsed inside the unit of work, so a bad amount is a payload error like any other.
             decision = DecisionInput(
@@ -167,7 +197,9 @@ class ApplicationMutation:
 
     @strawberry.mutation(description="启用或结束本地区的应急措施（结束时间早于现在即结束）")
     async def emergency_mode_set(
-        self, info: Info, input: EmergencyModeSetInput
+        self,
+        info: Info,
+        input: Annotated[EmergencyModeSetInput, strawberry.argument(description=MUTATION_INPUT)],
     ) -> EmergencyModePayload:
         async def work(uow: UnitOfWork) -> EmergencyModePayload:
             row = await set_emergency_mode(

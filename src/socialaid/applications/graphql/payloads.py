@@ -9,20 +9,22 @@ from socialaid.applications.graphql.types import ApplicationType, CaseType, Emer
 from socialaid.applications.submission import AnswersInvalidError
 from socialaid.errors import DomainError
 from socialaid.forms.graphql import FieldErrorType
-from socialaid.kernel.user_error import Failable, UserError
+from socialaid.kernel.user_error import ERRORS, Failable, UserError
 
 
-@strawberry.type
+@strawberry.type(description="applicationSubmit 的结果")
 class ApplicationSubmitPayload(Failable):
-    application: ApplicationType | None = None
+    application: ApplicationType | None = strawberry.field(
+        default=None, description="提交的申请；失败时为 null"
+    )
     replayed: bool = strawberry.field(default=False, description="同一幂等键的重试：返回原申请")
     errors: list[UserError] = strawberry.field(
         default_factory=list,
-        description="失败原因；答案未通过表单校验时每个字段错误一条（path 以 answers 开头）",
+        description=ERRORS + "；答案未通过表单校验时每个字段错误一条（path 以 answers 开头）",
     )
     field_errors: list[FieldErrorType] = strawberry.field(
         default_factory=list,
-        description="答案的字段错误",
+        description="答案的字段错误；无则为空列表",
         deprecation_reason=(
             "改用 errors：每个答案错误一条 UserError（code 为 INVALID_INPUT，path 为以 answers"
             " 开头的列表，detailCode 为此处的 code）"
@@ -39,20 +41,28 @@ class ApplicationSubmitPayload(Failable):
         )
 
 
-@strawberry.type
+@strawberry.type(description="申请办理动作的结果")
 class ApplicationPayload(Failable):
-    application: ApplicationType | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+    application: ApplicationType | None = strawberry.field(
+        default=None, description="变更后的申请；失败时为 null"
+    )
+    errors: list[UserError] = strawberry.field(default_factory=list, description=ERRORS)
 
 
-@strawberry.type
+@strawberry.type(description="案件办理动作的结果")
 class CasePayload(Failable):
-    case: CaseType | None = None
-    application: ApplicationType | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+    case: CaseType | None = strawberry.field(
+        default=None, description="变更后的案件；失败时为 null"
+    )
+    application: ApplicationType | None = strawberry.field(
+        default=None, description="案件所属的申请（含其他案件的变化）；失败时为 null"
+    )
+    errors: list[UserError] = strawberry.field(default_factory=list, description=ERRORS)
 
 
-@strawberry.type
+@strawberry.type(description="emergencyModeSet 的结果")
 class EmergencyModePayload(Failable):
-    emergency_mode: EmergencyModeType | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+    emergency_mode: EmergencyModeType | None = strawberry.field(
+        default=None, description="设定后的应急措施；失败时为 null"
+    )
+    errors: list[UserError] = strawberry.field(default_factory=list, description=ERRORS)

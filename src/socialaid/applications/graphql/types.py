@@ -27,8 +27,11 @@ from socialaid.applications.states import CASE_FINAL_STATES, ApplicationState, C
 from socialaid.applications.timeline import TimelineEvent
 from socialaid.clock import CHINA
 from socialaid.kernel.context import Info
+from socialaid.kernel.described_enum import described_enum
 from socialaid.kernel.pagination import PageInfo
 from socialaid.kernel.scalars import JSON, as_json
+
+TIME_NOTE = "（ISO 8601，带时区偏移）"
 
 
 @strawberry.enum(
@@ -39,36 +42,68 @@ class ChannelEnum(Enum):
     """The values of catalogue.files.Channel, each described for clients (a test keeps the two
     the same)."""
 
-    ONLINE = strawberry.enum_value("online", description="网上申请（“一网通办”等线上平台）")
-    WINDOW = strawberry.enum_value("window", description="窗口申请")
-    SELF_SERVICE = strawberry.enum_value("self_service", description="自助终端申请")
-    HOTLINE_12345 = strawberry.enum_value("hotline_12345", description="12345热线申请")
-    ADVISER = strawberry.enum_value("adviser", description="社区救助顾问代为申请")
+    ONLINE = strawberry.enum_value("online", description="网上申请（ONLINE）：“一网通办”等线上平台")
+    WINDOW = strawberry.enum_value(
+        "window", description="窗口申请（WINDOW）：社区事务受理服务中心等窗口"
+    )
+    SELF_SERVICE = strawberry.enum_value("self_service", description="自助终端申请（SELF_SERVICE）")
+    HOTLINE_12345 = strawberry.enum_value(
+        "hotline_12345", description="12345热线申请（HOTLINE_12345）：由热线代为提交"
+    )
+    ADVISER = strawberry.enum_value("adviser", description="社区救助顾问代为申请（ADVISER）")
     PHONE = strawberry.enum_value(
-        "phone", description="电话申请：经公布的救助咨询热线（沪民救发〔2022〕9号 四）"
+        "phone", description="电话申请（PHONE）：经公布的救助咨询热线（沪民救发〔2022〕9号 四）"
     )
     ORGANISATION = strawberry.enum_value(
         "organisation",
-        description="基层组织代为申报：由事项写明的组织为其成员申报，成员为申请对象"
+        description="基层组织代为申报（ORGANISATION）：由事项写明的组织为其成员申报，成员为申请对象"
         "（如基层工会经“申工通”，沪民救发〔2021〕10号 一（十二））",
     )
 
 
-ApplicationStateEnum = strawberry.enum(
-    ApplicationState, name="ApplicationState", description="申请状态"
+ApplicationStateEnum = described_enum(
+    ApplicationState,
+    name="ApplicationState",
+    description="申请状态（一门受理与联席会议）；各事项的办理状态见 CaseState",
+    values={
+        "SUBMITTED": "已提交（SUBMITTED）：等待一门受理",
+        "ACCEPTED": "已受理（ACCEPTED）：已分送各事项主管部门办理",
+        "REJECTED": "不予受理（REJECTED）：一门受理或联席会议告知理由",
+        "ESCALATED": "已提交联席会议（ESCALATED）：无适合部门或需多部门会商，等待指定承办部门",
+        "COMPLETED": "已办结（COMPLETED）：各事项均已办结，统一反馈",
+        "WITHDRAWN": "已撤回（WITHDRAWN）：申请人撤回，未办结的案件一并撤回",
+    },
 )
-
-
-CaseStateEnum = strawberry.enum(CaseState, name="CaseState", description="事项案件状态")
-
-
-OutcomeEnum = strawberry.enum(Outcome, name="DecisionOutcome", description="准予或不准予")
+CaseStateEnum = described_enum(
+    CaseState,
+    name="CaseState",
+    description="事项案件状态：一个事项在其主管部门的办理进度",
+    values={
+        "WAITING": "等待前置事项（WAITING）：串联办理，待前置事项作出决定",
+        "READY": "待接件（READY）：可由部门接件办理，开始计时",
+        "ACKNOWLEDGED": "办理中（ACKNOWLEDGED）：部门已接件",
+        "SUPPLEMENT_REQUESTED": "待补正（SUPPLEMENT_REQUESTED）：已一次性告知所需材料及期限",
+        "APPROVED": "已准予（APPROVED）：部门决定给予救助（或免申即享自动给予）",
+        "DENIED": "不予准予（DENIED）：部门决定不予救助，告知理由与依据",
+        "CLOSED": "已终止（CLOSED）：未经本部门决定而终止，如前置事项不予准予",
+        "WITHDRAWN": "已撤回（WITHDRAWN）：随申请撤回",
+    },
+)
+OutcomeEnum = described_enum(
+    Outcome,
+    name="DecisionOutcome",
+    description="部门的决定：准予或不准予",
+    values={
+        "APPROVED": "准予（APPROVED）：给予救助，写明金额、期限与起始日",
+        "DENIED": "不予准予（DENIED）：须写明理由与依据",
+    },
+)
 
 
 @strawberry.type(name="CaseDepartment", description="承办部门")
 class CaseDepartmentType:
-    code: str
-    name: str
+    code: str = strawberry.field(description="部门职能代码，如 civil_affairs")
+    name: str = strawberry.field(description="部门名称（本租户中的）")
 
 
 @strawberry.type(
@@ -76,19 +111,33 @@ class CaseDepartmentType:
     description="部门的办理结果：准予（金额、期限、起始）或不准予（理由、依据）",
 )
 class DecisionType:
-    outcome: OutcomeEnum  # type: ignore[valid-type]
-    reasons: list[str]
-    amount: str | None = strawberry.field(description="金额（元），十进制字符串")
-    period: str | None
-    starts_on: date | None
-    period_months: int | None
-    basis: str | None = strawberry.field(description="法律依据")
-    documents: list[str]
-    recognised_as: list[str] = strawberry.field(description="认定的对象类别（认定类事项）")
-    decided_by: str
-    decided_at: datetime
+    outcome: OutcomeEnum = strawberry.field(  # type: ignore[valid-type]
+        description="准予或不准予"
+    )
+    reasons: list[str] = strawberry.field(description="不准予的理由（准予时通常为空）")
+    amount: str | None = strawberry.field(
+        description='金额（元），十进制字符串（如 "1510.00"，避免浮点误差）；不准予或无金额时为 null'
+    )
+    period: str | None = strawberry.field(
+        description="救助期限的文字（告知书所写），如“自2026年1月1日起6个月”；未给出时为 null"
+    )
+    starts_on: date | None = strawberry.field(
+        description="救助起始日（YYYY-MM-DD）；未给出时为 null"
+    )
+    period_months: int | None = strawberry.field(description="救助期限（月）；未给出时为 null")
+    basis: str | None = strawberry.field(description="法律依据；未写明时为 null")
+    documents: list[str] = strawberry.field(description="出具的文书编号或引用")
+    recognised_as: list[str] = strawberry.field(
+        description="认定的对象类别代码（认定类事项，如 dibao_family、extremely_poor）；其他事项为空"
+    )
+    decided_by: str = strawberry.field(
+        description="决定者的用户标识（免申即享自动给予时为 system）"
+    )
+    decided_at: datetime = strawberry.field(description="决定时间（ISO 8601，带时区偏移）")
     automatic: bool = strawberry.field(description="免申即享：由前置认定结果自动给予")
-    trigger: str | None
+    trigger: str | None = strawberry.field(
+        description="免申即享时触发给予的前置认定事项代码；否则为 null"
+    )
 
     @classmethod
     def of(cls, d: DecisionRecord) -> DecisionType:
@@ -111,10 +160,16 @@ class DecisionType:
 
 @strawberry.type(name="Notice", description="告知书")
 class NoticeType:
-    kind: str = strawberry.field(description="approve / deny / reject / supplement")
-    text: str
-    origin: str = strawberry.field(description="模板来源：本地区或平台默认")
-    label: str | None
+    kind: str = strawberry.field(
+        description="告知书类型：approve（准予）、deny（不予准予）、reject（不予受理）、supplement（补正）"
+    )
+    text: str = strawberry.field(description="告知书正文（已填入申请人、事项、金额、理由、依据等）")
+    origin: str = strawberry.field(
+        description="模板来源：tenant（本地区模板）或 platform_default（平台默认）"
+    )
+    label: str | None = strawberry.field(
+        description="模板为平台默认时的提示（非政策文本，请本地区配置模板）；本地区模板时为 null"
+    )
 
     @classmethod
     def of(cls, n: NoticeRecord) -> NoticeType:
@@ -123,10 +178,12 @@ class NoticeType:
 
 @strawberry.type(name="SupplementRequest", description="补正告知：所需材料与期限")
 class SupplementType:
-    materials: list[str]
-    deadline: date | None
-    notice: NoticeType | None
-    supplied: list[str]
+    materials: list[str] = strawberry.field(description="需补正的材料（名称或表单材料标识）")
+    deadline: date | None = strawberry.field(
+        description="补正期限（YYYY-MM-DD，含当日）；未设期限时为 null"
+    )
+    notice: NoticeType | None = strawberry.field(description="补正告知书；无则为 null")
+    supplied: list[str] = strawberry.field(description="申请人已提交的补正材料引用")
 
     @classmethod
     def of(cls, s: SupplementRecord) -> SupplementType:
@@ -142,31 +199,31 @@ class SupplementType:
 class CaseType:
     row: strawberry.Private[ApplicationCase]
 
-    @strawberry.field
+    @strawberry.field(description="案件标识（UUID）")
     def id(self) -> strawberry.ID:
         return strawberry.ID(str(self.row.id))
 
-    @strawberry.field
+    @strawberry.field(description="所属申请的标识（UUID）")
     def application_id(self) -> strawberry.ID:
         return strawberry.ID(str(self.row.application_id))
 
-    @strawberry.field
+    @strawberry.field(description="申请所在租户代码")
     def tenant_code(self) -> str:
         return self.row.tenant_id
 
-    @strawberry.field
+    @strawberry.field(description="事项代码")
     def item_code(self) -> str:
         return self.row.item_code
 
-    @strawberry.field
+    @strawberry.field(description="事项名称（提交时的）")
     def item_name(self) -> str:
         return self.row.item_name
 
-    @strawberry.field
+    @strawberry.field(description="承办部门")
     def department(self) -> CaseDepartmentType:
         return CaseDepartmentType(code=self.row.department, name=self.row.department_name)
 
-    @strawberry.field
+    @strawberry.field(description="办理状态")
     def state(self) -> CaseStateEnum:  # type: ignore[valid-type]
         return self.row.state
 
@@ -174,48 +231,59 @@ class CaseType:
     def lock_version(self) -> int:
         return self.row.lock_version
 
-    @strawberry.field(description="串联办理：等待其结果的前置事项")
+    @strawberry.field(description="串联办理：等待其决定的前置事项代码；不等待时为空")
     def waiting_on(self) -> list[str]:
         return list(self.row.waiting_on)
 
-    @strawberry.field(description="计时起点（前置事项办结、开始办理之时）")
+    @strawberry.field(
+        description="计时起点（前置事项办结、可开始办理之时）" + TIME_NOTE + "；等待中为 null"
+    )
     def clock_started_at(self) -> datetime | None:
         return self.row.clock_started_at
 
-    @strawberry.field(description="按法定工作日计算的办结期限")
+    @strawberry.field(
+        description="办结期限：自计时起点按工作日（法定节假日除外）加承诺时限"
+        + TIME_NOTE
+        + "；无时限或未开始计时为 null"
+    )
     def due_at(self) -> datetime | None:
         return self.row.due_at
 
-    @strawberry.field(description="是否已超期未办结")
+    @strawberry.field(description="是否已过办结期限而未办结（按当前时间计算）")
     def overdue(self) -> bool:
         return queries.is_overdue(self.row, datetime.now(CHINA))
 
-    @strawberry.field
+    @strawberry.field(description="部门的决定；未决定时为 null")
     def decision(self) -> DecisionType | None:
         return None if self.row.decision is None else DecisionType.of(self.row.decision)
 
-    @strawberry.field
+    @strawberry.field(description="决定的告知书；未决定时为 null")
     def notice(self) -> NoticeType | None:
         return None if self.row.notice is None else NoticeType.of(self.row.notice)
 
-    @strawberry.field(description="收到的前置事项结果与说明")
+    @strawberry.field(
+        description=(
+            "收到的前置事项结果与说明：[{predecessor, decision, notice, documents, at}]（前置事项的决定）"
+            "或 [{note, items}]（开立时的提示，如前置事项不在本申请中）"
+        )
+    )
     def received(self) -> JSON:
         return as_json([entry.to_json() for entry in self.row.received])
 
-    @strawberry.field
+    @strawberry.field(description="补正要求；未要求时为 null")
     def supplement(self) -> SupplementType | None:
         return None if self.row.supplement is None else SupplementType.of(self.row.supplement)
 
-    @strawberry.field(description="未经本部门决定而终止的理由（如前置事项不准予）")
+    @strawberry.field(description="未经本部门决定而终止的理由（如前置事项不准予）；否则为 null")
     def closed_reason(self) -> str | None:
         return self.row.closed_reason
 
-    @strawberry.field
+    @strawberry.field(description="案件开立时间（ISO 8601，带时区偏移）")
     def created_at(self) -> datetime:
         assert self.row.created_at is not None
         return self.row.created_at
 
-    @strawberry.field
+    @strawberry.field(description="最后变更时间（ISO 8601，带时区偏移）")
     def updated_at(self) -> datetime:
         assert self.row.updated_at is not None
         return self.row.updated_at
@@ -223,12 +291,16 @@ class CaseType:
 
 @strawberry.type(name="TimelineEntry", description="跨部门的一条办理记录")
 class TimelineEntryType:
-    at: datetime
-    kind: str
-    item: str | None
-    department: str | None
-    summary: str | None
-    data: JSON
+    at: datetime = strawberry.field(
+        description="发生时间（ISO 8601，带时区偏移）；按时间、再按记录顺序排列"
+    )
+    kind: str = strawberry.field(
+        description="事件类型，如 application.submitted、application.accepted、case.opened、case.supplement_requested、case.approved"
+    )
+    item: str | None = strawberry.field(description="案件的事项代码；申请本身的事件为 null")
+    department: str | None = strawberry.field(description="部门代码；申请本身的事件为 null")
+    summary: str | None = strawberry.field(description="中文摘要；无则为 null")
+    data: JSON = strawberry.field(description="事件的详情（随事件类型而定的 JSON 对象）")
 
     @classmethod
     def of(cls, e: TimelineEvent) -> TimelineEntryType:
@@ -246,15 +318,23 @@ class TimelineEntryType:
     name="ApplicationMaterial", description="一份材料对某个人的状态（上传、免交及理由）"
 )
 class ApplicationMaterialType:
-    material: str
-    evidence: str
-    subject: str
-    subject_path: str | None
-    status: str
-    reason: str | None
-    required_by: list[str]
-    exempt_via: str | None
-    issuer: str | None
+    material: str = strawberry.field(description="表单材料标识（FormMaterialEntry.id）")
+    evidence: str = strawberry.field(description="材料类型代码")
+    subject: str = strawberry.field(
+        description="材料对象：applicant、household_member、supporter、household"
+    )
+    subject_path: str | None = strawberry.field(
+        description="具体是谁：applicant、household 或 household.members[1]（行号从 0 起）；无人适用时为 null"
+    )
+    status: str = strawberry.field(
+        description="状态：uploaded（已上传）、upload_required、optional、exempt、deferred、personal_commitment、not_applicable（同 MaterialCheck.status）"
+    )
+    reason: str | None = strawberry.field(description="为何免交、缓交或不适用；无则为 null")
+    required_by: list[str] = strawberry.field(description="要求此材料的事项代码")
+    exempt_via: str | None = strawberry.field(
+        description="免交途径：shared_data 或 electronic_licence；未免交时为 null"
+    )
+    issuer: str | None = strawberry.field(description="确认免交的出具部门；未免交时为 null")
 
     @classmethod
     def of(cls, m: MaterialRecord) -> ApplicationMaterialType:
@@ -274,10 +354,10 @@ class ApplicationMaterialType:
 @strawberry.type(name="ApplicationResult", description="统一反馈：各事项的办理结果")
 class ResultType:
     finished: bool = strawberry.field(description="是否全部办结")
-    approved: list[str]
-    denied: list[str]
-    closed: list[str]
-    open: list[str]
+    approved: list[str] = strawberry.field(description="已准予的事项代码")
+    denied: list[str] = strawberry.field(description="不予准予的事项代码")
+    closed: list[str] = strawberry.field(description="未经决定而终止的事项代码")
+    open: list[str] = strawberry.field(description="尚未办结的事项代码")
 
 
 @strawberry.type(name="Application", description="一次申请：一张表单、一套材料、每个事项一个案件")
@@ -292,19 +372,19 @@ class ApplicationType:
             row=record.application, loaded_cases=record.cases, loaded_timeline=record.timeline
         )
 
-    @strawberry.field
+    @strawberry.field(description="申请标识（UUID）")
     def id(self) -> strawberry.ID:
         return strawberry.ID(str(self.row.id))
 
-    @strawberry.field
+    @strawberry.field(description="申请所在租户代码")
     def tenant_code(self) -> str:
         return self.row.tenant_id
 
-    @strawberry.field
+    @strawberry.field(description="申请渠道")
     def channel(self) -> ChannelEnum:
         return ChannelEnum(self.row.channel)
 
-    @strawberry.field
+    @strawberry.field(description="申请状态")
     def state(self) -> ApplicationStateEnum:  # type: ignore[valid-type]
         return self.row.state
 
@@ -312,62 +392,73 @@ class ApplicationType:
     def lock_version(self) -> int:
         return self.row.lock_version
 
-    @strawberry.field(description="申请人（用户标识）")
+    @strawberry.field(description="申请人的用户标识：申请归其所有（代为申请时为 onBehalfOf）")
     def owner(self) -> str:
         return self.row.owner
 
-    @strawberry.field(description="提交人：申请人本人、窗口人员或社区救助顾问")
+    @strawberry.field(
+        description="提交人的用户标识：申请人本人、窗口人员、社区救助顾问、热线或组织"
+    )
     def submitted_by(self) -> str:
         return self.row.submitted_by
 
-    @strawberry.field
+    @strawberry.field(description="申请人姓名（提交时答案中的）")
     def applicant_name(self) -> str:
         return self.row.applicant_name
 
-    @strawberry.field(description="申请人所在街道、社区的路径")
+    @strawberry.field(
+        description="申请人所在街道、社区的路径（区域代码以 / 连接）；未给出时为 null"
+    )
     def area_path(self) -> str | None:
         return self.row.area_path
 
-    @strawberry.field(description="所申请的事项（含因前置关系加入的）")
+    @strawberry.field(description="所申请的事项代码（含因前置关系加入的）")
     def items(self) -> list[str]:
         return list(self.row.items)
 
-    @strawberry.field(description="填写所依据的表单内容哈希")
+    @strawberry.field(
+        description="填写所依据的表单内容哈希（applicationForm.hash）：答案按此表单校验与解读"
+    )
     def form_hash(self) -> str:
         return self.row.form_hash
 
-    @strawberry.field
+    @strawberry.field(description="是否以个人承诺先行受理（应急期间）")
     def personal_commitment(self) -> bool:
         return self.row.personal_commitment
 
-    @strawberry.field(description="提交时生效的应急措施")
+    @strawberry.field(description="提交时生效的应急措施代码（见 emergencyProvisions）")
     def emergency_provisions(self) -> list[str]:
         return list(self.row.emergency_provisions)
 
-    @strawberry.field(description="联席会议指定的牵头部门")
+    @strawberry.field(description="联席会议指定的牵头部门代码；未经联席会议时为 null")
     def lead_department(self) -> str | None:
         return self.row.lead_department
 
-    @strawberry.field(description="一门受理的结果：受理、不予受理（理由）或提交联席会议")
+    @strawberry.field(
+        description=(
+            "一门受理的结果：{outcome: accepted|rejected|escalated, by, at, reason（提交联席会议的理由）, "
+            "reasons 与 notice（不予受理）, assigned_by（联席会议指定者）}；未处理时为 null"
+        )
+    )
     def triage(self) -> JSON | None:
         return None if self.row.triage is None else as_json(self.row.triage.to_json())
 
-    @strawberry.field
+    @strawberry.field(description="提交时间（ISO 8601，带时区偏移）")
     def submitted_at(self) -> datetime:
         assert self.row.submitted_at is not None
         return self.row.submitted_at
 
-    @strawberry.field
+    @strawberry.field(description="最后变更时间（ISO 8601，带时区偏移）")
     def updated_at(self) -> datetime:
         assert self.row.updated_at is not None
         return self.row.updated_at
 
-    @strawberry.field
+    @strawberry.field(description="每份材料对每个人的状态（提交时）")
     def materials(self) -> list[ApplicationMaterialType]:
         return [ApplicationMaterialType.of(m) for m in self.row.materials]
 
     @strawberry.field(
-        description="答案；身份证号、银行账号、收入、健康信息对不需要的角色脱敏，明文读取记入审计"
+        description="答案（结构见 applicationSubmit 的 answers）；身份证号、银行账号、收入、健康信息对不需要的角色脱敏，明文读取记入审计；无法显示时为 null（只此字段报错）"
     )
     async def answers(self, info: Info) -> JSON | None:
         # Nullable: a node whose answers cannot be shown fails alone, not the whole page.
@@ -404,39 +495,43 @@ class ApplicationType:
         )
 
 
-@strawberry.type
+@strawberry.type(description="申请连接中的一条")
 class ApplicationEdge:
-    cursor: str
-    node: ApplicationType
+    cursor: str = strawberry.field(description="本条的游标，可作 after 取其后的一页")
+    node: ApplicationType = strawberry.field(description="申请")
 
 
-@strawberry.type
+@strawberry.type(description="申请的分页列表（Relay 连接），新者在前")
 class ApplicationConnection:
-    edges: list[ApplicationEdge]
-    page_info: PageInfo
+    edges: list[ApplicationEdge] = strawberry.field(description="本页的申请")
+    page_info: PageInfo = strawberry.field(description="分页信息")
 
 
-@strawberry.type
+@strawberry.type(description="案件连接中的一条")
 class CaseEdge:
-    cursor: str
-    node: CaseType
+    cursor: str = strawberry.field(description="本条的游标，可作 after 取其后的一页")
+    node: CaseType = strawberry.field(description="案件")
 
 
-@strawberry.type
+@strawberry.type(description="案件的分页列表（Relay 连接），新者在前")
 class CaseConnection:
-    edges: list[CaseEdge]
-    page_info: PageInfo
+    edges: list[CaseEdge] = strawberry.field(description="本页的案件")
+    page_info: PageInfo = strawberry.field(description="分页信息")
 
 
 @strawberry.type(
     name="EmergencyMode", description="本地区启用的应急措施及期间（沪民救发〔2022〕9号）"
 )
 class EmergencyModeType:
-    tenant_code: str
-    provision: str
-    starts_at: datetime
-    ends_at: datetime | None
-    set_by: str
+    tenant_code: str = strawberry.field(description="设定的租户代码；对其下级同样适用")
+    provision: str = strawberry.field(
+        description="应急措施代码，如 same_day_application_48h_review（当日申请、48 小时内审核）"
+    )
+    starts_at: datetime = strawberry.field(description="开始时间（ISO 8601，带时区偏移）")
+    ends_at: datetime | None = strawberry.field(
+        description="结束时间（ISO 8601，带时区偏移）；未定时为 null"
+    )
+    set_by: str = strawberry.field(description="设定者的用户标识")
 
     @classmethod
     def of(cls, row: EmergencyMode) -> EmergencyModeType:

@@ -1,0 +1,57 @@
+"""The API as a browser on another origin meets it: uvicorn on a loopback port, the change
+listeners running (grants, catalogue, application updates), and the allowed origins set."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+import uvicorn
+
+from socialaid.api.app import create_app
+from socialaid.api.change_listeners import ChangeListeners, listening_for_changes
+from socialaid.config import Settings
+from socialaid.db.database import Database
+from tests.test_http import free_port
+
+# The portal's origin, allowed by the served API; the other is not.
+PORTAL_PORT = free_port()
+PORTAL = f"http://127.0.0.1:{PORTAL_PORT}"
+STRANGER_PORT = free_port()
+STRANGER = f"http://127.0.0.1:{STRANGER_PORT}"
+
+
+@dataclass(frozen=True)
+class Served:
+    url: str  # http://127.0.0.1:<port>
+    listeners: ChangeListeners
+
+    @property
+    def ws_url(self) -> str:
+        return self.url.replace("http://", "ws://") + "/graphql"
+
+
+@contextlib.asynccontextmanager
+async def serving(db: Database, settings: Settings) -> AsyncIterator[Served]:
+    port = free_port()
+    async with listening_for_changes(db, settings, db.owner_url) as listeners:
+        app = create_app(
+            db,
+            settings,
+            listeners.authenticator,
+            listeners.revisions,
+            listeners.application_updates,
+        )
+        server = uvicorn.Server(
+            uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
+        )
+        task = asyncio.create_task(server.serve())
+        while not server.started:  # noqa: ASYNC110 - uvicorn has no started event
+            await asyncio.sleep(0.01)
+        try:
+            yield Served(f"http://127.0.0.1:{port}", listeners)
+        finally:
+            server.should_exit = True
+            await task
