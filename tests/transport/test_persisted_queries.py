@@ -273,3 +273,18 @@ async def test_trusted_mode_refuses_an_untrusted_subscription_over_the_websocket
         await task
     assert answer["type"] == "error" and answer["id"] == "1"
     assert [e["extensions"]["code"] for e in answer["payload"]] == ["PERSISTED_QUERY_NOT_TRUSTED"]
+
+
+async def test_trusted_mode_holds_for_server_sent_events_too(
+    trusted_client: httpx.AsyncClient,
+) -> None:
+    headers = {"accept": "text/event-stream", "content-type": "application/json"}
+    refused = await trusted_client.post(
+        "/graphql/stream", json={"query": "{ tenants { code name } }"}, headers=headers
+    )
+    assert "PERSISTED_QUERY_NOT_TRUSTED" in refused.text, refused.text
+    assert "tenants" not in refused.text.replace("{ tenants { code name } }", "")
+    answered = await trusted_client.post(
+        "/graphql/stream", json={"query": TENANTS}, headers=headers
+    )
+    assert "310105" in answered.text, answered.text
