@@ -66,9 +66,10 @@ export async function submit(
     document,
     variables,
   );
-  const { application, errors, fieldErrors } = data.applicationSubmit;
+  const { application, errors } = data.applicationSubmit;
   if (!application) {
-    const problems = [...errors.map((e) => e.message), ...fieldErrors.map((e) => `${e.path}: ${e.message}`)];
+    // One shape for every refusal; an answer's error has its path inside `answers`.
+    const problems = errors.map((e) => (e.path.length ? `${e.path.join(".")}: ${e.message}` : e.message));
     throw new Error(problems.join("\n"));
   }
   const id: string = application.id;

@@ -131,7 +131,7 @@ async def test_three_requests_of_an_operation_count_three_under_its_name_and_out
     assert moved(f"{DURATION}_count", operation="Cat", outcome="ok") == 3
     assert moved(f"{DURATION}_bucket", operation="Cat", outcome="ok", le="+Inf") == 3
     assert moved(f"{DURATION}_count", operation="Lookup", outcome="NOT_FOUND") == 1
-    assert moved(f"{DURATION}_count", operation="(none)", outcome="INVALID_INPUT") == 1
+    assert moved(f"{DURATION}_count", operation="(none)", outcome="GRAPHQL_PARSE_FAILED") == 1
     assert moved(f"{DURATION}_count", operation="(none)", outcome="http_4xx") == 1
     assert moved("socialaid_http_requests_total", route="graphql", status="2xx") == 5
     assert moved("socialaid_http_requests_total", route="graphql", status="4xx") == 1

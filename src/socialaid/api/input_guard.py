@@ -129,6 +129,9 @@ def _label_as_invalid_input(errors: list[GraphQLError] | None) -> None:
         original = error.original_error
         if error.path is None and (original is None or type(original) is GraphQLError):
             extensions = dict(error.extensions or {})
+            if "code" not in extensions:
+                # graphql-core's detail (which variable, what was expected) after the Chinese.
+                error.message = f"变量的值不合要求：{error.message}"
             extensions.setdefault("code", ErrorCode.INVALID_INPUT.value)
             error.extensions = extensions
 

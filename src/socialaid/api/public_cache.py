@@ -16,6 +16,7 @@ from typing import Any
 from graphql import FieldNode, GraphQLSyntaxError, OperationDefinitionNode, OperationType, parse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from socialaid.api import graphql_over_http as over_http
 from socialaid.api.request_metrics import current_tally
 from socialaid.caching import RevisionCache
 
@@ -30,6 +31,9 @@ PUBLIC_ROOT_FIELDS = frozenset(
         "targetGroups",
         "applicationForm",
         "__typename",
+        # The schema itself (introspection is off in production: DisableIntrospection).
+        "__schema",
+        "__type",
     }
 )
 MAX_BODY_BYTES = 16 * 1024
@@ -97,7 +101,12 @@ class PublicResponseCache:
             await self.app(scope, _replay(body), send)
             return
         revision = await self.revision()
-        key = hashlib.sha256(body).digest()
+        # The same body asked for another media type, or with another Content-Type, may get
+        # another answer; Accept headers that negotiate the same media type share an entry.
+        media_type = over_http.negotiate(_header(scope, b"accept").decode("latin-1")).encode()
+        key = hashlib.sha256(
+            b"\0".join((media_type, _header(scope, b"content-type"), body))
+        ).digest()
         hit = self.entries.lookup(revision, key)
         if hit is not None:
             headers, payload, operation = hit
@@ -123,6 +132,10 @@ class PublicResponseCache:
             tally = current_tally()
             operation = tally.operation if tally is not None else None
             self.entries.keep(revision, key, (captured["headers"], payload, operation))
+
+
+def _header(scope: Scope, name: bytes) -> bytes:
+    return b",".join(bytes(v) for k, v in scope.get("headers", []) if k.lower() == name)
 
 
 def _has_header(scope: Scope, name: bytes) -> bool:

@@ -321,7 +321,10 @@ class ApplicationFormType:
         )
 
 
-@strawberry.type(name="FieldError", description="答案错误：路径、代码、说明")
+@strawberry.type(
+    name="FieldError",
+    description="答案错误：路径、代码、说明（旧形状；字段错误统一用 UserError，见 answerErrors）",
+)
 class FieldErrorType:
     path: str = strawberry.field(
         description="答案中的位置：点分键，重复组的行号从 0 起，如 household.members[2].id_number"
@@ -377,7 +380,17 @@ class MaterialCheckType:
 )
 class ApplicationFormCheckType:
     ok: bool = strawberry.field(description="答案是否全部合格（无字段错误）")
-    errors: list[FieldErrorType] = strawberry.field(description="字段错误；合格时为空列表")
+    errors: list[FieldErrorType] = strawberry.field(
+        description="字段错误；合格时为空列表",
+        deprecation_reason=(
+            "改用 answerErrors：与变更结果的 errors 同一形状（UserError：path 为列表，"
+            "detailCode 为此处的 code）"
+        ),
+    )
+    answer_errors: list[UserError] = strawberry.field(
+        description="答案错误，每个字段一条：code 为 INVALID_INPUT，path 以 answers 开头，"
+        "detailCode 为字段的校验代码；合格时为空列表"
+    )
     dropped: list[str] = strawberry.field(
         description="被丢弃的答案路径：字段不可见（x-visibleWhen 不成立）或不在表单中"
     )
@@ -511,6 +524,7 @@ class FormQuery:
         return ApplicationFormCheckType(
             ok=v.ok,
             errors=[FieldErrorType(path=e.path, code=e.code, message=e.message) for e in v.errors],
+            answer_errors=[UserError.of_answer(e.path, e.code, e.message) for e in v.errors],
             dropped=list(v.dropped),
             materials=[MaterialCheckType.of(s) for s in check.materials],
             shared_data_checked=check.confirmations_checked,

@@ -16,7 +16,7 @@ OTHER = "(other)"
 ANONYMOUS = "(anonymous)"  # a document that parsed, with one unnamed operation
 NONE = "(none)"  # no operation ran: the document did not parse, or the request was refused first
 OK = "ok"
-ERROR = "ERROR"  # a GraphQL error without a code (masked as "Unexpected error.")
+ERROR = "ERROR"  # a GraphQL error without a code (a masked one has INTERNAL_SERVER_ERROR)
 
 _NAME = re.compile(r"[_A-Za-z][_0-9A-Za-z]*")
 _CODE = re.compile(r"[A-Z][A-Z0-9_]{0,39}")
