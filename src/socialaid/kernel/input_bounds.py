@@ -148,7 +148,7 @@ BOUNDS: Mapping[str, Bound] = {
     "WorkingCalendarPublishInput.year": Whole(1, 9999),
     "WorkingCalendarPublishInput.holidays": Items(60),
     "WorkingCalendarPublishInput.adjustedWorkdays": Items(20),
-    "HolidayInput.name": Text(20, min_chars=1),
+    "HolidayInput.name": Text(20),  # blank: the service says so with the other problems
     "RoleGrantInput.userId": Text(128, min_chars=1),
     "RoleRevokeInput.userId": Text(128, min_chars=1),
     "SharedRecordUpsertInput.subjectIdNumber": Text(32, min_chars=1),
