@@ -3,7 +3,7 @@ how long each root tenant's published calendar still runs."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
@@ -86,3 +86,17 @@ async def days_left(session: AsyncSession, today: date) -> dict[str, int]:
             year += 1
         left[root] = (date(year, 12, 31) - today).days
     return left
+
+
+async def running_out(session: AsyncSession, today: date) -> list[dict[str, object]]:
+    """The root tenants whose published calendar ends within WARN_WITHIN_DAYS of `today`, for
+    /readyz: deadlines past its end are counted on weekends alone and marked provisional."""
+    return [
+        {
+            "tenant": tenant,
+            "daysLeft": max(left, 0),
+            "publishedUntil": (today + timedelta(days=left)).isoformat() if left >= 0 else None,
+        }
+        for tenant, left in sorted((await days_left(session, today)).items())
+        if left < WARN_WITHIN_DAYS
+    ]
