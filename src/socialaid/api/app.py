@@ -48,6 +48,7 @@ from socialaid.api.ws_authorization import ws_authorization
 from socialaid.applications.notifications import ApplicationUpdates
 from socialaid.audit.http import export_endpoint
 from socialaid.audit.request import current_origin
+from socialaid.calendars.readiness import calendar_running_out
 from socialaid.catalogue.revision import RevisionWatcher
 from socialaid.config import Settings
 from socialaid.db.database import Database
@@ -236,7 +237,9 @@ def create_app(
             # Expected while the database is out: one line, no traceback.
             log.warning("readiness check failed: %s: %s", type(error).__name__, error)
             return JSONResponse({"status": "unavailable"}, status_code=503)
-        return JSONResponse({"status": "ready"})
+        # Ready either way; the calendar's end is a warning for the operator, not an outage.
+        calendar = await calendar_running_out(db, within=READINESS_TIMEOUT)
+        return JSONResponse({"status": "ready", **({"calendar": calendar} if calendar else {})})
 
     sampler = MetricsSampler(db)
     metrics_routes = (

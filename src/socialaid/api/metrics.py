@@ -34,6 +34,8 @@ from starlette.responses import PlainTextResponse, Response
 
 from socialaid.applications.states import CASE_OPEN_STATES
 from socialaid.caching import LruCache, named_caches
+from socialaid.calendars.service import days_left
+from socialaid.clock import today_in_china
 from socialaid.config import Settings
 from socialaid.db.database import Database
 from socialaid.metrics import registry as metrics
@@ -118,6 +120,7 @@ class DatabaseGauges(Collector):
         self.max_age = max_age
         self._read_at: float | None = None
         self._values: tuple[int, int, int] | None = None
+        self._calendar_days_left: dict[str, int] = {}
         self._lock = asyncio.Lock()
 
     async def refresh(self) -> None:
@@ -132,11 +135,13 @@ class DatabaseGauges(Collector):
                         text(_OVERDUE), {"open": sorted(s.value for s in CASE_OPEN_STATES)}
                     )
                     chains, events = (await session.execute(text(_AUDIT_CHAINS))).one()
+                    calendar_left = await days_left(session, today_in_china())
             except Exception as error:  # the scrape still answers, without these gauges
                 log.warning("metrics: cannot read the database gauges: %s", type(error).__name__)
                 self._values = None
             else:
                 self._values = (int(overdue or 0), int(chains), int(events))
+                self._calendar_days_left = calendar_left
             self._read_at = time.monotonic()
 
     def collect(self) -> Iterable[Metric]:
@@ -148,6 +153,12 @@ class DatabaseGauges(Collector):
         )
         yield GaugeMetricFamily(metrics.AUDIT_CHAINS_NAME, metrics.AUDIT_CHAINS_HELP, value=chains)
         yield GaugeMetricFamily(metrics.AUDIT_EVENTS_NAME, metrics.AUDIT_EVENTS_HELP, value=events)
+        left = GaugeMetricFamily(
+            metrics.CALENDAR_DAYS_LEFT_NAME, metrics.CALENDAR_DAYS_LEFT_HELP, labels=["tenant"]
+        )
+        for tenant, days in sorted(self._calendar_days_left.items()):
+            left.add_metric([tenant], days)
+        yield left
 
 
 class _Scrape(Collector):

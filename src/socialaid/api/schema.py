@@ -22,6 +22,7 @@ from socialaid.api.request_errors import RequestErrorCodes
 from socialaid.api.request_origin import AuditRequestExtension
 from socialaid.api.unavailable import MaskErrorsNamingOutages
 from socialaid.api.validation_cache import QueryValidationCache
+from socialaid.applications.calendar_graphql import WorkingCalendarMutation, WorkingCalendarQuery
 from socialaid.applications.graphql import (
     ApplicationMutation,
     ApplicationQuery,
@@ -60,13 +61,20 @@ Query = _root(
         ApplicationQuery,
         CataloguePublishPreviewQuery,
         AuditQuery,
+        WorkingCalendarQuery,
     ),
 )
 Mutation = _root(
     "Mutation",
     "变更：每个变更在一个事务中完成并记入审计；可预期的失败在返回值的 errors 中（失败时不做任何改动），"
     "未认证与权限表的拒绝为 GraphQL 错误（extensions.code 为 UNAUTHENTICATED、FORBIDDEN）",
-    (GrantsMutation, CatalogueAdminMutation, FormMutation, ApplicationMutation),
+    (
+        GrantsMutation,
+        CatalogueAdminMutation,
+        FormMutation,
+        ApplicationMutation,
+        WorkingCalendarMutation,
+    ),
 )
 Subscription = _root(
     "Subscription",

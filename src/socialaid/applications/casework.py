@@ -22,6 +22,7 @@ from socialaid.applications.moves import (
 from socialaid.applications.notices import NoticeKind, NoticeValues, render_notice
 from socialaid.applications.records import NoticeRecord, SupplementRecord
 from socialaid.applications.states import CaseEvent
+from socialaid.calendars.service import calendar_for
 from socialaid.catalogue.service import CatalogueCaches, tenant_view
 from socialaid.errors import DomainError
 from socialaid.kernel.unit_of_work import UnitOfWork
@@ -87,10 +88,15 @@ async def request_supplement(
     )
     wanted = clean_reasons(materials, "materials")
     today = move.now.date()
+    provisional = False
     if deadline is None:
         if working_days is None or working_days < 1:
             raise DomainError("请给出补正期限（日期或工作日数）", path=["deadline"])
-        deadline = deadlines.add_working_days(today, working_days)
+        calendar = await calendar_for(session, move.tenant)
+        counted = deadlines.add_working_days(calendar, today, working_days)
+        deadline, provisional = counted.day, counted.provisional
+    else:
+        working_days = None  # a date given is final, whatever the calendar
     if deadline <= today:
         raise DomainError("补正期限应晚于今天", path=["deadline"])
     view = await tenant_view(session, catalogue_caches, tenant=move.tenant.tenant_id, as_of=today)
@@ -109,6 +115,8 @@ async def request_supplement(
     supplement = SupplementRecord(
         materials=wanted,
         deadline=deadline,
+        working_days=working_days,
+        provisional=provisional or None,
         notice=NoticeRecord.of(notice),
         requested_by=actor.user_id,
         requested_at=move.now,

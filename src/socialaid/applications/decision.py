@@ -67,6 +67,8 @@ from socialaid.applications.states import (
     transition,
 )
 from socialaid.applications.states import ApplicationEvent as AppEvent
+from socialaid.calendars.service import calendar_for
+from socialaid.calendars.working_calendar import WorkingCalendar
 from socialaid.catalogue.service import CatalogueCaches, TenantView, tenant_view
 from socialaid.errors import DomainError, ErrorCode
 from socialaid.kernel.unit_of_work import UnitOfWork
@@ -285,8 +287,10 @@ async def _apply_decision_effects(
         [as_case(c) for c in cases], decided.item_code, made, auto_granted=auto_granted_refs(view)
     )
     emergency = None
+    calendar = WorkingCalendar()
     if any(isinstance(e, ReleaseCase) for e in effects):
         emergency = await emergency_for(session, application, move.tenant, move.now)
+        calendar = await calendar_for(session, move.tenant)
     pending: dict[str, dict[str, Any]] = {}
 
     def change(case: ApplicationCase, **values: Any) -> None:
@@ -322,11 +326,13 @@ async def _apply_decision_effects(
             target = by_code[effect.item]
             state = transition(Machine.CASE, current(target, "state"), effect.event)
             days = target.item_ref.promised_working_days
+            due = deadlines.case_deadline(calendar, move.now, days, emergency)
             change(
                 target,
                 state=state,
                 clock_started_at=move.now,
-                due_at=deadlines.case_deadline(move.now, days, emergency),
+                due_at=None if due is None else due.at,
+                due_provisional=due is not None and due.provisional,
             )
             move.add_event(
                 "case.released",
@@ -400,8 +406,15 @@ async def _grant(
         change(target, state=state, decision=stored, notice=NoticeRecord.of(notice))
     else:
         planned = PlannedCase(item=ref, state=CaseState.APPROVED)
+        # Approved at once: no clock runs, so no calendar is read.
         target = new_case(
-            move, planned, ref.department, department_name, None, state=CaseState.APPROVED
+            move,
+            planned,
+            ref.department,
+            department_name,
+            None,
+            calendar=WorkingCalendar(),
+            state=CaseState.APPROVED,
         )
         target.item_ref = ItemRefRecord.of(ref, basis=basis)
         target.decision = stored

@@ -32,6 +32,7 @@ from socialaid.applications.planning import plan_cases
 from socialaid.applications.records import NoticeRecord, TriageRecord
 from socialaid.applications.states import ApplicationEvent as AppEvent
 from socialaid.applications.states import CaseState
+from socialaid.calendars.service import calendar_for
 from socialaid.catalogue.service import CatalogueCaches, TenantView, tenant_view
 from socialaid.errors import DomainError
 from socialaid.kernel.unit_of_work import UnitOfWork
@@ -228,10 +229,12 @@ async def _open_cases(
             )
         owners[ref.code] = department
     emergency = await emergency_for(session, application, move.tenant, move.now)
+    calendar = await calendar_for(session, move.tenant)
     created = []
     for planned in plan_cases(refs, auto_granted=auto_granted_refs(view)):
+        owner = owners[planned.code]
         created.append(
-            new_case(move, planned, owners[planned.code].code, owners[planned.code].name, emergency)
+            new_case(move, planned, owner.code, owner.name, emergency, calendar=calendar)
         )
     session.add_all(created)
     for case in created:

@@ -62,6 +62,7 @@ ResourceEnum = described_enum(
         "AUDIT_EVENT": "审计事件（AUDIT_EVENT）",
         "ROLE_ASSIGNMENT": "角色授予（ROLE_ASSIGNMENT）",
         "ME": "当前调用者（ME）",
+        "WORKING_CALENDAR": "工作日历（WORKING_CALENDAR）：省级租户每年的法定节假日与调休上班日",
     },
 )
 ActionEnum = described_enum(

@@ -80,5 +80,10 @@ AUDIT_EVENTS_HELP = (
     "Events in the audit chains of every tenant: the sum of each chain's last sequence number"
     " (read from the database at scrape time, at most once every few seconds)"
 )
+CALENDAR_DAYS_LEFT_NAME = "socialaid_calendar_days_left"
+CALENDAR_DAYS_LEFT_HELP = (
+    "Days from today to the end of each root tenant's published working-day calendar (0 or less:"
+    " run out, deadlines beyond it are provisional); alert below 60"
+)
 AUDIT_CHAINS_NAME = "socialaid_audit_chains"
 AUDIT_CHAINS_HELP = "Tenants with an audit chain (read from the database at scrape time)"

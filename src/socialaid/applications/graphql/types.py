@@ -184,10 +184,16 @@ class SupplementType:
     )
     notice: NoticeType | None = strawberry.field(description="补正告知书；无则为 null")
     supplied: list[str] = strawberry.field(description="申请人已提交的补正材料引用")
+    provisional: bool = strawberry.field(
+        default=False,
+        description="期限是否暂定：按工作日数计算时跨入尚未发布工作日历的年份（只按周末计算），"
+        "该年日历发布后重新计算",
+    )
 
     @classmethod
     def of(cls, s: SupplementRecord) -> SupplementType:
         return cls(
+            provisional=bool(s.provisional),
             materials=list(s.materials),
             deadline=s.deadline,
             notice=NoticeType.of(s.notice),
@@ -248,6 +254,13 @@ class CaseType:
     )
     def due_at(self) -> datetime | None:
         return self.row.due_at
+
+    @strawberry.field(
+        description="办结期限是否暂定：跨入尚未发布工作日历的年份（只按周末计算），"
+        "该年日历发布后重新计算；无期限时为 false"
+    )
+    def due_at_provisional(self) -> bool:
+        return self.row.due_provisional
 
     @strawberry.field(description="是否已过办结期限而未办结（按当前时间计算）")
     def overdue(self) -> bool:
