@@ -23,7 +23,7 @@ def hukou_questions(fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [
         f
         for f in fields
-        if f["key"].startswith("applicant.") and f["type"] == "boolean" and "户籍" in f["label"]
+        if f["key"].startswith("applicant.") and f["type"] == "BOOLEAN" and "户籍" in f["label"]
     ]
 
 

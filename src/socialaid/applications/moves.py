@@ -36,6 +36,7 @@ from socialaid.applications.states import (
     Machine,
     transition,
 )
+from socialaid.applications.timeline import TimelineKind
 from socialaid.audit.writer import write_event
 from socialaid.catalogue.files import Mode
 from socialaid.catalogue.service import TenantView
@@ -62,7 +63,7 @@ class Move:
 
     def add_event(
         self,
-        kind: str,
+        kind: TimelineKind,
         actor: str,
         *,
         case: ApplicationCase | None = None,
