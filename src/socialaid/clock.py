@@ -20,4 +20,8 @@ def in_china_time(moment: datetime) -> datetime:
     """
     if moment.tzinfo is None:
         return moment.replace(tzinfo=CHINA)
-    return moment.astimezone(CHINA)
+    try:
+        return moment.astimezone(CHINA)
+    except OverflowError:
+        # 9999-12-31T23:00Z is past year 9999 at +08:00: send the instant at the offset it has.
+        return moment

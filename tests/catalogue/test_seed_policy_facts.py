@@ -39,7 +39,7 @@ async def test_union_hardship_assistance_is_filed_by_the_grassroots_union_in_she
         f"channels filedBy {{ organisation departmentCode system subject {SOURCE} }}",
     )
 
-    assert union_aid["channels"] == ["organisation"]
+    assert union_aid["channels"] == ["ORGANISATION"]
     filed_by = union_aid["filedBy"]
     assert filed_by["organisation"] == "基层工会"
     assert filed_by["departmentCode"] == "trade_union"
@@ -65,7 +65,7 @@ async def test_shanghai_and_its_districts_take_applications_by_phone_and_12345(
     query = "query($t: String!) { catalogue(tenant: $t) { channels } }"
     for tenant in ("310000", "310105"):
         channels = (await query_data(db, query, {"t": tenant}))["catalogue"]["channels"]
-        assert {"phone", "hotline_12345"} <= set(channels), tenant
+        assert {"PHONE", "HOTLINE_12345"} <= set(channels), tenant
 
 
 async def test_the_2022_temporary_aid_for_uninsured_migrant_workers_can_be_applied_for(

@@ -147,7 +147,7 @@ async def test_shared_data_exempts_a_material_only_for_callers_allowed_to_consul
     assert hukou(at_the_window) | {"subjectPath": None} == {
         "code": "hukou_booklet",
         "subjectPath": None,
-        "status": "exempt",
+        "status": "EXEMPT",
         "issuer": "公安机关户籍管理",
     }
 

@@ -24,6 +24,11 @@ def test_a_time_without_an_offset_is_taken_as_china_time() -> None:
     assert in_china_time(datetime(2026, 12, 2, 9)).isoformat() == "2026-12-02T09:00:00+08:00"
 
 
+def test_an_instant_past_year_9999_at_plus_eight_keeps_its_own_offset() -> None:
+    last = datetime(9999, 12, 31, 23, tzinfo=UTC)
+    assert in_china_time(last).isoformat() == "9999-12-31T23:00:00+00:00"
+
+
 def test_the_datetime_scalar_serializes_at_plus_eight_and_says_so() -> None:
     scalar = DESCRIBED_SCALARS[datetime]
     assert scalar.serialize is not None

@@ -16,7 +16,6 @@ from socialaid.audit.checkpoint_setup import checkpoints_for_verification
 from socialaid.audit.models import AuditEvent
 from socialaid.audit.queries import EventFilter, EventKey, EventPage, PersonScope
 from socialaid.errors import DomainError
-from socialaid.grants.graphql import RoleEnum
 from socialaid.kernel.context import Info
 from socialaid.kernel.pagination import (
     AFTER,
@@ -26,6 +25,7 @@ from socialaid.kernel.pagination import (
     decode_cursor,
     encode_cursor,
 )
+from socialaid.kernel.role_enum import RoleEnum
 from socialaid.kernel.scalars import JSON, as_json
 
 

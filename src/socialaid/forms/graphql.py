@@ -51,11 +51,11 @@ ANSWERS = (
     "哈希相同即同一表单）。数据元的点分键逐段嵌套为对象：applicant.name 填在 "
     '{"applicant": {"name": "张三"}}；重复组（repeatGroups，如 household.members）为行对象的数组，'
     "行内字段的键去掉组键与 [] 前缀：household.members[].id_number 填在 "
-    '{"household": {"members": [{"id_number": "…"}]}}。取值按字段的 type：date 为 "YYYY-MM-DD"；'
-    "amount 为金额（元，非负数，至多两位小数）；integer、number 为数；boolean 为 true/false；"
-    "code 为 options 中的一个 code，codes 为其数组（不重复）；id_number 为 18 位居民身份证号（含校验位）；"
-    "phone 为手机号或带区号的固定电话；bank_account 为 12 至 19 位银行卡号（Luhn 校验）；"
-    "file 为已上传文件的引用；string、text、address 为字符串。"
+    '{"household": {"members": [{"id_number": "…"}]}}。取值按字段的 type（ElementType）：DATE 为 "YYYY-MM-DD"；'
+    "AMOUNT 为金额（元，非负数，至多两位小数）；INTEGER、NUMBER 为数；BOOLEAN 为 true/false；"
+    "CODE 为 options 中的一个 code，CODES 为其数组（不重复）；ID_NUMBER 为 18 位居民身份证号（含校验位）；"
+    "PHONE 为手机号或带区号的固定电话；BANK_ACCOUNT 为 12 至 19 位银行卡号（Luhn 校验）；"
+    "FILE 为已上传文件的引用；STRING、TEXT、ADDRESS 为字符串。"
     "x-visibleWhen（JSONLogic）不成立的字段与表单中没有的键被丢弃（dropped 列出其路径），"
     "x-requiredWhen 成立或 required 中的字段缺答时报 REQUIRED；"
     "错误的 path 形如 household.members[2].id_number（行号从 0 起）"
