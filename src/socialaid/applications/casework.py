@@ -22,6 +22,7 @@ from socialaid.applications.moves import (
 from socialaid.applications.notices import NoticeKind, NoticeValues, render_notice
 from socialaid.applications.records import NoticeRecord, SupplementRecord
 from socialaid.applications.states import CaseEvent
+from socialaid.applications.timeline import TimelineKind
 from socialaid.calendars.service import calendar_for
 from socialaid.catalogue.service import CatalogueCaches, tenant_view
 from socialaid.errors import DomainError
@@ -47,7 +48,10 @@ async def acknowledge(
     )
     await save(session, case, state=after, updated_at=move.now)
     move.add_event(
-        "case.acknowledged", actor.user_id, case=case, summary=f"{case.department_name}已受理"
+        TimelineKind.CASE_ACKNOWLEDGED,
+        actor.user_id,
+        case=case,
+        summary=f"{case.department_name}已受理",
     )
     await finish(
         session,
@@ -123,7 +127,7 @@ async def request_supplement(
     )
     await save(session, case, state=after, supplement=supplement, updated_at=move.now)
     move.add_event(
-        "case.supplement_requested",
+        TimelineKind.CASE_SUPPLEMENT_REQUESTED,
         actor.user_id,
         case=case,
         summary=f"{case.department_name}要求补正：" + "、".join(wanted),
@@ -170,7 +174,7 @@ async def supply(
         raise DomainError("该案件没有补正要求", path=["caseId"])
     supplement = requested.supplied_with(supplied, at=move.now)
     await save(session, case, state=after, supplement=supplement, updated_at=move.now)
-    move.add_event("case.supplied", actor.user_id, case=case, summary="已补正材料")
+    move.add_event(TimelineKind.CASE_SUPPLIED, actor.user_id, case=case, summary="已补正材料")
     await finish(
         session,
         move,

@@ -67,6 +67,7 @@ from socialaid.applications.states import (
     transition,
 )
 from socialaid.applications.states import ApplicationEvent as AppEvent
+from socialaid.applications.timeline import TimelineKind
 from socialaid.calendars.service import calendar_for
 from socialaid.calendars.working_calendar import WorkingCalendar
 from socialaid.catalogue.service import CatalogueCaches, TenantView, tenant_view
@@ -158,7 +159,7 @@ async def decide(
         updated_at=move.now,
     )
     move.add_event(
-        f"case.{after.value}",
+        TimelineKind(f"case.{after.value}"),
         actor.user_id,
         case=case,
         summary=f"{case.department_name}决定"
@@ -315,7 +316,7 @@ async def _apply_decision_effects(
             )
             change(target, received=received)
             move.add_event(
-                "case.decision_received",
+                TimelineKind.CASE_DECISION_RECEIVED,
                 actor.user_id,
                 case=target,
                 summary=f"收到前置事项“{decided.item_name}”的决定",
@@ -335,7 +336,7 @@ async def _apply_decision_effects(
                 due_provisional=due is not None and due.provisional,
             )
             move.add_event(
-                "case.released",
+                TimelineKind.CASE_RELEASED,
                 actor.user_id,
                 case=target,
                 summary=f"前置事项已办结，{target.department_name}开始办理{target.item_name}",
@@ -346,7 +347,7 @@ async def _apply_decision_effects(
             state = transition(Machine.CASE, current(target, "state"), effect.event)
             change(target, state=state, closed_reason=effect.reason)
             move.add_event(
-                "case.closed",
+                TimelineKind.CASE_CLOSED,
                 actor.user_id,
                 case=target,
                 summary=effect.reason,
@@ -423,7 +424,7 @@ async def _grant(
         move.cases.append(target)
         by_code[ref.code] = target
     move.add_event(
-        "case.granted_automatically",
+        TimelineKind.CASE_GRANTED_AUTOMATICALLY,
         actor.user_id,
         case=target,
         summary=f"免申即享：“{ref.label}”随前置事项获准自动准予",
@@ -447,5 +448,5 @@ async def _complete_if_done(session: AsyncSession, move: Move, actor: Principal)
         return False
     after = transition(Machine.APPLICATION, ApplicationState.ACCEPTED, AppEvent.COMPLETE)
     await save(session, application, state=after, updated_at=move.now)
-    move.add_event("application.completed", actor.user_id, summary="全部事项已办结")
+    move.add_event(TimelineKind.APPLICATION_COMPLETED, actor.user_id, summary="全部事项已办结")
     return True

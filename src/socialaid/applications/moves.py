@@ -36,6 +36,7 @@ from socialaid.applications.states import (
     Machine,
     transition,
 )
+from socialaid.applications.timeline import TimelineKind
 from socialaid.audit.writer import write_event
 from socialaid.calendars.working_calendar import WorkingCalendar
 from socialaid.catalogue.files import Mode
@@ -63,7 +64,7 @@ class Move:
 
     def add_event(
         self,
-        kind: str,
+        kind: TimelineKind,
         actor: str,
         *,
         case: ApplicationCase | None = None,

@@ -40,6 +40,7 @@ from socialaid.applications.planning import on_withdrawal, plan_cases
 from socialaid.applications.records import ItemRefRecord, MaterialRecord, MaterialRecordState
 from socialaid.applications.states import ApplicationEvent as AppEvent
 from socialaid.applications.states import ApplicationState, Machine, transition
+from socialaid.applications.timeline import TimelineKind
 from socialaid.audit.person import person_key
 from socialaid.catalogue.files import Channel, Exemption
 from socialaid.catalogue.service import CatalogueCaches, tenant_view
@@ -256,7 +257,7 @@ async def submit(
     application = await session.get_one(Application, (tenant.tenant_id, application_id))
     move = Move(application, tenant, [], now)
     move.add_event(
-        "application.submitted",
+        TimelineKind.APPLICATION_SUBMITTED,
         actor.user_id,
         summary=f"{CHANNEL_LABELS[submission.channel]}：" + "、".join(ref.label for ref in refs),
         data={"channel": submission.channel, "items": application.items},
@@ -375,11 +376,11 @@ async def withdraw(
         state = transition(Machine.CASE, case.state, effect.event)
         await save(session, case, state=state, updated_at=move.now)
         move.add_event(
-            "case.withdrawn", actor.user_id, case=case, summary=f"{case.item_name}已撤回"
+            TimelineKind.CASE_WITHDRAWN, actor.user_id, case=case, summary=f"{case.item_name}已撤回"
         )
     await save(session, move.application, state=after, updated_at=move.now)
     move.add_event(
-        "application.withdrawn",
+        TimelineKind.APPLICATION_WITHDRAWN,
         actor.user_id,
         summary="申请人撤回申请" + (f"：{reason.strip()}" if reason and reason.strip() else ""),
     )
