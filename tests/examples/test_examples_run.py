@@ -109,7 +109,7 @@ async def uploads(frontend: Frontend, items: list[str], answers: dict[str, Any])
             "reference": f"upload://{m['material']}/{m['subjectPath']}",
         }
         for m in check["materials"]
-        if m["status"] == "upload_required"
+        if m["status"] == "UPLOAD_REQUIRED"
     ]
 
 
