@@ -149,6 +149,11 @@ async def test_the_applicant_examples_run_from_the_catalogue_to_the_subscription
         assert "dibao" in {item["code"] for item in found["catalogue"]["items"]}
         guide = (await anonymous.run("CatalogueItemDetail", tenant=CHANGNING, code="dibao"))["item"]
         assert guide["code"] == "dibao" and guide["materials"]
+        # 2025 from the chinese-calendar package: 国庆节 1-8 October, 28 September worked.
+        calendar = await anonymous.run("WorkingCalendar", tenant=CHANGNING, year=2025)
+        national_day = [h["date"] for h in calendar["workingCalendar"]["holidays"]]
+        assert "2025-10-08" in national_day and "2025-09-28" not in national_day
+        assert "2025-09-28" in calendar["workingCalendar"]["adjustedWorkdays"]
 
         application = await applicant_submits(client, served)
 
