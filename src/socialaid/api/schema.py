@@ -17,6 +17,7 @@ from strawberry.types.base import get_object_definition
 
 from socialaid.api.error_reporting import ErrorLoggingSchema, should_mask
 from socialaid.api.input_guard import InputGuard
+from socialaid.api.node_query import NodeQuery
 from socialaid.api.request_origin import AuditRequestExtension
 from socialaid.api.unavailable import MaskErrorsNamingOutages
 from socialaid.api.validation_cache import QueryValidationCache
@@ -58,6 +59,7 @@ Query = _root(
         ApplicationQuery,
         CataloguePublishPreviewQuery,
         AuditQuery,
+        NodeQuery,
     ),
 )
 Mutation = _root(

@@ -322,6 +322,7 @@ async def _apply_decision_effects(
             change(
                 target,
                 state=state,
+                waiting_on=[],  # released: it waits on nothing any more
                 clock_started_at=move.now,
                 due_at=deadlines.case_deadline(move.now, days, emergency),
             )
@@ -335,7 +336,7 @@ async def _apply_decision_effects(
         elif isinstance(effect, CloseCase):
             target = by_code[effect.item]
             state = transition(Machine.CASE, current(target, "state"), effect.event)
-            change(target, state=state, closed_reason=effect.reason)
+            change(target, state=state, waiting_on=[], closed_reason=effect.reason)
             move.add_event(
                 "case.closed",
                 actor.user_id,
@@ -394,7 +395,7 @@ async def _grant(
     )
     if effect.case_exists:
         state = transition(Machine.CASE, current(target, "state"), effect.event)
-        change(target, state=state, decision=stored, notice=NoticeRecord.of(notice))
+        change(target, state=state, waiting_on=[], decision=stored, notice=NoticeRecord.of(notice))
     else:
         planned = PlannedCase(item=ref, state=CaseState.APPROVED)
         target = new_case(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import Enum
+from typing import ClassVar
 
 import strawberry
 
@@ -28,8 +29,11 @@ from socialaid.applications.timeline import TimelineEvent
 from socialaid.clock import CHINA
 from socialaid.kernel.context import Info
 from socialaid.kernel.described_enum import described_enum
-from socialaid.kernel.pagination import PageInfo
+from socialaid.kernel.global_id import encode_global_id
+from socialaid.kernel.node import Node
+from socialaid.kernel.pagination import TOTAL_COUNT, Counter, PageInfo
 from socialaid.kernel.scalars import JSON, as_json
+from socialaid.tenancy.graphql import TenantType, tenant_of
 
 TIME_NOTE = "（ISO 8601，带时区偏移）"
 
@@ -196,20 +200,35 @@ class SupplementType:
 
 
 @strawberry.type(name="Case", description="一份申请中的一个事项，由其主管部门办理")
-class CaseType:
+class CaseType(Node):
     row: strawberry.Private[ApplicationCase]
+    node_type: ClassVar[str] = "Case"
 
-    @strawberry.field(description="案件标识（UUID）")
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(str(self.row.id))
+    def node_key(self) -> tuple[str, ...]:
+        return (str(self.row.id),)
 
-    @strawberry.field(description="所属申请的标识（UUID）")
+    @strawberry.field(
+        description="案件的数据库标识（UUID），与审计事件的 subjectId 相同；缓存与 node(id:) 用 id"
+    )
+    def database_id(self) -> str:
+        return str(self.row.id)
+
+    @strawberry.field(
+        description="所属申请的全局标识（Application.id，#17 起不再是 UUID），可作 application(id:)"
+    )
     def application_id(self) -> strawberry.ID:
-        return strawberry.ID(str(self.row.application_id))
+        return strawberry.ID(encode_global_id("Application", str(self.row.application_id)))
 
-    @strawberry.field(description="申请所在租户代码")
+    @strawberry.field(
+        description="申请所在租户代码",
+        deprecation_reason="#17：请用 tenant { code }（指向租户对象，客户端缓存可归一）",
+    )
     def tenant_code(self) -> str:
         return self.row.tenant_id
+
+    @strawberry.field(description="申请所在租户")
+    async def tenant(self, info: Info) -> TenantType:
+        return await tenant_of(info, self.row.tenant_id)
 
     @strawberry.field(description="事项代码")
     def item_code(self) -> str:
@@ -233,7 +252,8 @@ class CaseType:
 
     @strawberry.field(description="串联办理：等待其决定的前置事项代码；不等待时为空")
     def waiting_on(self) -> list[str]:
-        return list(self.row.waiting_on)
+        # Rows released before the release cleared waiting_on still hold the old codes.
+        return list(self.row.waiting_on) if self.row.state is CaseState.WAITING else []
 
     @strawberry.field(
         description="计时起点（前置事项办结、可开始办理之时）" + TIME_NOTE + "；等待中为 null"
@@ -361,10 +381,11 @@ class ResultType:
 
 
 @strawberry.type(name="Application", description="一次申请：一张表单、一套材料、每个事项一个案件")
-class ApplicationType:
+class ApplicationType(Node):
     row: strawberry.Private[Application]
     loaded_cases: strawberry.Private[list[ApplicationCase] | None] = None
     loaded_timeline: strawberry.Private[list[TimelineEvent] | None] = None
+    node_type: ClassVar[str] = "Application"
 
     @classmethod
     def of(cls, record: queries.ApplicationRecord) -> ApplicationType:
@@ -372,13 +393,25 @@ class ApplicationType:
             row=record.application, loaded_cases=record.cases, loaded_timeline=record.timeline
         )
 
-    @strawberry.field(description="申请标识（UUID）")
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(str(self.row.id))
+    def node_key(self) -> tuple[str, ...]:
+        return (str(self.row.id),)
 
-    @strawberry.field(description="申请所在租户代码")
+    @strawberry.field(
+        description="申请的数据库标识（UUID），与审计事件的 applicationId 相同；缓存与 node(id:) 用 id"
+    )
+    def database_id(self) -> str:
+        return str(self.row.id)
+
+    @strawberry.field(
+        description="申请所在租户代码",
+        deprecation_reason="#17：请用 tenant { code }（指向租户对象，客户端缓存可归一）",
+    )
     def tenant_code(self) -> str:
         return self.row.tenant_id
+
+    @strawberry.field(description="申请所在租户")
+    async def tenant(self, info: Info) -> TenantType:
+        return await tenant_of(info, self.row.tenant_id)
 
     @strawberry.field(description="申请渠道")
     def channel(self) -> ChannelEnum:
@@ -505,6 +538,11 @@ class ApplicationEdge:
 class ApplicationConnection:
     edges: list[ApplicationEdge] = strawberry.field(description="本页的申请")
     page_info: PageInfo = strawberry.field(description="分页信息")
+    count: strawberry.Private[Counter]
+
+    @strawberry.field(description=TOTAL_COUNT)
+    async def total_count(self) -> int:
+        return await self.count()
 
 
 @strawberry.type(description="案件连接中的一条")
@@ -517,6 +555,11 @@ class CaseEdge:
 class CaseConnection:
     edges: list[CaseEdge] = strawberry.field(description="本页的案件")
     page_info: PageInfo = strawberry.field(description="分页信息")
+    count: strawberry.Private[Counter]
+
+    @strawberry.field(description=TOTAL_COUNT)
+    async def total_count(self) -> int:
+        return await self.count()
 
 
 @strawberry.type(
