@@ -11,7 +11,7 @@ from tests.graphql_client import execute, principal, query_data
 from tests.identity_numbers import id_number
 
 SHANGHAI_FAMILY = ["dibao", "education_aid.compulsory", "legal_aid"]
-APPLICATION_FIELDS = """id state lockVersion items formHash owner submittedBy triage
+APPLICATION_FIELDS = """id databaseId state lockVersion items formHash owner submittedBy triage
   result { finished approved denied closed open }
   cases { id itemCode state lockVersion waitingOn dueAt overdue department { code name }
           decision { outcome amount reasons automatic trigger } notice { kind text }

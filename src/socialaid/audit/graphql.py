@@ -279,7 +279,15 @@ class ApplicationHistoryType:
 @strawberry.type(name="PersonApplication", description="与当事人有关的一件申请")
 class PersonApplicationType:
     application_id: str = strawberry.field(description="申请标识")
-    tenant_code: str = strawberry.field(description="申请所在租户代码")
+    tenant_code: str = strawberry.field(
+        description="申请所在租户代码",
+        deprecation_reason="#17：请用 tenant { code }（指向租户对象，客户端缓存可归一）",
+    )
+
+    @strawberry.field(description="申请所在租户")
+    async def tenant(self, info: Info) -> TenantType:
+        return await tenant_of(info, self.tenant_code)
+
     first_at: datetime = strawberry.field(
         description="最早一条有关事件的时间（ISO 8601，带时区偏移）"
     )
@@ -378,7 +386,15 @@ class PersonHistoryType:
 
 @strawberry.type(name="AuditBrokenLink", description="哈希链中第一处断裂")
 class BrokenLinkType:
-    tenant_code: str = strawberry.field(description="租户代码")
+    tenant_code: str = strawberry.field(
+        description="租户代码",
+        deprecation_reason="#17：请用 tenant { code }（指向租户对象，客户端缓存可归一）",
+    )
+
+    @strawberry.field(description="租户")
+    async def tenant(self, info: Info) -> TenantType:
+        return await tenant_of(info, self.tenant_code)
+
     sequence: int = strawberry.field(description="断裂处的序号")
     event_id: strawberry.ID | None = strawberry.field(
         description="断裂处的事件标识；事件已不存在时为 null"
@@ -416,7 +432,15 @@ class CheckpointCoverageType:
 
 @strawberry.type(name="AuditVerification", description="哈希链校验结果")
 class VerificationType:
-    tenant_code: str = strawberry.field(description="租户代码")
+    tenant_code: str = strawberry.field(
+        description="租户代码",
+        deprecation_reason="#17：请用 tenant { code }（指向租户对象，客户端缓存可归一）",
+    )
+
+    @strawberry.field(description="租户")
+    async def tenant(self, info: Info) -> TenantType:
+        return await tenant_of(info, self.tenant_code)
+
     ok: bool = strawberry.field(description="链与检查点是否均无问题（未配置检查点时只说明链本身）")
     checked: int = strawberry.field(description="校验的事件数")
     first_sequence: int | None = strawberry.field(description="校验的第一个序号；无事件时为 null")

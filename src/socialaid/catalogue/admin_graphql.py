@@ -119,7 +119,15 @@ class OverrideSummaryType:
 
 @strawberry.type(name="CatalogueDiff", description="租户相对上级的变化：覆盖、新增、停用")
 class CatalogueDiffType:
-    tenant_code: str = strawberry.field(description="租户代码")
+    tenant_code: str = strawberry.field(
+        description="租户代码",
+        deprecation_reason="#17：请用 tenant { code }（指向租户对象，客户端缓存可归一）",
+    )
+
+    @strawberry.field(description="租户")
+    async def tenant(self, info: Info) -> TenantType:
+        return await tenant_of(info, self.tenant_code)
+
     parent_code: str | None = strawberry.field(description="上级租户代码；最高级租户为 null")
     overrides: list[OverrideSummaryType] = strawberry.field(description="本级对继承事项的覆盖")
     additions: list[str] = strawberry.field(description="本级新增（自有）的事项代码")
@@ -130,7 +138,15 @@ class CatalogueDiffType:
     name="CatalogueOverride", description="本级对一个继承事项的覆盖（合并补丁），自生效日起适用"
 )
 class CatalogueOverrideType:
-    tenant_code: str = strawberry.field(description="作出覆盖的租户代码")
+    tenant_code: str = strawberry.field(
+        description="作出覆盖的租户代码",
+        deprecation_reason="#17：请用 tenant { code }（指向租户对象，客户端缓存可归一）",
+    )
+
+    @strawberry.field(description="作出覆盖的租户")
+    async def tenant(self, info: Info) -> TenantType:
+        return await tenant_of(info, self.tenant_code)
+
     code: str = strawberry.field(description="被覆盖的事项代码")
     version: int = strawberry.field(
         description="本级对该事项的覆盖版本号（每次设定或取消各增一版，取消即空补丁）"

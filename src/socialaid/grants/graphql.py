@@ -110,8 +110,14 @@ class PermittedActionType:
 class GrantType:
     role: RoleEnum = strawberry.field(description="角色")  # type: ignore[valid-type]
     tenant_code: str = strawberry.field(
-        description="持有该角色的租户代码（GB/T 2260）；角色同样适用于其下级租户"
+        description="持有该角色的租户代码（GB/T 2260）；角色同样适用于其下级租户",
+        deprecation_reason="#17：请用 tenant { code }（指向租户对象，客户端缓存可归一）",
     )
+
+    @strawberry.field(description="持有该角色的租户；角色同样适用于其下级租户")
+    async def tenant(self, info: Info) -> TenantType:
+        return await tenant_of(info, self.tenant_code)
+
     source: GrantSourceEnum = strawberry.field(  # type: ignore[valid-type]
         description="来源：令牌声明或管理员授予"
     )

@@ -26,14 +26,17 @@ from socialaid.applications.records import (
 )
 from socialaid.applications.states import CASE_FINAL_STATES, ApplicationState, CaseState
 from socialaid.applications.timeline import TimelineEvent
-from socialaid.clock import CHINA
+from socialaid.catalogue import service as catalogue_service
+from socialaid.catalogue.graphql import CatalogueItemType
+from socialaid.catalogue.service import CatalogueCaches, TenantView
+from socialaid.clock import CHINA, today_in_china
 from socialaid.kernel.context import Info
 from socialaid.kernel.described_enum import described_enum
 from socialaid.kernel.global_id import encode_global_id
 from socialaid.kernel.node import Node
 from socialaid.kernel.pagination import TOTAL_COUNT, Counter, PageInfo
 from socialaid.kernel.scalars import JSON, as_json
-from socialaid.tenancy.graphql import TenantType, tenant_of
+from socialaid.tenancy.graphql import DepartmentType, TenantType, tenant_of
 
 TIME_NOTE = "（ISO 8601，带时区偏移）"
 
@@ -463,9 +466,34 @@ class ApplicationType(Node):
     def emergency_provisions(self) -> list[str]:
         return list(self.row.emergency_provisions)
 
-    @strawberry.field(description="联席会议指定的牵头部门代码；未经联席会议时为 null")
+    @strawberry.field(
+        description="所申请事项在本租户目录中今天的版本，与 items 一一对应；已不在目录中的为 null"
+        "（items 是提交时的事项代码，仍是申请的记录）"
+    )
+    async def catalogue_items(self, info: Info) -> list[CatalogueItemType | None]:
+        view = await _catalogue_of(info, self.row.tenant_id)
+        items = view.catalogue.items
+        return [
+            CatalogueItemType.of(view, items[code]) if code in items else None
+            for code in self.row.items
+        ]
+
+    @strawberry.field(
+        description="联席会议指定的牵头部门代码；未经联席会议时为 null",
+        deprecation_reason="#17：请用 leadDepartmentNode { code name }（指向部门对象）",
+    )
     def lead_department(self) -> str | None:
         return self.row.lead_department
+
+    @strawberry.field(
+        description="联席会议指定的牵头部门（本租户的，无则最近的上级的）；未经联席会议时为 null"
+    )
+    async def lead_department_node(self, info: Info) -> DepartmentType | None:
+        if self.row.lead_department is None:
+            return None
+        view = await _catalogue_of(info, self.row.tenant_id)
+        row = view.departments.get(self.row.lead_department)
+        return DepartmentType.of(row) if row is not None else None
 
     @strawberry.field(
         description=(
@@ -528,6 +556,14 @@ class ApplicationType(Node):
         )
 
 
+async def _catalogue_of(info: Info, tenant: str) -> TenantView:
+    """The tenant's catalogue today (one shared view per content revision, so this is cheap)."""
+    async with info.context.db.session() as session:
+        return await catalogue_service.tenant_view(
+            session, info.context.caches.of(CatalogueCaches), tenant=tenant, as_of=today_in_china()
+        )
+
+
 @strawberry.type(description="申请连接中的一条")
 class ApplicationEdge:
     cursor: str = strawberry.field(description="本条的游标，可作 after 取其后的一页")
@@ -566,7 +602,15 @@ class CaseConnection:
     name="EmergencyMode", description="本地区启用的应急措施及期间（沪民救发〔2022〕9号）"
 )
 class EmergencyModeType:
-    tenant_code: str = strawberry.field(description="设定的租户代码；对其下级同样适用")
+    tenant_code: str = strawberry.field(
+        description="设定的租户代码；对其下级同样适用",
+        deprecation_reason="#17：请用 tenant { code }（指向租户对象，客户端缓存可归一）",
+    )
+
+    @strawberry.field(description="设定的租户；对其下级同样适用")
+    async def tenant(self, info: Info) -> TenantType:
+        return await tenant_of(info, self.tenant_code)
+
     provision: str = strawberry.field(
         description="应急措施代码，如 same_day_application_48h_review（当日申请、48 小时内审核）"
     )
