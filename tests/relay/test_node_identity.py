@@ -294,3 +294,17 @@ async def test_application_history_takes_the_global_id_and_still_the_raw_one(
     assert by_global["applicationId"] == raw
     # Submitted and accepted: at least those two events, so a page of two is full.
     assert by_global["eventsConnection"]["totalCount"] >= 2
+
+
+async def test_nodes_takes_at_most_a_hundred_ids(
+    base_url: str,  # noqa: F811
+) -> None:
+    tenant = (await data(base_url, '{ tenant(code: "310105") { id } }'))["tenant"]["id"]
+    query = "query($ids: [ID!]!) { nodes(ids: $ids) { id } }"
+
+    hundred = await data(base_url, query, {"ids": [tenant] * 100})
+    refused = await post(base_url, query, {"ids": [tenant] * 101})
+
+    assert hundred["nodes"] == [{"id": tenant}] * 100
+    assert refused.get("data") is None
+    assert [code for _, code in codes(refused)] == ["INVALID_INPUT"]
