@@ -13,7 +13,7 @@ from tests.identity_numbers import id_number
 SHANGHAI_FAMILY = ["dibao", "education_aid.compulsory", "legal_aid"]
 APPLICATION_FIELDS = """id databaseId state lockVersion items formHash owner submittedBy triage
   result { finished approved denied closed open }
-  cases { id itemCode state lockVersion waitingOn dueAt overdue department { code name }
+  cases { id databaseId itemCode state lockVersion waitingOn dueAt overdue department { code name }
           decision { outcome amount reasons automatic trigger } notice { kind text }
           received closedReason }
   timeline { at kind item department summary }"""
@@ -29,7 +29,7 @@ APPLICATION = f"""query($id: ID!) {{ application(id: $id) {{ {APPLICATION_FIELDS
 ACCEPT = f"""mutation($i: ApplicationActInput!) {{ applicationTriageAccept(input: $i) {{
   errors {{ code message path }} application {{ {APPLICATION_FIELDS} }} }} }}"""
 ACKNOWLEDGE = """mutation($i: CaseActInput!) { caseAcknowledge(input: $i) {
-  errors { code message path } case { id applicationId state lockVersion } } }"""
+  errors { code message path } case { id databaseId applicationId state lockVersion } } }"""
 DECIDE = f"""mutation($i: CaseDecideInput!) {{ caseDecide(input: $i) {{
   errors {{ code message path }} case {{ id state lockVersion decision {{ outcome amount recognisedAs }}
   notice {{ kind text }} }} application {{ {APPLICATION_FIELDS} }} }} }}"""
