@@ -8,6 +8,7 @@ field that returned the row has authorized.
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date, datetime
 from enum import Enum
 from typing import ClassVar
@@ -557,11 +558,24 @@ class ApplicationType(Node):
 
 
 async def _catalogue_of(info: Info, tenant: str) -> TenantView:
-    """The tenant's catalogue today (one shared view per content revision, so this is cheap)."""
-    async with info.context.db.session() as session:
-        return await catalogue_service.tenant_view(
-            session, info.context.caches.of(CatalogueCaches), tenant=tenant, as_of=today_in_china()
-        )
+    """The tenant's catalogue today: read once per request and tenant (a page of applications
+    asks for it once per application), and shared across requests per content revision."""
+    views: dict[str, asyncio.Future[TenantView]] = info.context.request_loaders.setdefault(
+        "applications.catalogue_views", {}
+    )
+    if tenant not in views:
+
+        async def read() -> TenantView:
+            async with info.context.db.session() as session:
+                return await catalogue_service.tenant_view(
+                    session,
+                    info.context.caches.of(CatalogueCaches),
+                    tenant=tenant,
+                    as_of=today_in_china(),
+                )
+
+        views[tenant] = asyncio.ensure_future(read())
+    return await views[tenant]
 
 
 @strawberry.type(description="申请连接中的一条")
