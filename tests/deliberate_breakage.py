@@ -173,9 +173,9 @@ BREAKAGES = (
         "deadlines counted in calendar days, not working days",
         (
             Edit(
-                "src/socialaid/applications/deadlines.py",
-                "        if is_working_day(day):\n",
-                "        if True:\n",
+                "src/socialaid/calendars/working_calendar.py",
+                "            if self.is_working_day(day):\n",
+                "            if True:\n",
             ),
         ),
         ("tests/applications/test_deadlines.py",),

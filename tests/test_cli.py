@@ -40,7 +40,11 @@ def test_tenants_import_of_the_seed_folder_succeeds(cli_env: dict[str, str]) -> 
 def test_export_schema_prints_the_sdl() -> None:
     result = CliRunner().invoke(app, ["export-schema"])
     assert result.exit_code == 0
-    assert "tenant(code: String!): Tenant!" in result.output
+    # Described arguments print one a line: the field, its argument and its type, in order.
+    tenant_field = result.output.index("  tenant(\n")
+    assert result.output.index("    code: String!\n", tenant_field) < result.output.index(
+        "  ): Tenant!\n", tenant_field
+    )
 
 
 def _validate(root: Path, command: str = "validate") -> list[str]:

@@ -274,8 +274,13 @@ async def test_after_a_restart_no_request_noticed_only_the_first_request_fails_a
     async def read() -> httpx.Response:
         return await client.post("/graphql", json={"query": APPLICATIONS}, headers=bearer())
 
-    # Several pooled connections, all of which die with the server.
-    assert {r.status_code for r in await asyncio.gather(*(read() for _ in range(5)))} == {200}
+    # Several pooled connections, all of which die with the server. Setting them up is not what
+    # is tested: on a loaded machine one may meet the test's 1 s bounds, so try again.
+    for _ in range(3):
+        warmed = {r.status_code for r in await asyncio.gather(*(read() for _ in range(5)))}
+        if warmed == {200}:
+            break
+    assert warmed == {200}
     with service.postgres.stopped():
         pass
     # No ping before each checkout: the first request meets a dead connection (and is answered

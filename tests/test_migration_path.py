@@ -100,9 +100,12 @@ async def upgrade_in_a_process_of_its_own(url: URL) -> int:
             "SOCIALAID_SECRET": TEST_SECRET,
         },
         stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.PIPE,
     )
-    return await process.wait()
+    _, stderr = await process.communicate()
+    if process.returncode:
+        print(stderr.decode(errors="replace")[-3000:])  # shown by pytest when the test fails
+    return process.returncode or 0
 
 
 async def test_two_replicas_migrating_one_empty_database_at_once_both_succeed(
@@ -114,4 +117,14 @@ async def test_two_replicas_migrating_one_empty_database_at_once_both_succeed(
     )
 
     assert codes == [0, 0]
-    assert await run(empty_database, "SELECT version_num FROM alembic_version") == [("0011",)]
+    assert await run(empty_database, "SELECT version_num FROM alembic_version") == [("0012",)]
+
+
+async def test_replicas_refreshing_the_app_role_together_all_succeed(empty_database: URL) -> None:
+    from socialaid.db.database import DEFAULT_TIMEOUTS, role_timeout_settings
+
+    settings = role_timeout_settings(DEFAULT_TIMEOUTS)
+    for _ in range(5):
+        await asyncio.gather(
+            *(ensure_app_role(empty_database, TEST_SECRET, settings) for _ in range(4))
+        )

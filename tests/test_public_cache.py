@@ -71,6 +71,18 @@ async def test_a_repeated_anonymous_query_is_served_without_executing_again() ->
     assert inner.calls == 1
 
 
+async def test_one_entry_per_negotiated_media_type_and_request_content_type() -> None:
+    inner = CountingApp()
+    cache = PublicResponseCache(inner, fixed_revision([1]))
+    new = "application/graphql-response+json"
+    for accept in (None, "application/json", "*/*", new, f"{new}, application/json;q=0.9"):
+        await post(cache, "{ tenants { code } }", {"Accept": accept} if accept else {})
+    # Legacy (no Accept, application/json, */*) and graphql-response+json: two answers.
+    assert inner.calls == 2
+    await post(cache, "{ tenants { code } }", {"Content-Type": "text/plain"})
+    assert inner.calls == 3
+
+
 async def test_a_new_content_revision_empties_the_cache() -> None:
     inner, revision = CountingApp(), [1]
     cache = PublicResponseCache(inner, fixed_revision(revision))

@@ -88,7 +88,12 @@ async def test_strawberry_itself_never_runs_a_mutation_sent_by_get(db: Database)
     ) as client:
         response = await client.get("/graphql", params={"query": "mutation { __typename }"})
     assert response.status_code == 400
-    assert "mutations are not allowed when using GET" in response.text
+    assert response.headers["allow"] == "POST"
+    [error] = response.json()["errors"]
+    assert error == {
+        "message": "变更（mutation）请用 POST 发送",
+        "extensions": {"code": "INVALID_INPUT"},
+    }
 
 
 async def test_a_post_with_a_token_is_still_answered(base_url: str) -> None:  # noqa: F811

@@ -19,7 +19,8 @@ def too_deep() -> str:
 async def test_a_query_refused_once_is_refused_every_time(db: Database) -> None:
     for _ in range(3):
         data, errors = await execute(db, too_deep())
-        assert data is None and "exceeds maximum operation depth" in errors[0]["message"]
+        assert data is None and errors[0]["message"] == "查询的嵌套深度超过上限 12 层"
+        assert errors[0]["extensions"] == {"code": "QUERY_TOO_COMPLEX", "limit": "depth"}
 
 
 async def test_a_valid_query_keeps_answering_after_it_was_cached(db: Database) -> None:

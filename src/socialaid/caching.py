@@ -5,6 +5,7 @@ The registry of the process-wide caches a request may use is `kernel.caches.Cach
 
 from __future__ import annotations
 
+import weakref
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Hashable, Iterator
 from typing import Generic, TypeVar
@@ -13,14 +14,27 @@ K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
 
-class LruCache(Generic[K, V]):
-    """At most `max_entries` entries; the least recently used goes first."""
+# The named caches alive in this process, whose counters the metrics export (api/metrics.py).
+_named: weakref.WeakSet[LruCache[object, object]] = weakref.WeakSet()
 
-    def __init__(self, max_entries: int = 256) -> None:
+
+def named_caches() -> list[LruCache[object, object]]:
+    """The caches alive in this process that were given a name."""
+    return list(_named)
+
+
+class LruCache(Generic[K, V]):
+    """At most `max_entries` entries; the least recently used goes first. A cache with a `name`
+    has its hits and misses exported as metrics under that name."""
+
+    def __init__(self, max_entries: int = 256, *, name: str | None = None) -> None:
         self.max_entries = max_entries
+        self.name = name
         self.hits = 0
         self.misses = 0
         self._entries: OrderedDict[K, V] = OrderedDict()
+        if name is not None:
+            _named.add(self)  # type: ignore[arg-type]
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -61,9 +75,9 @@ class LruCache(Generic[K, V]):
 class RevisionCache(Generic[V]):
     """An LRU whose entries belong to one content revision; a new revision empties it."""
 
-    def __init__(self, max_entries: int = 256) -> None:
+    def __init__(self, max_entries: int = 256, *, name: str | None = None) -> None:
         self.revision: int | None = None
-        self._lru: LruCache[Hashable, V] = LruCache(max_entries)
+        self._lru: LruCache[Hashable, V] = LruCache(max_entries, name=name)
 
     @property
     def hits(self) -> int:

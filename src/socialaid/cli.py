@@ -116,6 +116,7 @@ def serve(
     import uvloop
 
     from socialaid.api.serving import (
+        METRICS_DIR_ENV,
         WORKER_ENV,
         become_worker,
         serve_process,
@@ -140,6 +141,9 @@ def serve(
         become_worker()
     else:
         _exit_if_port_taken(host, port)
+        # One process counts in memory; several get a fresh shared directory from the parent
+        # (api/serving.py). An operator's leftover one would add a past run's counts.
+        os.environ.pop(METRICS_DIR_ENV, None)
     _stop_on_sigterm_as_on_sigint()
     # Workers verify with the public keys only; one process signs (this one, or the parent).
     signer = _checkpoint_setup_or_exit(settings) if not is_worker else None
@@ -225,13 +229,16 @@ def tenants_import(
 ) -> None:
     """Import tenant files in one transaction; a bad file imports nothing."""
     from socialaid.bundled_data import tenants_dir
+    from socialaid.calendars.service import seed_root_calendars
     from socialaid.tenancy.importer import import_tenants
 
     root = path or tenants_dir()
 
     async def work(db: Database, _provisioned: Provisioned) -> list[str]:
         async with db.owner_session() as session, session.begin():
-            return await import_tenants(session, root)
+            codes = await import_tenants(session, root)
+            await seed_root_calendars(session)
+            return codes
 
     try:
         codes = _with_database(work)
@@ -285,6 +292,7 @@ def catalogue_import(
     tenants: TenantsFolder = None,
 ) -> None:
     """Import tenants and catalogues in one transaction; a bad file imports nothing."""
+    from socialaid.calendars.service import seed_root_calendars
     from socialaid.catalogue.importer import import_catalogue
     from socialaid.catalogue.loader import load_catalogue_sources
     from socialaid.tenancy.importer import import_tenants
@@ -301,6 +309,7 @@ def catalogue_import(
         typer.echo("importing in one transaction …", err=True)
         async with db.owner_session() as session, session.begin():
             await import_tenants(session, tenant_folders)
+            await seed_root_calendars(session)
             await import_catalogue(session, sources)
 
     _with_database(work)

@@ -15,6 +15,8 @@ from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from socialaid.trusted_documents import load_manifest
+
 
 class Environment(StrEnum):
     DEV = "dev"
@@ -83,6 +85,16 @@ class Settings(BaseSettings):
     # Log lines: "json" (one object per line, for a collector) or "text" (for a terminal); unset,
     # json in production and text in dev (`effective_log_format`).
     log_format: Literal["json", "text"] | None = None
+    # Prometheus metrics on GET /metrics (`false`: neither the endpoint nor the counting). Open
+    # in dev; with a token set the scraper must send it as `Authorization: Bearer <token>`, and in
+    # production without a token the endpoint is off (404): request counts, operation names and
+    # error rates are for the operator, not for anyone who can reach the API.
+    metrics: bool = True
+    metrics_token: str | None = None
+    # A JSON manifest {sha256: document} (or Apollo's persisted-query manifest): when set, only
+    # those documents run (trusted-documents mode, api/persisted_queries.py); unset, any
+    # document runs and clients may use automatic persisted queries.
+    trusted_documents: Path | None = None
 
     # Database timeouts, in seconds (0 turns one off). A healthy server accepts a connection in
     # milliseconds; without a bound a dead host holds a request for the OS's TCP timeout (minutes).
@@ -254,6 +266,11 @@ class Settings(BaseSettings):
         problems += audit_checkpoint_problems(self)
         problems += tracing_problems(self)
         problems += parse_origins(self.cors_origins)[1]
+        if self.trusted_documents is not None:
+            try:
+                load_manifest(self.trusted_documents)
+            except ValueError as error:
+                problems.append(f"SOCIALAID_TRUSTED_DOCUMENTS={self.trusted_documents}: {error}")
         if problems:
             raise ConfigurationError("\n".join(problems))
 

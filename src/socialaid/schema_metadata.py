@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from socialaid.applications import models as _applications  # noqa: F401
 from socialaid.audit import models as _audit  # noqa: F401
+from socialaid.calendars import models as _calendars  # noqa: F401
 from socialaid.catalogue import models as _catalogue  # noqa: F401
 from socialaid.db.base import SQLModel
 from socialaid.forms import models as _forms  # noqa: F401

@@ -6,6 +6,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from socialaid.bundled_data import catalogue_dir, tenants_dir
+from socialaid.calendars.service import seed_root_calendars
 from socialaid.catalogue.importer import import_catalogue
 from socialaid.catalogue.loader import load_catalogue_sources
 from socialaid.db.database import Database
@@ -40,5 +41,6 @@ async def load_seed_data_if_empty(db: Database) -> bool:
 async def _import_seed_files(session: AsyncSession, *, catalogue: bool) -> None:
     sources = load_catalogue_sources(catalogue_dir(), tenants_dir()) if catalogue else None
     await import_tenants(session, tenants_dir())
+    await seed_root_calendars(session)
     if sources is not None:
         await import_catalogue(session, sources)

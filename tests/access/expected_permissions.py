@@ -51,6 +51,8 @@ PUBLIC_FIELDS: Final = frozenset(
         # Open at the root; each node is answered as its own type's query answers (tests/relay).
         "node",
         "nodes",
+        # the working-day calendar dates the service guide's promised limits (issue 19)
+        "workingCalendar",
     }
 )
 
@@ -106,6 +108,9 @@ ALLOWED_ROLES: Final[dict[str, frozenset[Role]]] = {
     "catalogueItemEnable": CATALOGUE_KEEPERS,
     # 应急措施 are switched on by the region's authority (003 四: 各区…特事特办)
     "emergencyModeSet": frozenset({TENANT_ADMIN}),
+    # the State Council's 放假安排, as the province's authority records it (issue 19); a district's
+    # admin holds the permission too but the service refuses a non-root tenant
+    "workingCalendarPublish": frozenset({TENANT_ADMIN}),
     # shared data is pushed by department systems and the data centre (000 五(一) 大数据中心…
     # 与各部门业务系统的数据对接; 004 四(四) 推进数据共享), never typed in by staff
     "sharedRecordUpsert": frozenset({INTEGRATION}),

@@ -1,22 +1,34 @@
-"""Working-day deadlines on the statutory calendar, and the 48-hour emergency review."""
+"""Working-day deadlines on the statutory calendar, and the 48-hour emergency review.
+
+The calendar is the one every root tenant is seeded with: the years the `chinese-calendar`
+package covers. A year outside them is counted on weekends alone and marked provisional."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-import chinese_calendar
 import pytest
 
-from socialaid.applications.deadlines import (
-    CalendarNotCoveredError,
-    EmergencyMode,
-    add_working_days,
-    calendar_years,
-    case_deadline,
-    is_overdue,
-    is_working_day,
-)
+from socialaid.applications import deadlines
+from socialaid.applications.deadlines import Due, EmergencyMode, is_overdue
+from socialaid.calendars.package_seed import package_years
+from socialaid.calendars.working_calendar import WorkingCalendar, WorkingDay
 from socialaid.clock import CHINA
+
+SEEDED = WorkingCalendar.of(package_years())
+
+
+def add_working_days(start: date, days: int) -> date:
+    counted = deadlines.add_working_days(SEEDED, start, days)
+    assert not counted.provisional
+    return counted.day
+
+
+def case_deadline(
+    created: datetime, days: int | None, emergency: EmergencyMode | None = None
+) -> datetime | None:
+    due = deadlines.case_deadline(SEEDED, created, days, emergency)
+    return None if due is None else due.at
 
 
 def shanghai(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
@@ -34,13 +46,13 @@ def emergency(starts: datetime, ends: datetime | None = None) -> EmergencyMode:
 # ---------------------------------------------------------------- the calendar the tests rely on
 
 
-def test_national_day_2025_is_as_the_package_records_it() -> None:
+def test_national_day_2025_is_as_the_package_seed_records_it() -> None:
     # 国务院办公厅 2025 安排: 10月1日至8日放假调休，9月28日（周日）、10月11日（周六）上班.
     for day in range(1, 9):
-        assert not chinese_calendar.is_workday(date(2025, 10, day))
-    assert date(2025, 9, 28).weekday() == 6 and chinese_calendar.is_workday(date(2025, 9, 28))
-    assert date(2025, 10, 11).weekday() == 5 and chinese_calendar.is_workday(date(2025, 10, 11))
-    assert not chinese_calendar.is_workday(date(2025, 10, 12))  # an ordinary Sunday
+        assert not SEEDED.is_working_day(date(2025, 10, day))
+    assert date(2025, 9, 28).weekday() == 6 and SEEDED.is_working_day(date(2025, 9, 28))
+    assert date(2025, 10, 11).weekday() == 5 and SEEDED.is_working_day(date(2025, 10, 11))
+    assert not SEEDED.is_working_day(date(2025, 10, 12))  # an ordinary Sunday
 
 
 # ---------------------------------------------------------------- add_working_days
@@ -75,15 +87,23 @@ def test_zero_working_days_is_the_start_and_negative_is_refused() -> None:
         add_working_days(date(2025, 10, 4), -1)
 
 
-def test_a_day_outside_the_calendar_years_is_a_typed_error() -> None:
-    first, last = calendar_years()
-    assert first <= 2025 <= last
-    with pytest.raises(CalendarNotCoveredError) as raised:
-        add_working_days(date(last, 12, 31), 1)
-    assert raised.value.day == date(last + 1, 1, 1)
-    assert (raised.value.first_year, raised.value.last_year) == (first, last)
-    with pytest.raises(CalendarNotCoveredError):
-        is_working_day(date(first - 1, 6, 1))
+def test_past_the_published_years_weekends_alone_count_and_the_day_is_provisional() -> None:
+    last = max(SEEDED.years)
+    assert last == 2026  # chinese-calendar 1.11 (tests/applications_api: a published 2027)
+    # Thu 31 Dec 2026 + 1: Fri 1 Jan 2027 (not yet published: a weekday is a working day);
+    # + 2: Mon 4 Jan.
+    assert deadlines.add_working_days(SEEDED, date(2026, 12, 31), 1) == WorkingDay(
+        date(2027, 1, 1), provisional=True
+    )
+    assert deadlines.add_working_days(SEEDED, date(2026, 12, 31), 2).day == date(2027, 1, 4)
+    # Wholly inside a published year: final.
+    assert not deadlines.add_working_days(SEEDED, date(2026, 12, 1), 5).provisional
+
+
+def test_a_provisional_case_deadline_says_so() -> None:
+    due = deadlines.case_deadline(SEEDED, shanghai(2026, 12, 30, 9), 3)
+    # Wed 30 Dec 2026: Thu 31 (1), Fri 1 Jan 2027 (2, unpublished), Mon 4 Jan (3).
+    assert due == Due(end_of(date(2027, 1, 4)), provisional=True)
 
 
 # ---------------------------------------------------------------- case_deadline

@@ -11,12 +11,15 @@ from tests.graphql_client import execute, principal, query_data
 from tests.identity_numbers import id_number
 
 SHANGHAI_FAMILY = ["dibao", "education_aid.compulsory", "legal_aid"]
-APPLICATION_FIELDS = """id databaseId state lockVersion items formHash owner submittedBy triage
-  result { finished approved denied closed open }
-  cases { id databaseId itemCode state lockVersion waitingOn dueAt overdue department { code name }
-          decision { outcome amount reasons automatic trigger } notice { kind text }
-          received closedReason }
-  timeline { at kind item department summary }"""
+TRIAGE_FIELDS = "triage { outcome reason reasons notice { kind text origin } by at assignedBy }"
+RECEIVED_FIELDS = """received { __typename ... on ReceivedNote { note items }
+  ... on ReceivedDecision { predecessor notice documents at decision { outcome amount } } }"""
+APPLICATION_FIELDS = f"""id databaseId state lockVersion items formHash owner submittedBy {TRIAGE_FIELDS}
+  result {{ finished approved denied closed open }}
+  cases {{ id databaseId itemCode state lockVersion waitingOn dueAt overdue department {{ code name }}
+          decision {{ outcome amount reasons automatic trigger }} notice {{ kind text }}
+          {RECEIVED_FIELDS} closedReason }}
+  timeline {{ at kind item department summary }}"""
 
 FORM = """query($t: String!, $items: [String!]!) { applicationForm(tenant: $t, items: $items) {
   hash materials { id code subject required } } }"""
@@ -153,7 +156,7 @@ async def uploads_for(
             "reference": f"upload://{m['material']}/{m['subjectPath']}",
         }
         for m in check["materials"]
-        if m["status"] == "upload_required"
+        if m["status"] == "UPLOAD_REQUIRED"
     ]
 
 

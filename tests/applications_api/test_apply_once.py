@@ -49,7 +49,7 @@ async def test_a_submission_is_one_application_with_no_cases_until_the_one_door_
     assert submitted["state"] == "SUBMITTED"
     assert sorted(submitted["items"]) == sorted(SHANGHAI_FAMILY)
     assert submitted["cases"] == [] and submitted["owner"] == "citizen-1"
-    assert [e["kind"] for e in submitted["timeline"]] == ["application.submitted"]
+    assert [e["kind"] for e in submitted["timeline"]] == ["APPLICATION_SUBMITTED"]
 
 
 async def test_accepted_dibao_and_legal_aid_start_at_once_and_education_aid_waits_for_dibao(
@@ -92,7 +92,7 @@ async def test_education_aid_proceeds_after_the_recognition_and_the_family_sees_
     released = case_of(dibao_decided["application"], "education_aid.compulsory")
     assert released["state"] == "READY"
     assert "dibao" in str(released["received"])
-    assert dibao_decided["case"]["notice"]["kind"] == "approve"
+    assert dibao_decided["case"]["notice"]["kind"] == "APPROVE"
 
     final = await decide(db, education, released, "APPROVED")
     assert final["errors"] == []
@@ -111,11 +111,11 @@ async def test_education_aid_proceeds_after_the_recognition_and_the_family_sees_
     assert {e["department"] for e in timeline} >= {"civil_affairs", "justice", "education"}
     kinds = [(e["kind"], e["item"]) for e in timeline]
     assert (
-        kinds.index(("case.approved", "dibao"))
-        < kinds.index(("case.released", "education_aid.compulsory"))
-        < kinds.index(("case.approved", "education_aid.compulsory"))
+        kinds.index(("CASE_APPROVED", "dibao"))
+        < kinds.index(("CASE_RELEASED", "education_aid.compulsory"))
+        < kinds.index(("CASE_APPROVED", "education_aid.compulsory"))
     )
-    assert kinds[-1] == ("application.completed", None)
+    assert kinds[-1] == ("APPLICATION_COMPLETED", None)
 
 
 async def test_a_dibao_denial_releases_education_aid_whose_targets_are_open_ended(
@@ -126,7 +126,7 @@ async def test_a_dibao_denial_releases_education_aid_whose_targets_are_open_ende
 
     denied = await decide(db, civil, case_of(accepted, "dibao"), "DENIED")
 
-    assert denied["errors"] == [] and denied["case"]["notice"]["kind"] == "deny"
+    assert denied["errors"] == [] and denied["case"]["notice"]["kind"] == "DENY"
     # 000 一（七）: 低保、特困、低收入等困难家庭学生 — the school may still find the student another
     # hardship status, so the case goes to the education department instead of closing.
     released = case_of(denied["application"], "education_aid.compulsory")
@@ -184,7 +184,7 @@ async def test_a_shanxi_low_income_recognition_ends_with_medical_aid_granted_wit
     assert medical["decision"]["trigger"] == "low_income_recognition"
     assert application["state"] == "COMPLETED"
     seen = await read(db, citizen, accepted["id"])
-    assert ("case.granted_automatically", "medical_aid") in {
+    assert ("CASE_GRANTED_AUTOMATICALLY", "medical_aid") in {
         (e["kind"], e["item"]) for e in seen["timeline"]
     }
 

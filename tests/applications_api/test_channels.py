@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from socialaid.applications.graphql.types import ChannelEnum
 from socialaid.applications.models import CHANNELS
 from socialaid.applications.submission import CHANNEL_LABELS
 from socialaid.catalogue.files import Channel
+from socialaid.catalogue.graphql_vocabulary import ChannelEnum
 from tests.graphql_client import default_schema
 
 

@@ -257,7 +257,7 @@ async def test_a_page_of_applications_loads_answers_cases_and_timelines_in_one_b
         statements[size] = sent
         nodes = [edge["node"] for edge in listed["applications"]["edges"]]
         assert [n["cases"] for n in nodes] == [[{"itemCode": "legal_aid"}]] * size
-        assert all(n["timeline"][0]["kind"] == "application.submitted" for n in nodes)
+        assert all(n["timeline"][0]["kind"] == "APPLICATION_SUBMITTED" for n in nodes)
     # A batch is one query for the whole page, so three times the nodes cost no more statements.
     assert len(statements[6]) == len(statements[2])
 

@@ -115,7 +115,7 @@ async def test_the_preview_names_each_recent_selection_whose_form_would_change_a
         '{ itemVersions(tenant: "310000", code: "legal_aid") { version status } }',
         actor=admin,
     )
-    assert {"version": draft["version"], "status": "draft"} in versions["itemVersions"]
+    assert {"version": draft["version"], "status": "DRAFT"} in versions["itemVersions"]
 
 
 async def test_a_preview_of_a_draft_that_would_fail_the_publish_check_gives_that_error(

@@ -261,9 +261,12 @@ async def test_a_row_stored_as_plain_json_reads_back_as_records(db: Database) ->
     assert education.supplement.to_json() == SUPPLEMENT
 
 
-APPLICATION = """query($id: ID!) { application(id: $id) { state triage
+APPLICATION = """query($id: ID!) { application(id: $id) { state
+  triage { outcome reason reasons notice { kind } by at assignedBy }
   materials { material status exemptVia subjectPath requiredBy }
-  cases { itemCode state received
+  cases { itemCode state
+    received { __typename ... on ReceivedNote { note items }
+      ... on ReceivedDecision { predecessor notice documents at decision { outcome amount } } }
     decision { outcome amount startsOn periodMonths decidedAt recognisedAs automatic trigger }
     notice { kind text origin label }
     supplement { materials deadline supplied notice { kind text } } } } }"""
@@ -276,12 +279,23 @@ async def test_a_row_stored_as_plain_json_reads_through_the_api_as_it_was_stored
     clerk = await window_clerk(db, CHANGNING, "huayanglu")
     data = await query_data(db, APPLICATION, {"id": str(application_id)}, actor=clerk)
     read: dict[str, Any] = data["application"]
-    assert (read["state"], read["triage"]) == ("ACCEPTED", TRIAGE)
+    assert (read["state"], read["triage"]) == (
+        "ACCEPTED",
+        {
+            "outcome": "ESCALATED",
+            "reason": "需多部门共同研究",
+            "reasons": None,
+            "notice": None,
+            "by": "clerk-310105",
+            "at": AT,
+            "assignedBy": "joint-meeting",
+        },
+    )
     assert read["materials"] == [
         {
             "material": "id_proof.applicant",
-            "status": "exempt",
-            "exemptVia": "shared_data",
+            "status": "EXEMPT",
+            "exemptVia": "SHARED_DATA",
             "subjectPath": "applicant",
             "requiredBy": ["dibao"],
         }
@@ -302,18 +316,27 @@ async def test_a_row_stored_as_plain_json_reads_through_the_api_as_it_was_stored
             "trigger": None,
         },
         "notice": {
-            "kind": "approve",
+            "kind": "APPROVE",
             "text": "准予救助",
-            "origin": "platform_default",
+            "origin": "PLATFORM_DEFAULT",
             "label": "默认",
         },
         "supplement": None,
     }
-    assert education["received"][0] == RECEIVED[0]
-    assert education["received"][1]["decision"]["amount"] == "1510.00"
+    assert education["received"] == [
+        {"__typename": "ReceivedNote", "note": "前置事项未在本申请中", "items": ["dibao"]},
+        {
+            "__typename": "ReceivedDecision",
+            "predecessor": "dibao",
+            "notice": "准予救助",
+            "documents": [],
+            "at": LATER,
+            "decision": {"outcome": "APPROVED", "amount": "1510.00"},
+        },
+    ]
     assert education["supplement"] == {
         "materials": ["在读证明"],
         "deadline": "2027-02-01",
         "supplied": ["upload://school"],
-        "notice": {"kind": "supplement", "text": "请补正"},
+        "notice": {"kind": "SUPPLEMENT", "text": "请补正"},
     }

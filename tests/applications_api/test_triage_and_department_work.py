@@ -77,7 +77,7 @@ async def test_the_one_door_rejects_with_reasons_and_the_applicant_is_told_why(
     seen = await read(db, await applicant(db, CHANGNING), submitted["id"])
     assert seen["triage"]["reasons"] == ["户籍不在本区，请向户籍地申请"]
     assert "户籍不在本区" in seen["triage"]["notice"]["text"]
-    assert seen["timeline"][-1]["kind"] == "application.rejected"
+    assert seen["timeline"][-1]["kind"] == "APPLICATION_REJECTED"
 
 
 async def test_a_rejection_without_reasons_is_refused_and_changes_nothing(db: Database) -> None:

@@ -504,6 +504,24 @@ async def emergency_invalid(db: Database, run: Operation) -> None:
     await fails(run, "emergencyModeSet", {**EMERGENCY, "provision": "no_such"}, SHANGHAI_ADMIN)
 
 
+# A fictional year far ahead, so the seed (the package's years) never holds it.
+CALENDAR = {
+    "tenant": "310000",
+    "year": 2090,
+    "holidays": [{"date": "2090-01-02", "name": "测试节"}],
+    "adjustedWorkdays": ["2090-01-07"],  # a Saturday
+}
+
+
+async def calendar_valid(db: Database, run: Operation) -> None:
+    await succeeds(run, "workingCalendarPublish", CALENDAR, SHANGHAI_ADMIN)
+
+
+async def calendar_invalid(db: Database, run: Operation) -> None:
+    values = {**CALENDAR, "adjustedWorkdays": ["2090-01-02"]}  # a holiday and a weekday
+    await fails(run, "workingCalendarPublish", values, SHANGHAI_ADMIN)
+
+
 # Add an entry for every new mutation: {name: MutationCalls(valid=..., invalid=...)}.
 MUTATION_CALLS: dict[str, MutationCalls] = {
     "roleGrant": MutationCalls(role_grant_valid, role_grant_invalid),
@@ -530,6 +548,7 @@ MUTATION_CALLS: dict[str, MutationCalls] = {
     "caseSupplementProvide": MutationCalls(supplement_provide_valid, supplement_provide_invalid),
     "caseDecide": MutationCalls(decide_valid, decide_invalid),
     "emergencyModeSet": MutationCalls(emergency_valid, emergency_invalid),
+    "workingCalendarPublish": MutationCalls(calendar_valid, calendar_invalid),
 }
 
 
@@ -587,6 +606,7 @@ CHANGED_ROW = {
     "roleGrant": "SELECT xmin::text FROM role_assignment WHERE user_id = 'new-worker'",
     "sharedRecordUpsert": "SELECT xmin::text FROM shared_record WHERE evidence = 'hukou_booklet'",
     "emergencyModeSet": "SELECT xmin::text FROM emergency_mode",
+    "workingCalendarPublish": "SELECT xmin::text FROM working_calendar WHERE year = 2090",
     "applicationSubmit": ONE_APPLICATION,
     "applicationTriageAccept": ONE_APPLICATION,
     "applicationTriageReject": ONE_APPLICATION,

@@ -129,8 +129,8 @@ async def test_a_query_over_sse_is_one_next_event_and_complete(served: Served) -
 @pytest.mark.parametrize(
     ("body", "code"),
     [
-        ({"query": "subscription { applicationUpdated(id: "}, "INVALID_INPUT"),
-        ({"query": "subscription { noSuchField }"}, "INVALID_INPUT"),
+        ({"query": "subscription { applicationUpdated(id: "}, "GRAPHQL_PARSE_FAILED"),
+        ({"query": "subscription { noSuchField }"}, "GRAPHQL_VALIDATION_FAILED"),
         ({"variables": {}}, "INVALID_INPUT"),
     ],
 )

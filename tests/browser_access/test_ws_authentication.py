@@ -169,4 +169,4 @@ async def test_an_invalid_subscription_over_the_websocket_is_labelled_invalid_in
     answer = await receive(ws)
     await ws.close()
     assert answer["type"] == "error", answer
-    assert answer["payload"][0]["extensions"]["code"] == "INVALID_INPUT", answer
+    assert answer["payload"][0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED", answer

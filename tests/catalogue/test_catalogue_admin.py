@@ -81,7 +81,7 @@ async def test_a_shanghai_change_reaches_changning_unless_changning_overrides_th
 ) -> None:
     shanghai = await admin(db, "310000")
     published = await publish_benefit(db, shanghai, "310000", "dibao", "按月差额发放（修订）")
-    assert published["itemVersion"] == {"version": 2, "status": "published"}
+    assert published["itemVersion"] == {"version": 2, "status": "PUBLISHED"}
     assert (await item(db, "310105", "dibao"))["benefit"]["content"] == "按月差额发放（修订）"
     changning = await admin(db, "310105")
     override = await mutate(
@@ -223,12 +223,12 @@ async def test_a_local_item_is_created_as_a_draft_and_drafts_are_hidden_from_the
     }
     created = await mutate(db, CREATE, {"tenant": "310105", "document": document}, changning)
     assert created == {
-        "itemVersion": {"code": "winter_warmth", "version": 1, "status": "draft"},
+        "itemVersion": {"code": "winter_warmth", "version": 1, "status": "DRAFT"},
         "errors": [],
     }
     versions = 'query { itemVersions(tenant: "310105", code: "winter_warmth") { version status } }'
     assert (await query_data(db, versions, actor=changning))["itemVersions"] == [
-        {"version": 1, "status": "draft"}
+        {"version": 1, "status": "DRAFT"}
     ]
     _, errors = await execute(db, versions)
     assert errors[0]["extensions"]["code"] == "NOT_FOUND"
@@ -266,7 +266,7 @@ async def test_item_diff_and_catalogue_diff_show_what_changed(db: Database) -> N
         db,
         'query { itemDiff(tenant: "310000", code: "dibao", fromVersion: 1, toVersion: 2) { element change } }',
     )
-    assert {"element": "benefit", "change": "changed"} in diff["itemDiff"]
+    assert {"element": "benefit", "change": "CHANGED"} in diff["itemDiff"]
     changning = await query_data(
         db,
         'query { catalogueDiff(tenant: "310105") { parentCode overrides { code elements } additions disabled } }',

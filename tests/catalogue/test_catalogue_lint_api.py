@@ -77,8 +77,8 @@ async def assert_refused_and_unpublished(
         db, VERSIONS, {"t": "310000", "c": code}, actor=await admin(db, "310000")
     )
     assert versions["itemVersions"] == [
-        {"version": 1, "status": "published"},
-        {"version": 2, "status": "draft"},
+        {"version": 1, "status": "PUBLISHED"},
+        {"version": 2, "status": "DRAFT"},
     ]
 
 

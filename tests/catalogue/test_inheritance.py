@@ -165,7 +165,7 @@ async def test_item_detail_carries_materials_with_review_standards_and_legal_bas
     assert detail["legalBasis"] == [{"title": "测试办法", "number": "测〔2021〕1号"}]
     assert detail["timeLimit"] == {"promisedWorkingDays": 20}
     assert detail["fields"] == [
-        {"key": "applicant.name", "label": "姓名", "required": True, "sensitivity": "personal"}
+        {"key": "applicant.name", "label": "姓名", "required": True, "sensitivity": "PERSONAL"}
     ]
     assert detail["materials"] == [
         {

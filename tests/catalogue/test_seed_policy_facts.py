@@ -39,7 +39,7 @@ async def test_union_hardship_assistance_is_filed_by_the_grassroots_union_in_she
         f"channels filedBy {{ organisation departmentCode system subject {SOURCE} }}",
     )
 
-    assert union_aid["channels"] == ["organisation"]
+    assert union_aid["channels"] == ["ORGANISATION"]
     filed_by = union_aid["filedBy"]
     assert filed_by["organisation"] == "基层工会"
     assert filed_by["departmentCode"] == "trade_union"
@@ -65,7 +65,7 @@ async def test_shanghai_and_its_districts_take_applications_by_phone_and_12345(
     query = "query($t: String!) { catalogue(tenant: $t) { channels } }"
     for tenant in ("310000", "310105"):
         channels = (await query_data(db, query, {"t": tenant}))["catalogue"]["channels"]
-        assert {"phone", "hotline_12345"} <= set(channels), tenant
+        assert {"PHONE", "HOTLINE_12345"} <= set(channels), tenant
 
 
 async def test_the_2022_temporary_aid_for_uninsured_migrant_workers_can_be_applied_for(
@@ -83,7 +83,7 @@ async def test_the_2022_temporary_aid_for_uninsured_migrant_workers_can_be_appli
     assert {b["number"] for b in aid["legalBasis"]} == {"沪民救发〔2022〕9号"}
     assert aid["source"]["seed"].startswith("003_") and aid["source"]["section"] == "二"
     assert {"residence_permit", "residence_registration_certificate"} <= evidence_codes(aid)
-    assert {"online", "phone", "hotline_12345"} <= set(aid["channels"])
+    assert {"ONLINE", "PHONE", "HOTLINE_12345"} <= set(aid["channels"])
 
 
 async def test_the_2022_temporary_aid_asks_for_the_conditions_the_notice_sets(
@@ -126,7 +126,7 @@ async def test_the_months_of_the_2022_aid_are_the_items_own_parameter_not_a_loos
     assert own["uninsured_migrant_worker_aid_months"]["value"] is None
     assert "1至3个月" in own["uninsured_migrant_worker_aid_months"]["label"]
     assert own["dibao_standard"]["value"] is None
-    assert data["item"]["benefit"]["period"] == "one_off"
+    assert data["item"]["benefit"]["period"] == "ONE_OFF"
 
 
 # ---------------------------------------------------------------- fact 9
@@ -158,7 +158,7 @@ async def test_education_aid_goes_on_when_dibao_is_denied_because_its_targets_ar
     assert len(education) == 8
     for found in education:
         groups = found["dependencies"]["requiresDecisionOf"]
-        assert [g["onDenied"] for g in groups] == ["continue"], found["code"]
+        assert [g["onDenied"] for g in groups] == ["CONTINUE"], found["code"]
 
 
 async def test_jiangyin_legal_aid_starts_when_the_legal_aid_law_took_effect(db: Database) -> None:

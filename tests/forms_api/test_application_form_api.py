@@ -14,9 +14,13 @@ from tests.today import TODAY_ISO
 
 SHANXI_ITEMS = ["low_income_recognition", "temporary_assistance", "employment_assistance"]
 FORM = """query($t: String!, $items: [String!]!) { applicationForm(tenant: $t, items: $items) {
-  hash tenantCode items notes situationQuestions jsonSchema
+  hash tenantCode jsonSchema
+  items { code name department mode addedFor } notes { code message items }
+  situationQuestions { key label askedFor } sections { code label fields groups }
   fields { key required visibleWhen requiredWhen requiredBy purposes { item purpose } }
-  materials { id code subject required requiredWhen requiredBy exemptVia reviewStandards }
+  materials { id code subject required requiredWhen requiredBy
+    exemptVia { via issuer allowedBy }
+    reviewStandards { item department standard { form points commonProblems errorExamples } } }
   reduction { fieldsBefore fieldsAfter materialsBefore materialsAfter }
 } }"""
 CHECK = """query($h: String!, $a: JSON!) { applicationFormCheck(hash: $h, answers: $a) {
@@ -138,12 +142,12 @@ async def test_shared_data_exempts_a_material_only_for_callers_allowed_to_consul
     def hukou(result: dict[str, Any]) -> dict[str, Any]:
         return next(m for m in result["materials"] if m["code"] == "hukou_booklet")
 
-    assert anonymous["sharedDataChecked"] is False and hukou(anonymous)["status"] != "exempt"
+    assert anonymous["sharedDataChecked"] is False and hukou(anonymous)["status"] != "EXEMPT"
     assert at_the_window["sharedDataChecked"] is True
     assert hukou(at_the_window) | {"subjectPath": None} == {
         "code": "hukou_booklet",
         "subjectPath": None,
-        "status": "exempt",
+        "status": "EXEMPT",
         "issuer": "公安机关户籍管理",
     }
 

@@ -23,7 +23,7 @@ def hukou_questions(fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [
         f
         for f in fields
-        if f["key"].startswith("applicant.") and f["type"] == "boolean" and "户籍" in f["label"]
+        if f["key"].startswith("applicant.") and f["type"] == "BOOLEAN" and "户籍" in f["label"]
     ]
 
 
@@ -81,18 +81,18 @@ async def test_an_urban_dibao_recipient_uploads_no_certificates_for_employment_a
     # family's finances is consent, not a certificate, and 附件3 asks it of every item.
     exempt = await employment_materials(db, job_seeker(urban_dibao=True, outside_hukou=True))
     assert exempt == {
-        "id_proof": "not_applicable",
-        "hukou_booklet": "not_applicable",
-        "residence_permit": "not_applicable",
-        "economic_check_authorisation": "upload_required",
+        "id_proof": "NOT_APPLICABLE",
+        "hukou_booklet": "NOT_APPLICABLE",
+        "residence_permit": "NOT_APPLICABLE",
+        "economic_check_authorisation": "UPLOAD_REQUIRED",
     }
 
 
 async def test_anyone_else_uploads_the_certificates_for_employment_aid(db: Database) -> None:
     others = await employment_materials(db, job_seeker(urban_dibao=False, outside_hukou=True))
     assert others == {
-        "id_proof": "upload_required",
-        "hukou_booklet": "upload_required",
-        "residence_permit": "upload_required",
-        "economic_check_authorisation": "upload_required",
+        "id_proof": "UPLOAD_REQUIRED",
+        "hukou_booklet": "UPLOAD_REQUIRED",
+        "residence_permit": "UPLOAD_REQUIRED",
+        "economic_check_authorisation": "UPLOAD_REQUIRED",
     }

@@ -77,6 +77,9 @@ ROOT_FIELDS: dict[str, Permission | Public] = {
     "caseSupplementProvide": Permission(Resource.APPLICATION, Action.UPDATE, tenant_argument=None),
     "caseDecide": Permission(Resource.CASE, Action.DECIDE, tenant_argument=None),
     "emergencyModeSet": Permission(Resource.TENANT, Action.UPDATE, "input.tenant"),
+    # working-day calendar (issue 19): public like the 办事指南 it dates
+    "workingCalendar": PUBLIC,
+    "workingCalendarPublish": Permission(Resource.WORKING_CALENDAR, Action.PUBLISH, "input.tenant"),
     # grants (role assignments, the caller)
     "me": Permission(Resource.ME, Action.READ, tenant_argument=None),
     "roleAssignments": Permission(Resource.ROLE_ASSIGNMENT, Action.READ),

@@ -80,7 +80,7 @@ class TokenVerifier:
         # token -> (claims, expiry, key generation): a client sends the same token with every
         # request, and verifying a signature costs more than the rest of authorization together.
         self._verified: LruCache[str, tuple[TokenClaims, float, int]] = LruCache(
-            VERIFIED_CACHE_SIZE
+            VERIFIED_CACHE_SIZE, name="verified_tokens"
         )
         if self.provider is None and settings.jwks_file is not None:
             self._jwks = jwt.PyJWKSet.from_json(settings.jwks_file.read_text(encoding="utf-8"))

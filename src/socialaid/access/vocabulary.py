@@ -30,6 +30,7 @@ class Resource(StrEnum):
     JOINT_MEETING = "joint_meeting"
     AUDIT_EVENT = "audit_event"
     ROLE_ASSIGNMENT = "role_assignment"
+    WORKING_CALENDAR = "working_calendar"  # a province's holidays and adjusted working days
     ME = "me"
 
 

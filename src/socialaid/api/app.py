@@ -5,12 +5,14 @@ from __future__ import annotations
 import logging
 from contextlib import suppress
 
+from cross_web import HTTPException
 from graphql import GraphQLSyntaxError
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
+from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
@@ -21,19 +23,32 @@ from strawberry.types.unset import UNSET, UnsetType
 
 from socialaid.access.authentication import Authenticator
 from socialaid.access.decisions import UnauthenticatedError
+from socialaid.api import graphql_over_http as over_http
 from socialaid.api import unavailable
 from socialaid.api.access_log import AccessLog
 from socialaid.api.cors import CorsMiddleware
 from socialaid.api.event_stream import EventStreamOrGraphQL, GraphQLEventStream
+from socialaid.api.graphiql_assets import ASSET_ROUTE, graphiql_asset, graphiql_response
+from socialaid.api.metrics import MetricsSampler, metrics_endpoint, metrics_open_to
+from socialaid.api.persisted_queries import PersistedQueries, persisted_documents
 from socialaid.api.public_cache import PublicResponseCache
 from socialaid.api.public_get import PublicGetOnly
+from socialaid.api.request_errors import label_parse_error
 from socialaid.api.request_limits import RequestLimits
+from socialaid.api.request_metrics import RequestMetrics, note_result
 from socialaid.api.request_origin import RequestOriginMiddleware
 from socialaid.api.schema import build_schema
+from socialaid.api.transport_refusals import (
+    MEDIA_TYPE_HEADER,
+    refused_before_running,
+    transport_refusal,
+)
+from socialaid.api.websocket_protocol import GraphQLTransportWS
 from socialaid.api.ws_authorization import ws_authorization
 from socialaid.applications.notifications import ApplicationUpdates
 from socialaid.audit.http import export_endpoint
 from socialaid.audit.request import current_origin
+from socialaid.calendars.readiness import calendar_running_out
 from socialaid.catalogue.revision import RevisionWatcher
 from socialaid.config import Settings
 from socialaid.db.database import Database
@@ -50,6 +65,9 @@ READINESS_TIMEOUT = 1.0
 
 
 class GraphQLApp(GraphQL[Context, None]):
+    # A refused document is an `error` message for its operation (api/websocket_protocol.py).
+    graphql_transport_ws_handler_class = GraphQLTransportWS
+
     def __init__(
         self,
         db: Database,
@@ -58,8 +76,10 @@ class GraphQLApp(GraphQL[Context, None]):
         application_updates: ApplicationUpdates | None = None,
         tracing: Tracing | None = None,
     ) -> None:
+        # Automatic persisted queries, or the trusted manifest (api/persisted_queries.py).
+        self.persisted = persisted_documents(settings.trusted_documents)
         super().__init__(
-            build_schema(settings, tracing.tracer if tracing is not None else None),
+            build_schema(settings, tracing.tracer if tracing is not None else None, self.persisted),
             graphql_ide=None if settings.is_production else "graphiql",
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
             # Cross-origin handshakes from these pages only (same-origin and non-browser ones pass).
@@ -73,14 +93,44 @@ class GraphQLApp(GraphQL[Context, None]):
         # Subscriptions re-check their subscriber's grants on the changes it hears.
         self.caches.put(self.authenticator)
 
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        try:
+            response = await self.run(Request(scope, receive))
+        except HTTPException as refused:
+            # strawberry's refusals are plain English text: a GraphQL-shaped error instead.
+            response = transport_refusal(refused, Request(scope).headers.get("accept"))
+        await response(scope, receive, send)
+
     async def process_result(
         self, request: Request, result: ExecutionResult
     ) -> GraphQLHTTPResponse:
-        # A document that does not parse never reaches the schema's extensions.
+        # A document that does not parse may not have met the schema (the event stream parses
+        # it first): labelled here as where strawberry logs it (api/error_reporting.py).
         for error in result.errors or ():
             if isinstance(error, GraphQLSyntaxError):
-                error.extensions = {**(error.extensions or {}), "code": "INVALID_INPUT"}
-        return await super().process_result(request, result)
+                label_parse_error(error)
+        note_result(result)
+        response = await super().process_result(request, result)
+        # A request refused before its operation ran has no data under graphql-response+json.
+        accept = request.headers.get("accept")
+        if over_http.negotiate(accept) == over_http.GRAPHQL_RESPONSE_JSON and (
+            refused_before_running(result)
+        ):
+            response.pop("data", None)  # type: ignore[misc]
+        return response
+
+    async def get_sub_response(self, request: Request | WebSocket) -> Response:
+        sub_response = await super().get_sub_response(request)
+        # Read back (and replaced) by create_response, which is not given the request.
+        sub_response.headers[MEDIA_TYPE_HEADER] = over_http.negotiate(request.headers.get("accept"))
+        return sub_response
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        # Its scripts and styles from this API (api/graphiql_assets.py), not from unpkg.com.
+        return graphiql_response()
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket | None
@@ -133,7 +183,12 @@ class GraphQLApp(GraphQL[Context, None]):
         response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse],
         sub_response: Response,
     ) -> Response:
+        media_type = sub_response.headers.get(MEDIA_TYPE_HEADER, over_http.JSON)
+        del sub_response.headers[MEDIA_TYPE_HEADER]
         response = super().create_response(response_data, sub_response)
+        response.headers["content-type"] = over_http.content_type(media_type)
+        if not sub_response.status_code and not isinstance(response_data, list):
+            response.status_code = over_http.status_for(media_type, response_data)
         # Whatever else it holds, a response with an outage asks the client to try again later.
         if unavailable.reports_unavailable(response_data):
             response.status_code = unavailable.STATUS
@@ -158,7 +213,7 @@ def create_app(
         db.trace_queries(tracing.tracer)
     cached_graphql = PublicResponseCache(graphql, (revisions or RevisionWatcher(db)).current)
     limited_graphql = RequestLimits(
-        PublicGetOnly(cached_graphql),
+        PersistedQueries(PublicGetOnly(cached_graphql), graphql.persisted),
         max_body_bytes=settings.max_request_bytes,
         max_json_depth=settings.max_json_depth,
         max_header_bytes=settings.max_header_bytes,
@@ -182,9 +237,17 @@ def create_app(
             # Expected while the database is out: one line, no traceback.
             log.warning("readiness check failed: %s: %s", type(error).__name__, error)
             return JSONResponse({"status": "unavailable"}, status_code=503)
-        return JSONResponse({"status": "ready"})
+        # Ready either way; the calendar's end is a warning for the operator, not an outage.
+        calendar = await calendar_running_out(db, within=READINESS_TIMEOUT)
+        return JSONResponse({"status": "ready", **({"calendar": calendar} if calendar else {})})
 
-    return Starlette(
+    sampler = MetricsSampler(db)
+    metrics_routes = (
+        [Route("/metrics", metrics_endpoint(db, settings, sampler), methods=["GET"])]
+        if metrics_open_to(settings) is None
+        else []
+    )
+    app = Starlette(
         routes=[
             Route(
                 "/graphql",
@@ -198,14 +261,21 @@ def create_app(
                 export_endpoint(db, settings.signing_key, graphql.authenticator),
                 methods=["GET"],
             ),
+            *([Route(ASSET_ROUTE, graphiql_asset, methods=["GET"])] if graphql.graphql_ide else []),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            *metrics_routes,
         ],
         # The request id outermost: cached and refused responses carry their request's id too.
         middleware=[
             Middleware(RequestOriginMiddleware),
             *([Middleware(AccessLog)] if settings.access_log else []),
-            # Inside the access log, so preflights and refused origins are logged too.
+            *([Middleware(RequestMetrics)] if settings.metrics else []),
+            # Inside the access log and the metrics, so preflights and refused origins are
+            # logged and counted too.
             Middleware(CorsMiddleware, allowed_origins=settings.allowed_origins),
         ],
     )
+    # Started with the change listeners (api/change_listeners.py): pools and caches sampled.
+    app.state.metrics_sampler = sampler if settings.metrics else None
+    return app

@@ -56,7 +56,9 @@ async def serving_with_listeners(
         # collector from rescanning them (it made form compilation's p99 three times its median).
         gc.collect()
         gc.freeze()
-        yield app
+        sampler = app.state.metrics_sampler
+        async with sampler.running() if sampler is not None else contextlib.nullcontext():
+            yield app
 
 
 @contextlib.asynccontextmanager

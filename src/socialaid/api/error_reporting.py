@@ -14,9 +14,10 @@ import logging
 import re
 
 import strawberry
-from graphql import GraphQLError
+from graphql import GraphQLError, GraphQLSyntaxError
 from strawberry.types import ExecutionContext
 
+from socialaid.api.request_errors import label_parse_error
 from socialaid.api.unavailable import without_outages
 from socialaid.errors import DomainError
 
@@ -52,6 +53,11 @@ class ErrorLoggingSchema(strawberry.Schema):
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
+        # A document that does not parse fails in ParserCache's hook, before any extension
+        # could label it: every error passes here, over HTTP and WebSockets alike.
+        for error in errors:
+            if isinstance(error, GraphQLSyntaxError):
+                label_parse_error(error)
         # An outage is logged once as a warning there, not as an error per request here.
         for error in without_outages(errors):
             where = _where(error, execution_context)

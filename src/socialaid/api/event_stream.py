@@ -23,6 +23,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionResult
 
+from socialaid.api.persisted_queries import not_trusted
 from socialaid.errors import ErrorCode
 
 if TYPE_CHECKING:
@@ -101,6 +102,11 @@ class GraphQLEventStream:
             query, variables, operation_name = _operation(body)
         except ValueError as problem:
             yield _next({"data": None, "errors": [_invalid(str(problem))]})
+            return
+        # strawberry's stream lets what an extension raises escape too: the trusted-documents
+        # check (api/persisted_queries.py) answered here, as the WebSocket handler does.
+        if not self.graphql.persisted.is_trusted(query):
+            yield _next({"data": None, "errors": [not_trusted().formatted]})
             return
         try:
             # strawberry's stream lets a syntax error escape instead of reporting it; the token

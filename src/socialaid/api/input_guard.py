@@ -129,6 +129,9 @@ def _label_as_invalid_input(errors: list[GraphQLError] | None) -> None:
         original = error.original_error
         if error.path is None and (original is None or type(original) is GraphQLError):
             extensions = dict(error.extensions or {})
+            if "code" not in extensions:
+                # graphql-core's detail (which variable, what was expected) after the Chinese.
+                error.message = f"变量的值不合要求：{error.message}"
             extensions.setdefault("code", ErrorCode.INVALID_INPUT.value)
             error.extensions = extensions
 
@@ -198,7 +201,7 @@ def _plan_for(
 ) -> _Plan | GraphQLError:
     cache = _plans.get(schema)
     if cache is None:
-        cache = _plans[schema] = LruCache(MAX_PLANS)
+        cache = _plans[schema] = LruCache(MAX_PLANS, name="input_guard_plans")
     known = cache.get((query, operation_name)) if query is not None else None
     if known is not None:
         return known

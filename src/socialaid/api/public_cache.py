@@ -16,6 +16,8 @@ from typing import Any
 from graphql import FieldNode, GraphQLSyntaxError, OperationDefinitionNode, OperationType, parse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from socialaid.api import graphql_over_http as over_http
+from socialaid.api.request_metrics import current_tally
 from socialaid.caching import RevisionCache
 
 PUBLIC_ROOT_FIELDS = frozenset(
@@ -29,6 +31,9 @@ PUBLIC_ROOT_FIELDS = frozenset(
         "targetGroups",
         "applicationForm",
         "__typename",
+        # The schema itself (introspection is off in production: DisableIntrospection).
+        "__schema",
+        "__type",
     }
 )
 MAX_BODY_BYTES = 16 * 1024
@@ -77,9 +82,10 @@ class PublicResponseCache:
         self.app = app
         self.revision = revision
         self.max_entries = max_entries
-        # sha256 of the request body -> (headers, body) of the response at one content revision.
-        self.entries: RevisionCache[tuple[list[tuple[bytes, bytes]], bytes]] = RevisionCache(
-            max_entries
+        # sha256 of the request body -> (headers, body) of the response at one content revision,
+        # and the name of its operation, which the request metrics count a hit under.
+        self.entries: RevisionCache[tuple[list[tuple[bytes, bytes]], bytes, str | None]] = (
+            RevisionCache(max_entries, name="public_responses")
         )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -95,10 +101,18 @@ class PublicResponseCache:
             await self.app(scope, _replay(body), send)
             return
         revision = await self.revision()
-        key = hashlib.sha256(body).digest()
+        # The same body asked for another media type, or with another Content-Type, may get
+        # another answer; Accept headers that negotiate the same media type share an entry.
+        media_type = over_http.negotiate(_header(scope, b"accept").decode("latin-1")).encode()
+        key = hashlib.sha256(
+            b"\0".join((media_type, _header(scope, b"content-type"), body))
+        ).digest()
         hit = self.entries.lookup(revision, key)
         if hit is not None:
-            headers, payload = hit
+            headers, payload, operation = hit
+            tally = current_tally()
+            if tally is not None:
+                tally.ran, tally.operation = True, operation
             await send({"type": "http.response.start", "status": 200, "headers": headers})
             await send({"type": "http.response.body", "body": payload})
             return
@@ -115,7 +129,13 @@ class PublicResponseCache:
         await self.app(scope, _replay(body), capture)
         payload = captured["body"]
         if captured["status"] == 200 and b'"errors"' not in payload and cacheable_query(body):
-            self.entries.keep(revision, key, (captured["headers"], payload))
+            tally = current_tally()
+            operation = tally.operation if tally is not None else None
+            self.entries.keep(revision, key, (captured["headers"], payload, operation))
+
+
+def _header(scope: Scope, name: bytes) -> bytes:
+    return b",".join(bytes(v) for k, v in scope.get("headers", []) if k.lower() == name)
 
 
 def _has_header(scope: Scope, name: bytes) -> bool:

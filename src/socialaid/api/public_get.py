@@ -30,7 +30,7 @@ class PublicGetOnly:
         if scope["type"] == "http" and scope["method"] == "GET":
             refusal = _refusal(scope)
             if refusal is not None:
-                await send_refusal(send, RequestRefused(405, refusal), [(b"allow", b"POST")])
+                await send_refusal(send, RequestRefused(405, refusal), [(b"allow", b"POST")], scope)
                 return
         await self.app(scope, receive, send)
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from socialaid.api import graphql_over_http as over_http
 from socialaid.errors import ErrorCode
 
 
@@ -61,6 +62,9 @@ def check_json_body(body: bytes, max_depth: int) -> None:
         raise RequestRefused(400, "请求体应为一个 JSON 对象（含 query、variables 等）")
     if json_depth_exceeds(document, max_depth):
         raise RequestRefused(400, f"请求体的嵌套层数超过 {max_depth} 层")
+    # strawberry checks query, variables and extensions, but passes any operationName on.
+    if not isinstance(document.get("operationName"), str | None):
+        raise RequestRefused(400, "operationName 应为字符串或 null")
 
 
 def _no_constant(name: str) -> Any:
@@ -90,7 +94,7 @@ class RequestLimits:
         try:
             self._check_head(scope)
         except RequestRefused as refused:
-            await send_refusal(send, refused)
+            await send_refusal(send, refused, scope=scope)
             return
         if scope["method"] != "POST":
             await self.app(scope, receive, send)
@@ -100,7 +104,7 @@ class RequestLimits:
             if b"json" in _header(scope, b"content-type"):
                 check_json_body(body, self.max_json_depth)
         except RequestRefused as refused:
-            await send_refusal(send, refused)
+            await send_refusal(send, refused, scope=scope)
             return
         await self.app(scope, _replay(body, receive), send)
 
@@ -158,24 +162,23 @@ def _replay(body: bytes, receive: Receive) -> Receive:
 
 
 async def send_refusal(
-    send: Send, refused: RequestRefused, headers: Iterable[tuple[bytes, bytes]] = ()
+    send: Send,
+    refused: RequestRefused,
+    headers: Iterable[tuple[bytes, bytes]] = (),
+    scope: Scope | None = None,
 ) -> None:
-    """Answer with `refused`'s status and a GraphQL-shaped INVALID_INPUT error."""
-    payload = json.dumps(
-        {
-            "data": None,
-            "errors": [
-                {"message": refused.message, "extensions": {"code": ErrorCode.INVALID_INPUT}}
-            ],
-        },
-        ensure_ascii=False,
-    ).encode()
+    """Answer with `refused`'s status and a GraphQL-shaped INVALID_INPUT error, in the media
+    type the request in `scope` accepts (api/graphql_over_http.py)."""
+    media_type = over_http.negotiate(
+        over_http.accept_header(scope.get("headers", ())) if scope is not None else None
+    )
+    payload = over_http.request_error(media_type, refused.message, ErrorCode.INVALID_INPUT.value)
     await send(
         {
             "type": "http.response.start",
             "status": refused.status,
             "headers": [
-                (b"content-type", b"application/json; charset=utf-8"),
+                (b"content-type", over_http.content_type(media_type).encode()),
                 (b"content-length", str(len(payload)).encode()),
                 *headers,
             ],

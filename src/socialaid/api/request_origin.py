@@ -20,6 +20,7 @@ from contextlib import suppress
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.extensions import SchemaExtension
 
+from socialaid.api.request_metrics import note_operation
 from socialaid.audit.request import RequestOrigin, new_request_id, reset_origin, set_origin
 from socialaid.log_format import (
     RequestLogContext,
@@ -95,6 +96,7 @@ class AuditRequestExtension(SchemaExtension):
             if log_context is not None:
                 # A named operation picked from a document is known only once it is parsed.
                 log_context.note_operation(self.execution_context.operation_name)
+            note_operation(self.execution_context)  # for the request metrics
             # A subscription closed from another task: its context ends with it anyway.
             with suppress(ValueError):
                 reset_origin(token)

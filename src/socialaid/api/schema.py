@@ -9,7 +9,6 @@ from strawberry.extensions import (
     DisableIntrospection,
     MaxAliasesLimiter,
     MaxTokensLimiter,
-    ParserCache,
     QueryDepthLimiter,
 )
 from strawberry.tools import merge_types
@@ -18,9 +17,13 @@ from strawberry.types.base import get_object_definition
 from socialaid.api.error_reporting import ErrorLoggingSchema, should_mask
 from socialaid.api.input_guard import InputGuard
 from socialaid.api.node_query import NodeQuery
+from socialaid.api.parse_cache import ParserCacheLeavingErrors
+from socialaid.api.persisted_queries import PersistedDocuments, TrustedDocumentsOnly
+from socialaid.api.request_errors import RequestErrorCodes
 from socialaid.api.request_origin import AuditRequestExtension
 from socialaid.api.unavailable import MaskErrorsNamingOutages
 from socialaid.api.validation_cache import QueryValidationCache
+from socialaid.applications.calendar_graphql import WorkingCalendarMutation, WorkingCalendarQuery
 from socialaid.applications.graphql import (
     ApplicationMutation,
     ApplicationQuery,
@@ -60,13 +63,20 @@ Query = _root(
         CataloguePublishPreviewQuery,
         AuditQuery,
         NodeQuery,
+        WorkingCalendarQuery,
     ),
 )
 Mutation = _root(
     "Mutation",
     "变更：每个变更在一个事务中完成并记入审计；可预期的失败在返回值的 errors 中（失败时不做任何改动），"
     "未认证与权限表的拒绝为 GraphQL 错误（extensions.code 为 UNAUTHENTICATED、FORBIDDEN）",
-    (GrantsMutation, CatalogueAdminMutation, FormMutation, ApplicationMutation),
+    (
+        GrantsMutation,
+        CatalogueAdminMutation,
+        FormMutation,
+        ApplicationMutation,
+        WorkingCalendarMutation,
+    ),
 )
 Subscription = _root(
     "Subscription",
@@ -75,22 +85,31 @@ Subscription = _root(
 )
 
 
-def build_schema(settings: Settings, tracer: Tracer | None = None) -> ErrorLoggingSchema:
+def build_schema(
+    settings: Settings,
+    tracer: Tracer | None = None,
+    documents: PersistedDocuments | None = None,
+) -> ErrorLoggingSchema:
     """With `tracer`, each operation is a span (api/operation_tracing.py); without, no tracing
-    code runs at all."""
+    code runs at all. `documents`: in trusted-documents mode, the manifest's (only those run)."""
     # Factories, not instances: strawberry then creates fresh extensions for each operation.
     extensions: list[object] = [
         partial(QueryDepthLimiter, max_depth=settings.max_query_depth),
         partial(MaxTokensLimiter, max_token_count=settings.max_query_tokens),
         partial(MaxAliasesLimiter, max_alias_count=settings.max_query_aliases),
+        # Codes and Chinese messages for parse, validation and limit errors.
+        RequestErrorCodes,
         # Bounds every argument (kernel/input_bounds.py) before any resolver runs.
         InputGuard,
         partial(MaskErrorsNamingOutages, should_mask_error=should_mask),
         # A repeated query is parsed (a module-level LRU) and validated, limits included, once.
-        partial(ParserCache, maxsize=512),
+        partial(ParserCacheLeavingErrors, maxsize=512),
         QueryValidationCache,
         AuditRequestExtension,
     ]
+    if documents is not None and documents.trusted is not None:
+        # First: an untrusted document is refused before anything parses it.
+        extensions.insert(0, partial(TrustedDocumentsOnly, documents))
     if settings.is_production:
         extensions.append(DisableIntrospection)
     if tracer is not None:

@@ -14,9 +14,11 @@ import contextlib
 import ctypes
 import logging
 import os
+import shutil
 import signal
 import socket
 import sys
+import tempfile
 from types import FrameType
 
 import uvicorn
@@ -29,6 +31,9 @@ log = logging.getLogger(__name__)
 
 WORKER_ENV = "SOCIALAID_WORKER"
 SOCKET_FD_ENV = "SOCIALAID_LISTEN_FD"
+# prometheus_client's multiprocess mode: each worker writes its metrics to files there and
+# /metrics adds up every worker's (api/metrics.py).
+METRICS_DIR_ENV = "PROMETHEUS_MULTIPROC_DIR"
 PARENT_ENV = "SOCIALAID_PARENT_PID"
 STOP_TIMEOUT = 30.0
 _PR_SET_PDEATHSIG = 1
@@ -95,7 +100,9 @@ async def serve_process(
         sock.close()
 
 
-def worker_environment(settings: Settings, owner_url: URL, fd: int) -> dict[str, str]:
+def worker_environment(
+    settings: Settings, owner_url: URL, fd: int, metrics_dir: str
+) -> dict[str, str]:
     return {
         **os.environ,
         "DATABASE_URL": owner_url.render_as_string(hide_password=False),
@@ -103,6 +110,7 @@ def worker_environment(settings: Settings, owner_url: URL, fd: int) -> dict[str,
         WORKER_ENV: "1",
         SOCKET_FD_ENV: str(fd),
         PARENT_ENV: str(os.getpid()),
+        METRICS_DIR_ENV: metrics_dir,
     }
 
 
@@ -117,7 +125,9 @@ async def supervise_workers(
         loop.add_signal_handler(signum, stop.set)
     sock = listening_socket(host, port)
     command = [sys.executable, "-c", "from socialaid.cli import app; app()", "serve"]
-    environment = worker_environment(settings, owner_url, sock.fileno())
+    # Fresh for every start: files left by an earlier run's workers would be counted again.
+    metrics_dir = tempfile.mkdtemp(prefix="socialaid-metrics-")
+    environment = worker_environment(settings, owner_url, sock.fileno(), metrics_dir)
     processes: list[asyncio.subprocess.Process] = []
     try:
         for _ in range(workers):
@@ -138,6 +148,7 @@ async def supervise_workers(
     finally:
         sock.close()
         await _stop_all(processes)
+        shutil.rmtree(metrics_dir, ignore_errors=True)
     return code
 
 

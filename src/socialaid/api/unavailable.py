@@ -14,12 +14,15 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.extensions import MaskErrors
 from strawberry.http import GraphQLHTTPResponse
 
+from socialaid.audit.request import current_origin
 from socialaid.db.outage import MESSAGE, RETRY_AFTER_SECONDS, describe, outage_in
 from socialaid.errors import ErrorCode
 
 log = logging.getLogger(__name__)
 
 STATUS = 503
+# The code of a masked error: a defect of ours, logged with its traceback.
+INTERNAL_ERROR = "INTERNAL_SERVER_ERROR"
 HEADERS = {"Retry-After": str(RETRY_AFTER_SECONDS)}
 
 
@@ -28,7 +31,14 @@ class MaskErrorsNamingOutages(MaskErrors):
 
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
         if outage_in(error.original_error) is None:
-            return super().anonymise_error(error)
+            masked = super().anonymise_error(error)
+            # The request's id (also in X-Request-Id and the log line of the error) is what a
+            # user can report to find the traceback this hides.
+            masked.extensions = {
+                "code": INTERNAL_ERROR,
+                **({"requestId": request_id} if (request_id := current_request_id()) else {}),
+            }
+            return masked
         return GraphQLError(
             message=MESSAGE,
             nodes=error.nodes,
@@ -112,3 +122,7 @@ class AnswerOutages:
                 }
             )
             await send({"type": "http.response.body", "body": body})
+
+
+def current_request_id() -> str | None:
+    return current_origin().request_id

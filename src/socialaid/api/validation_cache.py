@@ -26,7 +26,7 @@ class QueryValidationCache(SchemaExtension):
         context = self.execution_context
         cache = _caches.get(context.schema)
         if cache is None:
-            cache = _caches[context.schema] = LruCache(MAX_ENTRIES)
+            cache = _caches[context.schema] = LruCache(MAX_ENTRIES, name="query_validation")
         query = context.query
         known = (
             cache.get(query) if query is not None and context.pre_execution_errors is None else None

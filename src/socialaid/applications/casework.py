@@ -22,6 +22,8 @@ from socialaid.applications.moves import (
 from socialaid.applications.notices import NoticeKind, NoticeValues, render_notice
 from socialaid.applications.records import NoticeRecord, SupplementRecord
 from socialaid.applications.states import CaseEvent
+from socialaid.applications.timeline import TimelineKind
+from socialaid.calendars.service import calendar_for
 from socialaid.catalogue.service import CatalogueCaches, tenant_view
 from socialaid.errors import DomainError
 from socialaid.kernel.unit_of_work import UnitOfWork
@@ -46,7 +48,10 @@ async def acknowledge(
     )
     await save(session, case, state=after, updated_at=move.now)
     move.add_event(
-        "case.acknowledged", actor.user_id, case=case, summary=f"{case.department_name}已受理"
+        TimelineKind.CASE_ACKNOWLEDGED,
+        actor.user_id,
+        case=case,
+        summary=f"{case.department_name}已受理",
     )
     await finish(
         session,
@@ -87,10 +92,15 @@ async def request_supplement(
     )
     wanted = clean_reasons(materials, "materials")
     today = move.now.date()
+    provisional = False
     if deadline is None:
         if working_days is None or working_days < 1:
             raise DomainError("请给出补正期限（日期或工作日数）", path=["deadline"])
-        deadline = deadlines.add_working_days(today, working_days)
+        calendar = await calendar_for(session, move.tenant)
+        counted = deadlines.add_working_days(calendar, today, working_days)
+        deadline, provisional = counted.day, counted.provisional
+    else:
+        working_days = None  # a date given is final, whatever the calendar
     if deadline <= today:
         raise DomainError("补正期限应晚于今天", path=["deadline"])
     view = await tenant_view(session, catalogue_caches, tenant=move.tenant.tenant_id, as_of=today)
@@ -109,13 +119,15 @@ async def request_supplement(
     supplement = SupplementRecord(
         materials=wanted,
         deadline=deadline,
+        working_days=working_days,
+        provisional=provisional or None,
         notice=NoticeRecord.of(notice),
         requested_by=actor.user_id,
         requested_at=move.now,
     )
     await save(session, case, state=after, supplement=supplement, updated_at=move.now)
     move.add_event(
-        "case.supplement_requested",
+        TimelineKind.CASE_SUPPLEMENT_REQUESTED,
         actor.user_id,
         case=case,
         summary=f"{case.department_name}要求补正：" + "、".join(wanted),
@@ -162,7 +174,7 @@ async def supply(
         raise DomainError("该案件没有补正要求", path=["caseId"])
     supplement = requested.supplied_with(supplied, at=move.now)
     await save(session, case, state=after, supplement=supplement, updated_at=move.now)
-    move.add_event("case.supplied", actor.user_id, case=case, summary="已补正材料")
+    move.add_event(TimelineKind.CASE_SUPPLIED, actor.user_id, case=case, summary="已补正材料")
     await finish(
         session,
         move,

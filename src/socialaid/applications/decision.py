@@ -67,9 +67,13 @@ from socialaid.applications.states import (
     transition,
 )
 from socialaid.applications.states import ApplicationEvent as AppEvent
+from socialaid.applications.timeline import TimelineKind
+from socialaid.calendars.service import calendar_for
+from socialaid.calendars.working_calendar import WorkingCalendar
 from socialaid.catalogue.service import CatalogueCaches, TenantView, tenant_view
 from socialaid.errors import DomainError, ErrorCode
 from socialaid.kernel.unit_of_work import UnitOfWork
+from socialaid.metrics.registry import CASES_DECIDED
 
 
 @dataclass(frozen=True)
@@ -155,7 +159,7 @@ async def decide(
         updated_at=move.now,
     )
     move.add_event(
-        f"case.{after.value}",
+        TimelineKind(f"case.{after.value}"),
         actor.user_id,
         case=case,
         summary=f"{case.department_name}决定"
@@ -183,6 +187,8 @@ async def decide(
         reason="；".join(made.reasons) or None,
         request_id=request_id,
     )
+    # Counted once the decision is in the database: a rolled-back one was never made.
+    uow.after_commit(CASES_DECIDED.labels(made.outcome.value).inc)
     return case
 
 
@@ -282,8 +288,10 @@ async def _apply_decision_effects(
         [as_case(c) for c in cases], decided.item_code, made, auto_granted=auto_granted_refs(view)
     )
     emergency = None
+    calendar = WorkingCalendar()
     if any(isinstance(e, ReleaseCase) for e in effects):
         emergency = await emergency_for(session, application, move.tenant, move.now)
+        calendar = await calendar_for(session, move.tenant)
     pending: dict[str, dict[str, Any]] = {}
 
     def change(case: ApplicationCase, **values: Any) -> None:
@@ -308,7 +316,7 @@ async def _apply_decision_effects(
             )
             change(target, received=received)
             move.add_event(
-                "case.decision_received",
+                TimelineKind.CASE_DECISION_RECEIVED,
                 actor.user_id,
                 case=target,
                 summary=f"收到前置事项“{decided.item_name}”的决定",
@@ -319,15 +327,17 @@ async def _apply_decision_effects(
             target = by_code[effect.item]
             state = transition(Machine.CASE, current(target, "state"), effect.event)
             days = target.item_ref.promised_working_days
+            due = deadlines.case_deadline(calendar, move.now, days, emergency)
             change(
                 target,
                 state=state,
                 waiting_on=[],  # released: it waits on nothing any more
                 clock_started_at=move.now,
-                due_at=deadlines.case_deadline(move.now, days, emergency),
+                due_at=None if due is None else due.at,
+                due_provisional=due is not None and due.provisional,
             )
             move.add_event(
-                "case.released",
+                TimelineKind.CASE_RELEASED,
                 actor.user_id,
                 case=target,
                 summary=f"前置事项已办结，{target.department_name}开始办理{target.item_name}",
@@ -338,7 +348,7 @@ async def _apply_decision_effects(
             state = transition(Machine.CASE, current(target, "state"), effect.event)
             change(target, state=state, waiting_on=[], closed_reason=effect.reason)
             move.add_event(
-                "case.closed",
+                TimelineKind.CASE_CLOSED,
                 actor.user_id,
                 case=target,
                 summary=effect.reason,
@@ -398,8 +408,15 @@ async def _grant(
         change(target, state=state, waiting_on=[], decision=stored, notice=NoticeRecord.of(notice))
     else:
         planned = PlannedCase(item=ref, state=CaseState.APPROVED)
+        # Approved at once: no clock runs, so no calendar is read.
         target = new_case(
-            move, planned, ref.department, department_name, None, state=CaseState.APPROVED
+            move,
+            planned,
+            ref.department,
+            department_name,
+            None,
+            calendar=WorkingCalendar(),
+            state=CaseState.APPROVED,
         )
         target.item_ref = ItemRefRecord.of(ref, basis=basis)
         target.decision = stored
@@ -408,7 +425,7 @@ async def _grant(
         move.cases.append(target)
         by_code[ref.code] = target
     move.add_event(
-        "case.granted_automatically",
+        TimelineKind.CASE_GRANTED_AUTOMATICALLY,
         actor.user_id,
         case=target,
         summary=f"免申即享：“{ref.label}”随前置事项获准自动准予",
@@ -432,5 +449,5 @@ async def _complete_if_done(session: AsyncSession, move: Move, actor: Principal)
         return False
     after = transition(Machine.APPLICATION, ApplicationState.ACCEPTED, AppEvent.COMPLETE)
     await save(session, application, state=after, updated_at=move.now)
-    move.add_event("application.completed", actor.user_id, summary="全部事项已办结")
+    move.add_event(TimelineKind.APPLICATION_COMPLETED, actor.user_id, summary="全部事项已办结")
     return True

@@ -28,6 +28,7 @@ from sqlalchemy import (
     UniqueConstraint,
     Uuid,
     func,
+    text,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlmodel import Field
@@ -152,6 +153,12 @@ class ApplicationCase(SQLModel, table=True):
         default=None, sa_column=Column(DateTime(timezone=True))
     )
     due_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
+    # Issue 19: due_at crosses a year whose working-day calendar is not published yet (counted on
+    # weekends alone); recomputed when the year is published.
+    due_provisional: bool = Field(
+        default=False,
+        sa_column=Column(Boolean, nullable=False, server_default=text("false")),
+    )
     decision: DecisionRecord | None = Field(
         default=None, sa_column=Column(JsonRecord(DecisionRecord))
     )

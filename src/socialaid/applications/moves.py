@@ -36,7 +36,9 @@ from socialaid.applications.states import (
     Machine,
     transition,
 )
+from socialaid.applications.timeline import TimelineKind
 from socialaid.audit.writer import write_event
+from socialaid.calendars.working_calendar import WorkingCalendar
 from socialaid.catalogue.files import Mode
 from socialaid.catalogue.service import TenantView
 from socialaid.errors import ConflictError, DomainError, NotFoundError
@@ -63,7 +65,7 @@ class Move:
 
     def add_event(
         self,
-        kind: str,
+        kind: TimelineKind,
         actor: str,
         *,
         case: ApplicationCase | None = None,
@@ -272,6 +274,7 @@ def new_case(
     department_name: str,
     emergency: deadlines.EmergencyMode | None,
     *,
+    calendar: WorkingCalendar,
     state: CaseState | None = None,
 ) -> ApplicationCase:
     application = move.application
@@ -281,6 +284,11 @@ def new_case(
         ItemRefRecord.of(planned.item),
     )
     started = move.now if state is CaseState.READY else None
+    due = (
+        deadlines.case_deadline(calendar, started, planned.item.promised_working_days, emergency)
+        if started is not None
+        else None
+    )
     return ApplicationCase(
         tenant_id=application.tenant_id,
         id=uuid.uuid4(),
@@ -296,11 +304,8 @@ def new_case(
         lock_version=1,
         waiting_on=list(planned.waiting_on),
         clock_started_at=started,
-        due_at=(
-            deadlines.case_deadline(started, planned.item.promised_working_days, emergency)
-            if started is not None
-            else None
-        ),
+        due_at=None if due is None else due.at,
+        due_provisional=due is not None and due.provisional,
         received=tuple(ReceivedNote(note=n.message, items=n.items) for n in planned.notes),
         created_at=move.now,
         updated_at=move.now,

@@ -297,10 +297,14 @@ class ReceivedDecision(Received):
 class SupplementRecord(Record):
     """`ApplicationCase.supplement`: the department's request for materials, and what came."""
 
-    omitted_when_none = frozenset({"supplied_at"})
+    omitted_when_none = frozenset({"supplied_at", "working_days", "provisional"})
 
     materials: tuple[str, ...]
     deadline: IsoDate
+    # Issue 19: a deadline given in working days keeps the count, so that a deadline counted
+    # across an unpublished year (provisional: True) can be recounted when the year is published.
+    working_days: int | None = None
+    provisional: bool | None = None
     notice: NoticeRecord
     requested_by: str
     requested_at: IsoDateTime

@@ -40,6 +40,7 @@ from socialaid.applications.planning import on_withdrawal, plan_cases
 from socialaid.applications.records import ItemRefRecord, MaterialRecord, MaterialRecordState
 from socialaid.applications.states import ApplicationEvent as AppEvent
 from socialaid.applications.states import ApplicationState, Machine, transition
+from socialaid.applications.timeline import TimelineKind
 from socialaid.audit.person import person_key
 from socialaid.catalogue.files import Channel, Exemption
 from socialaid.catalogue.service import CatalogueCaches, tenant_view
@@ -48,6 +49,7 @@ from socialaid.forms.answers import get_path
 from socialaid.forms.exemption import MaterialState, MaterialStatus
 from socialaid.forms.service import FormCaches, check_answers, form_for_selection
 from socialaid.kernel.unit_of_work import UnitOfWork, now_in_china
+from socialaid.metrics.registry import APPLICATIONS_SUBMITTED
 from socialaid.tenancy.models import Area, Tenant
 from socialaid.tenancy.service import get_tenant
 
@@ -255,7 +257,7 @@ async def submit(
     application = await session.get_one(Application, (tenant.tenant_id, application_id))
     move = Move(application, tenant, [], now)
     move.add_event(
-        "application.submitted",
+        TimelineKind.APPLICATION_SUBMITTED,
         actor.user_id,
         summary=f"{CHANNEL_LABELS[submission.channel]}：" + "、".join(ref.label for ref in refs),
         data={"channel": submission.channel, "items": application.items},
@@ -278,6 +280,8 @@ async def submit(
         reason=None,
         request_id=request_id,
     )
+    # Counted once the submission is in the database: a rolled-back one never happened.
+    uow.after_commit(APPLICATIONS_SUBMITTED.labels(submission.channel).inc)
     return Submitted(application, replayed=False)
 
 
@@ -372,11 +376,11 @@ async def withdraw(
         state = transition(Machine.CASE, case.state, effect.event)
         await save(session, case, state=state, updated_at=move.now)
         move.add_event(
-            "case.withdrawn", actor.user_id, case=case, summary=f"{case.item_name}已撤回"
+            TimelineKind.CASE_WITHDRAWN, actor.user_id, case=case, summary=f"{case.item_name}已撤回"
         )
     await save(session, move.application, state=after, updated_at=move.now)
     move.add_event(
-        "application.withdrawn",
+        TimelineKind.APPLICATION_WITHDRAWN,
         actor.user_id,
         summary="申请人撤回申请" + (f"：{reason.strip()}" if reason and reason.strip() else ""),
     )

@@ -10,14 +10,39 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
+
+
+class TimelineKind(StrEnum):
+    """What a timeline entry records; `Move.add_event` takes nothing else."""
+
+    APPLICATION_SUBMITTED = "application.submitted"
+    APPLICATION_ACCEPTED = "application.accepted"
+    APPLICATION_REJECTED = "application.rejected"
+    APPLICATION_ESCALATED = "application.escalated"
+    APPLICATION_ASSIGNED = "application.assigned"
+    APPLICATION_COMPLETED = "application.completed"
+    APPLICATION_WITHDRAWN = "application.withdrawn"
+    CASE_OPENED = "case.opened"
+    CASE_WAITING = "case.waiting"
+    CASE_ACKNOWLEDGED = "case.acknowledged"
+    CASE_SUPPLEMENT_REQUESTED = "case.supplement_requested"
+    CASE_SUPPLIED = "case.supplied"
+    CASE_APPROVED = "case.approved"
+    CASE_DENIED = "case.denied"
+    CASE_DECISION_RECEIVED = "case.decision_received"
+    CASE_RELEASED = "case.released"
+    CASE_CLOSED = "case.closed"
+    CASE_GRANTED_AUTOMATICALLY = "case.granted_automatically"
+    CASE_WITHDRAWN = "case.withdrawn"
 
 
 @dataclass(frozen=True)
 class TimelineEvent:
     at: datetime  # time-zone aware
     sequence: int
-    kind: str  # e.g. application.accepted, case.approved, case.supplement_requested
+    kind: str  # a TimelineKind value (rows are read back as they were stored)
     item: str | None = None  # the case's item code; None for the application itself
     department: str | None = None
     summary: str | None = None

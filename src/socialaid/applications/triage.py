@@ -32,6 +32,8 @@ from socialaid.applications.planning import plan_cases
 from socialaid.applications.records import NoticeRecord, TriageRecord
 from socialaid.applications.states import ApplicationEvent as AppEvent
 from socialaid.applications.states import CaseState
+from socialaid.applications.timeline import TimelineKind
+from socialaid.calendars.service import calendar_for
 from socialaid.catalogue.service import CatalogueCaches, TenantView, tenant_view
 from socialaid.errors import DomainError
 from socialaid.kernel.unit_of_work import UnitOfWork
@@ -66,7 +68,7 @@ async def triage_accept(
     triage = TriageRecord.accepted(by=actor.user_id, at=move.now)
     await save(session, move.application, state=after, triage=triage, updated_at=move.now)
     move.add_event(
-        "application.accepted",
+        TimelineKind.APPLICATION_ACCEPTED,
         actor.user_id,
         summary="一门受理：已受理，分送" + "、".join(sorted({c.department_name for c in cases})),
     )
@@ -115,7 +117,7 @@ async def triage_escalate(
     triage = TriageRecord.escalated(reason.strip(), by=actor.user_id, at=move.now)
     await save(session, move.application, state=after, triage=triage, updated_at=move.now)
     move.add_event(
-        "application.escalated", actor.user_id, summary="提交联席会议：" + reason.strip()
+        TimelineKind.APPLICATION_ESCALATED, actor.user_id, summary="提交联席会议：" + reason.strip()
     )
     await finish(
         session,
@@ -173,7 +175,7 @@ async def joint_meeting_assign(
         updated_at=move.now,
     )
     move.add_event(
-        "application.assigned",
+        TimelineKind.APPLICATION_ASSIGNED,
         actor.user_id,
         summary=f"联席会议指定牵头部门{view.departments[lead].name}，分送"
         + "、".join(sorted({c.department_name for c in cases})),
@@ -228,15 +230,19 @@ async def _open_cases(
             )
         owners[ref.code] = department
     emergency = await emergency_for(session, application, move.tenant, move.now)
+    calendar = await calendar_for(session, move.tenant)
     created = []
     for planned in plan_cases(refs, auto_granted=auto_granted_refs(view)):
+        owner = owners[planned.code]
         created.append(
-            new_case(move, planned, owners[planned.code].code, owners[planned.code].name, emergency)
+            new_case(move, planned, owner.code, owner.name, emergency, calendar=calendar)
         )
     session.add_all(created)
     for case in created:
         move.add_event(
-            "case.opened" if case.state is CaseState.READY else "case.waiting",
+            TimelineKind.CASE_OPENED
+            if case.state is CaseState.READY
+            else TimelineKind.CASE_WAITING,
             actor.user_id,
             case=case,
             summary=f"{case.department_name}：{case.item_name}"
@@ -304,7 +310,7 @@ async def _reject(
     triage = TriageRecord.rejected(cleaned, NoticeRecord.of(notice), by=actor.user_id, at=move.now)
     await save(session, move.application, state=after, triage=triage, updated_at=move.now)
     move.add_event(
-        "application.rejected",
+        TimelineKind.APPLICATION_REJECTED,
         actor.user_id,
         summary="不予受理：" + "；".join(cleaned),
         data={"reasons": list(cleaned), "notice": notice.text},

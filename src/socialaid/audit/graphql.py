@@ -9,6 +9,7 @@ from typing import Annotated, Any, ClassVar
 import strawberry
 
 from socialaid.access.sessions import replica_reading, scoped_session
+from socialaid.access.vocabulary import Role
 from socialaid.audit import queries, verification
 from socialaid.audit.changes import field_changes
 from socialaid.audit.checkpoint_setup import checkpoints_for_verification
@@ -29,6 +30,7 @@ from socialaid.kernel.pagination import (
     encode_cursor,
     slice_after,
 )
+from socialaid.kernel.role_enum import RoleEnum
 from socialaid.kernel.scalars import JSON, as_json
 from socialaid.tenancy.graphql import TenantType, tenant_of
 
@@ -92,7 +94,9 @@ class AuditEventType(Node):
         description="发生时间（ISO 8601，带时区偏移）；沿链不倒退"
     )
     actor: str = strawberry.field(description="操作者的用户标识")
-    roles: list[str] = strawberry.field(description="操作者当时的角色（小写代码，如 caseworker）")
+    roles: list[RoleEnum] = strawberry.field(  # type: ignore[valid-type]
+        description="操作者当时的角色（同 Me.roles 的枚举）"
+    )
     department: str | None = strawberry.field(description="操作者的部门代码；无则为 null")
     action: str = strawberry.field(
         description="动作，如 application.submit、case.acknowledge、role.grant、emergency_mode.set"
@@ -133,7 +137,7 @@ class AuditEventType(Node):
             sequence=e.sequence,
             occurred_at=e.occurred_at,
             actor=e.actor,
-            roles=list(e.roles),
+            roles=[Role(r) for r in e.roles],
             department=e.department,
             action=e.action,
             subject_type=e.subject_type,

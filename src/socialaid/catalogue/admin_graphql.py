@@ -11,6 +11,8 @@ import strawberry
 from socialaid.access.sessions import scoped_session
 from socialaid.catalogue import admin, history
 from socialaid.catalogue.diff import ElementChange
+from socialaid.catalogue.files import Status
+from socialaid.catalogue.graphql_vocabulary import ChangeEnum, ItemStatusEnum
 from socialaid.catalogue.models import CatalogueItem, CatalogueOverride
 from socialaid.catalogue.service import CatalogueCaches
 from socialaid.clock import today_in_china
@@ -41,8 +43,8 @@ class ItemVersionType(Node):
     )
     code: str = strawberry.field(description="事项代码")
     version: int = strawberry.field(description="版本号，从 1 起")
-    status: str = strawberry.field(
-        description="状态：draft（草稿，可编辑）、published（已发布，不再改变）、retired（已停用）"
+    status: ItemStatusEnum = strawberry.field(  # type: ignore[valid-type]
+        description="状态：草稿可编辑，已发布不再改变"
     )
     effective_from: date = strawberry.field(description="生效日期（含）")
     effective_to: date | None = strawberry.field(
@@ -65,7 +67,7 @@ class ItemVersionType(Node):
             tenant_code=row.tenant_id,
             code=row.code,
             version=row.version,
-            status=row.status,
+            status=Status(row.status),
             effective_from=row.effective_from,
             effective_to=row.effective_to,
             lock_version=row.lock_version,
@@ -94,8 +96,8 @@ def _version_key(row: CatalogueItem) -> list[str]:
 @strawberry.type(name="ElementChange", description="一个要素的变化")
 class ElementChangeType:
     element: str = strawberry.field(description="要素名（事项文档的顶层键，如 benefit、materials）")
-    change: str = strawberry.field(
-        description="变化：added（新增）、removed（删除）、changed（修改）"
+    change: ChangeEnum = strawberry.field(  # type: ignore[valid-type]
+        description="变化"
     )
     before: JSON | None = strawberry.field(description="变化前的取值；新增时为 null")
     after: JSON | None = strawberry.field(description="变化后的取值；删除时为 null")
@@ -104,7 +106,7 @@ class ElementChangeType:
     def of(cls, c: ElementChange) -> ElementChangeType:
         return cls(
             element=c.element,
-            change=c.change.value,
+            change=c.change,
             before=as_json(c.before),
             after=as_json(c.after),
         )

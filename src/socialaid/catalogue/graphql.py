@@ -17,6 +17,28 @@ from socialaid.catalogue.files import (
     Parameter,
     TargetGroup,
 )
+from socialaid.catalogue.graphql_vocabulary import (
+    ActorEnum,
+    BenefitPeriod,
+    BenefitPeriodEnum,
+    Category,
+    CategoryEnum,
+    ChannelEnum,
+    ElectionEnum,
+    ElementTypeEnum,
+    ItemStatusEnum,
+    LevelEnum,
+    Necessity,
+    NecessityEnum,
+    OnDenied,
+    OnDeniedEnum,
+    Original,
+    OriginalEnum,
+    Prerequisite,
+    PrerequisiteEnum,
+    SensitivityEnum,
+    SubjectEnum,
+)
 from socialaid.catalogue.inheritance import EffectiveItem, Origin
 from socialaid.catalogue.service import CatalogueCaches, TenantView
 from socialaid.clock import today_in_china
@@ -98,8 +120,8 @@ class DataElementType:
         description="规范的点分键，如 applicant.name、household.members[].name（[] 表示重复组中的每一行）"
     )
     label: str = strawberry.field(description="中文标签")
-    type: str = strawberry.field(
-        description="取值类型：string、text、integer、amount（元，非负，两位小数）、number、boolean、date（YYYY-MM-DD）、code（代码表中的一个值）、codes（多个值）、id_number（GB 11643 身份证号）、phone、bank_account、address（地址）、file（已上传文件的引用）"
+    type: ElementTypeEnum = strawberry.field(  # type: ignore[valid-type]
+        description="取值类型"
     )
     code_list: str | None = strawberry.field(
         description="type 为 code 或 codes 时所用的代码表；否则为 null"
@@ -110,8 +132,8 @@ class DataElementType:
     constraints: JSON = strawberry.field(
         description="JSON Schema 2020-12 约束关键字（minimum、maximum、maxLength、pattern、format 等）"
     )
-    sensitivity: str = strawberry.field(
-        description="敏感级别：public（公开）、personal（个人信息）、sensitive（敏感：对不需要的角色脱敏，明文读取记入审计）"
+    sensitivity: SensitivityEnum = strawberry.field(  # type: ignore[valid-type]
+        description="敏感级别"
     )
     repeat_group: str | None = strawberry.field(
         description="所属重复组的键（如 household.members）；不在重复组中时为 null"
@@ -169,11 +191,11 @@ class LegalBasisType:
 class DependencyType:
     items: list[str] = strawberry.field(description="等待其决定的事项代码（任一作出决定即可）")
     reason: str = strawberry.field(description="串联办理的理由")
-    on_denied: str = strawberry.field(
-        description="前置事项不准予时本事项如何处理：close（终止并告知理由）或 continue（照常办理）"
+    on_denied: OnDeniedEnum = strawberry.field(  # type: ignore[valid-type]
+        description="前置事项不准予时本事项如何处理"
     )
-    prerequisite: str = strawberry.field(
-        description="申请未选前置事项时表单如何处理：add（自动加入）或 warn（提示）"
+    prerequisite: PrerequisiteEnum = strawberry.field(  # type: ignore[valid-type]
+        description="申请未选前置事项时表单如何处理"
     )
 
 
@@ -233,11 +255,11 @@ class ProvenanceType:
 @strawberry.type(name="ProcessStep", description="办理流程中的一步")
 class ProcessStepType:
     name: str = strawberry.field(description="步骤名称，如“受理”“审核确认”")
-    actor: str = strawberry.field(
-        description="办理者：applicant、adviser、window_clerk、caseworker、approver、joint_meeting、organisation（学校、基层工会等组织）、system（系统自动）"
+    actor: ActorEnum = strawberry.field(  # type: ignore[valid-type]
+        description="办理者"
     )
-    level: str = strawberry.field(
-        description="办理层级：province、city、county、street、community、organisation"
+    level: LevelEnum = strawberry.field(  # type: ignore[valid-type]
+        description="办理层级"
     )
     description: str | None = strawberry.field(description="说明；无则为 null")
     time_limit_working_days: int | None = strawberry.field(
@@ -248,8 +270,8 @@ class ProcessStepType:
 @strawberry.type(name="Place", description="受理地点")
 class PlaceType:
     name: str = strawberry.field(description="地点名称，如“街道社区事务受理服务中心”")
-    level: str = strawberry.field(
-        description="所在层级：province、city、county、street、community、organisation"
+    level: LevelEnum = strawberry.field(  # type: ignore[valid-type]
+        description="所在层级"
     )
 
 
@@ -281,8 +303,8 @@ class BenefitType:
         description="金额计算公式（JSONLogic，变量为数据元键与 params.*）；无公式时为 null"
     )
     formula_text: str | None = strawberry.field(description="公式的文字说明；无则为 null")
-    period: str | None = strawberry.field(
-        description="给付周期：monthly（按月）、yearly（按年）、one_off（一次性）、per_term（按学期）、per_case（按次）、ongoing（持续）；未规定时为 null"
+    period: BenefitPeriodEnum | None = strawberry.field(  # type: ignore[valid-type]
+        description="给付周期；未规定时为 null"
     )
     max_duration_months: int | None = strawberry.field(
         description="累计最长期限（月）；maxDurationException 所述人员除外"
@@ -296,7 +318,9 @@ class BenefitType:
 class ItemFieldType:
     key: str = strawberry.field(description="数据元的规范键（表单答案中的键）")
     label: str = strawberry.field(description="中文标签")
-    type: str = strawberry.field(description="取值类型（同 DataElement.type）")
+    type: ElementTypeEnum = strawberry.field(  # type: ignore[valid-type]
+        description="取值类型（同 DataElement.type）"
+    )
     required: bool = strawberry.field(description="是否无条件必填（否则看 requiredWhen）")
     required_when: JSON | None = strawberry.field(
         description="必填条件（JSONLogic，变量为其他答案的键）；无条件时为 null"
@@ -308,8 +332,8 @@ class ItemFieldType:
         description="约束：数据元的约束与本事项收紧的约束合并（JSON Schema 关键字）"
     )
     purpose: str = strawberry.field(description="本事项为何需要此项")
-    sensitivity: str = strawberry.field(
-        description="敏感级别：public、personal、sensitive（同 DataElement.sensitivity）"
+    sensitivity: SensitivityEnum = strawberry.field(  # type: ignore[valid-type]
+        description="敏感级别（同 DataElement.sensitivity）"
     )
 
 
@@ -326,23 +350,25 @@ class ReviewStandardType:
 @strawberry.type(name="ItemMaterial", description="事项所需材料")
 class ItemMaterialType:
     evidence: EvidenceTypeType = strawberry.field(description="材料类型")
-    subject: str = strawberry.field(
-        description="材料对象：applicant（申请人）、household_member（符合 subjectWhen 的每位家庭成员）、supporter（每位赡养、抚养、扶养义务人）、household（整个家庭一份）"
+    subject: SubjectEnum = strawberry.field(  # type: ignore[valid-type]
+        description="材料对象"
     )
     subject_when: JSON | None = strawberry.field(
         description="对象为家庭成员或义务人时，哪些人需要（JSONLogic，变量为该成员的答案）；null 表示每个人"
     )
-    necessity: str = strawberry.field(description="required（必交）或 optional（选交）")
+    necessity: NecessityEnum = strawberry.field(  # type: ignore[valid-type]
+        description="必交或选交"
+    )
     required_when: JSON | None = strawberry.field(
         description="必交的条件（JSONLogic）；无条件时为 null"
     )
-    original: str = strawberry.field(
-        description="原件或复印件：original、copy、original_or_copy、signed_or_electronic（签字或电子件）"
+    original: OriginalEnum = strawberry.field(  # type: ignore[valid-type]
+        description="原件或复印件"
     )
     medium: str | None = strawberry.field(description="载体，如“扫描版或照片”；未规定时为 null")
     purpose: str = strawberry.field(description="本事项为何需要此材料")
-    allows: list[str] = strawberry.field(
-        description="材料类型之外本事项另允许的免交、缓交方式：shared_data、electronic_licence、personal_commitment、deferred（容缺受理）"
+    allows: list[ElectionEnum] = strawberry.field(  # type: ignore[valid-type]
+        description="材料类型之外本事项另允许的免交、缓交方式"
     )
     review_standard: ReviewStandardType | None = strawberry.field(
         description="部门的审查标准；未规定时为 null"
@@ -394,14 +420,14 @@ def _material(view_library: dict[str, EvidenceType], m: MaterialUse) -> ItemMate
     review = m.review
     return ItemMaterialType(
         evidence=EvidenceTypeType.of(view_library[m.evidence]),
-        subject=m.subject.value,
+        subject=m.subject,
         subject_when=as_json(m.subject_when),
-        necessity=m.necessity,
+        necessity=Necessity(m.necessity),
         required_when=as_json(m.required_when),
-        original=m.original,
+        original=Original(m.original),
         medium=m.medium,
         purpose=m.purpose,
-        allows=[a.value for a in m.allows],
+        allows=list(m.allows),
         review_standard=ReviewStandardType(
             form=review.form,
             points=list(review.points),
@@ -451,11 +477,9 @@ class CatalogueItemType(Node):
     def mode(self) -> ItemModeEnum:  # type: ignore[valid-type]
         return self.spec.mode
 
-    @strawberry.field(
-        description="类别：basic_living（基本生活救助）、special（专项救助）、emergency（急难救助）、social（社会帮扶：工会、红十字会、妇联等群团组织与社会力量）、recognition（认定类）；未分类时为 null"
-    )
-    def category(self) -> str | None:
-        return self.spec.category
+    @strawberry.field(description="类别；未分类时为 null")
+    def category(self) -> CategoryEnum | None:  # type: ignore[valid-type]
+        return None if self.spec.category is None else Category(self.spec.category)
 
     @strawberry.field(description="办理部门：查看租户中该职能的部门（无则取最近的上级）")
     def department(self) -> DepartmentType | None:
@@ -496,7 +520,7 @@ class CatalogueItemType(Node):
             content=b.content,
             formula=as_json(b.formula),
             formula_text=b.formula_text,
-            period=b.period,
+            period=None if b.period is None else BenefitPeriod(b.period),
             max_duration_months=b.max_duration_months,
             max_duration_exception=b.max_duration_exception,
         )
@@ -510,8 +534,8 @@ class CatalogueItemType(Node):
         return [
             ProcessStepType(
                 name=s.name,
-                actor=s.actor.value,
-                level=s.level.value,
+                actor=s.actor,
+                level=s.level,
                 description=s.description,
                 time_limit_working_days=s.time_limit_working_days,
             )
@@ -519,14 +543,14 @@ class CatalogueItemType(Node):
         ]
 
     @strawberry.field(
-        description="可申请的渠道，小写代码：online、window、self_service、hotline_12345、adviser、phone、organisation（对应 ApplicationChannel 的值）"
+        description="可申请的渠道（applicationSubmit 的 channel 取其中之一，且须为本租户开通的）"
     )
-    def channels(self) -> list[str]:
-        return [c.value for c in self.spec.channels]
+    def channels(self) -> list[ChannelEnum]:  # type: ignore[valid-type]
+        return list(self.spec.channels)
 
     @strawberry.field(description="受理地点")
     def acceptance_places(self) -> list[PlaceType]:
-        return [PlaceType(name=p.name, level=p.level.value) for p in self.spec.acceptance_places]
+        return [PlaceType(name=p.name, level=p.level) for p in self.spec.acceptance_places]
 
     @strawberry.field(description="办结时限")
     def time_limit(self) -> TimeLimitType:
@@ -550,8 +574,8 @@ class CatalogueItemType(Node):
                 DependencyType(
                     items=list(d.items),
                     reason=d.reason,
-                    on_denied=d.on_denied,
-                    prerequisite=d.prerequisite,
+                    on_denied=OnDenied(d.on_denied),
+                    prerequisite=Prerequisite(d.prerequisite),
                 )
                 for d in self.spec.requires_decision_of
             ],
@@ -608,13 +632,13 @@ class CatalogueItemType(Node):
                 ItemFieldType(
                     key=use.key,
                     label=element.label,
-                    type=element.type.value,
+                    type=element.type,
                     required=use.required,
                     required_when=as_json(use.required_when),
                     visible_when=as_json(use.visible_when),
                     constraints=as_json({**element.constraints, **use.constraints}),
                     purpose=use.purpose,
-                    sensitivity=element.sensitivity.value,
+                    sensitivity=element.sensitivity,
                 )
             )
         return out
@@ -624,9 +648,9 @@ class CatalogueItemType(Node):
         library = self.view.library
         return [_material(library.evidence_types, m) for m in self.spec.materials]
 
-    @strawberry.field(description="版本状态：draft（草稿）、published（已发布）、retired（已停用）")
-    def status(self) -> str:
-        return self.spec.status.value
+    @strawberry.field(description="版本状态")
+    def status(self) -> ItemStatusEnum:  # type: ignore[valid-type]
+        return self.spec.status
 
     @strawberry.field(description="所有者租户中该事项的版本号（从 1 起）")
     def version(self) -> int:
@@ -711,10 +735,10 @@ class CatalogueType:
         return sorted(out, key=lambda i: i.spec.code)
 
     @strawberry.field(
-        description="本租户开通的申请渠道，小写代码（online、window、self_service、hotline_12345、adviser、phone、organisation）"
+        description="本租户开通的申请渠道：applicationSubmit 的 channel 取其中之一（同一枚举）"
     )
-    def channels(self) -> list[str]:
-        return [c.value for c in self.view.config.channels] if self.view.config else []
+    def channels(self) -> list[ChannelEnum]:  # type: ignore[valid-type]
+        return list(self.view.config.channels) if self.view.config else []
 
     @strawberry.field(description="租户参数：种子文件未给出、由本租户设定的标准与金额")
     def parameters(self) -> list[ParameterType]:
@@ -734,11 +758,11 @@ def _element(
     return DataElementType(
         key=e.key,
         label=e.label,
-        type=e.type.value,
+        type=e.type,
         code_list=e.code_list,
         code_values=[CodeValueType(code=v.code, label=v.label) for v in values],
         constraints=as_json(e.constraints),
-        sensitivity=e.sensitivity.value,
+        sensitivity=e.sensitivity,
         repeat_group=group,
         source=SourceType.of(e.source),
     )

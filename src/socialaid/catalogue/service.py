@@ -51,8 +51,12 @@ class TenantView:
 
 @dataclass
 class CatalogueCaches:
-    views: RevisionCache[TenantView] = field(default_factory=RevisionCache)
-    library: RevisionCache[Library] = field(default_factory=lambda: RevisionCache(1))
+    views: RevisionCache[TenantView] = field(
+        default_factory=lambda: RevisionCache(name="tenant_views")
+    )
+    library: RevisionCache[Library] = field(
+        default_factory=lambda: RevisionCache(1, name="catalogue_library")
+    )
 
 
 _REVISION_KEY = "socialaid.content_revision"

@@ -55,6 +55,10 @@ async def drop_database(server_url: str | URL, name: str) -> None:
         await conn.close()
 
 
+# An arbitrary key of this project's own for PostgreSQL's advisory locks ("socialro" in ASCII).
+APP_ROLE_LOCK = 0x736F6369616C726F
+
+
 async def ensure_app_role(
     owner_url: str | URL, signing_key: str, role_settings: Mapping[str, str] | None = None
 ) -> None:
@@ -73,8 +77,12 @@ async def ensure_app_role(
     )
     conn = await owner_connection(owner_url)
     try:
+        # One statement list is one transaction: the lock makes replicas starting together take
+        # turns (concurrent CREATE ROLE / ALTER ROLE fail with a unique violation or "tuple
+        # concurrently updated").
         await conn.execute(
             f"""
+            SELECT pg_advisory_xact_lock({APP_ROLE_LOCK});
             DO $$ BEGIN
               IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{APP_ROLE}') THEN
                 CREATE ROLE {APP_ROLE} LOGIN;

@@ -38,6 +38,7 @@ REFERENCE: tuple[str, ...] = (
     "form_snapshot",
     "library_entry",
     "library_snapshot",
+    "working_calendar",
 )
 
 COORDINATOR_ONLY: tuple[str, ...] = ("alembic_version",)

@@ -27,7 +27,7 @@ class FormCache:
         if maxsize < 1:
             raise ValueError("maxsize must be at least 1")
         self.maxsize = maxsize
-        self._forms: LruCache[CacheKey, CompiledForm] = LruCache(maxsize)
+        self._forms: LruCache[CacheKey, CompiledForm] = LruCache(maxsize, name="compiled_forms")
         self._lock = threading.Lock()
 
     @property

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
 from socialaid.catalogue.conditions import Condition
@@ -42,11 +43,18 @@ class SelectedItem:
     added_for: tuple[str, ...] = ()
 
 
+class NoteCode(StrEnum):
+    PREREQUISITE_ADDED = "PREREQUISITE_ADDED"
+    PREREQUISITE_MISSING = "PREREQUISITE_MISSING"
+    PARAMETER_UNSET = "PARAMETER_UNSET"
+    UNKNOWN_CONDITION_KEY = "UNKNOWN_CONDITION_KEY"
+
+
 @dataclass(frozen=True)
 class Note:
     """Something the applicant or clerk should know about the selection; not an error."""
 
-    code: str  # PREREQUISITE_ADDED, PREREQUISITE_MISSING, PARAMETER_UNSET, UNKNOWN_CONDITION_KEY
+    code: NoteCode
     message: str
     items: tuple[str, ...]
 

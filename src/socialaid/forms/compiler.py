@@ -14,6 +14,7 @@ from socialaid.forms.compiled import (
     FormField,
     FormGroup,
     Note,
+    NoteCode,
     Question,
     Reduction,
     Section,
@@ -54,12 +55,16 @@ def compile_form(
 
     notes = list(selection.notes)
     notes += [
-        Note("UNKNOWN_CONDITION_KEY", f"a condition reads {key!r}, which is not a field", items)
+        Note(
+            NoteCode.UNKNOWN_CONDITION_KEY,
+            f"a condition reads {key!r}, which is not a field",
+            items,
+        )
         for key, items in unknown_keys
     ]
     notes += [
         Note(
-            "PARAMETER_UNSET",
+            NoteCode.PARAMETER_UNSET,
             f"parameter {name!r} has no value; conditions read it as empty",
             items,
         )

@@ -10,15 +10,34 @@ import strawberry
 from socialaid.access.decisions import is_allowed
 from socialaid.access.principal import Target
 from socialaid.access.vocabulary import Action, Resource
+from socialaid.catalogue.files import ElementType, Mode, Sensitivity, Subject
+from socialaid.catalogue.graphql import CodeValueType, ItemModeEnum, ReviewStandardType
+from socialaid.catalogue.graphql_vocabulary import (
+    ElectionEnum,
+    ElementTypeEnum,
+    Original,
+    OriginalEnum,
+    SensitivityEnum,
+    SubjectEnum,
+)
 from socialaid.catalogue.service import CatalogueCaches
 from socialaid.clock import today_in_china
 from socialaid.forms import service
-from socialaid.forms.compiled import CompiledForm, FormField, FormGroup, FormMaterial
-from socialaid.forms.exemption import MaterialStatus
+from socialaid.forms.compiled import (
+    CompiledForm,
+    ExemptRoute,
+    FormField,
+    FormGroup,
+    FormMaterial,
+    NoteCode,
+    Review,
+)
+from socialaid.forms.exemption import MaterialState, MaterialStatus
 from socialaid.forms.models import SharedRecord
 from socialaid.forms.service import FormCaches
 from socialaid.forms.shared_records import upsert_shared_record
 from socialaid.kernel.context import Info
+from socialaid.kernel.described_enum import described_enum
 from socialaid.kernel.runner import MUTATION_INPUT, run_mutation
 from socialaid.kernel.scalars import JSON, as_json
 from socialaid.kernel.unit_of_work import UnitOfWork
@@ -33,15 +52,77 @@ ANSWERS = (
     "哈希相同即同一表单）。数据元的点分键逐段嵌套为对象：applicant.name 填在 "
     '{"applicant": {"name": "张三"}}；重复组（repeatGroups，如 household.members）为行对象的数组，'
     "行内字段的键去掉组键与 [] 前缀：household.members[].id_number 填在 "
-    '{"household": {"members": [{"id_number": "…"}]}}。取值按字段的 type：date 为 "YYYY-MM-DD"；'
-    "amount 为金额（元，非负数，至多两位小数）；integer、number 为数；boolean 为 true/false；"
-    "code 为 options 中的一个 code，codes 为其数组（不重复）；id_number 为 18 位居民身份证号（含校验位）；"
-    "phone 为手机号或带区号的固定电话；bank_account 为 12 至 19 位银行卡号（Luhn 校验）；"
-    "file 为已上传文件的引用；string、text、address 为字符串。"
+    '{"household": {"members": [{"id_number": "…"}]}}。取值按字段的 type（ElementType）：DATE 为 "YYYY-MM-DD"；'
+    "AMOUNT 为金额（元，非负数，至多两位小数）；INTEGER、NUMBER 为数；BOOLEAN 为 true/false；"
+    "CODE 为 options 中的一个 code，CODES 为其数组（不重复）；ID_NUMBER 为 18 位居民身份证号（含校验位）；"
+    "PHONE 为手机号或带区号的固定电话；BANK_ACCOUNT 为 12 至 19 位银行卡号（Luhn 校验）；"
+    "FILE 为已上传文件的引用；STRING、TEXT、ADDRESS 为字符串。"
     "x-visibleWhen（JSONLogic）不成立的字段与表单中没有的键被丢弃（dropped 列出其路径），"
     "x-requiredWhen 成立或 required 中的字段缺答时报 REQUIRED；"
     "错误的 path 形如 household.members[2].id_number（行号从 0 起）"
 )
+
+NoteCodeEnum = described_enum(
+    NoteCode,
+    name="FormNoteCode",
+    description="合并表单的提示类型",
+    values={
+        "PREREQUISITE_ADDED": "已加入前置事项（PREREQUISITE_ADDED）：所选事项须等待其决定，已一并申请",
+        "PREREQUISITE_MISSING": "缺少前置事项（PREREQUISITE_MISSING）：所选事项等待的前置事项未选",
+        "PARAMETER_UNSET": "参数未设定（PARAMETER_UNSET）：条件读到的租户参数尚无取值，按空值判断",
+        "UNKNOWN_CONDITION_KEY": "未知的条件变量（UNKNOWN_CONDITION_KEY）：条件读取了表单中没有的字段",
+    },
+)
+MaterialCheckStatusEnum = described_enum(
+    MaterialState,
+    name="MaterialCheckStatus",
+    description="答案检查得出的一份材料对一个人的状态（提交后另有 UPLOADED，见 MaterialStatus）",
+    values={
+        "UPLOAD_REQUIRED": "须上传（UPLOAD_REQUIRED）：必交，尚未免交",
+        "OPTIONAL": "可选上传（OPTIONAL）：适用，但所选事项都不要求必交",
+        "EXEMPT": "免交（EXEMPT）：已经共享数据或电子证照确认",
+        "DEFERRED": "容缺受理（DEFERRED）：先受理，在补正期限内补交",
+        "PERSONAL_COMMITMENT": "个人承诺（PERSONAL_COMMITMENT）：以书面承诺代替材料",
+        "NOT_APPLICABLE": "不适用（NOT_APPLICABLE）：适用条件不成立或无此人",
+    },
+)
+
+
+@strawberry.type(name="FormItem", description="合并表单所含的一个事项")
+class FormItemType:
+    code: str = strawberry.field(description="事项代码")
+    name: str = strawberry.field(description="事项名称")
+    department: str = strawberry.field(description="主管部门职能代码")
+    mode: ItemModeEnum = strawberry.field(  # type: ignore[valid-type]
+        description="办理方式"
+    )
+    added_for: list[str] = strawberry.field(
+        description="因前置关系而加入时：等待其决定的所选事项代码；申请人所选的事项为空"
+    )
+
+
+@strawberry.type(name="FormNote", description="合并表单的一条提示（不是错误）")
+class FormNoteType:
+    code: NoteCodeEnum = strawberry.field(  # type: ignore[valid-type]
+        description="提示类型"
+    )
+    message: str = strawberry.field(description="提示内容")
+    items: list[str] = strawberry.field(description="所涉的事项代码（或参数、变量所涉的事项）")
+
+
+@strawberry.type(name="FormSituationQuestion", description="先问的情形问题：条件所用的一个变量")
+class FormSituationQuestionType:
+    key: str = strawberry.field(description="字段的规范键")
+    label: str = strawberry.field(description="中文标签")
+    asked_for: list[str] = strawberry.field(description="其答案决定的事项或条件")
+
+
+@strawberry.type(name="FormSection", description="合并表单的一个分区，按显示顺序")
+class FormSectionType:
+    code: str = strawberry.field(description="分区代码（FormFieldEntry.section 引用它）")
+    label: str = strawberry.field(description="中文标签")
+    fields: list[str] = strawberry.field(description="分区中字段的键")
+    groups: list[str] = strawberry.field(description="分区中重复组的键")
 
 
 @strawberry.type(name="ItemPurposeEntry", description="某事项需要此项的理由")
@@ -56,17 +137,17 @@ class FormFieldType:
         description="规范的点分键：答案中的位置（见 applicationSubmit 的 answers）；重复组中的字段形如 household.members[].name"
     )
     label: str = strawberry.field(description="中文标签")
-    type: str = strawberry.field(
-        description="取值类型：string、text、address、integer、amount（元）、number、boolean、date（YYYY-MM-DD）、code、codes、id_number、phone、bank_account、file"
+    type: ElementTypeEnum = strawberry.field(  # type: ignore[valid-type]
+        description="取值类型（同 DataElement.type）"
     )
     section: str = strawberry.field(description="所属分区代码（见 sections），决定显示位置")
     group: str | None = strawberry.field(description="所属重复组的键；不在重复组中时为 null")
-    sensitivity: str = strawberry.field(
-        description="敏感级别：public、personal、sensitive（读取时对不需要的角色脱敏）"
+    sensitivity: SensitivityEnum = strawberry.field(  # type: ignore[valid-type]
+        description="敏感级别（读取时对不需要的角色脱敏）"
     )
     hint: str | None = strawberry.field(description="填写提示；无则为 null")
-    options: JSON = strawberry.field(
-        description='可选值（code、codes 类型）：[{"code": …, "label": …}]；其他类型为空数组'
+    options: list[CodeValueType] = strawberry.field(
+        description="可选值（CODE、CODES 类型）；其他类型为空列表"
     )
     required: bool = strawberry.field(description="是否无条件必填（否则看 requiredWhen）")
     required_by: list[str] = strawberry.field(description="要求必填此项的事项代码")
@@ -88,12 +169,12 @@ class FormFieldType:
         return cls(
             key=f.key,
             label=f.label,
-            type=f.type,
+            type=ElementType(f.type),
             section=f.section,
             group=f.group,
-            sensitivity=f.sensitivity,
+            sensitivity=Sensitivity(f.sensitivity),
             hint=f.hint,
-            options=as_json([{"code": o.code, "label": o.label} for o in f.options]),
+            options=[CodeValueType(code=o.code, label=o.label) for o in f.options],
             required=f.required_when is True,
             required_by=list(f.required_by),
             visible_by=list(f.visible_by),
@@ -141,6 +222,50 @@ class FormGroupType:
         )
 
 
+@strawberry.type(
+    name="MaterialExemptRoute", description="一份材料可免于提交（或缓交、以承诺代替）的一条途径"
+)
+class ExemptRouteType:
+    via: ElectionEnum = strawberry.field(  # type: ignore[valid-type]
+        description="途径"
+    )
+    issuer: str | None = strawberry.field(
+        description="共享数据、电子证照：持有记录的出具部门；其他途径为 null"
+    )
+    allowed_by: list[str] = strawberry.field(
+        description="容缺后补、个人承诺：允许它的事项代码；其他途径为空"
+    )
+
+    @classmethod
+    def of(cls, r: ExemptRoute) -> ExemptRouteType:
+        return cls(via=r.via, issuer=r.issuer, allowed_by=list(r.allowed_by))
+
+
+@strawberry.type(name="MaterialReview", description="一个事项的主管部门对一份合并材料的审查标准")
+class MaterialReviewType:
+    item: str = strawberry.field(description="事项代码")
+    department: str = strawberry.field(description="审查的部门职能代码")
+    standard: ReviewStandardType | None = strawberry.field(
+        description="审查标准；该事项未规定时为 null"
+    )
+
+    @classmethod
+    def of(cls, r: Review) -> MaterialReviewType:
+        s = r.standard
+        return cls(
+            item=r.item,
+            department=r.department,
+            standard=None
+            if s is None
+            else ReviewStandardType(
+                form=s.form,
+                points=list(s.points),
+                common_problems=list(s.common_problems),
+                error_examples=list(s.error_examples),
+            ),
+        )
+
+
 @strawberry.type(name="FormMaterialEntry", description="合并后的一份材料：一次上传服务所有事项")
 class FormMaterialType:
     id: str = strawberry.field(
@@ -148,8 +273,8 @@ class FormMaterialType:
     )
     code: str = strawberry.field(description="材料类型代码（见 evidenceTypes）")
     name: str = strawberry.field(description="材料名称")
-    subject: str = strawberry.field(
-        description="材料对象：applicant、household_member、supporter、household（同 ItemMaterial.subject）"
+    subject: SubjectEnum = strawberry.field(  # type: ignore[valid-type]
+        description="材料对象（同 ItemMaterial.subject）"
     )
     subject_when: JSON | None = strawberry.field(
         description="对象为家庭成员或义务人时哪些人需要（JSONLogic，变量为该行的答案）；null 表示每个人"
@@ -161,20 +286,14 @@ class FormMaterialType:
     applies_when: JSON = strawberry.field(description="适用条件（JSONLogic）：不成立时此材料不适用")
     required_by: list[str] = strawberry.field(description="要求必交的事项代码")
     used_by: list[str] = strawberry.field(description="使用此材料的事项代码")
-    original: str = strawberry.field(
-        description="原件或复印件：original、copy、original_or_copy、signed_or_electronic"
+    original: OriginalEnum = strawberry.field(  # type: ignore[valid-type]
+        description="原件或复印件：各事项所要求的最严格者"
     )
-    exempt_via: JSON = strawberry.field(
-        description=(
-            "可免于提交的途径：[{via, issuer, allowedBy}]，via 为 shared_data（共享数据）、"
-            "electronic_licence（电子证照）、personal_commitment（个人承诺）、deferred（容缺后补）"
-        )
+    exempt_via: list[ExemptRouteType] = strawberry.field(
+        description="可免于提交（或缓交、以承诺代替）的途径"
     )
-    review_standards: JSON = strawberry.field(
-        description=(
-            "各部门的审查标准：[{item, department, standard}]，standard 的结构同 ReviewStandard"
-            "（form、points、commonProblems 为 common_problems、errorExamples 为 error_examples），未规定时为 null"
-        )
+    review_standards: list[MaterialReviewType] = strawberry.field(
+        description="各事项主管部门的审查标准"
     )
 
     @classmethod
@@ -183,30 +302,16 @@ class FormMaterialType:
             id=m.id,
             code=m.evidence,
             name=m.name,
-            subject=m.subject,
+            subject=Subject(m.subject),
             subject_when=as_json(m.subject_when),
             required=m.required_when is True,
             required_when=as_json(m.required_when),
             applies_when=as_json(m.applies_when),
             required_by=list(m.required_by),
             used_by=list(m.used_by),
-            original=m.original,
-            exempt_via=as_json(
-                [
-                    {"via": r.via.value, "issuer": r.issuer, "allowedBy": list(r.allowed_by)}
-                    for r in m.exempt_via
-                ]
-            ),
-            review_standards=as_json(
-                [
-                    {
-                        "item": r.item,
-                        "department": r.department,
-                        "standard": r.standard.model_dump(mode="json") if r.standard else None,
-                    }
-                    for r in m.reviews
-                ]
-            ),
+            original=Original(m.original),
+            exempt_via=[ExemptRouteType.of(r) for r in m.exempt_via],
+            review_standards=[MaterialReviewType.of(r) for r in m.reviews],
         )
 
 
@@ -243,60 +348,41 @@ class ApplicationFormType:
     def as_of(self) -> date:
         return self.form.as_of
 
-    @strawberry.field(
-        description='所含事项（含因前置关系而加入的）：[{"code", "name", "department", "mode", "addedFor": [因之加入的事项]}]'
-    )
-    def items(self) -> JSON:
-        return as_json(
-            [
-                {
-                    "code": i.code,
-                    "name": i.name,
-                    "department": i.department,
-                    "mode": i.mode,
-                    "addedFor": list(i.added_for),
-                }
-                for i in self.form.items
-            ]
-        )
+    @strawberry.field(description="所含事项（含因前置关系而加入的）")
+    def items(self) -> list[FormItemType]:
+        return [
+            FormItemType(
+                code=i.code,
+                name=i.name,
+                department=i.department,
+                mode=Mode(i.mode),
+                added_for=list(i.added_for),
+            )
+            for i in self.form.items
+        ]
 
-    @strawberry.field(
-        description='提示：前置事项已加入或缺少、参数未设定等：[{"code", "message", "items"}]'
-    )
-    def notes(self) -> JSON:
-        return as_json(
-            [
-                {"code": n.code, "message": n.message, "items": list(n.items)}
-                for n in self.form.notes
-            ]
-        )
+    @strawberry.field(description="提示：前置事项已加入或缺少、参数未设定等")
+    def notes(self) -> list[FormNoteType]:
+        return [
+            FormNoteType(code=n.code, message=n.message, items=list(n.items))
+            for n in self.form.notes
+        ]
 
-    @strawberry.field(
-        description='先问的情形问题：条件所用的每个变量：[{"key", "label", "askedFor"}]'
-    )
-    def situation_questions(self) -> JSON:
-        return as_json(
-            [
-                {"key": q.key, "label": q.label, "askedFor": list(q.asked_for)}
-                for q in self.form.questions
-            ]
-        )
+    @strawberry.field(description="先问的情形问题：条件所用的每个变量")
+    def situation_questions(self) -> list[FormSituationQuestionType]:
+        return [
+            FormSituationQuestionType(key=q.key, label=q.label, asked_for=list(q.asked_for))
+            for q in self.form.questions
+        ]
 
-    @strawberry.field(
-        description='分区：[{"code", "label", "fields": [键], "groups": [重复组键]}]，按显示顺序'
-    )
-    def sections(self) -> JSON:
-        return as_json(
-            [
-                {
-                    "code": s.code,
-                    "label": s.label,
-                    "fields": list(s.fields),
-                    "groups": list(s.groups),
-                }
-                for s in self.form.sections
-            ]
-        )
+    @strawberry.field(description="分区，按显示顺序")
+    def sections(self) -> list[FormSectionType]:
+        return [
+            FormSectionType(
+                code=s.code, label=s.label, fields=list(s.fields), groups=list(s.groups)
+            )
+            for s in self.form.sections
+        ]
 
     @strawberry.field(description="合并后的字段（按规范键去重，取最严格的规则）")
     def fields(self) -> list[FormFieldType]:
@@ -329,7 +415,10 @@ class ApplicationFormType:
         )
 
 
-@strawberry.type(name="FieldError", description="答案错误：路径、代码、说明")
+@strawberry.type(
+    name="FieldError",
+    description="答案错误：路径、代码、说明（旧形状；字段错误统一用 UserError，见 answerErrors）",
+)
 class FieldErrorType:
     path: str = strawberry.field(
         description="答案中的位置：点分键，重复组的行号从 0 起，如 household.members[2].id_number"
@@ -344,22 +433,19 @@ class FieldErrorType:
 class MaterialCheckType:
     material: str = strawberry.field(description="表单材料标识（FormMaterialEntry.id）")
     code: str = strawberry.field(description="材料类型代码")
-    subject: str = strawberry.field(
-        description="材料对象：applicant、household_member、supporter、household"
+    subject: SubjectEnum = strawberry.field(  # type: ignore[valid-type]
+        description="材料对象"
     )
     subject_path: str | None = strawberry.field(
         description="具体是谁：applicant、household 或 household.members[1]（行号从 0 起）；无人适用时为 null"
     )
-    status: str = strawberry.field(
-        description=(
-            "状态：upload_required（须上传）、optional（可选上传）、exempt（免交：已经共享数据或电子证照确认）、"
-            "deferred（容缺受理：先受理后补交）、personal_commitment（以个人承诺代替）、not_applicable（不适用）"
-        )
+    status: MaterialCheckStatusEnum = strawberry.field(  # type: ignore[valid-type]
+        description="状态"
     )
     reason: str = strawberry.field(description="为何需要、免交或不适用（中文）")
     required_by: list[str] = strawberry.field(description="要求此材料的事项代码")
-    exempt_via: str | None = strawberry.field(
-        description="免交途径：shared_data 或 electronic_licence；未免交时为 null"
+    exempt_via: ElectionEnum | None = strawberry.field(  # type: ignore[valid-type]
+        description="确认免交的途径：SHARED_DATA 或 ELECTRONIC_LICENCE；未免交时为 null"
     )
     issuer: str | None = strawberry.field(description="确认免交的出具部门；未免交时为 null")
 
@@ -369,12 +455,12 @@ class MaterialCheckType:
         return cls(
             material=s.material,
             code=s.evidence,
-            subject=s.subject,
+            subject=Subject(s.subject),
             subject_path=s.subject_path,
-            status=s.state.value,
+            status=s.state,
             reason=s.reason,
             required_by=list(s.required_by),
-            exempt_via=c.via.value if c else None,
+            exempt_via=c.via if c else None,
             issuer=c.issuer if c else None,
         )
 
@@ -385,7 +471,17 @@ class MaterialCheckType:
 )
 class ApplicationFormCheckType:
     ok: bool = strawberry.field(description="答案是否全部合格（无字段错误）")
-    errors: list[FieldErrorType] = strawberry.field(description="字段错误；合格时为空列表")
+    errors: list[FieldErrorType] = strawberry.field(
+        description="字段错误；合格时为空列表",
+        deprecation_reason=(
+            "改用 answerErrors：与变更结果的 errors 同一形状（UserError：path 为列表，"
+            "detailCode 为此处的 code）"
+        ),
+    )
+    answer_errors: list[UserError] = strawberry.field(
+        description="答案错误，每个字段一条：code 为 INVALID_INPUT，path 以 answers 开头，"
+        "detailCode 为字段的校验代码；合格时为空列表"
+    )
     dropped: list[str] = strawberry.field(
         description="被丢弃的答案路径：字段不可见（x-visibleWhen 不成立）或不在表单中"
     )
@@ -527,6 +623,7 @@ class FormQuery:
         return ApplicationFormCheckType(
             ok=v.ok,
             errors=[FieldErrorType(path=e.path, code=e.code, message=e.message) for e in v.errors],
+            answer_errors=[UserError.of_answer(e.path, e.code, e.message) for e in v.errors],
             dropped=list(v.dropped),
             materials=[MaterialCheckType.of(s) for s in check.materials],
             shared_data_checked=check.confirmations_checked,

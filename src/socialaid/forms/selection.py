@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from socialaid.catalogue.files import ItemFile, Mode
-from socialaid.forms.compiled import Note
+from socialaid.forms.compiled import Note, NoteCode
 from socialaid.forms.errors import FormCompileError, SelectionProblem
 
 
@@ -104,7 +104,7 @@ def resolve_selection(catalogue: Mapping[str, ItemFile], selected: Sequence[str]
     }
     notes = [
         Note(
-            "PREREQUISITE_ADDED",
+            NoteCode.PREREQUISITE_ADDED,
             f"{_label(catalogue[code])} added: {', '.join(needers)} wait(s) for its decision",
             (code, *needers),
         )
@@ -115,7 +115,7 @@ def resolve_selection(catalogue: Mapping[str, ItemFile], selected: Sequence[str]
             if not final.intersection(dependency.items):
                 notes.append(
                     Note(
-                        "PREREQUISITE_MISSING",
+                        NoteCode.PREREQUISITE_MISSING,
                         f"{_label(item)} waits for a decision on one of "
                         f"{', '.join(dependency.items)}, which is not selected: {dependency.reason}",
                         (item.code, *dependency.items),

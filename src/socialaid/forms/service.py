@@ -62,8 +62,12 @@ class FormSelectionError(DomainError):
 @dataclass
 class FormCaches:
     compiled: FormCache = field(default_factory=FormCache)
-    library_hashes: RevisionCache[str] = field(default_factory=lambda: RevisionCache(1))
-    by_hash: LruCache[str, CompiledForm] = field(default_factory=lambda: LruCache(512))
+    library_hashes: RevisionCache[str] = field(
+        default_factory=lambda: RevisionCache(1, name="form_library_hashes")
+    )
+    by_hash: LruCache[str, CompiledForm] = field(
+        default_factory=lambda: LruCache(512, name="forms_by_hash")
+    )
 
     def remember(self, form: CompiledForm, *, as_hash: str | None = None) -> None:
         """Keep `form` under its content hash, or under `as_hash`: the hash it is looked up by."""

@@ -147,6 +147,14 @@ BOUNDS: Mapping[str, Bound] = {
     "CatalogueItemToggleInput.reason": _REASON,
     "EmergencyModeSetInput.startsAt": _SCHEDULE,
     "EmergencyModeSetInput.endsAt": _SCHEDULE,
+    "Query.workingCalendar(tenant)": _CODE,
+    "Query.workingCalendar(year)": Whole(1949, 2200),
+    "WorkingCalendarPublishInput.tenant": _CODE,
+    # Coarse: the service refuses a year outside 1949–2200 after checking who may publish.
+    "WorkingCalendarPublishInput.year": Whole(1, 9999),
+    "WorkingCalendarPublishInput.holidays": Items(60),
+    "WorkingCalendarPublishInput.adjustedWorkdays": Items(20),
+    "HolidayInput.name": Text(20),  # blank: the service says so with the other problems
     "RoleGrantInput.userId": Text(128, min_chars=1),
     "RoleRevokeInput.userId": Text(128, min_chars=1),
     "SharedRecordUpsertInput.subjectIdNumber": Text(32, min_chars=1),

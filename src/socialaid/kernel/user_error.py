@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 from typing import Self
 
@@ -65,12 +66,36 @@ class UserError:
     path: list[str] = strawberry.field(
         description='出错的输入路径；LINT_FAILED 时为 ["item", 事项代码, 事项文档内的路径]'
     )
+    detail_code: str | None = strawberry.field(
+        default=None,
+        description=(
+            "更细的原因代码：答案校验错误时为字段的校验代码（如 INVALID_ID_NUMBER、REQUIRED），"
+            "其余为 null"
+        ),
+    )
 
     @classmethod
     def of(cls, error: DomainError) -> UserError:
         return cls(
             code=ErrorCodeEnum(error.code.value), message=error.message, path=list(error.path)
         )
+
+    @classmethod
+    def of_answer(cls, path: str, code: str, message: str) -> UserError:
+        """An error of one answer (a form's FieldError) in the one shape of field errors: code
+        INVALID_INPUT, the path inside `answers` as segments, the answer's own code as
+        detailCode."""
+        return cls(
+            code=ErrorCodeEnum.INVALID_INPUT,
+            message=message,
+            path=["answers", *answer_path_segments(path)],
+            detail_code=code,
+        )
+
+
+def answer_path_segments(path: str) -> list[str]:
+    """`household.members[2].id_number` -> ["household", "members", "2", "id_number"]."""
+    return [segment for segment in re.split(r"[.\[\]]+", path) if segment]
 
 
 class Failable:

@@ -7,23 +7,10 @@ from datetime import date, datetime
 
 import strawberry
 
-from socialaid.applications.graphql.types import CaseStateEnum, ChannelEnum, OutcomeEnum
-from socialaid.catalogue.files import Exemption
+from socialaid.applications.graphql.types import CaseStateEnum, OutcomeEnum
+from socialaid.catalogue.graphql_vocabulary import ChannelEnum, ElectionEnum
 from socialaid.forms.graphql import ANSWERS
-from socialaid.kernel.described_enum import described_enum
 from socialaid.kernel.scalars import JSON
-
-ElectionEnum = described_enum(
-    Exemption,
-    name="MaterialElection",
-    description="申请人对一份材料选择的免交或缓交方式（事项或材料类型允许时）",
-    values={
-        "SHARED_DATA": "共享数据（SHARED_DATA）：由部门共享的数据核实，免交",
-        "ELECTRONIC_LICENCE": "电子证照（ELECTRONIC_LICENCE）：调用电子证照，免交",
-        "PERSONAL_COMMITMENT": "个人承诺（PERSONAL_COMMITMENT）：以书面承诺代替材料",
-        "DEFERRED": "容缺后补（DEFERRED）：先行受理，材料在补正期限内补交",
-    },
-)
 
 
 @strawberry.input(description="为表单中的一份材料提供的上传引用，或事项允许时的缓交、承诺")
@@ -44,7 +31,9 @@ class MaterialInputType:
 )
 class ApplicationSubmitInput:
     tenant: str = strawberry.field(description="申请所在租户（行政区划代码，GB/T 2260）")
-    channel: ChannelEnum = strawberry.field(description="申请渠道；须为所选事项与本租户开通的渠道")
+    channel: ChannelEnum = strawberry.field(  # type: ignore[valid-type]
+        description="申请渠道：catalogue.channels 与 item.channels 中的一个（同一枚举）"
+    )
     items: list[str] = strawberry.field(
         description="所选事项代码（与 applicationForm 的 items 相同）"
     )

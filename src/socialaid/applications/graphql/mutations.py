@@ -240,7 +240,7 @@ async def _case_payload(
 def _submission(input: ApplicationSubmitInput) -> Submission:
     return Submission(
         tenant=input.tenant,
-        channel=Channel[input.channel.name].value,
+        channel=Channel(input.channel).value,
         items=list(input.items),
         answers=_answers(input.answers),
         idempotency_key=input.idempotency_key,

@@ -18,20 +18,27 @@ class ApplicationSubmitPayload(Failable):
         default=None, description="提交的申请；失败时为 null"
     )
     replayed: bool = strawberry.field(default=False, description="同一幂等键的重试：返回原申请")
-    errors: list[UserError] = strawberry.field(default_factory=list, description=ERRORS)
+    errors: list[UserError] = strawberry.field(
+        default_factory=list,
+        description=ERRORS + "；答案未通过表单校验时每个字段错误一条（path 以 answers 开头）",
+    )
     field_errors: list[FieldErrorType] = strawberry.field(
         default_factory=list,
-        description="答案的字段错误（errors 中另有一条 INVALID_INPUT）；无则为空列表",
+        description="答案的字段错误；无则为空列表",
+        deprecation_reason=(
+            "改用 errors：每个答案错误一条 UserError（code 为 INVALID_INPUT，path 为以 answers"
+            " 开头的列表，detailCode 为此处的 code）"
+        ),
     )
 
     @classmethod
     def failed(cls, error: DomainError) -> ApplicationSubmitPayload:
-        field_errors = (
-            [FieldErrorType(**e) for e in error.errors]
-            if isinstance(error, AnswersInvalidError)
-            else []
+        if not isinstance(error, AnswersInvalidError):
+            return cls(errors=[UserError.of(error)])
+        return cls(
+            errors=[UserError.of_answer(e["path"], e["code"], e["message"]) for e in error.errors],
+            field_errors=[FieldErrorType(**e) for e in error.errors],
         )
-        return cls(errors=[UserError.of(error)], field_errors=field_errors)
 
 
 @strawberry.type(description="申请办理动作的结果")

@@ -10,25 +10,33 @@ from __future__ import annotations
 
 import asyncio
 from datetime import date, datetime
-from enum import Enum
-from typing import ClassVar
+from typing import Annotated, ClassVar
 
 import strawberry
 
 from socialaid.applications import queries
 from socialaid.applications.loaders import application_loaders, key_of
 from socialaid.applications.models import Application, ApplicationCase, EmergencyMode
+from socialaid.applications.notices import NoticeKind, TemplateOrigin
 from socialaid.applications.planning import Outcome
 from socialaid.applications.records import (
     DecisionRecord,
     MaterialRecord,
+    MaterialRecordState,
     NoticeRecord,
+    Received,
+    ReceivedDecision,
+    ReceivedNote,
     SupplementRecord,
+    TriageOutcome,
+    TriageRecord,
 )
 from socialaid.applications.states import CASE_FINAL_STATES, ApplicationState, CaseState
-from socialaid.applications.timeline import TimelineEvent
+from socialaid.applications.timeline import TimelineEvent, TimelineKind
 from socialaid.catalogue import service as catalogue_service
+from socialaid.catalogue.files import Channel, Subject
 from socialaid.catalogue.graphql import CatalogueItemType
+from socialaid.catalogue.graphql_vocabulary import ChannelEnum, ElectionEnum, SubjectEnum
 from socialaid.catalogue.service import CatalogueCaches, TenantView
 from socialaid.clock import CHINA, today_in_china
 from socialaid.kernel.context import Info
@@ -40,33 +48,6 @@ from socialaid.kernel.scalars import JSON, as_json
 from socialaid.tenancy.graphql import DepartmentType, TenantType, tenant_of
 
 TIME_NOTE = "（ISO 8601，带时区偏移）"
-
-
-@strawberry.enum(
-    name="ApplicationChannel",
-    description="申请渠道：网上、窗口、自助终端、12345热线、社区救助顾问代为申请、电话、基层组织代为申报",
-)
-class ChannelEnum(Enum):
-    """The values of catalogue.files.Channel, each described for clients (a test keeps the two
-    the same)."""
-
-    ONLINE = strawberry.enum_value("online", description="网上申请（ONLINE）：“一网通办”等线上平台")
-    WINDOW = strawberry.enum_value(
-        "window", description="窗口申请（WINDOW）：社区事务受理服务中心等窗口"
-    )
-    SELF_SERVICE = strawberry.enum_value("self_service", description="自助终端申请（SELF_SERVICE）")
-    HOTLINE_12345 = strawberry.enum_value(
-        "hotline_12345", description="12345热线申请（HOTLINE_12345）：由热线代为提交"
-    )
-    ADVISER = strawberry.enum_value("adviser", description="社区救助顾问代为申请（ADVISER）")
-    PHONE = strawberry.enum_value(
-        "phone", description="电话申请（PHONE）：经公布的救助咨询热线（沪民救发〔2022〕9号 四）"
-    )
-    ORGANISATION = strawberry.enum_value(
-        "organisation",
-        description="基层组织代为申报（ORGANISATION）：由事项写明的组织为其成员申报，成员为申请对象"
-        "（如基层工会经“申工通”，沪民救发〔2021〕10号 一（十二））",
-    )
 
 
 ApplicationStateEnum = described_enum(
@@ -104,6 +85,76 @@ OutcomeEnum = described_enum(
     values={
         "APPROVED": "准予（APPROVED）：给予救助，写明金额、期限与起始日",
         "DENIED": "不予准予（DENIED）：须写明理由与依据",
+    },
+)
+NoticeKindEnum = described_enum(
+    NoticeKind,
+    name="NoticeKind",
+    description="告知书类型",
+    values={
+        "APPROVE": "准予告知书（APPROVE）：写明金额、期限与起始日",
+        "DENY": "不予准予告知书（DENY）：写明理由与依据",
+        "REJECT": "不予受理告知书（REJECT）：一门受理不予受理时",
+        "SUPPLEMENT": "补正告知书（SUPPLEMENT）：一次性告知所需材料及期限",
+    },
+)
+TemplateOriginEnum = described_enum(
+    TemplateOrigin,
+    name="NoticeTemplateOrigin",
+    description="告知书模板的来源",
+    values={
+        "TENANT": "本地区模板（TENANT）：本租户或上级配置的告知书模板",
+        "PLATFORM_DEFAULT": "平台默认（PLATFORM_DEFAULT）：非政策文本，请本地区配置告知书模板",
+    },
+)
+MaterialStatusEnum = described_enum(
+    MaterialRecordState,
+    name="MaterialStatus",
+    description="一份材料对一个人的状态（applicationFormCheck 的检查结果，及提交时记下的）",
+    values={
+        "UPLOADED": "已上传（UPLOADED）：提交时附了上传引用",
+        "UPLOAD_REQUIRED": "须上传（UPLOAD_REQUIRED）：必交，尚未免交",
+        "OPTIONAL": "可选上传（OPTIONAL）：适用，但所选事项都不要求必交",
+        "EXEMPT": "免交（EXEMPT）：已经共享数据或电子证照确认",
+        "DEFERRED": "容缺受理（DEFERRED）：先受理，在补正期限内补交",
+        "PERSONAL_COMMITMENT": "个人承诺（PERSONAL_COMMITMENT）：以书面承诺代替材料",
+        "NOT_APPLICABLE": "不适用（NOT_APPLICABLE）：适用条件不成立或无此人",
+    },
+)
+TimelineKindEnum = described_enum(
+    TimelineKind,
+    name="TimelineKind",
+    description="时间线记录的事件类型（申请本身的以 APPLICATION_ 开头，案件的以 CASE_ 开头）",
+    values={
+        "APPLICATION_SUBMITTED": "已提交（APPLICATION_SUBMITTED）：申请提交，data 含 channel、items",
+        "APPLICATION_ACCEPTED": "已受理（APPLICATION_ACCEPTED）：一门受理，分送各部门",
+        "APPLICATION_REJECTED": "不予受理（APPLICATION_REJECTED）：一门受理告知理由",
+        "APPLICATION_ESCALATED": "提交联席会议（APPLICATION_ESCALATED）：等待指定承办部门",
+        "APPLICATION_ASSIGNED": "联席会议已指定（APPLICATION_ASSIGNED）：指定承办与牵头部门",
+        "APPLICATION_COMPLETED": "已办结（APPLICATION_COMPLETED）：各事项均已办结",
+        "APPLICATION_WITHDRAWN": "已撤回（APPLICATION_WITHDRAWN）：申请人撤回申请",
+        "CASE_OPENED": "开始办理（CASE_OPENED）：案件开立，可接件",
+        "CASE_WAITING": "等待前置事项（CASE_WAITING）：案件开立，等待前置事项的决定",
+        "CASE_ACKNOWLEDGED": "已接件（CASE_ACKNOWLEDGED）：部门已受理",
+        "CASE_SUPPLEMENT_REQUESTED": "要求补正（CASE_SUPPLEMENT_REQUESTED）：一次性告知所需材料及期限",
+        "CASE_SUPPLIED": "已补正（CASE_SUPPLIED）：申请人提交了补正材料",
+        "CASE_APPROVED": "已准予（CASE_APPROVED）：部门决定给予救助",
+        "CASE_DENIED": "不予准予（CASE_DENIED）：部门决定不予救助",
+        "CASE_DECISION_RECEIVED": "收到前置决定（CASE_DECISION_RECEIVED）：前置事项的决定已转来",
+        "CASE_RELEASED": "可开始办理（CASE_RELEASED）：前置事项办结，开始计时",
+        "CASE_CLOSED": "已终止（CASE_CLOSED）：未经本部门决定而终止，如前置事项不准予",
+        "CASE_GRANTED_AUTOMATICALLY": "免申即享（CASE_GRANTED_AUTOMATICALLY）：按前置认定自动给予",
+        "CASE_WITHDRAWN": "已撤回（CASE_WITHDRAWN）：随申请撤回",
+    },
+)
+TriageOutcomeEnum = described_enum(
+    TriageOutcome,
+    name="TriageOutcome",
+    description="一门受理（或联席会议）的结果",
+    values={
+        "ACCEPTED": "受理（ACCEPTED）：分送各事项主管部门办理",
+        "REJECTED": "不予受理（REJECTED）：告知理由（reasons、notice）",
+        "ESCALATED": "提交联席会议（ESCALATED）：无适合部门或需多部门会商（reason）",
     },
 )
 
@@ -168,12 +219,12 @@ class DecisionType:
 
 @strawberry.type(name="Notice", description="告知书")
 class NoticeType:
-    kind: str = strawberry.field(
-        description="告知书类型：approve（准予）、deny（不予准予）、reject（不予受理）、supplement（补正）"
+    kind: NoticeKindEnum = strawberry.field(  # type: ignore[valid-type]
+        description="告知书类型"
     )
     text: str = strawberry.field(description="告知书正文（已填入申请人、事项、金额、理由、依据等）")
-    origin: str = strawberry.field(
-        description="模板来源：tenant（本地区模板）或 platform_default（平台默认）"
+    origin: TemplateOriginEnum = strawberry.field(  # type: ignore[valid-type]
+        description="模板来源"
     )
     label: str | None = strawberry.field(
         description="模板为平台默认时的提示（非政策文本，请本地区配置模板）；本地区模板时为 null"
@@ -181,7 +232,7 @@ class NoticeType:
 
     @classmethod
     def of(cls, n: NoticeRecord) -> NoticeType:
-        return cls(kind=n.kind.value, text=n.text, origin=n.origin.value, label=n.label)
+        return cls(kind=n.kind, text=n.text, origin=n.origin, label=n.label)
 
 
 @strawberry.type(name="SupplementRequest", description="补正告知：所需材料与期限")
@@ -192,14 +243,90 @@ class SupplementType:
     )
     notice: NoticeType | None = strawberry.field(description="补正告知书；无则为 null")
     supplied: list[str] = strawberry.field(description="申请人已提交的补正材料引用")
+    provisional: bool = strawberry.field(
+        default=False,
+        description="期限是否暂定：按工作日数计算时跨入尚未发布工作日历的年份（只按周末计算），"
+        "该年日历发布后重新计算",
+    )
 
     @classmethod
     def of(cls, s: SupplementRecord) -> SupplementType:
         return cls(
+            provisional=bool(s.provisional),
             materials=list(s.materials),
             deadline=s.deadline,
             notice=NoticeType.of(s.notice),
             supplied=list(s.supplied),
+        )
+
+
+@strawberry.type(name="ReceivedNote", description="案件开立时的提示，如前置事项不在本申请中")
+class ReceivedNoteType:
+    note: str = strawberry.field(description="提示（中文）")
+    items: list[str] = strawberry.field(description="提示所涉的事项代码")
+
+
+@strawberry.type(name="ReceivedDecision", description="前置事项的决定，转给等待它的案件")
+class ReceivedDecisionType:
+    predecessor: str = strawberry.field(description="前置事项代码")
+    decision: DecisionType | None = strawberry.field(description="前置事项的决定；无则为 null")
+    notice: str = strawberry.field(description="前置事项告知书的正文")
+    documents: list[str] = strawberry.field(description="前置事项出具的文书编号或引用")
+    at: datetime = strawberry.field(description="收到的时间")
+
+
+CaseReceived = Annotated[
+    ReceivedNoteType | ReceivedDecisionType,
+    strawberry.union(
+        "CaseReceived",
+        description="案件收到的一条：前置事项的决定（ReceivedDecision）或开立时的提示（ReceivedNote）",
+    ),
+]
+
+
+def received_of(entry: Received) -> ReceivedNoteType | ReceivedDecisionType:
+    if isinstance(entry, ReceivedDecision):
+        return ReceivedDecisionType(
+            predecessor=entry.predecessor,
+            decision=None if entry.decision is None else DecisionType.of(entry.decision),
+            notice=entry.notice,
+            documents=list(entry.documents),
+            at=entry.at,
+        )
+    assert isinstance(entry, ReceivedNote)
+    return ReceivedNoteType(note=entry.note, items=list(entry.items))
+
+
+@strawberry.type(name="ApplicationTriage", description="一门受理（及联席会议）对申请的处理")
+class TriageType:
+    outcome: TriageOutcomeEnum = strawberry.field(  # type: ignore[valid-type]
+        description="处理结果"
+    )
+    reason: str | None = strawberry.field(
+        description="提交联席会议的理由（ESCALATED）；否则为 null"
+    )
+    reasons: list[str] | None = strawberry.field(
+        description="不予受理的理由（REJECTED）；否则为 null"
+    )
+    notice: NoticeType | None = strawberry.field(
+        description="不予受理告知书（REJECTED）；否则为 null"
+    )
+    by: str = strawberry.field(description="处理者的用户标识")
+    at: datetime = strawberry.field(description="处理时间")
+    assigned_by: str | None = strawberry.field(
+        description="提交联席会议后指定牵头部门者的用户标识；未指定时为 null"
+    )
+
+    @classmethod
+    def of(cls, t: TriageRecord) -> TriageType:
+        return cls(
+            outcome=t.outcome,
+            reason=t.reason,
+            reasons=None if t.reasons is None else list(t.reasons),
+            notice=None if t.notice is None else NoticeType.of(t.notice),
+            by=t.by,
+            at=t.at,
+            assigned_by=t.assigned_by,
         )
 
 
@@ -273,6 +400,13 @@ class CaseType(Node):
     def due_at(self) -> datetime | None:
         return self.row.due_at
 
+    @strawberry.field(
+        description="办结期限是否暂定：跨入尚未发布工作日历的年份（只按周末计算），"
+        "该年日历发布后重新计算；无期限时为 false"
+    )
+    def due_at_provisional(self) -> bool:
+        return self.row.due_provisional
+
     @strawberry.field(description="是否已过办结期限而未办结（按当前时间计算）")
     def overdue(self) -> bool:
         return queries.is_overdue(self.row, datetime.now(CHINA))
@@ -286,13 +420,10 @@ class CaseType(Node):
         return None if self.row.notice is None else NoticeType.of(self.row.notice)
 
     @strawberry.field(
-        description=(
-            "收到的前置事项结果与说明：[{predecessor, decision, notice, documents, at}]（前置事项的决定）"
-            "或 [{note, items}]（开立时的提示，如前置事项不在本申请中）"
-        )
+        description="收到的前置事项结果（ReceivedDecision）与开立时的提示（ReceivedNote），按收到先后"
     )
-    def received(self) -> JSON:
-        return as_json([entry.to_json() for entry in self.row.received])
+    def received(self) -> list[CaseReceived]:
+        return [received_of(entry) for entry in self.row.received]
 
     @strawberry.field(description="补正要求；未要求时为 null")
     def supplement(self) -> SupplementType | None:
@@ -318,19 +449,22 @@ class TimelineEntryType:
     at: datetime = strawberry.field(
         description="发生时间（ISO 8601，带时区偏移）；按时间、再按记录顺序排列"
     )
-    kind: str = strawberry.field(
-        description="事件类型，如 application.submitted、application.accepted、case.opened、case.supplement_requested、case.approved"
+    kind: TimelineKindEnum = strawberry.field(  # type: ignore[valid-type]
+        description="事件类型"
     )
     item: str | None = strawberry.field(description="案件的事项代码；申请本身的事件为 null")
     department: str | None = strawberry.field(description="部门代码；申请本身的事件为 null")
     summary: str | None = strawberry.field(description="中文摘要；无则为 null")
-    data: JSON = strawberry.field(description="事件的详情（随事件类型而定的 JSON 对象）")
+    data: JSON = strawberry.field(
+        description="事件的详情（JSON 对象，键随事件类型而定，如 APPLICATION_SUBMITTED 的 channel、items，"
+        "CASE_OPENED 的 state、waiting_on）；界面显示用 summary，不必解析 data"
+    )
 
     @classmethod
     def of(cls, e: TimelineEvent) -> TimelineEntryType:
         return cls(
             at=e.at,
-            kind=e.kind,
+            kind=TimelineKind(e.kind),
             item=e.item,
             department=e.department,
             summary=e.summary,
@@ -344,19 +478,19 @@ class TimelineEntryType:
 class ApplicationMaterialType:
     material: str = strawberry.field(description="表单材料标识（FormMaterialEntry.id）")
     evidence: str = strawberry.field(description="材料类型代码")
-    subject: str = strawberry.field(
-        description="材料对象：applicant、household_member、supporter、household"
+    subject: SubjectEnum = strawberry.field(  # type: ignore[valid-type]
+        description="材料对象"
     )
     subject_path: str | None = strawberry.field(
         description="具体是谁：applicant、household 或 household.members[1]（行号从 0 起）；无人适用时为 null"
     )
-    status: str = strawberry.field(
-        description="状态：uploaded（已上传）、upload_required、optional、exempt、deferred、personal_commitment、not_applicable（同 MaterialCheck.status）"
+    status: MaterialStatusEnum = strawberry.field(  # type: ignore[valid-type]
+        description="提交时的状态（同 MaterialCheck.status，另有 UPLOADED）"
     )
     reason: str | None = strawberry.field(description="为何免交、缓交或不适用；无则为 null")
     required_by: list[str] = strawberry.field(description="要求此材料的事项代码")
-    exempt_via: str | None = strawberry.field(
-        description="免交途径：shared_data 或 electronic_licence；未免交时为 null"
+    exempt_via: ElectionEnum | None = strawberry.field(  # type: ignore[valid-type]
+        description="确认免交的途径：SHARED_DATA 或 ELECTRONIC_LICENCE；未免交时为 null"
     )
     issuer: str | None = strawberry.field(description="确认免交的出具部门；未免交时为 null")
 
@@ -365,12 +499,12 @@ class ApplicationMaterialType:
         return cls(
             material=m.material,
             evidence=m.evidence,
-            subject=m.subject,
+            subject=Subject(m.subject),
             subject_path=m.subject_path,
-            status=m.status.value,
+            status=m.status,
             reason=m.reason,
             required_by=list(m.required_by),
-            exempt_via=None if m.exempt_via is None else m.exempt_via.value,
+            exempt_via=m.exempt_via,
             issuer=m.issuer,
         )
 
@@ -418,8 +552,8 @@ class ApplicationType(Node):
         return await tenant_of(info, self.row.tenant_id)
 
     @strawberry.field(description="申请渠道")
-    def channel(self) -> ChannelEnum:
-        return ChannelEnum(self.row.channel)
+    def channel(self) -> ChannelEnum:  # type: ignore[valid-type]
+        return Channel(self.row.channel)
 
     @strawberry.field(description="申请状态")
     def state(self) -> ApplicationStateEnum:  # type: ignore[valid-type]
@@ -496,14 +630,9 @@ class ApplicationType(Node):
         row = view.departments.get(self.row.lead_department)
         return DepartmentType.of(row) if row is not None else None
 
-    @strawberry.field(
-        description=(
-            "一门受理的结果：{outcome: accepted|rejected|escalated, by, at, reason（提交联席会议的理由）, "
-            "reasons 与 notice（不予受理）, assigned_by（联席会议指定者）}；未处理时为 null"
-        )
-    )
-    def triage(self) -> JSON | None:
-        return None if self.row.triage is None else as_json(self.row.triage.to_json())
+    @strawberry.field(description="一门受理（及联席会议）的结果；未处理时为 null")
+    def triage(self) -> TriageType | None:
+        return None if self.row.triage is None else TriageType.of(self.row.triage)
 
     @strawberry.field(description="提交时间（ISO 8601，带时区偏移）")
     def submitted_at(self) -> datetime:
