@@ -217,7 +217,10 @@ class AuditEventFilter:
     applicant_id_number: str | None = strawberry.field(
         default=None, description="当事人身份证件号码（按不可逆键匹配，不落库）"
     )
-    application: str | None = strawberry.field(default=None, description="申请标识")
+    application: str | None = strawberry.field(
+        default=None,
+        description="申请的全局标识（Application.id）或数据库标识（Application.databaseId）",
+    )
     department: str | None = strawberry.field(default=None, description="部门代码")
     actor: str | None = strawberry.field(default=None, description="操作者的用户标识")
     action: str | None = strawberry.field(default=None, description="动作，如 application.submit")
@@ -233,7 +236,9 @@ class AuditEventFilter:
             tenant=self.tenant,
             include_descendants=self.include_descendants,
             applicant_id_number=self.applicant_id_number,
-            application=self.application,
+            application=None
+            if self.application is None
+            else raw_key(self.application, "Application"),
             department=self.department,
             actor=self.actor,
             action=self.action,
