@@ -471,7 +471,7 @@ EVENTS = """query($f: AuditEventFilter!, $after: String) { auditEvents(filter: $
   after: $after) { edges { cursor node { id tenantCode sequence occurredAt actor roles department
   action subjectType subjectId before after changes { field } applicationId } }
   pageInfo { hasNextPage endCursor } } }"""
-APPLICATION = """query($id: String!) { applicationHistory(id: $id) { applicationId departments
+APPLICATION = """query($id: ID!) { applicationHistory(id: $id) { applicationId departments
   events { sequence occurredAt actor department action before after changes { field before after } } } }"""
 VERIFY = """query($t: String!, $from: DateTime, $to: DateTime) {
   auditVerify(tenant: $t, from: $from, to: $to) { ok checked brokenLink { sequence problem } } }"""

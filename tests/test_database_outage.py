@@ -339,7 +339,7 @@ async def test_no_acknowledged_submission_is_lost_and_retries_make_each_exactly_
                 assert "errors" not in response.json(), response.text
                 payload = response.json()["data"]["applicationSubmit"]
                 assert payload["errors"] == [], payload
-                acknowledged[key] = payload["application"]["id"]
+                acknowledged[key] = payload["application"]["databaseId"]
                 if len(acknowledged) >= 8:
                     enough_before_the_stop.set()
             else:
@@ -364,7 +364,7 @@ async def test_no_acknowledged_submission_is_lost_and_retries_make_each_exactly_
         response = await submit(key)
         payload = response.json()["data"]["applicationSubmit"]
         assert payload["errors"] == [], payload
-        acknowledged[key] = payload["application"]["id"]
+        acknowledged[key] = payload["application"]["databaseId"]
     after = await applications_by_key(db)
     assert set(after) - set(before) == set(keys)
     assert {k: after[k] for k in keys} == acknowledged

@@ -43,10 +43,14 @@ PUBLIC_FIELDS: Final = frozenset(
         "evidenceTypes",
         "targetGroups",
         "itemVersions",
+        "itemVersionsConnection",
         "itemDiff",
         "catalogueDiff",
         "applicationForm",
         "applicationFormCheck",
+        # Open at the root; each node is answered as its own type's query answers (tests/relay).
+        "node",
+        "nodes",
         # the working-day calendar dates the service guide's promised limits (issue 19)
         "workingCalendar",
     }

@@ -19,6 +19,7 @@ from graphql import (
     GraphQLEnumType,
     GraphQLField,
     GraphQLInputObjectType,
+    GraphQLInterfaceType,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
@@ -117,7 +118,9 @@ def operation_for(name: str, tenant: str) -> tuple[str, dict[str, Any]]:
     declared = ", ".join(f"${a}: {arg.type}" for a, arg in args.items())
     passed = ", ".join(f"{a}: ${a}" for a in args)
     selection = (
-        "{ __typename }" if isinstance(get_named_type(field.type), GraphQLObjectType) else ""
+        "{ __typename }"
+        if isinstance(get_named_type(field.type), GraphQLObjectType | GraphQLInterfaceType)
+        else ""
     )
     header = f"{operation} Matrix({declared})" if declared else operation
     call = f"{name}({passed})" if passed else name

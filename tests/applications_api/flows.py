@@ -14,9 +14,9 @@ SHANGHAI_FAMILY = ["dibao", "education_aid.compulsory", "legal_aid"]
 TRIAGE_FIELDS = "triage { outcome reason reasons notice { kind text origin } by at assignedBy }"
 RECEIVED_FIELDS = """received { __typename ... on ReceivedNote { note items }
   ... on ReceivedDecision { predecessor notice documents at decision { outcome amount } } }"""
-APPLICATION_FIELDS = f"""id state lockVersion items formHash owner submittedBy {TRIAGE_FIELDS}
+APPLICATION_FIELDS = f"""id databaseId state lockVersion items formHash owner submittedBy {TRIAGE_FIELDS}
   result {{ finished approved denied closed open }}
-  cases {{ id itemCode state lockVersion waitingOn dueAt overdue department {{ code name }}
+  cases {{ id databaseId itemCode state lockVersion waitingOn dueAt overdue department {{ code name }}
           decision {{ outcome amount reasons automatic trigger }} notice {{ kind text }}
           {RECEIVED_FIELDS} closedReason }}
   timeline {{ at kind item department summary }}"""
@@ -32,7 +32,7 @@ APPLICATION = f"""query($id: ID!) {{ application(id: $id) {{ {APPLICATION_FIELDS
 ACCEPT = f"""mutation($i: ApplicationActInput!) {{ applicationTriageAccept(input: $i) {{
   errors {{ code message path }} application {{ {APPLICATION_FIELDS} }} }} }}"""
 ACKNOWLEDGE = """mutation($i: CaseActInput!) { caseAcknowledge(input: $i) {
-  errors { code message path } case { id applicationId state lockVersion } } }"""
+  errors { code message path } case { id databaseId applicationId state lockVersion } } }"""
 DECIDE = f"""mutation($i: CaseDecideInput!) {{ caseDecide(input: $i) {{
   errors {{ code message path }} case {{ id state lockVersion decision {{ outcome amount recognisedAs }}
   notice {{ kind text }} }} application {{ {APPLICATION_FIELDS} }} }} }}"""

@@ -213,7 +213,7 @@ async def test_an_analyst_sees_masked_identity_numbers_and_a_caseworkers_plain_r
             await session.execute(
                 select(col(AuditEvent.actor)).where(
                     col(AuditEvent.action) == "sensitive.read",
-                    col(AuditEvent.subject_id) == accepted["id"],
+                    col(AuditEvent.subject_id) == accepted["databaseId"],
                 )
             )
         ).scalars()

@@ -28,7 +28,7 @@ PERSON = """query($id: String!, $after: String) { personHistory(idNumber: $id) {
     edges { node { tenantCode sequence applicationId } } pageInfo { hasNextPage endCursor }
   }
 } }"""
-APPLICATION = """query($id: String!) { applicationHistory(id: $id) {
+APPLICATION = """query($id: ID!) { applicationHistory(id: $id) {
   applicationId tenantCode departments
   events { sequence action department before after changes { field before after } }
 } }"""

@@ -183,12 +183,13 @@ async def test_a_client_that_leaves_ends_its_subscription(db: Database, served: 
         ) as response,
     ):
         await Events(response).next()
-        assert updates._subscribers.get(submitted["id"])  # subscribed while the client reads
+        # subscribed while the client reads
+        assert updates._subscribers.get(submitted["databaseId"])
     for _ in range(200):
-        if not updates._subscribers.get(submitted["id"]):
+        if not updates._subscribers.get(submitted["databaseId"]):
             break
         await asyncio.sleep(0.05)
-    assert not updates._subscribers.get(submitted["id"])
+    assert not updates._subscribers.get(submitted["databaseId"])
 
 
 NPM = Path(__file__).resolve().parent.parent / "npm"

@@ -59,12 +59,15 @@ def test_codegen_generates_a_type_for_every_example_operation_and_usage_ts_type_
 
 
 def test_a_schema_change_to_a_field_usage_ts_reads_fails_the_type_check(tmp_path: Path) -> None:
-    # Application.id becomes nullable: every example operation stays valid, but usage.ts returns
+    # Application.id (and Node.id) becomes nullable: every example operation stays valid, but usage.ts returns
     # the submitted application's id as a string.
     sdl = (REPO_ROOT / "schema.graphql").read_text(encoding="utf-8")
-    start = sdl.index("type Application {")
+    start = sdl.index("type Application ")
     broken = tmp_path / "schema.graphql"
-    broken.write_text(sdl[:start] + sdl[start:].replace("  id: ID!", "  id: ID", 1))
+    changed = sdl[:start] + sdl[start:].replace("  id: ID!", "  id: ID", 1)
+    # Node.id too, or the schema itself is invalid (Application implements Node).
+    node = changed.index("interface Node ")
+    broken.write_text(changed[:node] + changed[node:].replace("  id: ID!", "  id: ID", 1))
     generate(tmp_path, broken)
 
     code, output = type_check(tmp_path)

@@ -250,9 +250,9 @@ async def test_the_office_roles_examples_run_from_the_one_door_to_the_audit(
         history = (await auditor.run("ApplicationHistory", id=application["id"]))[
             "applicationHistory"
         ]
-        assert history["applicationId"] == application["id"] and history["events"]
+        assert history["applicationId"] == application["databaseId"] and history["events"]
         person = (await auditor.run("PersonHistory", idNumber=APPLICANT_ID_NUMBER))["personHistory"]
-        assert application["id"] in {a["applicationId"] for a in person["applications"]}
+        assert application["databaseId"] in {a["applicationId"] for a in person["applications"]}
         verified = (await auditor.run("AuditVerify", tenant=CHANGNING))["auditVerify"]
         assert verified["ok"] is True
 

@@ -38,8 +38,8 @@ def test_the_example_operation_is_valid_against_schema_graphql(name: str) -> Non
 def test_a_schema_without_a_field_an_example_selects_fails_naming_the_file_and_operation() -> None:
     # Rename Application.lockVersion, which the shared ApplicationSummary fragment selects.
     sdl = SCHEMA_FILE.read_text(encoding="utf-8")
-    start = sdl.index("type Application {")
-    end = sdl.index("}", start)
+    start = sdl.index("type Application ")
+    end = sdl.index("\n}\n", start)
     body = sdl[start:end].replace("  lockVersion: Int!", "  revision: Int!", 1)
     broken = build_schema(sdl[:start] + body + sdl[end:])
 

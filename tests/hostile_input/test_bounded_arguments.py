@@ -99,7 +99,7 @@ async def test_a_decision_out_of_bounds_is_refused_with_its_path_and_the_case_is
     assert payload["case"] is None
     async with db.owner_session() as session:
         state = await session.scalar(
-            text("SELECT state FROM application_case WHERE id = :id"), {"id": case["id"]}
+            text("SELECT state FROM application_case WHERE id = :id"), {"id": case["databaseId"]}
         )
     assert state == "acknowledged"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graphql import GraphQLField, GraphQLObjectType, get_named_type
+from graphql import GraphQLField, GraphQLInterfaceType, GraphQLObjectType, get_named_type
 from hypothesis import strategies as st
 
 from tests.graphql_client import default_schema
@@ -30,7 +30,9 @@ def operation_text(operation: str, name: str, field: GraphQLField) -> str:
     declared = ", ".join(f"${a}: {arg.type}" for a, arg in field.args.items())
     passed = ", ".join(f"{a}: ${a}" for a in field.args)
     selection = (
-        "{ __typename }" if isinstance(get_named_type(field.type), GraphQLObjectType) else ""
+        "{ __typename }"
+        if isinstance(get_named_type(field.type), GraphQLObjectType | GraphQLInterfaceType)
+        else ""
     )
     return f"{operation} Hostile({declared}) {{ {name}({passed}) {selection} }}"
 

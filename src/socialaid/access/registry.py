@@ -39,6 +39,7 @@ ROOT_FIELDS: dict[str, Permission | Public] = {
     "targetGroups": PUBLIC,
     # catalogue administration (drafts are filtered by permission inside the services)
     "itemVersions": PUBLIC,
+    "itemVersionsConnection": PUBLIC,
     "itemDiff": PUBLIC,
     "catalogueDiff": PUBLIC,
     "catalogueDraftPublishPreview": Permission(Resource.CATALOGUE, Action.PUBLISH),
@@ -89,6 +90,10 @@ ROOT_FIELDS: dict[str, Permission | Public] = {
     "auditVerify": Permission(Resource.AUDIT_EVENT, Action.READ),
     "applicationHistory": Permission(Resource.AUDIT_EVENT, Action.READ, tenant_argument=None),
     "personHistory": Permission(Resource.AUDIT_EVENT, Action.READ, tenant_argument=None),
+    # Relay refetching: open at the root, each node checked by its own type's service (tenants
+    # and the catalogue are public, an application needs what application(id:) needs)
+    "node": PUBLIC,
+    "nodes": PUBLIC,
 }
 
 

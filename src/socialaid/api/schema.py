@@ -16,6 +16,7 @@ from strawberry.types.base import get_object_definition
 
 from socialaid.api.error_reporting import ErrorLoggingSchema, should_mask
 from socialaid.api.input_guard import InputGuard
+from socialaid.api.node_query import NodeQuery
 from socialaid.api.parse_cache import ParserCacheLeavingErrors
 from socialaid.api.persisted_queries import PersistedDocuments, TrustedDocumentsOnly
 from socialaid.api.request_errors import RequestErrorCodes
@@ -61,6 +62,7 @@ Query = _root(
         ApplicationQuery,
         CataloguePublishPreviewQuery,
         AuditQuery,
+        NodeQuery,
         WorkingCalendarQuery,
     ),
 )

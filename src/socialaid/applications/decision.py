@@ -331,6 +331,7 @@ async def _apply_decision_effects(
             change(
                 target,
                 state=state,
+                waiting_on=[],  # released: it waits on nothing any more
                 clock_started_at=move.now,
                 due_at=None if due is None else due.at,
                 due_provisional=due is not None and due.provisional,
@@ -345,7 +346,7 @@ async def _apply_decision_effects(
         elif isinstance(effect, CloseCase):
             target = by_code[effect.item]
             state = transition(Machine.CASE, current(target, "state"), effect.event)
-            change(target, state=state, closed_reason=effect.reason)
+            change(target, state=state, waiting_on=[], closed_reason=effect.reason)
             move.add_event(
                 TimelineKind.CASE_CLOSED,
                 actor.user_id,
@@ -404,7 +405,7 @@ async def _grant(
     )
     if effect.case_exists:
         state = transition(Machine.CASE, current(target, "state"), effect.event)
-        change(target, state=state, decision=stored, notice=NoticeRecord.of(notice))
+        change(target, state=state, waiting_on=[], decision=stored, notice=NoticeRecord.of(notice))
     else:
         planned = PlannedCase(item=ref, state=CaseState.APPROVED)
         # Approved at once: no clock runs, so no calendar is read.

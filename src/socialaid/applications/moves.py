@@ -42,6 +42,7 @@ from socialaid.calendars.working_calendar import WorkingCalendar
 from socialaid.catalogue.files import Mode
 from socialaid.catalogue.service import TenantView
 from socialaid.errors import ConflictError, DomainError, NotFoundError
+from socialaid.kernel.global_id import raw_key
 from socialaid.kernel.unit_of_work import now_in_china
 from socialaid.tenancy.models import Tenant
 from socialaid.tenancy.service import get_tenant
@@ -90,9 +91,14 @@ class Move:
 # ---------------------------------------------------------------- loading and authorizing
 
 
+# What a global id's type is named for each kind of row an id may name here.
+_NODE_TYPES = {"申请": "Application", "案件": "Case"}
+
+
 def _parse_id(value: str, what: str) -> uuid.UUID:
+    """The row id in `value`: the node's global id or (during deprecation) the raw UUID."""
     try:
-        return uuid.UUID(str(value))
+        return uuid.UUID(raw_key(str(value), _NODE_TYPES[what]))
     except ValueError:
         raise NotFoundError(f"没有这个{what}", path=["id"]) from None
 

@@ -15,6 +15,7 @@ import strawberry
 
 from socialaid.applications import publish_preview
 from socialaid.kernel.context import Info
+from socialaid.tenancy.graphql import TenantType, tenant_of
 
 
 @strawberry.type(
@@ -22,7 +23,15 @@ from socialaid.kernel.context import Info
     description="近 90 天申请用过的一种事项组合，在发布后表单如何变化",
 )
 class PublishPreviewSelectionType:
-    tenant_code: str = strawberry.field(description="申请所在租户代码")
+    tenant_code: str = strawberry.field(
+        description="申请所在租户代码",
+        deprecation_reason="#17：请用 tenant { code }（指向租户对象，客户端缓存可归一）",
+    )
+
+    @strawberry.field(description="申请所在租户")
+    async def tenant(self, info: Info) -> TenantType:
+        return await tenant_of(info, self.tenant_code)
+
     items: list[str] = strawberry.field(description="事项组合（事项代码）")
     applications: int = strawberry.field(description="期间内以此组合提交的申请数")
     hash_before: str | None = strawberry.field(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Generic, TypeVar, cast
 
-from sqlalchemy import ColumnElement, and_, or_, select, tuple_
+from sqlalchemy import ColumnElement, and_, func, or_, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -36,6 +36,7 @@ from socialaid.audit.sensitive import read_sensitive
 from socialaid.clock import CHINA
 from socialaid.errors import DomainError, NotFoundError
 from socialaid.forms.compiled import CompiledForm
+from socialaid.kernel.global_id import raw_key
 from socialaid.tenancy.models import Area, Tenant
 from socialaid.tenancy.service import get_tenant
 
@@ -74,9 +75,10 @@ def _nullable(column: Any) -> ColumnElement[str]:
     return cast(ColumnElement[str], column)
 
 
-def _uuid(value: str, what: str, path: str) -> uuid.UUID:
+def _uuid(value: str, what: str, path: str, node_type: str) -> uuid.UUID:
+    """The row id in `value`: the node's global id or (during deprecation) the raw UUID."""
     try:
-        return uuid.UUID(value)
+        return uuid.UUID(raw_key(value, node_type))
     except ValueError:
         raise NotFoundError(f"没有这个{what}", path=[path]) from None
 
@@ -118,7 +120,7 @@ async def application_record(
 ) -> ApplicationRecord:
     """One application with every case and the timeline across its departments."""
     actor = allowed_somewhere(actor, Resource.APPLICATION, Action.READ)
-    wanted = _uuid(application_id, "申请", "id")
+    wanted = _uuid(application_id, "申请", "id", "Application")
     application = await session.scalar(select(Application).where(col(Application.id) == wanted))
     if application is None:
         raise NotFoundError("没有这个申请", path=["id"])
@@ -128,6 +130,28 @@ async def application_record(
     if not any(is_allowed(actor, Resource.APPLICATION, Action.READ, t) for t in targets):
         raise ForbiddenError()
     return ApplicationRecord(application, tenant, cases, await timeline_of(session, application))
+
+
+async def case_record(
+    session: AsyncSession, *, actor: Principal | None, case_id: str
+) -> ApplicationCase:
+    """One case, for a reader the case listing would show it to: the same permission and row
+    scope as `list_cases` (a caseworker sees its departments' cases only), checked on the row."""
+    actor = allowed_somewhere(actor, Resource.CASE, Action.READ)
+    wanted = _uuid(case_id, "案件", "id", "Case")
+    case = await session.scalar(select(ApplicationCase).where(col(ApplicationCase.id) == wanted))
+    if case is None:
+        raise NotFoundError("没有这个案件", path=["id"])
+    tenant = await get_tenant(session, code=case.tenant_id)
+    target = Target(
+        tenant_path=tenant.path,
+        department=case.department,
+        area_path=case.area_path,
+        owner=case.owner,
+    )
+    if not is_allowed(actor, Resource.CASE, Action.READ, target):
+        raise ForbiddenError()
+    return case
 
 
 async def cases_of(session: AsyncSession, application: Application) -> list[ApplicationCase]:
@@ -172,6 +196,31 @@ def _after(
     return None if key is None else tuple_(created, ident) < tuple_(key[0], key[1])
 
 
+async def _application_conditions(
+    session: AsyncSession,
+    actor: Principal | None,
+    tenant: str,
+    states: Sequence[ApplicationState],
+) -> list[ColumnElement[bool]]:
+    """Authorize, and the WHERE clauses of the applications the actor may read in the subtree."""
+    actor = authenticated(actor)
+    row_tenant = await get_tenant(session, code=tenant)
+    authorize(actor, Resource.APPLICATION, Action.READ, Target(row_tenant.path))
+    conditions = [
+        tenant_subtree(col(Application.tenant_id), row_tenant.path),
+        row_scope(
+            actor,
+            Resource.APPLICATION,
+            tenant=col(Application.tenant_id),
+            area=_nullable(col(Application.area_path)),
+            owner=col(Application.owner),
+        ),
+    ]
+    if states:
+        conditions.append(col(Application.state).in_(states))
+    return conditions
+
+
 async def list_applications(
     session: AsyncSession,
     *,
@@ -182,33 +231,39 @@ async def list_applications(
     after: PageKey | None = None,
 ) -> Page[Application]:
     """Applications in the tenant and its descendants that the actor may read, newest first."""
-    actor = authenticated(actor)
-    row_tenant = await get_tenant(session, code=tenant)
-    authorize(actor, Resource.APPLICATION, Action.READ, Target(row_tenant.path))
+    conditions = await _application_conditions(session, actor, tenant, states)
     submitted = col(Application.submitted_at)
     ident = col(Application.id)
+    keyset = _after(submitted, ident, after)  # type: ignore[arg-type]
+    if keyset is not None:
+        conditions.append(keyset)
     query = (
         select(Application)
-        .where(
-            tenant_subtree(col(Application.tenant_id), row_tenant.path),
-            row_scope(
-                actor,
-                Resource.APPLICATION,
-                tenant=col(Application.tenant_id),
-                area=_nullable(col(Application.area_path)),
-                owner=col(Application.owner),
-            ),
-        )
+        .where(*conditions)
         .order_by(submitted.desc(), ident.desc())
         .limit(first + 1)
     )
-    if states:
-        query = query.where(col(Application.state).in_(states))
-    keyset = _after(submitted, ident, after)  # type: ignore[arg-type]
-    if keyset is not None:
-        query = query.where(keyset)
     rows = list((await session.execute(query)).scalars())
     return Page(rows[:first], has_next_page=len(rows) > first)
+
+
+async def count_applications(
+    session: AsyncSession,
+    *,
+    actor: Principal | None,
+    tenant: str,
+    states: Sequence[ApplicationState] = (),
+) -> int:
+    """How many applications `list_applications` pages through (the same check and scope)."""
+    conditions = await _application_conditions(session, actor, tenant, states)
+    return await _count(session, Application, conditions)
+
+
+async def _count(
+    session: AsyncSession, model: type[Any], conditions: Sequence[ColumnElement[bool]]
+) -> int:
+    found = await session.scalar(select(func.count()).select_from(model).where(*conditions))
+    return int(found or 0)
 
 
 async def _area_prefix(session: AsyncSession, tenant: Tenant, area: str) -> str:
@@ -218,21 +273,13 @@ async def _area_prefix(session: AsyncSession, tenant: Tenant, area: str) -> str:
     return row.path
 
 
-async def list_cases(
-    session: AsyncSession,
-    *,
-    actor: Principal | None,
-    filter: CaseFilter,
-    first: int,
-    after: PageKey | None = None,
-    now: datetime | None = None,
-) -> Page[ApplicationCase]:
-    """Cases the actor may read (a caseworker: its departments'), newest first, filtered."""
+async def _case_conditions(
+    session: AsyncSession, actor: Principal | None, filter: CaseFilter, now: datetime | None
+) -> list[ColumnElement[bool]]:
+    """Authorize, and the WHERE clauses of the cases the actor may read matching the filter."""
     actor = authenticated(actor)
     tenant = await get_tenant(session, code=filter.tenant)
     authorize(actor, Resource.CASE, Action.READ, Target(tenant.path))
-    created = col(ApplicationCase.created_at)
-    ident = col(ApplicationCase.id)
     conditions: list[ColumnElement[bool]] = [
         tenant_subtree(col(ApplicationCase.tenant_id), tenant.path),
         row_scope(
@@ -259,6 +306,22 @@ async def list_cases(
             col(ApplicationCase.due_at) < moment,
         )
         conditions.append(late if filter.overdue else ~late)
+    return conditions
+
+
+async def list_cases(
+    session: AsyncSession,
+    *,
+    actor: Principal | None,
+    filter: CaseFilter,
+    first: int,
+    after: PageKey | None = None,
+    now: datetime | None = None,
+) -> Page[ApplicationCase]:
+    """Cases the actor may read (a caseworker: its departments'), newest first, filtered."""
+    conditions = await _case_conditions(session, actor, filter, now)
+    created = col(ApplicationCase.created_at)
+    ident = col(ApplicationCase.id)
     keyset = _after(created, ident, after)  # type: ignore[arg-type]
     if keyset is not None:
         conditions.append(keyset)
@@ -270,6 +333,19 @@ async def list_cases(
     )
     rows = list((await session.execute(query)).scalars())
     return Page(rows[:first], has_next_page=len(rows) > first)
+
+
+async def count_cases(
+    session: AsyncSession,
+    *,
+    actor: Principal | None,
+    filter: CaseFilter,
+    now: datetime | None = None,
+) -> int:
+    """How many cases `list_cases` pages through (the same check, scope and filter)."""
+    return await _count(
+        session, ApplicationCase, await _case_conditions(session, actor, filter, now)
+    )
 
 
 def page_key(created: datetime | None, ident: uuid.UUID) -> tuple[str, str]:

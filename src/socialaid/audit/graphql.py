@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 import strawberry
 
@@ -17,16 +17,22 @@ from socialaid.audit.models import AuditEvent
 from socialaid.audit.queries import EventFilter, EventKey, EventPage, PersonScope
 from socialaid.errors import DomainError
 from socialaid.kernel.context import Info
+from socialaid.kernel.global_id import raw_key
+from socialaid.kernel.node import Node
 from socialaid.kernel.pagination import (
     AFTER,
     FIRST,
+    TOTAL_COUNT,
+    Counter,
     PageInfo,
     check_page_size,
     decode_cursor,
     encode_cursor,
+    slice_after,
 )
 from socialaid.kernel.role_enum import RoleEnum
 from socialaid.kernel.scalars import JSON, as_json
+from socialaid.tenancy.graphql import TenantType, tenant_of
 
 
 @strawberry.enum(name="AuditChainProblem", description="哈希链断裂的类型")
@@ -74,9 +80,15 @@ class FieldChangeType:
 
 
 @strawberry.type(name="AuditEvent", description="一条审计事件（只增不改，按租户哈希成链）")
-class AuditEventType:
-    id: strawberry.ID = strawberry.field(description="事件标识（UUID）")
-    tenant_code: str = strawberry.field(description="事件所属租户代码（哈希链按租户）")
+class AuditEventType(Node):
+    node_type: ClassVar[str] = "AuditEvent"
+    database_id: str = strawberry.field(
+        description="事件的数据库标识（整数的十进制），与 AuditBrokenLink.eventId 相同；缓存与 node(id:) 用 id"
+    )
+    tenant_code: str = strawberry.field(
+        description="事件所属租户代码（哈希链按租户）",
+        deprecation_reason="#17：请用 tenant { code }（指向租户对象，客户端缓存可归一）",
+    )
     sequence: int = strawberry.field(description="在本租户哈希链中的序号（连续）")
     occurred_at: datetime = strawberry.field(
         description="发生时间（ISO 8601，带时区偏移）；沿链不倒退"
@@ -108,12 +120,19 @@ class AuditEventType:
     previous_hash: str = strawberry.field(description="上一事件的哈希（十六进制）；链首为全零")
     hash: str = strawberry.field(description="本事件的哈希（十六进制），覆盖内容与 previousHash")
 
+    def node_key(self) -> tuple[str, ...]:
+        return (self.tenant_code, str(self.sequence))
+
+    @strawberry.field(description="事件所属租户")
+    async def tenant(self, info: Info) -> TenantType:
+        return await tenant_of(info, self.tenant_code)
+
     @classmethod
     def of(cls, e: AuditEvent) -> AuditEventType:
         assert e.occurred_at and e.sequence and e.hash is not None and e.previous_hash is not None
         before, after = _dict(e.before), _dict(e.after)
         return cls(
-            id=strawberry.ID(str(e.id)),
+            database_id=str(e.id),
             tenant_code=e.tenant_id,
             sequence=e.sequence,
             occurred_at=e.occurred_at,
@@ -149,22 +168,36 @@ class AuditEventEdge:
 class AuditEventConnection:
     edges: list[AuditEventEdge] = strawberry.field(description="本页的事件")
     page_info: PageInfo = strawberry.field(description="分页信息")
+    count: strawberry.Private[Counter]
+
+    @strawberry.field(description=TOTAL_COUNT)
+    async def total_count(self) -> int:
+        return await self.count()
 
     @classmethod
-    def of(cls, page: EventPage) -> AuditEventConnection:
+    def of(cls, page: EventPage, *, after: str | None, count: Counter) -> AuditEventConnection:
         edges = [
             AuditEventEdge(cursor=_cursor(queries.event_key(e)), node=AuditEventType.of(e))
             for e in page.events
         ]
         return cls(
             edges=edges,
-            page_info=PageInfo.of(edges, has_next_page=page.has_next_page),
+            page_info=PageInfo.of(edges, has_next_page=page.has_next_page, after=after),
+            count=count,
         )
 
 
 def _cursor(key: EventKey) -> str:
+    return encode_cursor(_cursor_key(key))
+
+
+def _cursor_key(key: EventKey) -> list[str]:
     occurred_at, tenant, sequence = key
-    return encode_cursor([occurred_at.isoformat(), tenant, str(sequence)])
+    return [occurred_at.isoformat(), tenant, str(sequence)]
+
+
+def _event_cursor_key(event: AuditEvent) -> list[str]:
+    return _cursor_key(queries.event_key(event))
 
 
 def _key(cursor: str | None) -> EventKey | None:
@@ -184,7 +217,10 @@ class AuditEventFilter:
     applicant_id_number: str | None = strawberry.field(
         default=None, description="当事人身份证件号码（按不可逆键匹配，不落库）"
     )
-    application: str | None = strawberry.field(default=None, description="申请标识")
+    application: str | None = strawberry.field(
+        default=None,
+        description="申请的全局标识（Application.id）或数据库标识（Application.databaseId）",
+    )
     department: str | None = strawberry.field(default=None, description="部门代码")
     actor: str | None = strawberry.field(default=None, description="操作者的用户标识")
     action: str | None = strawberry.field(default=None, description="动作，如 application.submit")
@@ -200,7 +236,9 @@ class AuditEventFilter:
             tenant=self.tenant,
             include_descendants=self.include_descendants,
             applicant_id_number=self.applicant_id_number,
-            application=self.application,
+            application=None
+            if self.application is None
+            else raw_key(self.application, "Application"),
             department=self.department,
             actor=self.actor,
             action=self.action,
@@ -211,16 +249,54 @@ class AuditEventFilter:
 
 @strawberry.type(name="ApplicationHistory", description="一件申请跨部门的完整经过")
 class ApplicationHistoryType:
-    application_id: str = strawberry.field(description="申请标识")
-    tenant_code: str = strawberry.field(description="申请所在租户代码")
+    application_id: str = strawberry.field(description="申请的数据库标识（Application.databaseId）")
+    tenant_code: str = strawberry.field(
+        description="申请所在租户代码",
+        deprecation_reason="#17：请用 tenant { code }（指向租户对象，客户端缓存可归一）",
+    )
     departments: list[str] = strawberry.field(description="经手的部门代码")
-    events: list[AuditEventType] = strawberry.field(description="按发生顺序")
+    events: list[AuditEventType] = strawberry.field(
+        description="按发生顺序",
+        deprecation_reason="#17：请用 eventsConnection（分页，随办理增长的列表）",
+    )
+    rows: strawberry.Private[list[AuditEvent]]
+
+    @strawberry.field(description="申请所在租户")
+    async def tenant(self, info: Info) -> TenantType:
+        return await tenant_of(info, self.tenant_code)
+
+    @strawberry.field(description="全部变更的分页列表，按发生顺序（最早的在前）")
+    def events_connection(
+        self,
+        first: Annotated[int, strawberry.argument(description=FIRST)] = 50,
+        after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
+    ) -> AuditEventConnection:
+        check_page_size(first, path=["first"])
+        page, more = slice_after(
+            self.rows, _event_cursor_key, first=first, after=after, path=["after"]
+        )
+        total = len(self.rows)
+
+        async def count() -> int:
+            return total
+
+        return AuditEventConnection.of(
+            EventPage(page, has_next_page=more), after=after, count=count
+        )
 
 
 @strawberry.type(name="PersonApplication", description="与当事人有关的一件申请")
 class PersonApplicationType:
     application_id: str = strawberry.field(description="申请标识")
-    tenant_code: str = strawberry.field(description="申请所在租户代码")
+    tenant_code: str = strawberry.field(
+        description="申请所在租户代码",
+        deprecation_reason="#17：请用 tenant { code }（指向租户对象，客户端缓存可归一）",
+    )
+
+    @strawberry.field(description="申请所在租户")
+    async def tenant(self, info: Info) -> TenantType:
+        return await tenant_of(info, self.tenant_code)
+
     first_at: datetime = strawberry.field(
         description="最早一条有关事件的时间（ISO 8601，带时区偏移）"
     )
@@ -231,27 +307,72 @@ class PersonApplicationType:
     departments: list[str] = strawberry.field(description="经手的部门代码")
     actions: list[str] = strawberry.field(description="出现过的动作")
 
+    @classmethod
+    def of(cls, r: queries.PersonApplication) -> PersonApplicationType:
+        return cls(
+            application_id=r.application_id,
+            tenant_code=r.tenant_id,
+            first_at=r.first_at,
+            last_at=r.last_at,
+            event_count=r.events,
+            departments=r.departments,
+            actions=r.actions,
+        )
+
+
+@strawberry.type(description="当事人申请连接中的一条")
+class PersonApplicationEdge:
+    cursor: str = strawberry.field(description="本条的游标，可作 after 取其后的一页")
+    node: PersonApplicationType = strawberry.field(description="与当事人有关的一件申请")
+
+
+@strawberry.type(description="与当事人有关的申请的分页列表（Relay 连接），最近开始的在前")
+class PersonApplicationConnection:
+    edges: list[PersonApplicationEdge] = strawberry.field(description="本页的申请")
+    page_info: PageInfo = strawberry.field(description="分页信息")
+    total_count: int = strawberry.field(description=TOTAL_COUNT)
+
+
+def _person_key(row: queries.PersonApplication) -> list[str]:
+    return [row.tenant_id, row.application_id]
+
 
 @strawberry.type(name="PersonHistory", description="当事人在各部门、各租户（管辖范围内）的记录")
 class PersonHistoryType:
     scope: strawberry.Private[PersonScope]
 
-    @strawberry.field(description="涉及当事人的申请，最近开始的在前")
+    @strawberry.field(
+        description="涉及当事人的申请，最近开始的在前",
+        deprecation_reason="#17：请用 applicationsConnection（分页，随申请增长的列表）",
+    )
     async def applications(self, info: Info) -> list[PersonApplicationType]:
-        async with scoped_session(info.context.db, self.scope.actor, replica=True) as session:
-            rows = await queries.person_applications(session, self.scope)
-        return [
-            PersonApplicationType(
-                application_id=r.application_id,
-                tenant_code=r.tenant_id,
-                first_at=r.first_at,
-                last_at=r.last_at,
-                event_count=r.events,
-                departments=r.departments,
-                actions=r.actions,
+        return [PersonApplicationType.of(r) for r in await self._applications(info)]
+
+    @strawberry.field(description="涉及当事人的申请的分页列表，最近开始的在前")
+    async def applications_connection(
+        self,
+        info: Info,
+        first: Annotated[int, strawberry.argument(description=FIRST)] = 50,
+        after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
+    ) -> PersonApplicationConnection:
+        check_page_size(first, path=["first"])
+        rows = await self._applications(info)
+        page, more = slice_after(rows, _person_key, first=first, after=after, path=["after"])
+        edges = [
+            PersonApplicationEdge(
+                cursor=encode_cursor(_person_key(r)), node=PersonApplicationType.of(r)
             )
-            for r in rows
+            for r in page
         ]
+        return PersonApplicationConnection(
+            edges=edges,
+            page_info=PageInfo.of(edges, has_next_page=more, after=after),
+            total_count=len(rows),
+        )
+
+    async def _applications(self, info: Info) -> list[queries.PersonApplication]:
+        async with scoped_session(info.context.db, self.scope.actor, replica=True) as session:
+            return await queries.person_applications(session, self.scope)
 
     @strawberry.field(description="涉及当事人的审计事件，最新的在前")
     async def events(
@@ -264,12 +385,25 @@ class PersonHistoryType:
         key = _key(after)
         async with scoped_session(info.context.db, self.scope.actor, replica=True) as session:
             page = await queries.person_events(session, self.scope, first=first, after=key)
-        return AuditEventConnection.of(page)
+
+        async def count() -> int:
+            async with scoped_session(info.context.db, self.scope.actor, replica=True) as session:
+                return await queries.count_person_events(session, self.scope)
+
+        return AuditEventConnection.of(page, after=after, count=count)
 
 
 @strawberry.type(name="AuditBrokenLink", description="哈希链中第一处断裂")
 class BrokenLinkType:
-    tenant_code: str = strawberry.field(description="租户代码")
+    tenant_code: str = strawberry.field(
+        description="租户代码",
+        deprecation_reason="#17：请用 tenant { code }（指向租户对象，客户端缓存可归一）",
+    )
+
+    @strawberry.field(description="租户")
+    async def tenant(self, info: Info) -> TenantType:
+        return await tenant_of(info, self.tenant_code)
+
     sequence: int = strawberry.field(description="断裂处的序号")
     event_id: strawberry.ID | None = strawberry.field(
         description="断裂处的事件标识；事件已不存在时为 null"
@@ -307,7 +441,15 @@ class CheckpointCoverageType:
 
 @strawberry.type(name="AuditVerification", description="哈希链校验结果")
 class VerificationType:
-    tenant_code: str = strawberry.field(description="租户代码")
+    tenant_code: str = strawberry.field(
+        description="租户代码",
+        deprecation_reason="#17：请用 tenant { code }（指向租户对象，客户端缓存可归一）",
+    )
+
+    @strawberry.field(description="租户")
+    async def tenant(self, info: Info) -> TenantType:
+        return await tenant_of(info, self.tenant_code)
+
     ok: bool = strawberry.field(description="链与检查点是否均无问题（未配置检查点时只说明链本身）")
     checked: int = strawberry.field(description="校验的事件数")
     first_sequence: int | None = strawberry.field(description="校验的第一个序号；无事件时为 null")
@@ -365,27 +507,48 @@ class AuditQuery:
                 first=first,
                 after=key,
             )
-        return AuditEventConnection.of(page)
+
+        async def count() -> int:
+            async with (
+                scoped_session(ctx.db, ctx.principal) as session,
+                replica_reading(ctx.db, ctx.principal, session) as reading,
+            ):
+                return await queries.count_events(
+                    session,
+                    reading=reading,
+                    actor=ctx.principal,
+                    signing_key=ctx.settings.signing_key,
+                    event_filter=filter.as_filter(),
+                )
+
+        return AuditEventConnection.of(page, after=after, count=count)
 
     @strawberry.field(description="一件申请跨部门的全部变更（含变更前后），按发生顺序；需 auditor")
     async def application_history(
         self,
         info: Info,
-        id: Annotated[str, strawberry.argument(description="申请标识（Application.id）")],
+        id: Annotated[
+            strawberry.ID,
+            strawberry.argument(
+                description="申请的全局标识（Application.id）；弃用期内也接受数据库标识（Application.databaseId）"
+            ),
+        ],
     ) -> ApplicationHistoryType:
         ctx = info.context
+        application_id = raw_key(str(id), "Application")
         async with (
             scoped_session(ctx.db, ctx.principal) as session,
             replica_reading(ctx.db, ctx.principal, session) as reading,
         ):
             events = await queries.application_history(
-                session, reading=reading, actor=ctx.principal, application_id=id
+                session, reading=reading, actor=ctx.principal, application_id=application_id
             )
         return ApplicationHistoryType(
-            application_id=id,
+            application_id=application_id,
             tenant_code=events[0].tenant_id,
             departments=sorted({e.department for e in events if e.department}),
             events=[AuditEventType.of(e) for e in events],
+            rows=events,
         )
 
     @strawberry.field(description="按身份证件号码查询当事人的申请与案件记录；需 auditor")

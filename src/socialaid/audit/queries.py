@@ -9,6 +9,7 @@ look at stay the stories of the applications and people themselves.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -232,6 +233,28 @@ async def list_events(
     return page
 
 
+async def count_events(
+    session: AsyncSession,
+    *,
+    actor: Principal | None,
+    signing_key: str,
+    event_filter: EventFilter,
+    reading: AsyncSession | None = None,
+) -> int:
+    """How many events `list_events` pages through (the same check, filter and scope); the
+    listing already recorded the read, so counting records nothing more."""
+    actor, tenant = await authorized_tenant(
+        session, actor, event_filter.tenant, path=["filter", "tenant"]
+    )
+    conditions = [*filter_conditions(event_filter, tenant, signing_key), visible_to(actor)]
+    return await count_where(reading or session, conditions)
+
+
+async def count_where(session: AsyncSession, conditions: Sequence[ColumnElement[bool]]) -> int:
+    found = await session.scalar(select(func.count()).select_from(AuditEvent).where(*conditions))
+    return int(found or 0)
+
+
 async def application_history(
     session: AsyncSession,
     *,
@@ -267,6 +290,40 @@ async def application_history(
     return events
 
 
+async def event_record(
+    session: AsyncSession,
+    *,
+    actor: Principal | None,
+    tenant_id: str,
+    sequence: int,
+    reading: AsyncSession | None = None,
+) -> AuditEvent:
+    """One event the auditor may see (the scope of `list_events`), the read recorded like theirs.
+
+    Not found and outside the jurisdiction answer alike, as `application_history` does."""
+    actor = authenticated(actor)
+    authorize(actor, Resource.AUDIT_EVENT, Action.READ, Target(actor.tenant_path))
+    event = await (reading or session).scalar(
+        select(AuditEvent).where(
+            col(AuditEvent.tenant_id) == tenant_id,
+            col(AuditEvent.sequence) == sequence,
+            visible_to(actor),
+        )
+    )
+    if event is None:
+        raise NotFoundError("在您的管辖范围内没有这条审计事件", path=["id"])
+    await record_read(
+        session,
+        actor=actor,
+        tenant_id=event.tenant_id,
+        subject_type="audit_event",
+        subject_id=f"{tenant_id}:{sequence}",
+        query="node",
+        details={"rows": 1},
+    )
+    return event
+
+
 async def open_person_history(
     session: AsyncSession, *, actor: Principal | None, signing_key: str, id_number: str
 ) -> PersonScope:
@@ -297,6 +354,10 @@ async def person_events(
 ) -> EventPage:
     """The person's events in every tenant the auditor may see, newest first."""
     return await _page(session, _person_conditions(scope), first=first, after=after)
+
+
+async def count_person_events(session: AsyncSession, scope: PersonScope) -> int:
+    return await count_where(session, _person_conditions(scope))
 
 
 async def person_applications(session: AsyncSession, scope: PersonScope) -> list[PersonApplication]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 import strawberry
 
@@ -17,15 +17,30 @@ from socialaid.catalogue.models import CatalogueItem, CatalogueOverride
 from socialaid.catalogue.service import CatalogueCaches
 from socialaid.clock import today_in_china
 from socialaid.kernel.context import Info
+from socialaid.kernel.node import Node
+from socialaid.kernel.pagination import (
+    AFTER,
+    FIRST,
+    TOTAL_COUNT,
+    PageInfo,
+    check_page_size,
+    encode_cursor,
+    slice_after,
+)
 from socialaid.kernel.runner import MUTATION_INPUT, run_mutation
 from socialaid.kernel.scalars import JSON, as_json
 from socialaid.kernel.unit_of_work import UnitOfWork
 from socialaid.kernel.user_error import ERRORS, Failable, UserError
+from socialaid.tenancy.graphql import TenantType, tenant_of
 
 
 @strawberry.type(name="ItemVersion", description="租户自有事项的一个版本（草稿仅管理员可见）")
-class ItemVersionType:
-    tenant_code: str = strawberry.field(description="所有者租户代码")
+class ItemVersionType(Node):
+    node_type: ClassVar[str] = "ItemVersion"
+    tenant_code: str = strawberry.field(
+        description="所有者租户代码",
+        deprecation_reason="#17：请用 tenant { code }（指向租户对象，客户端缓存可归一）",
+    )
     code: str = strawberry.field(description="事项代码")
     version: int = strawberry.field(description="版本号，从 1 起")
     status: ItemStatusEnum = strawberry.field(  # type: ignore[valid-type]
@@ -38,6 +53,13 @@ class ItemVersionType:
     lock_version: int = strawberry.field(description="编辑草稿时回传，用于并发冲突检测")
     updated_at: datetime | None = strawberry.field(description="最后修改时间；从未修改时为 null")
     document: JSON = strawberry.field(description="事项文档（格式见 docs/catalogue-format.md）")
+
+    def node_key(self) -> tuple[str, ...]:
+        return (self.tenant_code, self.code, str(self.version))
+
+    @strawberry.field(description="所有者租户")
+    async def tenant(self, info: Info) -> TenantType:
+        return await tenant_of(info, self.tenant_code)
 
     @classmethod
     def of(cls, row: CatalogueItem) -> ItemVersionType:
@@ -52,6 +74,23 @@ class ItemVersionType:
             updated_at=row.updated_at,
             document=as_json(row.document),
         )
+
+
+@strawberry.type(description="事项版本连接中的一条")
+class ItemVersionEdge:
+    cursor: str = strawberry.field(description="本条的游标，可作 after 取其后的一页")
+    node: ItemVersionType = strawberry.field(description="事项的一个版本")
+
+
+@strawberry.type(description="事项版本的分页列表（Relay 连接），按版本号")
+class ItemVersionConnection:
+    edges: list[ItemVersionEdge] = strawberry.field(description="本页的版本")
+    page_info: PageInfo = strawberry.field(description="分页信息")
+    total_count: int = strawberry.field(description=TOTAL_COUNT)
+
+
+def _version_key(row: CatalogueItem) -> list[str]:
+    return [str(row.version)]
 
 
 @strawberry.type(name="ElementChange", description="一个要素的变化")
@@ -82,7 +121,15 @@ class OverrideSummaryType:
 
 @strawberry.type(name="CatalogueDiff", description="租户相对上级的变化：覆盖、新增、停用")
 class CatalogueDiffType:
-    tenant_code: str = strawberry.field(description="租户代码")
+    tenant_code: str = strawberry.field(
+        description="租户代码",
+        deprecation_reason="#17：请用 tenant { code }（指向租户对象，客户端缓存可归一）",
+    )
+
+    @strawberry.field(description="租户")
+    async def tenant(self, info: Info) -> TenantType:
+        return await tenant_of(info, self.tenant_code)
+
     parent_code: str | None = strawberry.field(description="上级租户代码；最高级租户为 null")
     overrides: list[OverrideSummaryType] = strawberry.field(description="本级对继承事项的覆盖")
     additions: list[str] = strawberry.field(description="本级新增（自有）的事项代码")
@@ -93,7 +140,15 @@ class CatalogueDiffType:
     name="CatalogueOverride", description="本级对一个继承事项的覆盖（合并补丁），自生效日起适用"
 )
 class CatalogueOverrideType:
-    tenant_code: str = strawberry.field(description="作出覆盖的租户代码")
+    tenant_code: str = strawberry.field(
+        description="作出覆盖的租户代码",
+        deprecation_reason="#17：请用 tenant { code }（指向租户对象，客户端缓存可归一）",
+    )
+
+    @strawberry.field(description="作出覆盖的租户")
+    async def tenant(self, info: Info) -> TenantType:
+        return await tenant_of(info, self.tenant_code)
+
     code: str = strawberry.field(description="被覆盖的事项代码")
     version: int = strawberry.field(
         description="本级对该事项的覆盖版本号（每次设定或取消各增一版，取消即空补丁）"
@@ -255,7 +310,8 @@ def _dict(value: Any) -> dict[str, Any]:
 @strawberry.type(description="事项目录的版本与差异查询")
 class CatalogueAdminQuery:
     @strawberry.field(
-        description="租户自有事项的所有版本，按版本号；公开，草稿仅对有草稿查看权限者（tenant_admin、auditor）可见"
+        description="租户自有事项的所有版本，按版本号；公开，草稿仅对有草稿查看权限者（tenant_admin、auditor）可见",
+        deprecation_reason="#17：请用 itemVersionsConnection（分页，随版本增长的列表）",
     )
     async def item_versions(
         self,
@@ -268,6 +324,33 @@ class CatalogueAdminQuery:
                 session, actor=info.context.principal, tenant=tenant, code=code
             )
         return [ItemVersionType.of(r) for r in rows]
+
+    @strawberry.field(
+        description="租户自有事项的版本的分页列表，按版本号（最早的在前）；公开，草稿仅对有草稿查看权限者（tenant_admin、auditor）可见"
+    )
+    async def item_versions_connection(
+        self,
+        info: Info,
+        tenant: Annotated[str, strawberry.argument(description="所有者租户（行政区划代码）")],
+        code: Annotated[str, strawberry.argument(description="该租户自有事项的代码")],
+        first: Annotated[int, strawberry.argument(description=FIRST)] = 20,
+        after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
+    ) -> ItemVersionConnection:
+        check_page_size(first, path=["first"])
+        async with scoped_session(info.context.db, info.context.principal) as session:
+            rows = await history.item_versions(
+                session, actor=info.context.principal, tenant=tenant, code=code
+            )
+        page, more = slice_after(rows, _version_key, first=first, after=after, path=["after"])
+        edges = [
+            ItemVersionEdge(cursor=encode_cursor(_version_key(r)), node=ItemVersionType.of(r))
+            for r in page
+        ]
+        return ItemVersionConnection(
+            edges=edges,
+            page_info=PageInfo.of(edges, has_next_page=more, after=after),
+            total_count=len(rows),
+        )
 
     @strawberry.field(
         name="itemDiff", description="同一事项两个版本之间逐要素的差异；公开（草稿须有查看权限）"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 import strawberry
 
@@ -44,9 +44,10 @@ from socialaid.catalogue.service import CatalogueCaches, TenantView
 from socialaid.clock import today_in_china
 from socialaid.kernel.context import Info
 from socialaid.kernel.described_enum import described_enum
+from socialaid.kernel.node import Node
 from socialaid.kernel.scalars import JSON, as_json
 from socialaid.sources import SourceRef
-from socialaid.tenancy.graphql import DepartmentType
+from socialaid.tenancy.graphql import DepartmentType, TenantType, tenant_of
 
 # The descriptions of arguments every catalogue query takes.
 TENANT = "查看的租户（行政区划代码，GB/T 2260），如 310105"
@@ -439,10 +440,15 @@ def _material(view_library: dict[str, EvidenceType], m: MaterialUse) -> ItemMate
 
 
 @strawberry.type(name="CatalogueItem", description="事项（含子项），按查看租户的有效版本")
-class CatalogueItemType:
+class CatalogueItemType(Node):
     view: strawberry.Private[TenantView]
     effective: strawberry.Private[EffectiveItem]
     spec: strawberry.Private[ItemFile]
+    node_type: ClassVar[str] = "CatalogueItem"
+
+    def node_key(self) -> tuple[str, ...]:
+        # The viewing tenant's item: node(id:) answers it as that tenant's catalogue has it today.
+        return (self.view.tenant.tenant_id, self.spec.code)
 
     @classmethod
     def of(cls, view: TenantView, effective: EffectiveItem) -> CatalogueItemType:
@@ -702,9 +708,16 @@ class CatalogueType:
     view: strawberry.Private[TenantView]
     as_of: date = strawberry.field(description="目录所对应的日期（中国时间的日历日）")
 
-    @strawberry.field(description="租户代码（GB/T 2260）")
+    @strawberry.field(
+        description="租户代码（GB/T 2260）",
+        deprecation_reason="#17：请用 tenant { code }（指向租户对象，客户端缓存可归一）",
+    )
     def tenant_code(self) -> str:
         return self.view.tenant.tenant_id
+
+    @strawberry.field(description="目录所属的租户")
+    async def tenant(self, info: Info) -> TenantType:
+        return await tenant_of(info, self.view.tenant.tenant_id)
 
     @strawberry.field(description="平铺的事项列表（含子项），可筛选")
     def items(

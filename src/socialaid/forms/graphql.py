@@ -42,6 +42,7 @@ from socialaid.kernel.runner import MUTATION_INPUT, run_mutation
 from socialaid.kernel.scalars import JSON, as_json
 from socialaid.kernel.unit_of_work import UnitOfWork
 from socialaid.kernel.user_error import ERRORS, Failable, UserError
+from socialaid.tenancy.graphql import TenantType, tenant_of
 from socialaid.tenancy.service import get_tenant
 
 # The central contract: what `answers` is, wherever answers are sent (applicationFormCheck,
@@ -332,9 +333,16 @@ class ApplicationFormType:
     def hash(self) -> str:
         return self.form.content_hash
 
-    @strawberry.field(description="租户代码")
+    @strawberry.field(
+        description="租户代码",
+        deprecation_reason="#17：请用 tenant { code }（指向租户对象，客户端缓存可归一）",
+    )
     def tenant_code(self) -> str:
         return self.form.tenant
+
+    @strawberry.field(description="表单所属的租户")
+    async def tenant(self, info: Info) -> TenantType:
+        return await tenant_of(info, self.form.tenant)
 
     @strawberry.field(description="合并所依据目录的日期")
     def as_of(self) -> date:
@@ -488,7 +496,15 @@ class ApplicationFormCheckType:
     description="共享数据记录：部门或数据中心确认某人持有某材料，凭此材料可免交",
 )
 class SharedRecordType:
-    tenant_code: str = strawberry.field(description="租户代码")
+    tenant_code: str = strawberry.field(
+        description="租户代码",
+        deprecation_reason="#17：请用 tenant { code }（指向租户对象，客户端缓存可归一）",
+    )
+
+    @strawberry.field(description="租户")
+    async def tenant(self, info: Info) -> TenantType:
+        return await tenant_of(info, self.tenant_code)
+
     evidence: str = strawberry.field(description="材料类型代码")
     subject_hint: str = strawberry.field(
         description="当事人提示：身份证号的末 4 位；号码本身不落库（按不可逆键匹配）"

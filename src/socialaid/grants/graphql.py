@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 import strawberry
 
@@ -14,9 +14,12 @@ from socialaid.grants import service
 from socialaid.grants.models import RoleAssignment
 from socialaid.kernel.context import Info
 from socialaid.kernel.described_enum import described_enum
+from socialaid.kernel.node import Node
 from socialaid.kernel.pagination import (
     AFTER,
     FIRST,
+    TOTAL_COUNT,
+    Counter,
     PageInfo,
     check_page_size,
     decode_cursor,
@@ -26,7 +29,7 @@ from socialaid.kernel.role_enum import RoleEnum
 from socialaid.kernel.runner import run_mutation
 from socialaid.kernel.unit_of_work import UnitOfWork
 from socialaid.kernel.user_error import ERRORS, Failable, UserError
-from socialaid.tenancy.graphql import TenantType
+from socialaid.tenancy.graphql import TenantType, tenant_of
 from socialaid.tenancy.loaders import tenancy_loaders
 
 ResourceEnum = described_enum(
@@ -92,8 +95,14 @@ class PermittedActionType:
 class GrantType:
     role: RoleEnum = strawberry.field(description="角色")  # type: ignore[valid-type]
     tenant_code: str = strawberry.field(
-        description="持有该角色的租户代码（GB/T 2260）；角色同样适用于其下级租户"
+        description="持有该角色的租户代码（GB/T 2260）；角色同样适用于其下级租户",
+        deprecation_reason="#17：请用 tenant { code }（指向租户对象，客户端缓存可归一）",
     )
+
+    @strawberry.field(description="持有该角色的租户；角色同样适用于其下级租户")
+    async def tenant(self, info: Info) -> TenantType:
+        return await tenant_of(info, self.tenant_code)
+
     source: GrantSourceEnum = strawberry.field(  # type: ignore[valid-type]
         description="来源：令牌声明或管理员授予"
     )
@@ -125,12 +134,23 @@ class MeType:
 
 
 @strawberry.type(name="RoleAssignment", description="授予具名用户的角色")
-class RoleAssignmentType:
-    tenant_code: str = strawberry.field(description="授予所在租户的代码；覆盖其下级租户")
+class RoleAssignmentType(Node):
+    node_type: ClassVar[str] = "RoleAssignment"
+    tenant_code: str = strawberry.field(
+        description="授予所在租户的代码；覆盖其下级租户",
+        deprecation_reason="#17：请用 tenant { code }（指向租户对象，客户端缓存可归一）",
+    )
     user_id: str = strawberry.field(description="被授予者的用户标识（令牌的 sub）")
     role: RoleEnum = strawberry.field(description="授予的角色")  # type: ignore[valid-type]
     granted_by: str = strawberry.field(description="授予者的用户标识")
     granted_at: datetime = strawberry.field(description="授予时间")
+
+    def node_key(self) -> tuple[str, ...]:
+        return (self.tenant_code, self.user_id, Role(self.role).value)
+
+    @strawberry.field(description="授予所在租户；覆盖其下级租户")
+    async def tenant(self, info: Info) -> TenantType:
+        return await tenant_of(info, self.tenant_code)
 
     @classmethod
     def of(cls, row: RoleAssignment) -> RoleAssignmentType:
@@ -154,6 +174,11 @@ class RoleAssignmentEdge:
 class RoleAssignmentConnection:
     edges: list[RoleAssignmentEdge] = strawberry.field(description="本页的角色授予")
     page_info: PageInfo = strawberry.field(description="分页信息")
+    count: strawberry.Private[Counter]
+
+    @strawberry.field(description=TOTAL_COUNT)
+    async def total_count(self) -> int:
+        return await self.count()
 
 
 @strawberry.input(
@@ -232,9 +257,17 @@ class GrantsQuery:
             )
             for row in page.assignments
         ]
+
+        async def count() -> int:
+            async with scoped_session(info.context.db, info.context.principal) as session:
+                return await service.count_assignments(
+                    session, actor=info.context.principal, tenant_code=tenant
+                )
+
         return RoleAssignmentConnection(
             edges=edges,
-            page_info=PageInfo.of(edges, has_next_page=page.has_next_page),
+            page_info=PageInfo.of(edges, has_next_page=page.has_next_page, after=after),
+            count=count,
         )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, insert, select, tuple_
+from sqlalchemy import ColumnElement, delete, func, insert, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -202,6 +202,30 @@ async def revoke(
     await notify_access_changed(session, user_id)
 
 
+async def _assignment_conditions(
+    session: AsyncSession, actor: Principal | None, tenant_code: str
+) -> list[ColumnElement[bool]]:
+    """Authorize, and the WHERE clauses of the assignments the actor may read in the subtree."""
+    actor = authenticated(actor)
+    tenant = await _tenant(session, tenant_code, ["tenant"])
+    authorize(actor, Resource.ROLE_ASSIGNMENT, Action.READ, Target(tenant.path))
+    return [
+        tenant_subtree(col(RoleAssignment.tenant_id), tenant.path),
+        row_scope(actor, Resource.ROLE_ASSIGNMENT, tenant=col(RoleAssignment.tenant_id)),
+    ]
+
+
+async def count_assignments(
+    session: AsyncSession, *, actor: Principal | None, tenant_code: str
+) -> int:
+    """How many assignments `list_assignments` pages through (the same check and scope)."""
+    conditions = await _assignment_conditions(session, actor, tenant_code)
+    found = await session.scalar(
+        select(func.count()).select_from(RoleAssignment).where(*conditions)
+    )
+    return int(found or 0)
+
+
 async def list_assignments(
     session: AsyncSession,
     *,
@@ -211,18 +235,12 @@ async def list_assignments(
     after: tuple[str, str, str] | None = None,
 ) -> AssignmentPage:
     """Assignments in the tenant and its descendants, ordered by (tenant, user, role)."""
-    actor = authenticated(actor)
-    tenant = await _tenant(session, tenant_code, ["tenant"])
-    authorize(actor, Resource.ROLE_ASSIGNMENT, Action.READ, Target(tenant.path))
     key = tuple_(
         col(RoleAssignment.tenant_id), col(RoleAssignment.user_id), col(RoleAssignment.role)
     )
     query = (
         select(RoleAssignment)
-        .where(
-            tenant_subtree(col(RoleAssignment.tenant_id), tenant.path),
-            row_scope(actor, Resource.ROLE_ASSIGNMENT, tenant=col(RoleAssignment.tenant_id)),
-        )
+        .where(*await _assignment_conditions(session, actor, tenant_code))
         .order_by(
             col(RoleAssignment.tenant_id), col(RoleAssignment.user_id), col(RoleAssignment.role)
         )
@@ -232,6 +250,26 @@ async def list_assignments(
         query = query.where(key > tuple_(*after))
     rows = list((await session.execute(query)).scalars())
     return AssignmentPage(rows[:first], has_next_page=len(rows) > first)
+
+
+async def get_assignment(
+    session: AsyncSession, *, actor: Principal | None, tenant_code: str, user_id: str, role: str
+) -> RoleAssignment:
+    """One assignment, for a reader `list_assignments` would show it to (same check and scope)."""
+    actor = authenticated(actor)
+    tenant = await _tenant(session, tenant_code, ["id"])
+    authorize(actor, Resource.ROLE_ASSIGNMENT, Action.READ, Target(tenant.path))
+    row = await session.scalar(
+        select(RoleAssignment).where(
+            col(RoleAssignment.tenant_id) == tenant_code,
+            col(RoleAssignment.user_id) == user_id,
+            col(RoleAssignment.role) == role,
+            row_scope(actor, Resource.ROLE_ASSIGNMENT, tenant=col(RoleAssignment.tenant_id)),
+        )
+    )
+    if row is None:
+        raise NotFoundError("没有这项角色授予", path=["id"])
+    return row
 
 
 def who_am_i(actor: Principal | None) -> WhoAmI:

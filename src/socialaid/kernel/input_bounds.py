@@ -93,6 +93,12 @@ _CATALOGUE_DOCUMENT = JsonDocument(
 
 BOUNDS: Mapping[str, Bound] = {
     "Query.tenant(code)": _CODE,
+    # A global id (kernel/global_id.py) and at most MAX_NODES of them (api/node_query.py).
+    "Query.node(id)": Text(512, min_chars=1),
+    "Query.nodes(ids)": Items(100),
+    "Query.applicationHistory(id)": Text(512, min_chars=1),
+    "Query.itemVersionsConnection(tenant)": _CODE,
+    "Query.itemVersionsConnection(code)": _CODE,
     "Query.applicationForm(items)": Items(60),
     "Query.applicationFormCheck(hash)": Text(128, min_chars=1),
     "Query.applicationFormCheck(answers)": _ANSWERS,
@@ -156,6 +162,7 @@ BOUNDS: Mapping[str, Bound] = {
 }
 # Positions where a list element is itself bounded: reasons are sentences, not codes.
 ELEMENT_BOUNDS: Mapping[str, Bound] = {
+    "Query.nodes(ids)": Text(512, min_chars=1),
     "ApplicationRejectInput.reasons": _REASON,
     "CaseDecideInput.reasons": _REASON,
     "CaseDecideInput.documents": Text(512, min_chars=1),

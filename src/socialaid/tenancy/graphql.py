@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 import strawberry
 
+from socialaid.errors import NotFoundError
 from socialaid.kernel.context import Info
 from socialaid.kernel.described_enum import described_enum
+from socialaid.kernel.node import Node
 from socialaid.tenancy import service
 from socialaid.tenancy.levels import AdminLevel
 from socialaid.tenancy.loaders import tenancy_loaders
@@ -28,15 +30,24 @@ AdminLevelEnum = described_enum(
 
 
 @strawberry.type(name="Department", description="部门：code 为跨租户稳定的职能代码")
-class DepartmentType:
+class DepartmentType(Node):
     code: str = strawberry.field(
         description="职能代码，跨租户稳定（如 civil_affairs 民政、healthcare_security 医保）"
     )
     name: str = strawberry.field(description="本租户中该部门的名称，如“区民政局”")
+    owner_code: strawberry.Private[str]
+    node_type: ClassVar[str] = "Department"
 
     @classmethod
     def of(cls, row: Department) -> DepartmentType:
-        return cls(code=row.code, name=row.name)
+        return cls(code=row.code, name=row.name, owner_code=row.tenant_id)
+
+    def node_key(self) -> tuple[str, ...]:
+        return (self.owner_code, self.code)
+
+    @strawberry.field(description="设有该部门的租户（可能是查看租户的上级）")
+    async def tenant(self, info: Info) -> TenantType:
+        return await tenant_of(info, self.owner_code)
 
 
 @strawberry.type(name="Area", description="租户内的街道（乡镇）或社区（村）")
@@ -65,7 +76,8 @@ class AreaType:
 
 
 @strawberry.type(name="Tenant", description="租户：一个行政区划，按 GB/T 2260 代码标识")
-class TenantType:
+class TenantType(Node):
+    node_type: ClassVar[str] = "Tenant"
     code: str = strawberry.field(description="行政区划代码（GB/T 2260，六位），如 310000、310101")
     name: str = strawberry.field(description="行政区划名称，如“上海市”")
     level: AdminLevelEnum = strawberry.field(  # type: ignore[valid-type]
@@ -83,6 +95,9 @@ class TenantType:
             parent_code=row.parent_id,
             path=row.path,
         )
+
+    def node_key(self) -> tuple[str, ...]:
+        return (self.code,)
 
     @strawberry.field(description="上级租户；最高级租户为 null")
     async def parent(self, info: Info) -> Annotated[TenantType, strawberry.lazy(__name__)] | None:
@@ -105,6 +120,20 @@ class TenantType:
     @strawberry.field(description="本租户内的街道（乡镇）与社区（村）")
     async def areas(self, info: Info) -> list[AreaType]:
         return [AreaType.of(a) for a in await tenancy_loaders(info.context).areas.load(self.code)]
+
+
+async def tenant_of(info: Info, code: str) -> TenantType:
+    """The tenant a row names (rows name existing tenants: a foreign key keeps them)."""
+    row = await tenancy_loaders(info.context).tenant.load(code)
+    if row is None:
+        raise NotFoundError(f"没有行政区划代码为 {code} 的租户", path=["tenant"])
+    return TenantType.of(row)
+
+
+async def department_node(info: Info, tenant: str, code: str) -> DepartmentType | None:
+    """A tenant's department (public, like `Tenant.departments`); None when it has none such."""
+    rows = await tenancy_loaders(info.context).departments.load(tenant)
+    return next((DepartmentType.of(d) for d in rows if d.code == code), None)
 
 
 @strawberry.type(description="租户（行政区划）查询")

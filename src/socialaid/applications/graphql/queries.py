@@ -78,9 +78,20 @@ class ApplicationQuery:
                 after=key,
             )
         edges = _application_edges(page.rows)
+
+        async def count() -> int:
+            async with scoped_session(info.context.db, info.context.principal) as session:
+                return await queries.count_applications(
+                    session,
+                    actor=info.context.principal,
+                    tenant=tenant,
+                    states=[ApplicationState(s) for s in states or ()],
+                )
+
         return ApplicationConnection(
             edges=edges,
-            page_info=PageInfo.of(edges, has_next_page=page.has_next_page),
+            page_info=PageInfo.of(edges, has_next_page=page.has_next_page, after=after),
+            count=count,
         )
 
     @strawberry.field(
@@ -95,19 +106,16 @@ class ApplicationQuery:
     ) -> CaseConnection:
         check_page_size(first, path=["first"])
         key = queries.parse_page_key(decode_cursor(after, 2, path=["after"])) if after else None
+        case_filter = queries.CaseFilter(
+            tenant=filter.tenant,
+            department=filter.department,
+            status=[CaseState(s) for s in filter.status],
+            overdue=filter.overdue,
+            area=filter.area,
+        )
         async with scoped_session(info.context.db, info.context.principal) as session:
             page = await queries.list_cases(
-                session,
-                actor=info.context.principal,
-                filter=queries.CaseFilter(
-                    tenant=filter.tenant,
-                    department=filter.department,
-                    status=[CaseState(s) for s in filter.status],
-                    overdue=filter.overdue,
-                    area=filter.area,
-                ),
-                first=first,
-                after=key,
+                session, actor=info.context.principal, filter=case_filter, first=first, after=key
             )
         edges = [
             CaseEdge(
@@ -115,9 +123,17 @@ class ApplicationQuery:
             )
             for r in page.rows
         ]
+
+        async def count() -> int:
+            async with scoped_session(info.context.db, info.context.principal) as session:
+                return await queries.count_cases(
+                    session, actor=info.context.principal, filter=case_filter
+                )
+
         return CaseConnection(
             edges=edges,
-            page_info=PageInfo.of(edges, has_next_page=page.has_next_page),
+            page_info=PageInfo.of(edges, has_next_page=page.has_next_page, after=after),
+            count=count,
         )
 
     @strawberry.field(description="本地区（含上级设定）当前生效的应急措施代码")

@@ -8,8 +8,9 @@ field that returned the row has authorized.
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 import strawberry
 
@@ -32,13 +33,19 @@ from socialaid.applications.records import (
 )
 from socialaid.applications.states import CASE_FINAL_STATES, ApplicationState, CaseState
 from socialaid.applications.timeline import TimelineEvent, TimelineKind
+from socialaid.catalogue import service as catalogue_service
 from socialaid.catalogue.files import Channel, Subject
+from socialaid.catalogue.graphql import CatalogueItemType
 from socialaid.catalogue.graphql_vocabulary import ChannelEnum, ElectionEnum, SubjectEnum
-from socialaid.clock import CHINA
+from socialaid.catalogue.service import CatalogueCaches, TenantView
+from socialaid.clock import CHINA, today_in_china
 from socialaid.kernel.context import Info
 from socialaid.kernel.described_enum import described_enum
-from socialaid.kernel.pagination import PageInfo
+from socialaid.kernel.global_id import encode_global_id
+from socialaid.kernel.node import Node
+from socialaid.kernel.pagination import TOTAL_COUNT, Counter, PageInfo
 from socialaid.kernel.scalars import JSON, as_json
+from socialaid.tenancy.graphql import DepartmentType, TenantType, tenant_of
 
 TIME_NOTE = "（ISO 8601，带时区偏移）"
 
@@ -324,20 +331,35 @@ class TriageType:
 
 
 @strawberry.type(name="Case", description="一份申请中的一个事项，由其主管部门办理")
-class CaseType:
+class CaseType(Node):
     row: strawberry.Private[ApplicationCase]
+    node_type: ClassVar[str] = "Case"
 
-    @strawberry.field(description="案件标识（UUID）")
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(str(self.row.id))
+    def node_key(self) -> tuple[str, ...]:
+        return (str(self.row.id),)
 
-    @strawberry.field(description="所属申请的标识（UUID）")
+    @strawberry.field(
+        description="案件的数据库标识（UUID），与审计事件的 subjectId 相同；缓存与 node(id:) 用 id"
+    )
+    def database_id(self) -> str:
+        return str(self.row.id)
+
+    @strawberry.field(
+        description="所属申请的全局标识（Application.id，#17 起不再是 UUID），可作 application(id:)"
+    )
     def application_id(self) -> strawberry.ID:
-        return strawberry.ID(str(self.row.application_id))
+        return strawberry.ID(encode_global_id("Application", str(self.row.application_id)))
 
-    @strawberry.field(description="申请所在租户代码")
+    @strawberry.field(
+        description="申请所在租户代码",
+        deprecation_reason="#17：请用 tenant { code }（指向租户对象，客户端缓存可归一）",
+    )
     def tenant_code(self) -> str:
         return self.row.tenant_id
+
+    @strawberry.field(description="申请所在租户")
+    async def tenant(self, info: Info) -> TenantType:
+        return await tenant_of(info, self.row.tenant_id)
 
     @strawberry.field(description="事项代码")
     def item_code(self) -> str:
@@ -361,7 +383,8 @@ class CaseType:
 
     @strawberry.field(description="串联办理：等待其决定的前置事项代码；不等待时为空")
     def waiting_on(self) -> list[str]:
-        return list(self.row.waiting_on)
+        # Rows released before the release cleared waiting_on still hold the old codes.
+        return list(self.row.waiting_on) if self.row.state is CaseState.WAITING else []
 
     @strawberry.field(
         description="计时起点（前置事项办结、可开始办理之时）" + TIME_NOTE + "；等待中为 null"
@@ -496,10 +519,11 @@ class ResultType:
 
 
 @strawberry.type(name="Application", description="一次申请：一张表单、一套材料、每个事项一个案件")
-class ApplicationType:
+class ApplicationType(Node):
     row: strawberry.Private[Application]
     loaded_cases: strawberry.Private[list[ApplicationCase] | None] = None
     loaded_timeline: strawberry.Private[list[TimelineEvent] | None] = None
+    node_type: ClassVar[str] = "Application"
 
     @classmethod
     def of(cls, record: queries.ApplicationRecord) -> ApplicationType:
@@ -507,13 +531,25 @@ class ApplicationType:
             row=record.application, loaded_cases=record.cases, loaded_timeline=record.timeline
         )
 
-    @strawberry.field(description="申请标识（UUID）")
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(str(self.row.id))
+    def node_key(self) -> tuple[str, ...]:
+        return (str(self.row.id),)
 
-    @strawberry.field(description="申请所在租户代码")
+    @strawberry.field(
+        description="申请的数据库标识（UUID），与审计事件的 applicationId 相同；缓存与 node(id:) 用 id"
+    )
+    def database_id(self) -> str:
+        return str(self.row.id)
+
+    @strawberry.field(
+        description="申请所在租户代码",
+        deprecation_reason="#17：请用 tenant { code }（指向租户对象，客户端缓存可归一）",
+    )
     def tenant_code(self) -> str:
         return self.row.tenant_id
+
+    @strawberry.field(description="申请所在租户")
+    async def tenant(self, info: Info) -> TenantType:
+        return await tenant_of(info, self.row.tenant_id)
 
     @strawberry.field(description="申请渠道")
     def channel(self) -> ChannelEnum:  # type: ignore[valid-type]
@@ -565,9 +601,34 @@ class ApplicationType:
     def emergency_provisions(self) -> list[str]:
         return list(self.row.emergency_provisions)
 
-    @strawberry.field(description="联席会议指定的牵头部门代码；未经联席会议时为 null")
+    @strawberry.field(
+        description="所申请事项在本租户目录中今天的版本，与 items 一一对应；已不在目录中的为 null"
+        "（items 是提交时的事项代码，仍是申请的记录）"
+    )
+    async def catalogue_items(self, info: Info) -> list[CatalogueItemType | None]:
+        view = await _catalogue_of(info, self.row.tenant_id)
+        items = view.catalogue.items
+        return [
+            CatalogueItemType.of(view, items[code]) if code in items else None
+            for code in self.row.items
+        ]
+
+    @strawberry.field(
+        description="联席会议指定的牵头部门代码；未经联席会议时为 null",
+        deprecation_reason="#17：请用 leadDepartmentNode { code name }（指向部门对象）",
+    )
     def lead_department(self) -> str | None:
         return self.row.lead_department
+
+    @strawberry.field(
+        description="联席会议指定的牵头部门（本租户的，无则最近的上级的）；未经联席会议时为 null"
+    )
+    async def lead_department_node(self, info: Info) -> DepartmentType | None:
+        if self.row.lead_department is None:
+            return None
+        view = await _catalogue_of(info, self.row.tenant_id)
+        row = view.departments.get(self.row.lead_department)
+        return DepartmentType.of(row) if row is not None else None
 
     @strawberry.field(description="一门受理（及联席会议）的结果；未处理时为 null")
     def triage(self) -> TriageType | None:
@@ -625,6 +686,27 @@ class ApplicationType:
         )
 
 
+async def _catalogue_of(info: Info, tenant: str) -> TenantView:
+    """The tenant's catalogue today: read once per request and tenant (a page of applications
+    asks for it once per application), and shared across requests per content revision."""
+    views: dict[str, asyncio.Future[TenantView]] = info.context.request_loaders.setdefault(
+        "applications.catalogue_views", {}
+    )
+    if tenant not in views:
+
+        async def read() -> TenantView:
+            async with info.context.db.session() as session:
+                return await catalogue_service.tenant_view(
+                    session,
+                    info.context.caches.of(CatalogueCaches),
+                    tenant=tenant,
+                    as_of=today_in_china(),
+                )
+
+        views[tenant] = asyncio.ensure_future(read())
+    return await views[tenant]
+
+
 @strawberry.type(description="申请连接中的一条")
 class ApplicationEdge:
     cursor: str = strawberry.field(description="本条的游标，可作 after 取其后的一页")
@@ -635,6 +717,11 @@ class ApplicationEdge:
 class ApplicationConnection:
     edges: list[ApplicationEdge] = strawberry.field(description="本页的申请")
     page_info: PageInfo = strawberry.field(description="分页信息")
+    count: strawberry.Private[Counter]
+
+    @strawberry.field(description=TOTAL_COUNT)
+    async def total_count(self) -> int:
+        return await self.count()
 
 
 @strawberry.type(description="案件连接中的一条")
@@ -647,13 +734,26 @@ class CaseEdge:
 class CaseConnection:
     edges: list[CaseEdge] = strawberry.field(description="本页的案件")
     page_info: PageInfo = strawberry.field(description="分页信息")
+    count: strawberry.Private[Counter]
+
+    @strawberry.field(description=TOTAL_COUNT)
+    async def total_count(self) -> int:
+        return await self.count()
 
 
 @strawberry.type(
     name="EmergencyMode", description="本地区启用的应急措施及期间（沪民救发〔2022〕9号）"
 )
 class EmergencyModeType:
-    tenant_code: str = strawberry.field(description="设定的租户代码；对其下级同样适用")
+    tenant_code: str = strawberry.field(
+        description="设定的租户代码；对其下级同样适用",
+        deprecation_reason="#17：请用 tenant { code }（指向租户对象，客户端缓存可归一）",
+    )
+
+    @strawberry.field(description="设定的租户；对其下级同样适用")
+    async def tenant(self, info: Info) -> TenantType:
+        return await tenant_of(info, self.tenant_code)
+
     provision: str = strawberry.field(
         description="应急措施代码，如 same_day_application_48h_review（当日申请、48 小时内审核）"
     )
