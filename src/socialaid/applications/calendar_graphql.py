@@ -21,6 +21,7 @@ from socialaid.kernel.context import Info
 from socialaid.kernel.runner import MUTATION_INPUT, run_mutation
 from socialaid.kernel.unit_of_work import UnitOfWork
 from socialaid.kernel.user_error import ERRORS, Failable, UserError
+from socialaid.tenancy.graphql import TenantType, tenant_of
 from socialaid.tenancy.service import get_tenant
 
 
@@ -36,8 +37,14 @@ class HolidayType:
 )
 class WorkingCalendarType:
     tenant_code: str = strawberry.field(
-        description="发布日历的省级（根）租户代码；查询下级租户时为其所属省级租户"
+        description="发布日历的省级（根）租户代码；查询下级租户时为其所属省级租户",
+        deprecation_reason="#17：请用 tenant { code }（指向租户对象，客户端缓存可归一）",
     )
+
+    @strawberry.field(description="发布日历的省级（根）租户；查询下级租户时为其所属省级租户")
+    async def tenant(self, info: Info) -> TenantType:
+        return await tenant_of(info, self.tenant_code)
+
     year: int = strawberry.field(description="年份")
     published: bool = strawberry.field(
         description="该年是否已有日历；false 时该年的期限只按周末计算，且标为暂定（provisional）"
