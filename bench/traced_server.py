@@ -21,6 +21,7 @@ import asyncio
 import gc
 from collections.abc import Sequence
 from functools import partial
+from typing import Any
 
 import uvicorn
 import uvloop
@@ -47,8 +48,9 @@ def _with_stock_extension(provider: TracerProvider) -> None:
     """Make the app's schema carry strawberry's extension as well (and nothing of ours)."""
     build = app_module.build_schema
 
-    def build_with_stock(settings: Settings, tracer: object = None) -> object:
-        schema = build(settings)
+    def build_with_stock(settings: Settings, tracer: object = None, *rest: Any) -> object:
+        # Our own tracer stays off; the app's other schema arguments pass through.
+        schema = build(settings, None, *rest)
         stock = partial(OpenTelemetryExtension, tracer_provider=provider)
         schema.extensions = (stock, *schema.extensions)
         return schema
