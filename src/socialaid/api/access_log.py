@@ -10,7 +10,9 @@ from __future__ import annotations
 import logging
 import time
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from socialaid.api.response_status import NotedStatus
 
 log = logging.getLogger(__name__)
 
@@ -32,16 +34,10 @@ class AccessLog:
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
-        status = 500  # what the client gets when the app raises before it answers
-
-        async def send_and_note(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-            await send(message)
+        status = NotedStatus(send)
 
         try:
-            await self.app(scope, receive, send_and_note)
+            await self.app(scope, receive, status)
         finally:
             client = scope.get("client")
             path = printable_path(scope["path"])
@@ -51,13 +47,13 @@ class AccessLog:
                 client[0] if client else "-",
                 scope["method"],
                 path,
-                status,
+                status.code,
                 duration_ms,
                 # Fields of their own for the JSON log (log_format.ACCESS_FIELDS), each safe.
                 extra={
                     "method": scope["method"],
                     "path": path,
-                    "status": status,
+                    "status": status.code,
                     "duration_ms": duration_ms,
                 },
             )

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 
 from graphql import OperationDefinitionNode
 from prometheus_client import Counter, Histogram
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 from strawberry.types import ExecutionContext, ExecutionResult
 
+from socialaid.api.response_status import NotedStatus
 from socialaid.metrics import labels
 from socialaid.metrics.registry import GRAPHQL_REQUEST_SECONDS, HTTP_REQUESTS
 
@@ -73,22 +74,16 @@ class RequestMetrics:
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
-        status = 500  # what the client gets when the app raises before it answers
+        status = NotedStatus(send)
         tally = RequestTally()
         token = _current.set(tally)
 
-        async def send_and_note(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-            await send(message)
-
         try:
-            await self.app(scope, receive, send_and_note)
+            await self.app(scope, receive, status)
         finally:
             _current.reset(token)
             route = ROUTES.get(scope["path"], "other")
-            key = (route, labels.status_class(status))
+            key = (route, labels.status_class(status.code))
             requests = self._requests.get(key)
             if requests is None:
                 requests = self._requests[key] = HTTP_REQUESTS.labels(*key)
@@ -96,7 +91,7 @@ class RequestMetrics:
             if route == "graphql":
                 key = (
                     tally.operation_label(self.operations),
-                    labels.outcome(tally.error_code, status),
+                    labels.outcome(tally.error_code, status.code),
                 )
                 duration = self._durations.get(key)
                 if duration is None:
