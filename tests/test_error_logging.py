@@ -9,13 +9,11 @@ from typing import Any
 import httpx
 import pytest
 
-from socialaid.access.tokens import mint_token
-from socialaid.access.vocabulary import Role
 from socialaid.api.error_reporting import MAX_LOGGED_CHARS, without_input
 from socialaid.tenancy import service
-from tests.conftest import test_settings
 from tests.identity_numbers import id_number
 from tests.test_http import base_url  # noqa: F401 - the real app on a loopback port
+from tests.tokens import provincial_caseworker
 
 ID_NUMBER = id_number("310105", sequence=321)
 PERSON_HISTORY = (
@@ -63,13 +61,7 @@ async def test_forbidden_is_logged_at_info_without_the_id_number_asked_for(
     base_url: str,  # noqa: F811
     logs: pytest.LogCaptureFixture,
 ) -> None:
-    caseworker = mint_token(
-        test_settings(),
-        user="staff",
-        tenant="310000",
-        roles=[Role.CASEWORKER],
-        departments=["civil_affairs"],
-    )
+    caseworker = provincial_caseworker()
     body = {"query": PERSON_HISTORY, "variables": {"id": ID_NUMBER}, "operationName": None}
     errors = await post(base_url, body, token=caseworker)
     assert codes(errors) == ["FORBIDDEN"]

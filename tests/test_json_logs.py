@@ -16,8 +16,6 @@ from typing import Any
 import httpx
 import pytest
 
-from socialaid.access.tokens import mint_token
-from socialaid.access.vocabulary import Role
 from socialaid.db.database import Database
 from socialaid.log_format import JsonFormatter, TextFormatter, safe_request_id
 from tests.conftest import test_settings
@@ -27,6 +25,7 @@ from tests.test_http import (
     free_port,
 )
 from tests.test_serving import environment, started
+from tests.tokens import provincial_caseworker
 
 ID_NUMBER = id_number("310105", sequence=555)
 TENANT_LOOKUP = 'query TenantLookup { tenant(code: "999999") { code } }'
@@ -117,13 +116,7 @@ async def test_no_line_holds_an_id_number_sent_in_variables_and_the_actor_is_kno
     base_url: str,  # noqa: F811
     json_log: io.StringIO,
 ) -> None:
-    caseworker = mint_token(
-        test_settings(),
-        user="staff",
-        tenant="310000",
-        roles=[Role.CASEWORKER],
-        departments=["civil_affairs"],
-    )
+    caseworker = provincial_caseworker()
     response = await post(
         base_url,
         {"query": PERSON_HISTORY, "variables": {"id": ID_NUMBER}},

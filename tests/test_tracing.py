@@ -46,6 +46,7 @@ from tests.identity_numbers import id_number
 from tests.test_http import free_port
 from tests.test_json_logs import json_log, of  # noqa: F401 - the JSON log lines of the test
 from tests.test_serving import environment, started
+from tests.tokens import provincial_caseworker
 
 CAT = "query Cat($t: String!) { catalogue(tenant: $t) { items { code } } }"
 ID_NUMBER = id_number("310105", sequence=556)
@@ -150,13 +151,7 @@ async def test_a_query_is_one_operation_span_with_its_database_queries_as_childr
 async def test_a_signed_in_callers_operation_names_tenant_actor_and_error_but_no_variable(
     traced: Traced,
 ) -> None:
-    caseworker = mint_token(
-        test_settings(),
-        user="staff",
-        tenant="310000",
-        roles=[Role.CASEWORKER],
-        departments=["civil_affairs"],
-    )
+    caseworker = provincial_caseworker()
     bearer = {"Authorization": f"Bearer {caseworker}"}
     me = await post(traced.base_url, {"query": "{ me { roles } }"}, bearer)
     assert me.json()["data"]["me"]["roles"] == ["CASEWORKER"]
