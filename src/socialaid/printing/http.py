@@ -27,12 +27,23 @@ from socialaid.forms.service import FormCaches
 from socialaid.kernel.caches import Caches
 from socialaid.kernel.input_bounds import DEFAULT_TEXT, text_problem
 from socialaid.printing import service
-from socialaid.printing.rendering import PDF_MEDIA_TYPE, application_pdf, notice_pdf
+from socialaid.printing.rendering import (
+    PDF_MEDIA_TYPE,
+    PrintingUnavailableError,
+    application_pdf,
+    ensure_renderer,
+    notice_pdf,
+)
 from socialaid.printing.verification import code_matches
 
 log = logging.getLogger(__name__)
 
-STATUS = {UnauthenticatedError: 401, ForbiddenError: 403, NotFoundError: 404}
+STATUS = {
+    UnauthenticatedError: 401,
+    ForbiddenError: 403,
+    NotFoundError: 404,
+    PrintingUnavailableError: 503,
+}
 # A printed form holds personal data: no cache on the way may keep a copy.
 PRIVATE = {"Cache-Control": "no-store"}
 
@@ -91,6 +102,8 @@ def print_routes(
         return endpoint
 
     async def application(request: Request, principal: Principal | None) -> Response:
+        # Before anything is read or recorded: a print that cannot be rendered is not audited.
+        await run_in_threadpool(ensure_renderer)
         async with scoped_session(db, principal) as session:
             sheet = await service.application_sheet(
                 session,
@@ -104,6 +117,7 @@ def print_routes(
         return _pdf(body, f"application-{sheet.document_number}.pdf")
 
     async def notice(request: Request, principal: Principal | None) -> Response:
+        await run_in_threadpool(ensure_renderer)
         async with scoped_session(db, principal) as session:
             sheet = await service.notice_sheet(
                 session, actor=principal, case_id=request.path_params["id"], signing_key=signing_key

@@ -10,15 +10,42 @@ from __future__ import annotations
 
 from functools import cache
 from importlib.resources import files
+from types import ModuleType
+from typing import Any
 
 import jinja2
-from weasyprint import CSS, HTML
-from weasyprint.urls import URLFetcher
 
+from socialaid.errors import DomainError, ErrorCode
 from socialaid.printing.sheets import ApplicationSheet, NoticeSheet
 
 PDF_MEDIA_TYPE = "application/pdf"
 _TEMPLATES = "templates"
+
+
+class PrintingUnavailableError(DomainError):
+    """The server lacks the libraries the layout needs (Pango): printing is off, the rest works."""
+
+    code = ErrorCode.UNAVAILABLE
+
+    def __init__(self) -> None:
+        super().__init__("打印服务暂不可用：服务器缺少排版所需的 Pango 库，请联系运维人员")
+
+
+@cache
+def _weasyprint() -> ModuleType:
+    # Imported on the first print, not with the app: it takes seconds and loads Pango, which a
+    # server that never prints (or lacks it, as a bare `dev.py serve` may) does without.
+    try:
+        import weasyprint
+    except OSError as error:  # a shared library Pango needs is missing
+        raise PrintingUnavailableError() from error
+    loaded: ModuleType = weasyprint
+    return loaded
+
+
+def ensure_renderer() -> None:
+    """Load WeasyPrint (blocking the first time): PrintingUnavailableError when it cannot be."""
+    _weasyprint()
 
 
 @cache
@@ -32,14 +59,14 @@ def _environment() -> jinja2.Environment:
     )
 
 
+def _no_fetching() -> Any:
+    return _weasyprint().urls.URLFetcher(allowed_protocols=(), fail_on_errors=False)
+
+
 @cache
-def _stylesheet() -> CSS:
+def _stylesheet() -> Any:
     text = files("socialaid.printing").joinpath(_TEMPLATES, "print.css").read_text("utf-8")
-    return CSS(string=text, url_fetcher=_no_fetching())
-
-
-def _no_fetching() -> URLFetcher:
-    return URLFetcher(allowed_protocols=(), fail_on_errors=False)
+    return _weasyprint().CSS(string=text, url_fetcher=_no_fetching())
 
 
 def html_of(template: str, **values: object) -> str:
@@ -49,7 +76,7 @@ def html_of(template: str, **values: object) -> str:
 def pdf_of(html: str) -> bytes:
     """The PDF of `html` with the print stylesheet; blocking (CPU-bound): run it off the event
     loop."""
-    document = HTML(string=html, url_fetcher=_no_fetching(), base_url=None)
+    document = _weasyprint().HTML(string=html, url_fetcher=_no_fetching(), base_url=None)
     pdf = document.write_pdf(stylesheets=[_stylesheet()])
     assert isinstance(pdf, bytes)  # write_pdf returns the bytes when given no target
     return pdf
