@@ -6,15 +6,24 @@ from __future__ import annotations
 
 import os
 import uuid
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import httpx
 from sqlalchemy import text
 
+from socialaid.access.vocabulary import Role
 from socialaid.db.database import Database
 from socialaid.kernel.global_id import encode_global_id
-from tests.applications_api.flows import case_of
+from tests.applications_api.flows import (
+    SHANGHAI_FAMILY,
+    applicant,
+    apply,
+    case_of,
+    shanghai_answers,
+)
+from tests.identity_numbers import id_number
 from tests.printing.documents import (
     APPLICANT,
     CIVIL_AFFAIRS,
@@ -29,7 +38,9 @@ from tests.printing.documents import (
     pdf_text,
     submitted,
 )
+from tests.tokens import bearer_header, token
 
+CHANGNING = "310105"
 # Set to a folder to keep the PDFs a run produced (docs/print/ is made from them).
 KEEP = os.environ.get("SOCIALAID_KEEP_PRINTS")
 
@@ -244,3 +255,32 @@ async def test_nothing_is_audited_for_a_refused_print(db: Database) -> None:
             text("SELECT count(*) FROM audit_event WHERE action LIKE 'print.%'")
         )
     assert printed == 0
+
+
+async def test_a_shanghai_family_form_has_every_member_and_names_the_legal_aid_section(
+    db: Database,
+) -> None:
+    citizen = await applicant(db, CHANGNING)
+    answers = shanghai_answers(id_number("310105", date(1982, 4, 2), 131))
+    submitted = await apply(db, citizen, CHANGNING, SHANGHAI_FAMILY, answers, area="huayanglu")
+
+    async with http_client(db) as client:
+        response = await client.get(
+            f"/print/applications/{submitted['id']}",
+            headers=bearer_header(token(Role.APPLICANT, user="citizen-1", tenant=CHANGNING)),
+        )
+
+    assert response.status_code == 200
+    kept("shanghai-application.pdf", response.content)
+    printed = pdf_text(response.content)
+    for expected in [
+        "上海市长宁区",
+        "王强",
+        "李芳",
+        "王小明",
+        "长宁区实验小学",
+        "法律援助",
+        "追索劳动报酬纠纷",
+    ]:
+        assert expected in printed, expected
+    assert "legal_aid" not in printed

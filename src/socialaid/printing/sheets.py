@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from socialaid.clock import in_china_time
-from socialaid.forms.compiled import CompiledForm, FormField
+from socialaid.forms.compiled import CompiledForm, FormField, Section
 
 BLANK = ""
 
@@ -177,8 +177,20 @@ def application_sections(
         )
         tables = tuple(_table(form, key, answers) for key in section.groups)
         if cells or tables:
-            sections.append(SheetSection(section.label, cells, tables))
+            sections.append(SheetSection(_section_label(form, section), cells, tables))
     return tuple(sections)
+
+
+def _section_label(form: CompiledForm, section: Section) -> str:
+    """The section's label; for a section 附件2 does not name (its label is its code, such as
+    `legal_aid`), the names of the items that ask for its fields: 法律援助信息."""
+    if not section.label.isascii():
+        return section.label
+    names = {item.code: item.name for item in form.items}
+    asking = dict.fromkeys(
+        names[p.item] for key in section.fields for p in form.field(key).purposes if p.item in names
+    )
+    return "、".join(asking) + "信息" if asking else "其他信息"
 
 
 def person_named(subject_path: str | None, answers: Mapping[str, Any]) -> str:
