@@ -112,6 +112,24 @@ async def test_the_deciding_department_prints_the_notice_of_its_decision(db: Dat
         assert expected in printed, expected
 
 
+async def test_the_applicant_checks_the_code_on_her_notice(db: Database) -> None:
+    application = await decided(db)
+    address = f"/print/cases/{case_of(application, 'low_income_recognition')['id']}/notice"
+
+    async with http_client(db) as client:
+        printed = pdf_text((await client.get(address, headers=headers(APPLICANT))).content)
+        code = printed.split("校验码")[1][:24]
+        right = await client.get(
+            f"{address}/verify", params={"code": code}, headers=headers(APPLICANT)
+        )
+        stranger = await client.get(
+            f"{address}/verify", params={"code": code}, headers=headers(OTHER_APPLICANT)
+        )
+
+    assert (right.status_code, right.json()) == (200, {"valid": True})
+    assert refusal(stranger) == (403, "FORBIDDEN")
+
+
 async def test_the_applicant_prints_her_own_form_and_notice_by_raw_id_too(db: Database) -> None:
     application = await decided(db)
     case = case_of(application, "low_income_recognition")
