@@ -117,7 +117,6 @@ NOTICE = NoticeSheet(
     applicant_name="张秀英",
     item="低收入人口认定",
     department="山西省民政厅",
-    outcome="approved",
     facts=(Cell("办理结果", "准予救助"), Cell("救助金额", "1510.00元")),
     paragraphs=(
         "张秀英：",

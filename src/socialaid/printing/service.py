@@ -167,7 +167,6 @@ async def notice_sheet(
         applicant_name=application.applicant_name,
         item=case.item_name,
         department=case.department_name,
-        outcome=None if case.decision is None else case.decision.outcome.value,
         facts=decision_facts(None if case.decision is None else case.decision.to_json()),
         paragraphs=paragraphs,
         closing=closing_lines(paragraphs, case.department_name),

@@ -107,7 +107,6 @@ class NoticeSheet:
     applicant_name: str
     item: str
     department: str
-    outcome: str | None
     facts: tuple[Cell, ...]  # the decision in short: outcome, amount, period, date
     paragraphs: tuple[str, ...]
     closing: frozenset[str]  # the paragraphs set to the right: the issuer and the date
