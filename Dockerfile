@@ -34,6 +34,14 @@ ENV PATH=/opt/venv/bin:$PATH \
 RUN groupadd --system --gid 10001 socialaid \
     && useradd --system --uid 10001 --gid socialaid --home-dir /var/lib/socialaid \
        --create-home --shell /usr/sbin/nologin socialaid
+# The fonts and layout libraries the printable PDFs need (ADR 0024; dev.py's DEBIAN_FILES):
+# runtime files only, at the versions bookworm ships.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends \
+       fonts-noto-cjk=1:20220127+repack1-1 \
+       libpango-1.0-0=1.50.12+ds-1 \
+       libpangoft2-1.0-0=1.50.12+ds-1 \
+    && rm -rf /var/lib/apt/lists/*
 COPY --from=build /opt/venv /opt/venv
 USER 10001:10001
 WORKDIR /var/lib/socialaid

@@ -187,6 +187,14 @@ def run(*cmd: str) -> int:
 # installed with apt-get when dev.py runs as root (CI does); otherwise dev.py stops and names the
 # command. A test never skips for want of one of them.
 DEBIAN_TOOLS = {"pgbouncer": "pgbouncer", "chromium": "chromium"}
+# Files, not programs, that tests (and the server) need, by a glob and the package that has them:
+# the CJK fonts and the Pango libraries WeasyPrint lays out the printable PDFs with (ADR 0024).
+DEBIAN_FILES = {
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc": "fonts-noto-cjk",
+    "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc": "fonts-noto-cjk",
+    "/usr/lib/*/libpango-1.0.so.0": "libpango-1.0-0",
+    "/usr/lib/*/libpangoft2-1.0.so.0": "libpangoft2-1.0-0",
+}
 # npm packages the tests run (tests/npm/package.json, pinned in its package-lock.json), installed
 # with `npm ci` into tests/npm/node_modules whenever the lock changed.
 NPM_TOOLS = ROOT / "tests" / "npm"
@@ -199,7 +207,10 @@ class MissingToolError(Exception):
 
 
 def ensure_test_tools() -> None:
-    missing = sorted(p for tool, p in DEBIAN_TOOLS.items() if not _which(tool))
+    missing = sorted(
+        {p for tool, p in DEBIAN_TOOLS.items() if not _which(tool)}
+        | {p for pattern, p in DEBIAN_FILES.items() if not _installed(pattern)}
+    )
     if missing:
         command = ["apt-get", "install", "-y", "--no-install-recommends", *missing]
         if not (hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get")):
@@ -211,6 +222,11 @@ def ensure_test_tools() -> None:
         subprocess.run(command, check=True, env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
     if (NPM_TOOLS / "package.json").exists():
         _ensure_npm_packages()
+
+
+def _installed(pattern: str) -> bool:
+    """Whether a file matches `pattern`, an absolute path that may hold wildcards."""
+    return any(Path("/").glob(pattern.lstrip("/")))
 
 
 def _which(tool: str) -> str | None:

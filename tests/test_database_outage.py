@@ -15,6 +15,7 @@ import signal
 import subprocess
 import tempfile
 import time
+import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -243,6 +244,9 @@ async def test_while_the_database_is_stopped_every_request_is_503_unavailable_un
         export = await client.get("/audit/export", params={"tenant": CHANGNING}, headers=bearer())
         assert export.status_code == 503
         assert export.json()["errors"][0]["code"] == "UNAVAILABLE"
+        printed = await client.get(f"/print/applications/{uuid.uuid4()}", headers=bearer())
+        assert printed.status_code == 503
+        assert printed.json()["errors"][0]["code"] == "UNAVAILABLE"
         await eventually(lambda: not_listening(service))
 
     await eventually(lambda: ready(service))

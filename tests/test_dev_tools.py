@@ -47,6 +47,29 @@ def test_the_tools_the_tests_use_are_installed_after_dev_py_prepared_them() -> N
         )
 
 
+def test_a_missing_debian_file_without_root_names_the_apt_command(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    dev = dev_module()
+    monkeypatch.setattr(dev, "DEBIAN_TOOLS", {})
+    monkeypatch.setattr(dev, "DEBIAN_FILES", {"/nowhere/socialaid-*.ttc": "no-such-fonts"})
+    monkeypatch.setattr(dev.os, "geteuid", lambda: 1000)
+
+    with pytest.raises(dev.MissingToolError) as missing:
+        dev.ensure_test_tools()
+
+    assert "sudo apt-get install -y --no-install-recommends no-such-fonts" in str(missing.value)
+
+
+def test_the_fonts_and_libraries_the_pdfs_need_are_installed_after_dev_py_prepared_them() -> None:
+    dev = dev_module()
+
+    for pattern, package in dev.DEBIAN_FILES.items():
+        assert dev._installed(pattern), (
+            f"{pattern} missing: `python3 dev.py test` installs {package}"
+        )
+
+
 def test_dev_py_test_stops_before_pytest_when_a_tool_is_missing(tmp_path: Path) -> None:
     code = (
         "import importlib.util, os, sys\n"

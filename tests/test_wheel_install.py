@@ -101,6 +101,14 @@ def test_the_installed_wheel_migrates_and_serves_the_seed_tenants_outside_the_ch
         "import socialaid, socialaid.bundled_data as b; print(socialaid.__file__); print(b.data_root())",
     ).split()
     assert all(Path(p).is_relative_to(bin_dir.parent) for p in where), where
+    # The print templates are package data too (ADR 0024).
+    templates = run(
+        str(bin_dir / "python"),
+        "-c",
+        "from importlib.resources import files;"
+        "print(*sorted(p.name for p in (files('socialaid.printing') / 'templates').iterdir()))",
+    ).split()
+    assert templates == ["application.html", "notice.html", "print.css"]
 
     assert "database at head" in run(str(bin_dir / "socialaid"), "db", "upgrade")
 

@@ -16,6 +16,7 @@ import httpx
 from socialaid.db.database import Database
 from tests.conftest import REPO_ROOT
 from tests.deploy.dockerfile import Stage, stages
+from tests.test_dev_tools import dev_module
 from tests.test_http import free_port
 from tests.test_serving import SOCIALAID, environment, started_command
 
@@ -79,14 +80,36 @@ def test_the_image_runs_as_a_numeric_user_other_than_root() -> None:
     assert user.isdigit() and int(user) != 0
 
 
+def apt_packages(stage: Stage) -> set[str]:
+    """The Debian packages a stage's RUNs install with apt-get, without their pinned versions."""
+    packages = set()
+    for run in stage.all("RUN"):
+        words = run.words()
+        for start in (
+            i for i, w in enumerate(words) if w == "install" and words[i - 1] == "apt-get"
+        ):
+            for word in words[start + 1 :]:
+                if word == "&&":
+                    break
+                if not word.startswith("-"):
+                    packages.add(word.split("=")[0])
+    return packages
+
+
 def test_the_final_image_takes_the_virtual_environment_from_the_build_and_builds_nothing() -> None:
     stage = final_stage()
     copies = [c.words() for c in stage.all("COPY")]
     runs = " ".join(r.arguments for r in stage.all("RUN"))
 
     assert copies == [["--from=build", "/opt/venv", "/opt/venv"]]
-    for builder in ("pip ", "apt-get", "gcc", "build-essential", "wheel"):
+    for builder in ("pip ", "gcc", "build-essential", "wheel", "-dev"):
         assert builder not in runs
+
+
+def test_the_final_image_installs_the_fonts_and_libraries_the_tests_print_with() -> None:
+    dev = dev_module()
+
+    assert apt_packages(final_stage()) == set(dev.DEBIAN_FILES.values())
 
 
 def test_the_image_installs_the_locked_dependencies_by_their_hashes() -> None:

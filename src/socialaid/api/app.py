@@ -1,4 +1,4 @@
-"""The ASGI application: /graphql, /audit/export, /healthz, /readyz."""
+"""The ASGI application: /graphql, /audit/export, /print/…, /healthz, /readyz."""
 
 from __future__ import annotations
 
@@ -55,6 +55,7 @@ from socialaid.db.database import Database
 from socialaid.kernel.caches import Caches
 from socialaid.kernel.context import Context
 from socialaid.log_format import current_log_context
+from socialaid.printing.http import print_routes
 from socialaid.tracing import Tracing
 
 log = logging.getLogger(__name__)
@@ -261,6 +262,8 @@ def create_app(
                 export_endpoint(db, settings.signing_key, graphql.authenticator),
                 methods=["GET"],
             ),
+            # Printable application forms and decision notices (printing/http.py).
+            *print_routes(db, graphql.authenticator, graphql.caches, settings.signing_key),
             *([Route(ASSET_ROUTE, graphiql_asset, methods=["GET"])] if graphql.graphql_ide else []),
             Route("/healthz", healthz),
             Route("/readyz", readyz),

@@ -1,0 +1,1 @@
+"""Printable documents: the filled application form and decision notices, as PDFs."""
