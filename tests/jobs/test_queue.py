@@ -111,7 +111,7 @@ def _schedule_exists(db: Database):  # type: ignore[no-untyped-def]
     return check
 
 
-class Refused(DomainError):
+class RefusedError(DomainError):
     """What makes the runner roll a mutation back."""
 
 
@@ -134,14 +134,14 @@ async def test_a_rolled_back_mutation_leaves_no_outbox_row_and_no_delivery_job(
     clerk = await window_clerk(db, CHANGNING, "huayanglu")
     uow = Context(db=db, settings=test_settings(), principal=clerk).unit_of_work()
 
-    with pytest.raises(Refused):
+    with pytest.raises(RefusedError):
         async with uow:
             await triage_accept(uow, application_id=submitted["id"], lock_version=1)
             written = await uow.session.scalar(
                 text("SELECT count(*) FROM notification WHERE kind = 'accepted'")
             )
             assert written == 1  # in the transaction, beside the change
-            raise Refused("回滚")
+            raise RefusedError("回滚")
 
     assert await outbox_and_jobs(db) == before
     assert before == (1, 1)  # the submission's own notification and its delivery job
