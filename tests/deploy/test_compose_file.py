@@ -160,8 +160,12 @@ async def worker_command_runs_and_stops(database: URL, env: dict[str, str], tmp_
     stops on SIGTERM with exit status 0."""
     log = tmp_path / "worker.log"
     with log.open("wb") as output:
-        worker = subprocess.Popen(
-            as_served_here(service("worker")["command"], 0), env=env, stdout=output, stderr=output
+        worker = await asyncio.to_thread(
+            subprocess.Popen,
+            as_served_here(service("worker")["command"], 0),
+            env=env,
+            stdout=output,
+            stderr=output,
         )
         try:
             loop = asyncio.get_running_loop()
