@@ -101,7 +101,7 @@ async def all_delivered(db: Database) -> bool:
         count = await session.scalar(
             text("SELECT count(*) FROM notification WHERE status <> 'sent'")
         )
-    return count == 0
+    return bool(count == 0)
 
 
 async def case_marked(db: Database, column: str) -> bool:
