@@ -7,7 +7,8 @@ import logging
 import os
 import signal
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TypeVar
 
@@ -166,7 +167,10 @@ def serve(
             if is_worker:
                 await serve_process(db, settings, provisioned.owner_url, host, port)
                 return 0
-            async with signing_while_serving(db, signer, settings.audit_checkpoint_interval):
+            async with (
+                signing_while_serving(db, signer, settings.audit_checkpoint_interval),
+                _embedded_worker(db, settings),
+            ):
                 if workers == 1:
                     await serve_process(db, settings, provisioned.owner_url, host, port)
                     return 0
@@ -187,6 +191,75 @@ def serve(
                 typer.echo(f"error: {problem}", err=True)
             raise typer.Exit(1) from exc
         raise typer.Exit(code)
+
+
+@asynccontextmanager
+async def _embedded_worker(db: Database, settings: Settings) -> AsyncIterator[None]:
+    """`serve`'s job worker (one, in the supervising process), unless SOCIALAID_EMBEDDED_WORKER
+    is false: then `socialaid worker` runs the jobs elsewhere."""
+    from socialaid.jobs.worker import worker_running
+    from socialaid.worker_jobs import job_context, job_registry
+
+    if not settings.embedded_worker:
+        yield
+        return
+    async with (
+        job_context(db, settings) as context,
+        worker_running(job_registry(settings), context),
+    ):
+        yield
+
+
+@app.command()
+def worker(
+    migrate: Annotated[
+        bool,
+        typer.Option(
+            "--migrate/--no-migrate",
+            help="migrate first (as serve does); with --no-migrate refuse a schema behind"
+            " this release",
+        ),
+    ] = False,
+) -> None:
+    """Run the job queue: notification delivery, the deadline scan and every periodic task,
+    until SIGINT or SIGTERM. Any number may run; each periodic run happens on one of them."""
+    import uvloop
+
+    from socialaid.jobs.worker import run_worker
+    from socialaid.log_format import configure_logging
+    from socialaid.worker_jobs import job_context, job_registry
+
+    settings = Settings()
+    configure_logging(settings.effective_log_format)
+
+    async def main() -> int:
+        try:
+            provisioned = await provision(settings, migrate_schema=migrate)
+        except SchemaNotMigratedError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            return 1
+        db = Database.from_settings(provisioned.owner_url, settings)
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, stop.set)
+        try:
+            async with job_context(db, settings) as context:
+                logging.getLogger("socialaid").info("job worker started")
+                await run_worker(job_registry(settings), context, stop)
+            return 0
+        finally:
+            await db.dispose()
+            provisioned.close()
+
+    with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
+        try:
+            code = runner.run(main())
+        except ConfigurationError as exc:
+            for problem in str(exc).splitlines():
+                typer.echo(f"error: {problem}", err=True)
+            raise typer.Exit(1) from exc
+    raise typer.Exit(code)
 
 
 @db_app.command("upgrade")

@@ -151,6 +151,28 @@ class Settings(BaseSettings):
     # none by default. No `*` and no credentials mode: tokens travel in the Authorization
     # header (or the subscription's connection_init), never in cookies (ADR 0016).
     cors_origins: str = ""
+    # Issue 19, the job queue (ADR 0025). `socialaid serve` runs a worker in its process unless
+    # this is false (compose's api service, beside a `socialaid worker` service).
+    embedded_worker: bool = True
+    # The deadline job's schedule (cron, five fields, UTC) and how many working days before a
+    # case's deadline its department is reminded: an operating choice, not a policy of the seeds.
+    deadline_scan_cron: str = "*/10 * * * *"
+    deadline_reminder_working_days: int = Field(default=3, ge=0, le=60)
+    # Applicant notifications go out through the first of these channels that takes them
+    # (comma-separated: sink, sms, wechat). `sink` appends to notification_sink_file and sends
+    # nothing: the default, for dev and tests; production names its gateways.
+    notification_channels: str = "sink"
+    notification_sink_file: Path | None = None  # default: <data dir>/notification-sink.jsonl
+    sms_gateway_url: str | None = None
+    sms_gateway_token: str | None = None
+    wechat_gateway_url: str | None = None
+    wechat_gateway_token: str | None = None
+    wechat_template_id: str | None = None
+    notification_timeout: float = Field(default=5, gt=0)  # seconds per gateway request
+
+    @property
+    def sink_file(self) -> Path:
+        return self.notification_sink_file or self.data_dir / "notification-sink.jsonl"
 
     @property
     def is_production(self) -> bool:

@@ -20,7 +20,7 @@ import yaml
 from sqlalchemy import text
 from sqlalchemy.engine import URL, make_url
 
-from socialaid.db.bootstrap import create_database, drop_database
+from socialaid.db.bootstrap import create_database, drop_database, owner_connection
 from socialaid.db.database import Database
 from socialaid.db.urls import with_database
 from tests.conftest import REPO_ROOT
@@ -91,9 +91,18 @@ def test_the_api_runs_two_workers_that_do_not_migrate() -> None:
     assert "--no-migrate" in command
 
 
+def test_a_worker_service_runs_the_jobs_and_the_api_leaves_them_to_it() -> None:
+    worker = service("worker")
+
+    assert worker["command"] == ["socialaid", "worker", "--no-migrate"]
+    assert worker["depends_on"] == {"migrate": {"condition": "service_completed_successfully"}}
+    assert service("api")["environment"]["SOCIALAID_EMBEDDED_WORKER"] == "false"
+    assert "SOCIALAID_EMBEDDED_WORKER" not in service("worker")["environment"]
+
+
 def test_the_socialaid_services_reach_postgresql_by_its_service_name_and_credentials() -> None:
     postgres = service("postgres")["environment"]
-    for name in ("migrate", "api"):
+    for name in ("migrate", "api", "worker"):
         url = make_url(interpolated(service(name)["environment"]["DATABASE_URL"]))
         assert url.host == "postgres"
         assert url.username == interpolated(postgres["POSTGRES_USER"])
@@ -128,6 +137,7 @@ async def test_the_release_command_then_the_server_command_seed_and_serve_a_new_
         subprocess.run, release, env=env, capture_output=True, text=True, timeout=300
     )
     assert done.returncode == 0, done.stderr
+    await worker_command_runs_and_stops(new_database, env, tmp_path)
     port = free_port()
 
     server = await asyncio.to_thread(
@@ -143,6 +153,44 @@ async def test_the_release_command_then_the_server_command_seed_and_serve_a_new_
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+async def worker_command_runs_and_stops(database: URL, env: dict[str, str], tmp_path: Path) -> None:
+    """compose's worker command: it registers the periodic tasks in the new database, then
+    stops on SIGTERM with exit status 0."""
+    log = tmp_path / "worker.log"
+    with log.open("wb") as output:
+        worker = await asyncio.to_thread(
+            subprocess.Popen,
+            as_served_here(service("worker")["command"], 0),
+            env=env,
+            stdout=output,
+            stderr=output,
+        )
+        try:
+            loop = asyncio.get_running_loop()
+            deadline = loop.time() + 120
+            while await scheduled_tasks(database) == []:
+                assert worker.poll() is None, log.read_text()
+                assert loop.time() < deadline, "the worker did not start"
+                await asyncio.sleep(0.1)
+        finally:
+            worker.terminate()
+            code = await asyncio.to_thread(worker.wait, 30)
+    assert code == 0, log.read_text()
+    assert await scheduled_tasks(database) == [
+        "deadlines.scan",
+        "notifications.retry",
+    ]
+
+
+async def scheduled_tasks(database: URL) -> list[str]:
+    connection = await owner_connection(database)
+    try:
+        rows = await connection.fetch("SELECT entrypoint FROM pgqueuer_schedules ORDER BY 1")
+    finally:
+        await connection.close()
+    return [row["entrypoint"] for row in rows]
 
 
 def test_the_pgbouncer_profile_builds_from_a_dockerfile_hadolint_accepts() -> None:

@@ -26,6 +26,7 @@ from socialaid.applications.timeline import TimelineEvent
 from socialaid.errors import DomainError, NotFoundError
 from socialaid.forms.service import FormCaches, form_by_hash
 from socialaid.kernel.context import Context
+from socialaid.notifications.models import Notification
 from socialaid.tenancy.models import Tenant
 from socialaid.tenancy.service import get_tenant
 
@@ -43,6 +44,7 @@ class ApplicationLoaders:
     cases: DataLoader[Key, list[ApplicationCase]]
     timeline: DataLoader[Key, list[TimelineEvent]]
     answers: DataLoader[Key, dict[str, Any]]
+    notifications: DataLoader[Key, list[Notification]]
 
 
 async def _cases_by_application(
@@ -137,10 +139,27 @@ def application_loaders(context: Context) -> ApplicationLoaders:
                     shown.append(error)
         return shown
 
+    async def load_notifications(keys: Sequence[Key]) -> list[list[Notification]]:
+        grouped: defaultdict[Key, list[Notification]] = defaultdict(list)
+        async with scoped_session(context.db, context.principal) as session:
+            rows = await session.execute(
+                select(Notification)
+                .where(
+                    tuple_(col(Notification.tenant_id), col(Notification.application_id)).in_(
+                        list(keys)
+                    )
+                )
+                .order_by(col(Notification.id))
+            )
+            for notification in rows.scalars():
+                grouped[(notification.tenant_id, notification.application_id)].append(notification)
+        return [grouped[k] for k in keys]
+
     created = ApplicationLoaders(
         cases=DataLoader(load_fn=load_cases),
         timeline=DataLoader(load_fn=load_timeline),
         answers=DataLoader(load_fn=load_answers),
+        notifications=DataLoader(load_fn=load_notifications),
     )
     context.request_loaders[_SLOT] = created
     return created

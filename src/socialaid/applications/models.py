@@ -159,6 +159,10 @@ class ApplicationCase(SQLModel, table=True):
         default=False,
         sa_column=Column(Boolean, nullable=False, server_default=text("false")),
     )
+    # Issue 19, set by the deadline job: when the case was found past due_at while open (the
+    # applicant's apology is sent then), and when its department was reminded of the deadline.
+    overdue_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
+    reminded_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
     decision: DecisionRecord | None = Field(
         default=None, sa_column=Column(JsonRecord(DecisionRecord))
     )

@@ -26,6 +26,7 @@ from socialaid.access.vocabulary import Action, Resource
 from socialaid.applications import deadlines
 from socialaid.applications.models import Application, ApplicationCase, ApplicationEvent
 from socialaid.applications.notifications import notify_application_changed
+from socialaid.applications.notifying import notify_applicant
 from socialaid.applications.planning import Case, ItemRef, PlannedCase
 from socialaid.applications.records import ItemRefRecord, ReceivedNote
 from socialaid.applications.states import ApplicationEvent as AppEvent
@@ -243,11 +244,15 @@ async def finish(
     request_id: str | None,
     department: str | None = None,
 ) -> None:
-    """Timeline events, the audit event and the notification: the end of every mutation.
+    """Timeline events, the applicant's notifications (the outbox), the audit event and the
+    change notification: the end of every mutation.
 
     `department`: the department whose case was acted on (default: the actor's departments).
     """
     session.add_all(move.events)
+    await notify_applicant(
+        session, application=move.application, tenant=move.tenant, events=move.events
+    )
     await write_event(
         session,
         actor=actor,

@@ -297,7 +297,7 @@ class ReceivedDecision(Received):
 class SupplementRecord(Record):
     """`ApplicationCase.supplement`: the department's request for materials, and what came."""
 
-    omitted_when_none = frozenset({"supplied_at", "working_days", "provisional"})
+    omitted_when_none = frozenset({"supplied_at", "working_days", "provisional", "lapsed_at"})
 
     materials: tuple[str, ...]
     deadline: IsoDate
@@ -310,6 +310,9 @@ class SupplementRecord(Record):
     requested_at: IsoDateTime
     supplied: tuple[str, ...] = ()
     supplied_at: IsoDateTime | None = None
+    # Issue 19: when the deadline job found the deadline passed with nothing supplied. The
+    # consequence is the department's (it may decide on what it has); the catalogue sets none.
+    lapsed_at: IsoDateTime | None = None
 
     def supplied_with(self, references: tuple[str, ...], *, at: datetime) -> SupplementRecord:
         return self.model_copy(

@@ -36,6 +36,11 @@ class TimelineKind(StrEnum):
     CASE_CLOSED = "case.closed"
     CASE_GRANTED_AUTOMATICALLY = "case.granted_automatically"
     CASE_WITHDRAWN = "case.withdrawn"
+    # Issue 19, written by the deadline job: the department's reminder, the case past its
+    # deadline (the apology goes to the applicant), a 补正 whose deadline passed unanswered.
+    CASE_DEADLINE_REMINDER = "case.deadline_reminder"
+    CASE_OVERDUE = "case.overdue"
+    CASE_SUPPLEMENT_LAPSED = "case.supplement_lapsed"
 
 
 @dataclass(frozen=True)

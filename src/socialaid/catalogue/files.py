@@ -13,11 +13,12 @@ tenants/<code>-<name>/
 
 from __future__ import annotations
 
+import string
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from socialaid.sources import SourceRef
 
@@ -409,6 +410,37 @@ class NoticeTemplate(_Strict):
     source: SourceRef | None = None
 
 
+class NotificationTemplate(_Strict):
+    """A message to the applicant (issue 19) for one step; placeholders as in
+    socialaid.notifications.templates: {item} {department} {deadline} {materials} {tenant}."""
+
+    kind: Literal[
+        "submitted",
+        "accepted",
+        "rejected",
+        "supplement_requested",
+        "approved",
+        "denied",
+        "overdue",
+        "completed",
+    ]
+    text: Text
+    source: SourceRef | None = None
+
+    @field_validator("text")
+    @classmethod
+    def _known_placeholders(cls, text: str) -> str:
+        for _literal, name, spec, conversion in string.Formatter().parse(text):
+            if name is not None and (name not in NOTIFICATION_PLACEHOLDERS or spec or conversion):
+                raise ValueError(f"通知模板不能使用占位符 {{{name}}}")
+        return text
+
+
+# The values a notification fills in (socialaid.notifications.templates.PLACEHOLDERS): never the
+# applicant's name or an identity number.
+NOTIFICATION_PLACEHOLDERS = frozenset({"item", "department", "deadline", "materials", "tenant"})
+
+
 class EmergencyProvision(_Strict):
     code: Code
     description: Text
@@ -421,6 +453,7 @@ class TenantCatalogueFile(_Strict):
     escalation: str | None = None
     parameters: list[Parameter] = Field(default_factory=list)
     notice_templates: list[NoticeTemplate] = Field(default_factory=list)
+    notification_templates: list[NotificationTemplate] = Field(default_factory=list)
     emergency_provisions: list[EmergencyProvision] = Field(default_factory=list)
     disabled_items: list[ItemCode] = Field(default_factory=list)
     source: SourceRef

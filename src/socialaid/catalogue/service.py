@@ -47,6 +47,8 @@ class TenantView:
     config: TenantCatalogueFile | None
     specs: dict[str, ItemFile]
     library: Library
+    # Issue 19: the applicant notifications' texts by kind, the nearest tenant's template winning.
+    notification_templates: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -167,6 +169,12 @@ async def _build_view(session: AsyncSession, tenant: Tenant, as_of: date) -> Ten
             code: ItemFile.model_validate(item.document) for code, item in catalogue.items.items()
         },
         library=await _build_library(session),
+        notification_templates={
+            template.kind: template.text
+            for code in codes  # root first: a nearer tenant's template overwrites
+            if code in configs
+            for template in configs[code].notification_templates
+        },
     )
 
 
@@ -221,3 +229,20 @@ async def library(session: AsyncSession, caches: CatalogueCaches) -> Library:
         return await _build_library(session)
 
     return await caches.library.get(revision, "library", build)
+
+
+async def notification_templates_of(session: AsyncSession, tenant_path: str) -> dict[str, str]:
+    """The applicant notifications' templates for the tenant at `tenant_path`, by kind: the
+    nearest tenant up the tree with a template for a kind wins (as TenantView's)."""
+    chain = tenant_path.split("/")
+    rows = await session.execute(
+        select(col(TenantCatalogue.tenant_id), col(TenantCatalogue.document)).where(
+            col(TenantCatalogue.tenant_id).in_(chain)
+        )
+    )
+    documents: dict[str, dict[str, Any]] = {tenant: document for tenant, document in rows}
+    return {
+        template["kind"]: template["text"]
+        for code in chain  # root first: a nearer tenant's template overwrites
+        for template in documents.get(code, {}).get("notification_templates", [])
+    }

@@ -21,6 +21,7 @@ DISTRIBUTED: tuple[str, ...] = (
     "application_event",
     "audit_chain_head",
     "audit_event",  # partitioned: Citus distributes each partition with it
+    "notification",
     "shared_record",
 )
 
@@ -41,7 +42,14 @@ REFERENCE: tuple[str, ...] = (
     "working_calendar",
 )
 
-COORDINATOR_ONLY: tuple[str, ...] = ("alembic_version",)
+# pgqueuer's job queue (ADR 0025): no tenant column, and its dequeue locks rows across tenants.
+COORDINATOR_ONLY: tuple[str, ...] = (
+    "alembic_version",
+    "pgqueuer",
+    "pgqueuer_log",
+    "pgqueuer_schedules",
+    "pgqueuer_statistics",
+)
 
 
 def citus_statements() -> list[str]:

@@ -95,3 +95,16 @@ async def set_scope(
             "user_id": user_id or "",
         },
     )
+
+
+async def set_every_tenant_scope(session: AsyncSession) -> None:
+    """Scope the current transaction to every tenant: for the system's own jobs (the deadline
+    scan, notification delivery), which act across tenants but still under row-level security."""
+    await session.execute(
+        text(
+            "SELECT set_config(:tenants_setting, coalesce(("
+            "  SELECT string_agg(tenant_id, ',') FROM tenant), ''), true),"
+            " set_config(:user_setting, 'system', true)"
+        ),
+        {"tenants_setting": TENANTS_SETTING, "user_setting": USER_SETTING},
+    )

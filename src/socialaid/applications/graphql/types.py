@@ -45,6 +45,7 @@ from socialaid.kernel.global_id import encode_global_id
 from socialaid.kernel.node import Node
 from socialaid.kernel.pagination import TOTAL_COUNT, Counter, PageInfo
 from socialaid.kernel.scalars import JSON, as_json
+from socialaid.notifications.graphql import NotificationType
 from socialaid.tenancy.graphql import DepartmentType, TenantType, tenant_of
 
 TIME_NOTE = "（ISO 8601，带时区偏移）"
@@ -145,6 +146,11 @@ TimelineKindEnum = described_enum(
         "CASE_CLOSED": "已终止（CASE_CLOSED）：未经本部门决定而终止，如前置事项不准予",
         "CASE_GRANTED_AUTOMATICALLY": "免申即享（CASE_GRANTED_AUTOMATICALLY）：按前置认定自动给予",
         "CASE_WITHDRAWN": "已撤回（CASE_WITHDRAWN）：随申请撤回",
+        "CASE_DEADLINE_REMINDER": (
+            "时限提醒（CASE_DEADLINE_REMINDER）：距办理时限不足设定的工作日数，提醒承办部门"
+        ),
+        "CASE_OVERDUE": "已超期（CASE_OVERDUE）：超过办理时限仍未办结，已向申请人致歉",
+        "CASE_SUPPLEMENT_LAPSED": "补正逾期（CASE_SUPPLEMENT_LAPSED）：补正期限已过仍未补交材料",
     },
 )
 TriageOutcomeEnum = described_enum(
@@ -248,10 +254,16 @@ class SupplementType:
         description="期限是否暂定：按工作日数计算时跨入尚未发布工作日历的年份（只按周末计算），"
         "该年日历发布后重新计算",
     )
+    lapsed_at: datetime | None = strawberry.field(
+        default=None,
+        description="定时任务发现补正期限已过而材料未补交的时间（ISO 8601，带时区偏移）；"
+        "未逾期为 null。后果由部门决定（可依现有材料作出决定），目录未另行规定",
+    )
 
     @classmethod
     def of(cls, s: SupplementRecord) -> SupplementType:
         return cls(
+            lapsed_at=s.lapsed_at,
             provisional=bool(s.provisional),
             materials=list(s.materials),
             deadline=s.deadline,
@@ -410,6 +422,22 @@ class CaseType(Node):
     @strawberry.field(description="是否已过办结期限而未办结（按当前时间计算）")
     def overdue(self) -> bool:
         return queries.is_overdue(self.row, datetime.now(CHINA))
+
+    @strawberry.field(
+        description="定时任务发现本案超过办结期限仍未办结、并已向申请人致歉的时间"
+        + TIME_NOTE
+        + "；未超期为 null"
+    )
+    def overdue_marked_at(self) -> datetime | None:
+        return self.row.overdue_at
+
+    @strawberry.field(
+        description="定时任务在期限前提醒承办部门的时间（提前的工作日数由部署设定）"
+        + TIME_NOTE
+        + "；未提醒为 null"
+    )
+    def deadline_reminded_at(self) -> datetime | None:
+        return self.row.reminded_at
 
     @strawberry.field(description="部门的决定；未决定时为 null")
     def decision(self) -> DecisionType | None:
@@ -665,6 +693,13 @@ class ApplicationType(Node):
             loader = application_loaders(info.context).timeline
             self.loaded_timeline = await loader.load(key_of(self.row))
         return [TimelineEntryType.of(e) for e in self.loaded_timeline]
+
+    @strawberry.field(
+        description="发给申请人的通知（提交、受理或不予受理、补正、每项决定、超期致歉、办结），按生成顺序"
+    )
+    async def notifications(self, info: Info) -> list[NotificationType]:
+        rows = await application_loaders(info.context).notifications.load(key_of(self.row))
+        return [NotificationType(row=row) for row in rows]
 
     async def _cases(self, info: Info) -> list[ApplicationCase]:
         if self.loaded_cases is None:
