@@ -32,7 +32,7 @@ from socialaid.access.registry import ROOT_FIELDS, shared_public
 from socialaid.api import compression
 from socialaid.api import graphql_over_http as over_http
 from socialaid.api.request_metrics import current_tally
-from socialaid.caching import RevisionCache
+from socialaid.caching import LruCache, RevisionCache
 
 PUBLIC_ROOT_FIELDS = frozenset(
     {
@@ -47,12 +47,28 @@ MAX_BODY_BYTES = 16 * 1024
 NO_STORE = b"no-store"
 
 
+# Documents already judged: a client sends the same few over and over, and parsing one again
+# for every signed-in request cost as much as the rest of the cache's work.
+_judged: LruCache[tuple[str, str | None], bool] = LruCache(1024)
+
+
 def public_query(query: object, operation_name: object = None) -> bool:
     """True when `query` (with `operation_name` choosing among several) is one query whose root
     fields are all public reference data: what anyone may ask without a token. The one
     definition of public: the cache below and the GET rule (api/public_get.py) both go by it."""
     if not isinstance(query, str):
         return False
+    if operation_name is not None and not isinstance(operation_name, str):
+        return _public(query, operation_name)
+    key = (query, operation_name)
+    known = _judged.get(key)
+    if known is None:
+        known = _public(query, operation_name)
+        _judged.put(key, known)
+    return known
+
+
+def _public(query: str, operation_name: object) -> bool:
     try:
         document = parse(query)
     except GraphQLSyntaxError:
