@@ -8,7 +8,7 @@ so grants and the content revision are cached as in production), on an embedded 
 (.data/bench-profile, migrated and seeded on first use), and sends it `--requests` requests from
 `--clients` concurrent clients through httpx's ASGI transport (no sockets, no uvicorn: only what
 the app itself costs). `me` is `{ me { roles } }` with a bearer token; `tenants` is
-`{ tenants { code } }` with a token; `hello` is bare strawberry's `{ hello }` (the floor: a
+`{ tenants { code } }` with a token; `catalogue` a district's catalogue with a token; `hello` is bare strawberry's `{ hello }` (the floor: a
 one-field schema, no middleware). Prints the milliseconds of CPU per request and the functions
 with the most time of their own, then the most time below them.
 """
@@ -34,7 +34,12 @@ from sqlalchemy.engine import make_url
 from bench.http_load import REPO, machine
 
 SECRET = "bench-profile-secret-not-for-production"
-QUERIES = {"me": "{ me { roles } }", "tenants": "{ tenants { code } }", "hello": "{ hello }"}
+QUERIES = {
+    "me": "{ me { roles } }",
+    "tenants": "{ tenants { code } }",
+    "catalogue": '{ catalogue(tenant: "310105") { items { code name department { name } } } }',
+    "hello": "{ hello }",
+}
 
 
 async def real_app(data_dir: Path) -> Any:
@@ -93,6 +98,9 @@ async def main() -> None:
     parser.add_argument("--query", choices=sorted(QUERIES), default="me")
     parser.add_argument("--top", type=int, default=30)
     parser.add_argument("--save", type=Path, help="write the profile here (for pstats, snakeviz)")
+    parser.add_argument(
+        "--plain", action="store_true", help="only the CPU per request, no profiler"
+    )
     args = parser.parse_args()
     from socialaid.access.tokens import mint_token
     from socialaid.access.vocabulary import Role
@@ -110,7 +118,8 @@ async def main() -> None:
         await drive(app, body, headers, 300, args.clients)  # warm-up: caches, pools
         profile = cProfile.Profile()
         cpu = time.process_time()
-        profile.enable()
+        if not args.plain:
+            profile.enable()
         await drive(app, body, headers, args.requests, args.clients)
         profile.disable()
         return (time.process_time() - cpu) / args.requests * 1000, profile
@@ -128,7 +137,10 @@ async def main() -> None:
     if args.save is not None:
         profile.dump_stats(args.save)
     print(f"machine: {machine()}")
-    print(f"{args.query}: {per_request:.2f} ms of CPU per request (cProfile on, ASGI transport)")
+    mode = "cProfile off" if args.plain else "cProfile on"
+    print(f"{args.query}: {per_request:.2f} ms of CPU per request ({mode}, ASGI transport)")
+    if args.plain:
+        return
     for order in ("tottime", "cumtime"):
         out = io.StringIO()
         stats = pstats.Stats(profile, stream=out)
