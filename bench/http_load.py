@@ -527,3 +527,95 @@ def cached_and_uncached(
         result = asyncio.run(shape_load(n, s)(base, distinct_bodies(body), None))
         rows.append((f"{shape}, distinct bodies (executed each time)", result, shape))
     return rows, baselines, len(static_body)
+
+
+@dataclass
+class WrkResult:
+    """What wrk reports for one load: requests, non-2xx answers, throughput, latency percentiles."""
+
+    requests: int
+    errors: int
+    per_second: float
+    percentiles_ms: dict[int, float]
+    load_average: float
+
+    def ratio_row(self, name: str, baseline: WrkResult | None, baseline_name: str = "") -> str:
+        cells = [
+            name,
+            f"{self.requests:,}",
+            str(self.errors),
+            f"{self.per_second:,.0f}",
+            f"{self.percentiles_ms[50]:.2f} ms",
+            f"{self.percentiles_ms[99]:.2f} ms",
+            f"{self.load_average:.1f}",
+        ]
+        if baseline is not None:
+            cells += [
+                baseline_name,
+                f"{self.per_second / baseline.per_second:.2f}",
+                f"{self.percentiles_ms[99] / baseline.percentiles_ms[99]:.2f}",
+            ]
+        else:
+            cells += ["", "", ""]
+        return "| " + " | ".join(cells) + " |"
+
+
+WRK_TABLE_HEAD = (
+    "| request | requests | non-2xx | req/s | median | p99 | load avg | baseline "
+    "| req/s ÷ baseline | p99 ÷ baseline |\n|---|---|---|---|---|---|---|---|---|---|"
+)
+_WRK_SCRIPT = """
+local f = assert(io.open(os.getenv("BENCH_WRK_BODY"), "rb"))
+wrk.method = "POST"
+wrk.body = f:read("*a")
+f:close()
+wrk.headers["Content-Type"] = "application/json"
+"""
+
+
+def _milliseconds(text: str) -> float:
+    for unit, factor in (("us", 0.001), ("ms", 1.0), ("s", 1000.0)):
+        if text.endswith(unit):
+            return float(text[: -len(unit)]) * factor
+    return float(text)
+
+
+def wrk_load(
+    base_url: str,
+    body: bytes,
+    headers: Mapping[str, str] | None = None,
+    *,
+    connections: int = 20,
+    seconds: float = 15,
+    threads: int = 1,
+) -> WrkResult:
+    """`connections` keep-alive connections POSTing `body` to /graphql for `seconds`, by wrk
+    (one thread: the machine has two cores and the server needs the other)."""
+    with tempfile.TemporaryDirectory(prefix="bench-wrk-") as folder:
+        body_file, script = Path(folder) / "body.json", Path(folder) / "post.lua"
+        body_file.write_bytes(body)
+        script.write_text(_WRK_SCRIPT)
+        command = ["wrk", "--latency", "-t", str(threads), "-c", str(connections)]
+        command += ["-d", f"{seconds:g}s", "-s", str(script)]
+        for name, value in (headers or {}).items():
+            command += ["-H", f"{name}: {value}"]
+        output = subprocess.run(
+            [*command, f"{base_url}/graphql"],
+            env={**os.environ, "BENCH_WRK_BODY": str(body_file)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    percentiles: dict[int, float] = {}
+    requests, errors, rate = 0, 0, 0.0
+    for line in output.splitlines():
+        fields = line.split()
+        if len(fields) == 2 and fields[0] in ("50%", "75%", "90%", "99%"):
+            percentiles[int(fields[0][:-1])] = _milliseconds(fields[1])
+        elif "requests in" in line:
+            requests = int(fields[0])
+        elif line.startswith("Non-2xx"):
+            errors = int(fields[-1])
+        elif line.startswith("Requests/sec:"):
+            rate = float(fields[1])
+    return WrkResult(requests, errors, rate, percentiles, os.getloadavg()[0])

@@ -82,6 +82,14 @@ class Settings(BaseSettings):
     max_header_bytes: int = 16 * 1024
     # One log line per request; off where a proxy in front logs requests already.
     access_log: bool = True
+    # Public reference data (api/public_cache.py): how long a browser or CDN may reuse an answer
+    # without asking (a published change reaches it at most this late), and how much longer it
+    # may hand out the old one while it revalidates with its ETag in the background.
+    public_max_age: int = Field(default=60, ge=0)
+    public_stale_while_revalidate: int = Field(default=300, ge=0)
+    # Responses at least this long are compressed (brotli or gzip, as the client accepts);
+    # below it the saving is less than a packet and not worth the CPU.
+    compress_min_bytes: int = Field(default=1024, ge=0)
     # Log lines: "json" (one object per line, for a collector) or "text" (for a terminal); unset,
     # json in production and text in dev (`effective_log_format`).
     log_format: Literal["json", "text"] | None = None

@@ -22,21 +22,28 @@ class Permission:
 
 @dataclass(frozen=True)
 class Public:
-    """Readable by anyone, with or without a token."""
+    """Readable by anyone, with or without a token. `shared`: besides, the answer is the same
+    whoever asks (no draft, no row, no check depends on the caller) and changes only with the
+    content revision and the day, so one computed response may be handed to everyone
+    (api/public_cache.py)."""
+
+    shared: bool = False
 
 
 PUBLIC: Final = Public()
+# Public reference data (办事指南 is public information): one answer for everyone.
+PUBLIC_REFERENCE: Final = Public(shared=True)
 
 ROOT_FIELDS: dict[str, Permission | Public] = {
     # tenancy
-    "tenants": PUBLIC,
-    "tenant": PUBLIC,
+    "tenants": PUBLIC_REFERENCE,
+    "tenant": PUBLIC_REFERENCE,
     # catalogue (public reference data: 办事指南 is public information)
-    "catalogue": PUBLIC,
-    "item": PUBLIC,
-    "dataElements": PUBLIC,
-    "evidenceTypes": PUBLIC,
-    "targetGroups": PUBLIC,
+    "catalogue": PUBLIC_REFERENCE,
+    "item": PUBLIC_REFERENCE,
+    "dataElements": PUBLIC_REFERENCE,
+    "evidenceTypes": PUBLIC_REFERENCE,
+    "targetGroups": PUBLIC_REFERENCE,
     # catalogue administration (drafts are filtered by permission inside the services)
     "itemVersions": PUBLIC,
     "itemVersionsConnection": PUBLIC,
@@ -53,7 +60,7 @@ ROOT_FIELDS: dict[str, Permission | Public] = {
     "catalogueItemDisable": Permission(Resource.CATALOGUE, Action.PUBLISH, "input.tenant"),
     "catalogueItemEnable": Permission(Resource.CATALOGUE, Action.PUBLISH, "input.tenant"),
     # forms (public: 一表申请 is part of the public service guide); shared data pushed by systems
-    "applicationForm": PUBLIC,
+    "applicationForm": PUBLIC_REFERENCE,
     "applicationFormCheck": PUBLIC,
     "sharedRecordUpsert": Permission(Resource.SHARED_RECORD, Action.CREATE, "input.tenant"),
     # applications: submission, one-door triage, joint meeting, department work
@@ -77,7 +84,8 @@ ROOT_FIELDS: dict[str, Permission | Public] = {
     "caseSupplementProvide": Permission(Resource.APPLICATION, Action.UPDATE, tenant_argument=None),
     "caseDecide": Permission(Resource.CASE, Action.DECIDE, tenant_argument=None),
     "emergencyModeSet": Permission(Resource.TENANT, Action.UPDATE, "input.tenant"),
-    # working-day calendar (issue 19): public like the 办事指南 it dates
+    # working-day calendar (issue 19): public like the 办事指南 it dates (not PUBLIC_REFERENCE:
+    # publishing a calendar does not move the content revision the response cache keys on)
     "workingCalendar": PUBLIC,
     "workingCalendarPublish": Permission(Resource.WORKING_CALENDAR, Action.PUBLISH, "input.tenant"),
     # grants (role assignments, the caller)
@@ -104,6 +112,12 @@ def permission_of(field_name: str) -> Permission | Public:
         raise KeyError(
             f"root field {field_name!r} has no entry in socialaid.access.registry.ROOT_FIELDS"
         ) from None
+
+
+def shared_public(field_name: str) -> bool:
+    """True when the root field answers everyone alike (see `Public.shared`)."""
+    entry = ROOT_FIELDS.get(field_name)
+    return isinstance(entry, Public) and entry.shared
 
 
 def registered_permission(field_name: str) -> Permission | Public | None:

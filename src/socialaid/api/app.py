@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from contextlib import suppress
 
@@ -26,12 +27,13 @@ from socialaid.access.decisions import UnauthenticatedError
 from socialaid.api import graphql_over_http as over_http
 from socialaid.api import unavailable
 from socialaid.api.access_log import AccessLog
+from socialaid.api.compression import CompressResponses
 from socialaid.api.cors import CorsMiddleware
 from socialaid.api.event_stream import EventStreamOrGraphQL, GraphQLEventStream
 from socialaid.api.graphiql_assets import ASSET_ROUTE, graphiql_asset, graphiql_response
 from socialaid.api.metrics import MetricsSampler, metrics_endpoint, metrics_open_to
 from socialaid.api.persisted_queries import PersistedQueries, persisted_documents
-from socialaid.api.public_cache import PublicResponseCache
+from socialaid.api.public_cache import CachePolicy, PublicResponseCache
 from socialaid.api.public_get import PublicGetOnly
 from socialaid.api.request_errors import label_parse_error
 from socialaid.api.request_limits import RequestLimits
@@ -104,6 +106,11 @@ class GraphQLApp(GraphQL[Context, None]):
             # strawberry's refusals are plain English text: a GraphQL-shaped error instead.
             response = transport_refusal(refused, Request(scope).headers.get("accept"))
         await response(scope, receive, send)
+
+    def encode_json(self, data: object) -> str:
+        # UTF-8 as it is: strawberry's json.dumps escapes every Chinese character as \uXXXX,
+        # which makes a catalogue twice as long on the wire.
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
     async def process_result(
         self, request: Request, result: ExecutionResult
@@ -212,7 +219,15 @@ def create_app(
     graphql = GraphQLApp(db, settings, authenticator, application_updates, tracing)
     if tracing is not None:
         db.trace_queries(tracing.tracer)
-    cached_graphql = PublicResponseCache(graphql, (revisions or RevisionWatcher(db)).current)
+    cached_graphql = PublicResponseCache(
+        graphql,
+        (revisions or RevisionWatcher(db)).current,
+        policy=CachePolicy(
+            max_age=settings.public_max_age,
+            stale_while_revalidate=settings.public_stale_while_revalidate,
+            compress_min_bytes=settings.compress_min_bytes,
+        ),
+    )
     limited_graphql = RequestLimits(
         PersistedQueries(PublicGetOnly(cached_graphql), graphql.persisted),
         max_body_bytes=settings.max_request_bytes,
@@ -277,6 +292,8 @@ def create_app(
             # Inside the access log and the metrics, so preflights and refused origins are
             # logged and counted too.
             Middleware(CorsMiddleware, allowed_origins=settings.allowed_origins),
+            # Innermost: what the cache compressed already passes through as it is.
+            Middleware(CompressResponses, min_bytes=settings.compress_min_bytes),
         ],
     )
     # Started with the change listeners (api/change_listeners.py): pools and caches sampled.

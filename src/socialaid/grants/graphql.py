@@ -114,23 +114,44 @@ class GrantType:
 
 @strawberry.type(name="Me", description="当前调用者")
 class MeType:
-    user_id: str = strawberry.field(description="用户标识（令牌的 sub 声明）")
-    tenant: TenantType = strawberry.field(description="令牌所属的租户（令牌的 tenant 声明）")
-    roles: list[RoleEnum] = strawberry.field(  # type: ignore[valid-type]
+    # Only what a client selects is worked out: `{ me { roles } }` reads no database.
+    who: strawberry.Private[service.WhoAmI]
+
+    @strawberry.field(description="用户标识（令牌的 sub 声明）")
+    def user_id(self) -> str:
+        return self.who.principal.user_id
+
+    @strawberry.field(description="令牌所属的租户（令牌的 tenant 声明）")
+    async def tenant(self, info: Info) -> TenantType:
+        tenant = await tenancy_loaders(info.context).tenant.load(self.who.principal.tenant_id)
+        assert tenant is not None  # authentication resolved the tenant
+        return TenantType.of(tenant)
+
+    @strawberry.field(
         description="在任一租户持有的角色（令牌声明与授予合并，去重）；各在哪个租户见 grants"
     )
-    grants: list[GrantType] = strawberry.field(
-        description="持有的全部角色：所在租户（覆盖其下级）与来源"
-    )
-    departments: list[str] = strawberry.field(
+    def roles(self) -> list[RoleEnum]:  # type: ignore[valid-type]
+        return list(self.who.principal.roles)
+
+    @strawberry.field(description="持有的全部角色：所在租户（覆盖其下级）与来源")
+    def grants(self) -> list[GrantType]:
+        return [GrantType.of(g) for g in self.who.principal.grants]
+
+    @strawberry.field(
         description="所属部门的职能代码（令牌的 departments 声明）；经办、审批只见这些部门的案件"
     )
-    area: str | None = strawberry.field(
+    def departments(self) -> list[str]:
+        return list(self.who.principal.departments)
+
+    @strawberry.field(
         description="所属街道或社区代码（令牌的 area 声明）；社区救助顾问、窗口只见此区域的申请；无则为 null"
     )
-    permissions: list[PermittedActionType] = strawberry.field(
-        description="在本租户允许的（资源类型，操作）"
-    )
+    def area(self) -> str | None:
+        return self.who.principal.area
+
+    @strawberry.field(description="在本租户允许的（资源类型，操作）")
+    def permissions(self) -> list[PermittedActionType]:
+        return [PermittedActionType(resource=r, action=a) for r, a in self.who.permissions()]
 
 
 @strawberry.type(name="RoleAssignment", description="授予具名用户的角色")
@@ -217,19 +238,7 @@ class RoleRevokePayload(Failable):
 class GrantsQuery:
     @strawberry.field(description="当前调用者：租户、角色、部门、区域及可执行的操作")
     async def me(self, info: Info) -> MeType:
-        who = service.who_am_i(info.context.principal)
-        actor = who.principal
-        tenant = await tenancy_loaders(info.context).tenant.load(actor.tenant_id)
-        assert tenant is not None  # authentication resolved the tenant
-        return MeType(
-            user_id=actor.user_id,
-            tenant=TenantType.of(tenant),
-            roles=list(actor.roles),
-            grants=[GrantType.of(g) for g in actor.grants],
-            departments=list(actor.departments),
-            area=actor.area,
-            permissions=[PermittedActionType(resource=r, action=a) for r, a in who.permissions],
-        )
+        return MeType(who=service.who_am_i(info.context.principal))
 
     @strawberry.field(
         description="租户及其下级租户中的角色授予，按（租户，用户，角色）排序；需 tenant_admin 或 auditor"

@@ -33,7 +33,11 @@ class AssignmentPage:
 @dataclass(frozen=True)
 class WhoAmI:
     principal: Principal
-    permissions: list[tuple[Resource, Action]]
+
+    def permissions(self) -> list[tuple[Resource, Action]]:
+        """What the caller may do in its own tenant; asked only when a client selects it (it
+        runs every rule of the policy past every grant)."""
+        return permitted_actions(self.principal, self.principal.tenant_path)
 
 
 def assignment_order() -> tuple[Any, ...]:
@@ -274,4 +278,4 @@ async def get_assignment(
 
 def who_am_i(actor: Principal | None) -> WhoAmI:
     actor = authorize(actor, Resource.ME, Action.READ, Target(actor.tenant_path if actor else ""))
-    return WhoAmI(actor, permitted_actions(actor, actor.tenant_path))
+    return WhoAmI(actor)
