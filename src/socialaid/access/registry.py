@@ -80,6 +80,12 @@ ROOT_FIELDS: dict[str, Permission | Public] = {
     # working-day calendar (issue 19): public like the 办事指南 it dates
     "workingCalendar": PUBLIC,
     "workingCalendarPublish": Permission(Resource.WORKING_CALENDAR, Action.PUBLISH, "input.tenant"),
+    # tenant parameters and eligibility screening (issue 21): values and screening are public
+    # like the 办事指南 they complete; answers to a screening are never stored
+    "parameters": PUBLIC,
+    "tenantParameterSet": Permission(Resource.TENANT_PARAMETER, Action.UPDATE, "input.tenant"),
+    "eligibilityScreen": PUBLIC,
+    "screeningQuestions": PUBLIC,
     # grants (role assignments, the caller)
     "me": Permission(Resource.ME, Action.READ, tenant_argument=None),
     "roleAssignments": Permission(Resource.ROLE_ASSIGNMENT, Action.READ),

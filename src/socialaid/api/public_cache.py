@@ -30,6 +30,8 @@ PUBLIC_ROOT_FIELDS = frozenset(
         "evidenceTypes",
         "targetGroups",
         "applicationForm",
+        # Tenant parameters: tenantParameterSet bumps the content revision the entries belong to.
+        "parameters",
         "__typename",
         # The schema itself (introspection is off in production: DisableIntrospection).
         "__schema",

@@ -39,6 +39,7 @@ REFERENCE: tuple[str, ...] = (
     "library_entry",
     "library_snapshot",
     "working_calendar",
+    "tenant_parameter",
 )
 
 COORDINATOR_ONLY: tuple[str, ...] = ("alembic_version",)
