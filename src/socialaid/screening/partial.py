@@ -14,11 +14,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from json_logic.builtins import BUILTINS, not_, to_bool
+from json_logic.builtins import not_, to_bool
 
-from socialaid.catalogue.conditions import ALLOWED_OPERATORS, PARAMS_PREFIX, row_key
+from socialaid.catalogue.conditions import ALLOWED_OPERATORS, OPERATIONS, PARAMS_PREFIX, row_key
 
-_OPERATIONS = {op: fn for op, fn in BUILTINS.items() if op in ALLOWED_OPERATORS}
+_OPERATIONS = OPERATIONS
 _ABSENT: Any = object()
 
 
