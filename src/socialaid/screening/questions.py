@@ -19,6 +19,8 @@ from socialaid.catalogue.files import ItemFile
 from socialaid.screening.partial import Known, partially_evaluate
 from socialaid.screening.screening import ItemScreening, Outcome
 
+_UNDECIDED = (Outcome.NEEDS_INFORMATION, Outcome.NOT_SCREENABLE)
+
 
 @dataclass(frozen=True)
 class Question:
@@ -39,13 +41,16 @@ def next_questions(
     decides: dict[str, set[str]] = {}
     concerns: dict[str, set[str]] = {}
     for screening in screenings:
-        if screening.outcome is not Outcome.NEEDS_INFORMATION:
-            continue
+        # An item waiting on a parameter nobody set may still be settled by an answer (no Shanghai
+        # hukou: dibao is unlikely whatever the standard), so it counts while answers are missing.
         waiting = screening.missing_answers
+        if screening.outcome not in _UNDECIDED or not waiting:
+            continue
         rule = specs[screening.item].eligibility
+        last = screening.outcome is Outcome.NEEDS_INFORMATION and len(waiting) == 1
         for key in waiting:
             concerns.setdefault(key, set()).add(screening.item)
-            if len(waiting) == 1 or any(
+            if last or any(
                 isinstance(
                     partially_evaluate(rule, with_answer(answers, key, value), parameter_values),
                     Known,
