@@ -4,6 +4,8 @@ its path, and answers that leave no trace: no row, no audit event, no log line."
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
+from typing import Any
 
 import httpx
 import pytest
@@ -15,7 +17,7 @@ from tests.screening.api import CHANGNING, QUESTIONS, SCREEN, client, data, post
 __all__ = ["client"]
 
 
-async def questions(client: httpx.AsyncClient, answers: dict[str, object], items: list[str]):  # type: ignore[no-untyped-def]
+async def questions(client: httpx.AsyncClient, answers: Mapping[str, Any], items: list[str]):  # type: ignore[no-untyped-def]
     found = await data(client, QUESTIONS, {"t": CHANGNING, "a": answers, "i": items, "n": 5})
     return found["screeningQuestions"]
 

@@ -100,11 +100,11 @@ class _Renderer:
             return "以下之一：" + "；或 ".join(self.condition(a, row) for a in arguments)
         if op in _ARITHMETIC:
             if op == "-" and len(arguments) == 1:
-                return f"−{self.render(arguments[0], row)}"
-            return "(" + _ARITHMETIC[op].join(self.render(a, row) for a in arguments) + ")"
+                return f"−{self.term(arguments[0], row)}"
+            return _ARITHMETIC[op].join(self.term(a, row) for a in arguments)
         if op in ("min", "max"):
-            word = "较小者" if op == "min" else "较大者"
-            return f"{'、'.join(self.render(a, row) for a in arguments)} 中的{word}"
+            # As the catalogue's formula_text writes them: max(0, …).
+            return f"{op}({', '.join(self.render(a, row) for a in arguments)})"
         if op == "if":
             return self.branch(arguments, row)
         if op in ("some", "all", "none") and len(arguments) >= 2:
@@ -113,6 +113,13 @@ class _Renderer:
             lead = {"some": "至少一项", "all": "每一项", "none": "没有一项"}[op]
             return f"{self.wording.label(group)}中{lead}：{inner}"
         return str(node)
+
+    def term(self, node: object, row: str | None) -> str:
+        """An operand of arithmetic: bracketed when it is arithmetic itself."""
+        text = self.render(node, row)
+        if isinstance(node, dict) and len(node) == 1 and next(iter(node)) in _ARITHMETIC:
+            return f"({text})"
+        return text
 
     def condition(self, node: object, row: str | None) -> str:
         """A term standing alone as a condition: a bare variable reads as `…：是`."""
