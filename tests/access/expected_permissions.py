@@ -53,6 +53,11 @@ PUBLIC_FIELDS: Final = frozenset(
         "nodes",
         # the working-day calendar dates the service guide's promised limits (issue 19)
         "workingCalendar",
+        # parameter values complete the public service guide; screening is the 智能引导 any family
+        # may use before applying (000 三（二）1), its answers never stored (issue 21)
+        "parameters",
+        "eligibilityScreen",
+        "screeningQuestions",
     }
 )
 
@@ -111,6 +116,8 @@ ALLOWED_ROLES: Final[dict[str, frozenset[Role]]] = {
     # the State Council's 放假安排, as the province's authority records it (issue 19); a district's
     # admin holds the permission too but the service refuses a non-root tenant
     "workingCalendarPublish": frozenset({TENANT_ADMIN}),
+    # the standards the seeds leave to each region are set by its administration (issue 21)
+    "tenantParameterSet": frozenset({TENANT_ADMIN}),
     # shared data is pushed by department systems and the data centre (000 五(一) 大数据中心…
     # 与各部门业务系统的数据对接; 004 四(四) 推进数据共享), never typed in by staff
     "sharedRecordUpsert": frozenset({INTEGRATION}),

@@ -522,6 +522,25 @@ async def calendar_invalid(db: Database, run: Operation) -> None:
     await fails(run, "workingCalendarPublish", values, SHANGHAI_ADMIN)
 
 
+# A test value, not a published standard (the seeds give none).
+PARAMETER = {
+    "tenant": "310000",
+    "key": "dibao_standard",
+    "value": 1510,
+    "effectiveFrom": TODAY_ISO,
+    "source": "测试用取值",
+    "reason": "测试",
+}
+
+
+async def parameter_valid(db: Database, run: Operation) -> None:
+    await succeeds(run, "tenantParameterSet", PARAMETER, SHANGHAI_ADMIN)
+
+
+async def parameter_invalid(db: Database, run: Operation) -> None:
+    await fails(run, "tenantParameterSet", {**PARAMETER, "value": "一千五"}, SHANGHAI_ADMIN)
+
+
 # Add an entry for every new mutation: {name: MutationCalls(valid=..., invalid=...)}.
 MUTATION_CALLS: dict[str, MutationCalls] = {
     "roleGrant": MutationCalls(role_grant_valid, role_grant_invalid),
@@ -549,6 +568,7 @@ MUTATION_CALLS: dict[str, MutationCalls] = {
     "caseDecide": MutationCalls(decide_valid, decide_invalid),
     "emergencyModeSet": MutationCalls(emergency_valid, emergency_invalid),
     "workingCalendarPublish": MutationCalls(calendar_valid, calendar_invalid),
+    "tenantParameterSet": MutationCalls(parameter_valid, parameter_invalid),
 }
 
 
@@ -607,6 +627,7 @@ CHANGED_ROW = {
     "sharedRecordUpsert": "SELECT xmin::text FROM shared_record WHERE evidence = 'hukou_booklet'",
     "emergencyModeSet": "SELECT xmin::text FROM emergency_mode",
     "workingCalendarPublish": "SELECT xmin::text FROM working_calendar WHERE year = 2090",
+    "tenantParameterSet": "SELECT xmin::text FROM tenant_parameter",
     "applicationSubmit": ONE_APPLICATION,
     "applicationTriageAccept": ONE_APPLICATION,
     "applicationTriageReject": ONE_APPLICATION,

@@ -375,3 +375,38 @@ async def test_the_supplement_withdrawal_override_and_hotline_examples_run(
             "application"
         ]
         assert filed["state"] == "SUBMITTED"
+
+
+async def test_the_parameter_and_screening_examples_run(served: Served) -> None:
+    """Changning's admin sets its dibao standard (1510 元/人·月, a TEST VALUE), anyone reads it,
+    an adviser screens a family with it and asks what to ask next."""
+    async with httpx.AsyncClient(timeout=60) as client:
+        admin = Frontend(client, served.http, token("tenant_admin", "admin-1"))
+        values = {
+            "tenant": CHANGNING,
+            "key": "dibao_standard",
+            "value": 1510,
+            "effectiveFrom": today_in_china().isoformat(),
+            "source": "测试用取值（非政策事实）",
+            "reason": "示例",
+        }
+        set_ = (await admin.run("TenantParameterSet", input=values))["tenantParameterSet"]
+        assert set_["parameter"]["valueOrigin"] == "SET"
+        anonymous = Frontend(client, served.http, None)
+        listed = (await anonymous.run("Parameters", tenant=CHANGNING))["parameters"]
+        assert next(p for p in listed if p["key"] == "dibao_standard")["value"] == 1510
+        adviser = Frontend(client, served.http, token("adviser", "adviser-1", area=AREA))
+        family = {
+            "applicant": {"shanghai_hukou": True},
+            "household": {"size": 3, "per_capita_monthly_income": 800},
+        }
+        [dibao] = (
+            await adviser.run(
+                "EligibilityScreen", tenant=CHANGNING, answers=family, items=["dibao"]
+            )
+        )["eligibilityScreen"]
+        assert (dibao["outcome"], dibao["estimate"]["amount"]) == ("LIKELY", 2130)  # (1510−800)×3
+        asked = (await adviser.run("ScreeningQuestions", tenant=CHANGNING, answers={}, first=3))[
+            "screeningQuestions"
+        ]
+        assert asked[0]["key"] == "applicant.shanghai_hukou"

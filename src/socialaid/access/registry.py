@@ -88,6 +88,13 @@ ROOT_FIELDS: dict[str, Permission | Public] = {
     # publishing a calendar does not move the content revision the response cache keys on)
     "workingCalendar": PUBLIC,
     "workingCalendarPublish": Permission(Resource.WORKING_CALENDAR, Action.PUBLISH, "input.tenant"),
+    # tenant parameters and eligibility screening (issue 21): values and screening are public
+    # like the 办事指南 they complete; answers to a screening are never stored. Parameters are
+    # the same for every caller and tenantParameterSet moves the content revision: cached.
+    "parameters": PUBLIC_REFERENCE,
+    "tenantParameterSet": Permission(Resource.TENANT_PARAMETER, Action.UPDATE, "input.tenant"),
+    "eligibilityScreen": PUBLIC,
+    "screeningQuestions": PUBLIC,
     # grants (role assignments, the caller)
     "me": Permission(Resource.ME, Action.READ, tenant_argument=None),
     "roleAssignments": Permission(Resource.ROLE_ASSIGNMENT, Action.READ),

@@ -31,6 +31,7 @@ class Resource(StrEnum):
     AUDIT_EVENT = "audit_event"
     ROLE_ASSIGNMENT = "role_assignment"
     WORKING_CALENDAR = "working_calendar"  # a province's holidays and adjusted working days
+    TENANT_PARAMETER = "tenant_parameter"  # values of the catalogue's parameters (issue 21)
     ME = "me"
 
 

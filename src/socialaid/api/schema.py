@@ -33,10 +33,12 @@ from socialaid.applications.publish_preview_graphql import CataloguePublishPrevi
 from socialaid.audit.graphql import AuditQuery
 from socialaid.catalogue.admin_graphql import CatalogueAdminMutation, CatalogueAdminQuery
 from socialaid.catalogue.graphql import CatalogueQuery
+from socialaid.catalogue.parameters_graphql import ParametersMutation, ParametersQuery
 from socialaid.config import Settings
 from socialaid.forms.graphql import FormMutation, FormQuery
 from socialaid.grants.graphql import GrantsMutation, GrantsQuery
 from socialaid.kernel.scalars import DESCRIBED_SCALARS
+from socialaid.screening.graphql import ScreeningQuery
 from socialaid.tenancy.graphql import TenancyQuery
 
 if TYPE_CHECKING:
@@ -64,6 +66,8 @@ Query = _root(
         AuditQuery,
         NodeQuery,
         WorkingCalendarQuery,
+        ParametersQuery,
+        ScreeningQuery,
     ),
 )
 Mutation = _root(
@@ -76,6 +80,7 @@ Mutation = _root(
         FormMutation,
         ApplicationMutation,
         WorkingCalendarMutation,
+        ParametersMutation,
     ),
 )
 Subscription = _root(

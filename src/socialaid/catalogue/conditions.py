@@ -15,6 +15,7 @@ from json_logic import jsonLogic
 from json_logic.builtins import BUILTINS, to_bool
 
 from socialaid.canonical_json import canonical_json
+from socialaid.catalogue.javascript_numbers import OPERATIONS as JS_ARITHMETIC
 
 # docs/catalogue-format.md "Conditions (JSONLogic subset)"
 ALLOWED_OPERATORS = frozenset(
@@ -51,7 +52,9 @@ Condition = bool | dict[str, Any]
 
 # Only the allowed operations are given to the engine, so an expression that slipped past the
 # publish-time lint fails loudly instead of running `log`, `merge` or `substr`.
-_OPERATIONS = {op: fn for op, fn in BUILTINS.items() if op in ALLOWED_OPERATORS}
+# Arithmetic as json-logic-js does it, so the browser and the server agree (javascript_numbers).
+_OPERATIONS = {op: fn for op, fn in BUILTINS.items() if op in ALLOWED_OPERATORS} | JS_ARITHMETIC
+OPERATIONS: Mapping[str, Any] = _OPERATIONS
 
 
 @dataclass(frozen=True)
@@ -207,6 +210,12 @@ def evaluate(condition: Condition | None, data: Mapping[str, Any]) -> bool:
     if condition is False:
         return False
     return bool(to_bool(jsonLogic(condition, dict(data), _OPERATIONS)))
+
+
+def compute(expression: object, data: Mapping[str, Any]) -> Any:
+    """The engine's value of `expression` over `data`: a benefit formula's amount, or a
+    condition's value before truthiness."""
+    return jsonLogic(expression, dict(data), _OPERATIONS)
 
 
 # ---------------------------------------------------------------- algebra over conditions

@@ -40,6 +40,7 @@ from socialaid.catalogue.graphql_vocabulary import (
     SubjectEnum,
 )
 from socialaid.catalogue.inheritance import EffectiveItem, Origin
+from socialaid.catalogue.parameter_values import ResolvedParameter, ValueOrigin
 from socialaid.catalogue.service import CatalogueCaches, TenantView
 from socialaid.clock import today_in_china
 from socialaid.kernel.context import Info
@@ -275,25 +276,80 @@ class PlaceType:
     )
 
 
+ParameterValueOriginEnum = described_enum(
+    ValueOrigin,
+    name="ParameterValueOrigin",
+    description="参数取值的来历",
+    values={
+        "NONE": "无取值（NONE）：种子文件未给出，本租户及上级租户均未设定",
+        "CATALOGUE": "目录给出（CATALOGUE）：种子文件写明的取值，出处见 source",
+        "SET": "租户设定（SET）：租户管理员以 tenantParameterSet 设定，出处见 valueSource",
+    },
+)
+
+
 @strawberry.type(name="Parameter", description="租户参数：种子文件未给出的金额、标准等，由租户设定")
 class ParameterType:
     key: str = strawberry.field(description="参数键，在资格条件与计算公式中以 params.<key> 引用")
     label: str = strawberry.field(description="中文名称，如“最低生活保障标准”")
-    unit: str | None = strawberry.field(description="单位，如“元/人·月”；无单位时为 null")
-    value: JSON | None = strawberry.field(
-        description="取值（数值或字符串）；种子文件未给出、租户尚未设定时为 null"
+    unit: str | None = strawberry.field(
+        description="单位，如“元/人·月”，决定取值的类型（金额、整数、比例）；无单位时取值为文字"
     )
-    source: SourceType = strawberry.field(description="出处：种子文件或外部文件及章节")
+    value: JSON | None = strawberry.field(
+        description="所查日期本租户读到的取值（数值或字符串）：本租户设定的，否则最近的上级租户设定的，"
+        "否则种子文件给出的；都没有时为 null"
+    )
+    source: SourceType = strawberry.field(
+        description="参数的出处：声明它的种子文件或外部文件及章节"
+    )
+    value_origin: ParameterValueOriginEnum = strawberry.field(  # type: ignore[valid-type]
+        description="取值的来历：无、目录给出或租户设定"
+    )
+    value_tenant_code: strawberry.Private[str | None]
+    value_effective_from: date | None = strawberry.field(
+        description="租户设定的取值自哪天起施行（YYYY-MM-DD）；非租户设定时为 null"
+    )
+    value_source: str | None = strawberry.field(
+        description="租户设定取值时写明的出处（文件名称、文号、条款）；非租户设定时为 null"
+    )
+
+    @strawberry.field(
+        description="取值来自的租户：设定它的租户（SET），或在目录中给出它的租户（CATALOGUE）；无取值为 null"
+    )
+    async def value_tenant(self, info: Info) -> TenantType | None:
+        if self.value_tenant_code is None:
+            return None
+        return await tenant_of(info, self.value_tenant_code)
 
     @classmethod
-    def of(cls, p: Parameter) -> ParameterType:
+    def of(cls, p: Parameter, resolved: ResolvedParameter | None = None) -> ParameterType:
+        if resolved is None:
+            return cls(
+                key=p.key,
+                label=p.label,
+                unit=p.unit,
+                value=as_json(p.value),
+                source=SourceType.of(p.source),
+                value_origin=ValueOrigin.NONE if p.value is None else ValueOrigin.CATALOGUE,
+                value_tenant_code=None,
+                value_effective_from=None,
+                value_source=None,
+            )
         return cls(
             key=p.key,
             label=p.label,
             unit=p.unit,
-            value=as_json(p.value),
+            value=as_json(resolved.value),
             source=SourceType.of(p.source),
+            value_origin=resolved.origin,
+            value_tenant_code=resolved.tenant,
+            value_effective_from=resolved.effective_from,
+            value_source=resolved.source,
         )
+
+    @classmethod
+    def resolved(cls, resolved: ResolvedParameter) -> ParameterType:
+        return cls.of(resolved.declaration.parameter, resolved)
 
 
 @strawberry.type(name="Benefit", description="救助内容：给付什么、如何计算、多久一次")
@@ -527,7 +583,7 @@ class CatalogueItemType(Node):
 
     @strawberry.field(description="事项参数（标准、金额等），租户可设定取值")
     def parameters(self) -> list[ParameterType]:
-        return [ParameterType.of(p) for p in self.spec.parameters]
+        return [ParameterType.of(p, self.view.parameters.get(p.key)) for p in self.spec.parameters]
 
     @strawberry.field(description="办理流程，按先后")
     def process_steps(self) -> list[ProcessStepType]:
@@ -744,7 +800,10 @@ class CatalogueType:
     def parameters(self) -> list[ParameterType]:
         if self.view.config is None:
             return []
-        return [ParameterType.of(p) for p in self.view.config.parameters]
+        return [
+            ParameterType.of(p, self.view.parameters.get(p.key))
+            for p in self.view.config.parameters
+        ]
 
     @strawberry.field(description="本级及上级停用的继承事项代码")
     def disabled_items(self) -> list[str]:

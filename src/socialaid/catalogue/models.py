@@ -12,6 +12,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKeyConstraint,
+    Identity,
     Index,
     Integer,
     String,
@@ -115,3 +116,32 @@ class ContentRevision(SQLModel, table=True):
 
     id: int = Field(default=1, primary_key=True)
     revision: int = Field(default=0, sa_column=Column(BigInteger, nullable=False))
+
+
+class TenantParameter(SQLModel, table=True):
+    """One value a tenant admin set for a catalogue parameter, in force from `effective_from`
+    (issue 21). Rows are never updated: a new value is a new row, so the history stays; the
+    newest row in force wins, a later one for the same date (`id`) over an earlier."""
+
+    __tablename__ = "tenant_parameter"
+    __table_args__ = (
+        ForeignKeyConstraint(["tenant_id"], ["tenant.tenant_id"], ondelete="CASCADE"),
+        Index("ix_tenant_parameter_tenant_key", "tenant_id", "key", "effective_from"),
+    )
+
+    tenant_id: str = Field(sa_column=Column(String(6), primary_key=True))
+    id: int | None = Field(
+        default=None,
+        sa_column=Column(BigInteger, Identity(always=True), primary_key=True),
+    )
+    key: str = Field(sa_column=Column(String(64), nullable=False))
+    # A number or a text, as the parameter's unit asks (catalogue/parameter_values.py).
+    value: Any = Field(sa_column=Column(JSONB, nullable=False))
+    effective_from: date = Field(sa_column=Column(Date, nullable=False))
+    source: str = Field(sa_column=Column(String(500), nullable=False))
+    reason: str = Field(sa_column=Column(String(1000), nullable=False))
+    set_by: str = Field(sa_column=Column(String(200), nullable=False))
+    set_at: datetime | None = Field(
+        default=None,
+        sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now()),
+    )

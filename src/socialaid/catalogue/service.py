@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -27,6 +27,13 @@ from socialaid.catalogue.models import (
     ContentRevision,
     LibraryEntry,
     TenantCatalogue,
+    TenantParameter,
+)
+from socialaid.catalogue.parameter_values import (
+    ParameterSetting,
+    ResolvedParameter,
+    declarations,
+    resolve_all,
 )
 from socialaid.errors import NotFoundError
 from socialaid.tenancy.models import Department, Tenant
@@ -49,6 +56,9 @@ class TenantView:
     library: Library
     # Issue 19: the applicant notifications' texts by kind, the nearest tenant's template winning.
     notification_templates: dict[str, str] = field(default_factory=dict)
+    # Every parameter the catalogue declares, with the value the tenant reads on the view's date
+    # (its own setting, else the nearest ancestor's, else the seed's) and where it comes from.
+    parameters: dict[str, ResolvedParameter] = field(default_factory=dict)
 
 
 @dataclass
@@ -160,14 +170,18 @@ async def _build_view(session: AsyncSession, tenant: Tenant, as_of: date) -> Ten
         ):
             departments[d.code] = d
     catalogue = resolve(layers, as_of)
+    specs = {code: ItemFile.model_validate(item.document) for code, item in catalogue.items.items()}
+    declared = declarations(
+        codes,
+        {code: config.parameters for code, config in configs.items()},
+        ((catalogue.items[code].owner, spec.parameters) for code, spec in specs.items()),
+    )
     return TenantView(
         tenant=tenant,
         catalogue=catalogue,
         departments=departments,
         config=configs.get(tenant.tenant_id),
-        specs={
-            code: ItemFile.model_validate(item.document) for code, item in catalogue.items.items()
-        },
+        specs=specs,
         library=await _build_library(session),
         notification_templates={
             template.kind: template.text
@@ -175,7 +189,31 @@ async def _build_view(session: AsyncSession, tenant: Tenant, as_of: date) -> Ten
             if code in configs
             for template in configs[code].notification_templates
         },
+        parameters=resolve_all(declared, codes, await parameter_settings(session, codes), as_of),
     )
+
+
+async def parameter_settings(session: AsyncSession, codes: list[str]) -> list[ParameterSetting]:
+    """Every value the tenants `codes` have set, in force or not (a few rows per parameter)."""
+    rows = (
+        await session.execute(
+            select(TenantParameter).where(col(TenantParameter.tenant_id).in_(codes))
+        )
+    ).scalars()
+    return [
+        ParameterSetting(
+            tenant=row.tenant_id,
+            key=row.key,
+            value=row.value,
+            effective_from=row.effective_from,
+            source=row.source,
+            reason=row.reason,
+            set_by=row.set_by,
+            set_at=row.set_at or datetime.min,
+            sequence=row.id or 0,
+        )
+        for row in rows
+    ]
 
 
 async def tenant_view(

@@ -40,6 +40,7 @@ REFERENCE: tuple[str, ...] = (
     "library_entry",
     "library_snapshot",
     "working_calendar",
+    "tenant_parameter",
 )
 
 # pgqueuer's job queue (ADR 0025): no tenant column, and its dequeue locks rows across tenants.

@@ -50,6 +50,7 @@ ResourceEnum = described_enum(
         "ROLE_ASSIGNMENT": "角色授予（ROLE_ASSIGNMENT）",
         "ME": "当前调用者（ME）",
         "WORKING_CALENDAR": "工作日历（WORKING_CALENDAR）：省级租户每年的法定节假日与调休上班日",
+        "TENANT_PARAMETER": "租户参数（TENANT_PARAMETER）：目录中由各地设定取值的标准与金额",
     },
 )
 ActionEnum = described_enum(

@@ -155,6 +155,23 @@ BOUNDS: Mapping[str, Bound] = {
     "WorkingCalendarPublishInput.holidays": Items(60),
     "WorkingCalendarPublishInput.adjustedWorkdays": Items(20),
     "HolidayInput.name": Text(20),  # blank: the service says so with the other problems
+    # issue 21: tenant parameters and screening (answers bounded like a form's)
+    "Query.parameters(tenant)": _CODE,
+    "TenantParameterSetInput.tenant": _CODE,
+    "TenantParameterSetInput.key": _CODE,
+    "TenantParameterSetInput.value": JsonDocument(
+        max_depth=1, max_nodes=1, max_array_items=0, max_string_chars=500
+    ),
+    "TenantParameterSetInput.effectiveFrom": _SCHEDULE,
+    "TenantParameterSetInput.source": Text(500, min_chars=1),
+    "TenantParameterSetInput.reason": _REASON,
+    "Query.eligibilityScreen(tenant)": _CODE,
+    "Query.eligibilityScreen(answers)": _ANSWERS,
+    "Query.eligibilityScreen(items)": Items(60),
+    "Query.screeningQuestions(tenant)": _CODE,
+    "Query.screeningQuestions(answers)": _ANSWERS,
+    "Query.screeningQuestions(items)": Items(60),
+    "Query.screeningQuestions(first)": Whole(1, 50),
     "RoleGrantInput.userId": Text(128, min_chars=1),
     "RoleRevokeInput.userId": Text(128, min_chars=1),
     "SharedRecordUpsertInput.subjectIdNumber": Text(32, min_chars=1),
