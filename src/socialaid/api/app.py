@@ -1,4 +1,4 @@
-"""The ASGI application: /graphql, /audit/export, /healthz, /readyz."""
+"""The ASGI application: /graphql, /audit/export, /files (embedded uploads), /healthz, /readyz."""
 
 from __future__ import annotations
 
@@ -55,6 +55,9 @@ from socialaid.db.database import Database
 from socialaid.kernel.caches import Caches
 from socialaid.kernel.context import Context
 from socialaid.log_format import current_log_context
+from socialaid.materials.embedded_store import EmbeddedStore
+from socialaid.materials.file_routes import file_routes
+from socialaid.materials.stores import FileStores
 from socialaid.tracing import Tracing
 
 log = logging.getLogger(__name__)
@@ -242,6 +245,9 @@ def create_app(
         return JSONResponse({"status": "ready", **({"calendar": calendar} if calendar else {})})
 
     sampler = MetricsSampler(db)
+    # The embedded store serves its own signed PUT and GET; an S3-compatible store serves both.
+    store = graphql.caches.of(FileStores).for_settings(settings).store
+    upload_routes = file_routes(store) if isinstance(store, EmbeddedStore) else []
     metrics_routes = (
         [Route("/metrics", metrics_endpoint(db, settings, sampler), methods=["GET"])]
         if metrics_open_to(settings) is None
@@ -262,6 +268,7 @@ def create_app(
                 methods=["GET"],
             ),
             *([Route(ASSET_ROUTE, graphiql_asset, methods=["GET"])] if graphql.graphql_ide else []),
+            *upload_routes,
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             *metrics_routes,

@@ -37,6 +37,7 @@ from socialaid.config import Settings
 from socialaid.forms.graphql import FormMutation, FormQuery
 from socialaid.grants.graphql import GrantsMutation, GrantsQuery
 from socialaid.kernel.scalars import DESCRIBED_SCALARS
+from socialaid.materials.graphql import MaterialMutation
 from socialaid.tenancy.graphql import TenancyQuery
 
 if TYPE_CHECKING:
@@ -76,6 +77,7 @@ Mutation = _root(
         FormMutation,
         ApplicationMutation,
         WorkingCalendarMutation,
+        MaterialMutation,
     ),
 )
 Subscription = _root(

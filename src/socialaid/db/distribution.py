@@ -21,6 +21,7 @@ DISTRIBUTED: tuple[str, ...] = (
     "application_event",
     "audit_chain_head",
     "audit_event",  # partitioned: Citus distributes each partition with it
+    "material_upload",
     "shared_record",
 )
 
