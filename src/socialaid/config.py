@@ -158,6 +158,9 @@ class Settings(BaseSettings):
     upload_store: Literal["embedded", "s3"] = "embedded"
     upload_dir: Path | None = None
     upload_s3_endpoint: str | None = None  # unset: AWS's own endpoint for the region
+    # Where clients reach the store, when not at the endpoint the API uses (compose: the API
+    # talks to http://minio:9000, a browser to http://localhost:9000); unset: the same.
+    upload_s3_public_endpoint: str | None = None
     upload_s3_bucket: str | None = None
     upload_s3_region: str = "us-east-1"
     upload_s3_access_key: str | None = None

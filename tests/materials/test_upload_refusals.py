@@ -8,12 +8,12 @@ import asyncio
 from collections.abc import AsyncIterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 
 from socialaid.access.vocabulary import Role
-from socialaid.config import Settings
 from socialaid.db.database import Database
 from tests.applications_api.flows import CHECK, FORM, shanghai_answers
 from tests.conftest import test_settings
@@ -48,7 +48,9 @@ def refused(payload: dict[str, object], path: list[str]) -> str:
     return code
 
 
-async def put_and_complete(citizen: Client, data: bytes, content_type: str, sent: bytes) -> dict:
+async def put_and_complete(
+    citizen: Client, data: bytes, content_type: str, sent: bytes
+) -> dict[str, Any]:
     created = await citizen.create(data, content_type)
     assert created["errors"] == []
     assert (await citizen.put(created["upload"], sent)).status_code == 200

@@ -20,6 +20,7 @@ class S3Store:
         self,
         *,
         endpoint: str | None,
+        public_endpoint: str | None = None,
         bucket: str,
         region: str,
         access_key: str | None,
@@ -27,6 +28,8 @@ class S3Store:
         path_style: bool,
     ) -> None:
         self.endpoint = endpoint
+        # Presigned URLs name the host they were signed for: the one clients reach.
+        self.public_endpoint = public_endpoint or endpoint
         self.bucket = bucket
         self.region = region
         self.access_key = access_key
@@ -38,10 +41,10 @@ class S3Store:
         self.session = get_session()
 
     @asynccontextmanager
-    async def _client(self) -> AsyncIterator[Any]:
+    async def _client(self, *, public: bool = False) -> AsyncIterator[Any]:
         async with self.session.create_client(
             "s3",
-            endpoint_url=self.endpoint,
+            endpoint_url=self.public_endpoint if public else self.endpoint,
             region_name=self.region,
             aws_access_key_id=self.access_key,
             aws_secret_access_key=self.secret_key,
@@ -52,7 +55,7 @@ class S3Store:
     async def put_url(
         self, key: str, *, content_type: str, byte_size: int, expires_in: int, base_url: str
     ) -> SignedRequest:
-        async with self._client() as client:
+        async with self._client(public=True) as client:
             url = await client.generate_presigned_url(
                 "put_object",
                 Params={"Bucket": self.bucket, "Key": key, "ContentType": content_type},
@@ -63,7 +66,7 @@ class S3Store:
     async def get_url(
         self, key: str, *, file_name: str, content_type: str, expires_in: int, base_url: str
     ) -> str:
-        async with self._client() as client:
+        async with self._client(public=True) as client:
             url = await client.generate_presigned_url(
                 "get_object",
                 Params={
@@ -83,8 +86,11 @@ class S3Store:
                     Bucket=self.bucket, Key=key, Range=f"bytes=0-{limit}"
                 )
             except ClientError as error:
-                if error.response.get("Error", {}).get("Code") in ("NoSuchKey", "404"):
+                code = error.response.get("Error", {}).get("Code")
+                if code in ("NoSuchKey", "404"):
                     return None
+                if code == "InvalidRange":  # an empty object has no byte 0
+                    return b""
                 raise
             async with response["Body"] as body:
                 data: bytes = await body.read()

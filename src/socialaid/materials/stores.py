@@ -43,6 +43,7 @@ def store_for(settings: Settings) -> ObjectStore:
         assert settings.upload_s3_bucket is not None  # check_for_serving names it
         return S3Store(
             endpoint=settings.upload_s3_endpoint,
+            public_endpoint=settings.upload_s3_public_endpoint,
             bucket=settings.upload_s3_bucket,
             region=settings.upload_s3_region,
             access_key=settings.upload_s3_access_key,
