@@ -65,7 +65,7 @@ async def upload_create(
     kind = file_type(content_type)
     if kind is None:
         raise DomainError(
-            f"不支持的文件类型 {content_type}：只接受 PDF、PNG、JPEG", path=["contentType"]
+            "不支持的文件类型：只接受 application/pdf、image/png、image/jpeg", path=["contentType"]
         )
     if byte_size <= 0 or byte_size > files.max_bytes:
         raise DomainError(f"文件大小应在 1 到 {files.max_bytes} 字节之间", path=["byteSize"])
@@ -165,7 +165,7 @@ def parsed_id(upload_id: str, path: list[str]) -> uuid.UUID:
     try:
         return uuid.UUID(upload_id.strip())
     except ValueError:
-        raise DomainError(f"没有这个上传：{upload_id}", path=path) from None
+        raise DomainError("没有这个上传", path=path) from None
 
 
 async def own_upload(
@@ -176,7 +176,7 @@ async def own_upload(
         select(MaterialUpload).where(col(MaterialUpload.id) == parsed_id(upload_id, path))
     )
     if found is None or found.owner != actor.user_id:
-        raise NotFoundError(f"没有这个上传：{upload_id}", path=path)
+        raise NotFoundError("没有这个上传", path=path)
     return found
 
 
@@ -211,7 +211,7 @@ async def use_uploads(
         upload = by_id.get(keys[reference.upload_id])
         if upload is None or upload.owner != actor.user_id:
             raise DomainError(
-                f"没有这个上传（或不是本人在本租户上传的）：{reference.upload_id}",
+                "没有这个上传（或不是本人在本租户上传的）",
                 path=reference.path,
             )
         if upload.state is not UploadState.COMPLETE:
