@@ -71,6 +71,8 @@ async def serving(db: Database, settings: Settings) -> AsyncIterator[str]:
 class Client:
     def __init__(self, http: httpx.AsyncClient, base: str, token: str) -> None:
         self.http, self.base, self.token = http, base, token
+        # Each upload's signed PUT, by upload id, for tests that try to overwrite a file.
+        self.staged: dict[str, dict[str, Any]] = {}
 
     async def graphql(self, query: str, variables: dict[str, Any]) -> dict[str, Any]:
         response = await self.http.post(
@@ -114,6 +116,7 @@ class Client:
         assert created["errors"] == [], created
         put = await self.put(created["upload"], data)
         assert put.status_code == 200, put.text
+        self.staged[created["upload"]["id"]] = created["upload"]
         completed = await self.complete(created["upload"]["id"])
         assert completed["errors"] == [], completed
         assert completed["upload"]["state"] == "COMPLETE"

@@ -128,6 +128,11 @@ async def test_the_deciding_department_downloads_the_very_bytes_others_get_no_fi
         accepted = await clerk.graphql(ACCEPT, {"i": {"id": application_id, "lockVersion": 1}})
         assert accepted["applicationTriageAccept"]["errors"] == []
 
+        # Materials are immutable once submitted: the upload URLs, still valid, take new bytes
+        # only where nothing reads them any more.
+        for upload_id, staged in citizen.staged.items():
+            await citizen.put(staged, bytes(len(sent[upload_id])))
+
         civil = Client(
             http, base, bearer(Role.CASEWORKER, "civil-1", departments=("civil_affairs",))
         )
