@@ -9,8 +9,11 @@ downloads what, for both stores alike, is where the API hands out the URL (valid
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 
+from sqlalchemy import select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from socialaid.access.principal import Principal
 from socialaid.audit.writer import write_event
@@ -20,18 +23,29 @@ from socialaid.materials.stores import Files
 DOWNLOAD = "material_upload.download"
 
 
-async def stored_upload(
-    session: AsyncSession, *, tenant_id: str, reference: str | None
-) -> MaterialUpload | None:
-    """The complete upload a material's reference names (None for an exemption's record)."""
+def upload_key(reference: str | None) -> uuid.UUID | None:
+    """The upload id a material's reference holds (None for an exemption's record)."""
     if reference is None:
         return None
     try:
-        key = uuid.UUID(reference)
+        return uuid.UUID(reference)
     except ValueError:
         return None
-    upload = await session.get(MaterialUpload, (tenant_id, key))
-    return upload if upload is not None and upload.state is UploadState.COMPLETE else None
+
+
+async def stored_uploads(
+    session: AsyncSession, keys: Sequence[tuple[str, uuid.UUID]]
+) -> dict[tuple[str, uuid.UUID], MaterialUpload]:
+    """The complete uploads among (tenant, id) keys, in one query."""
+    if not keys:
+        return {}
+    rows = await session.execute(
+        select(MaterialUpload).where(
+            tuple_(col(MaterialUpload.tenant_id), col(MaterialUpload.id)).in_(list(keys)),
+            col(MaterialUpload.state) == UploadState.COMPLETE,
+        )
+    )
+    return {(u.tenant_id, u.id): u for u in rows.scalars()}
 
 
 async def issue_download(

@@ -3,10 +3,12 @@ a client sees it, and the file of an application's material (`MaterialFile`)."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 from typing import Annotated
 
 import strawberry
+from strawberry.dataloader import DataLoader
 
 from socialaid.access.sessions import scoped_session
 from socialaid.kernel.context import Context, Info
@@ -15,7 +17,7 @@ from socialaid.kernel.runner import MUTATION_INPUT, run_mutation
 from socialaid.kernel.scalars import JSON, as_json
 from socialaid.kernel.unit_of_work import UnitOfWork
 from socialaid.kernel.user_error import ERRORS, Failable, UserError
-from socialaid.materials.downloads import issue_download
+from socialaid.materials.downloads import issue_download, stored_uploads
 from socialaid.materials.models import MaterialUpload, UploadState
 from socialaid.materials.service import upload_complete, upload_create
 from socialaid.materials.stores import Files, FileStores
@@ -33,6 +35,27 @@ UploadStateEnum = described_enum(
 
 def files_of(context: Context) -> Files:
     return context.caches.of(FileStores).for_settings(context.settings)
+
+
+UploadKey = tuple[str, uuid.UUID]
+_LOADER = "materials.uploads"
+
+
+def upload_loader(context: Context) -> DataLoader[UploadKey, MaterialUpload | None]:
+    """This request's loader of complete uploads by (tenant, id): a page of applications reads
+    every material's file in one query."""
+    found: DataLoader[UploadKey, MaterialUpload | None] | None = context.request_loaders.get(
+        _LOADER
+    )
+    if found is None:
+
+        async def load(keys: list[UploadKey]) -> list[MaterialUpload | None]:
+            async with scoped_session(context.db, context.principal) as session:
+                rows = await stored_uploads(session, keys)
+            return [rows.get(key) for key in keys]
+
+        found = context.request_loaders[_LOADER] = DataLoader(load_fn=load)
+    return found
 
 
 def base_url_of(context: Context) -> str:

@@ -14,7 +14,6 @@ from typing import Annotated, ClassVar
 
 import strawberry
 
-from socialaid.access.sessions import scoped_session
 from socialaid.applications import queries
 from socialaid.applications.loaders import application_loaders, key_of
 from socialaid.applications.material_readers import may_read_file
@@ -47,8 +46,8 @@ from socialaid.kernel.global_id import encode_global_id
 from socialaid.kernel.node import Node
 from socialaid.kernel.pagination import TOTAL_COUNT, Counter, PageInfo
 from socialaid.kernel.scalars import JSON, as_json
-from socialaid.materials.downloads import stored_upload
-from socialaid.materials.graphql import MaterialFileType
+from socialaid.materials.downloads import upload_key
+from socialaid.materials.graphql import MaterialFileType, upload_loader
 from socialaid.tenancy.graphql import DepartmentType, TenantType, tenant_of
 
 TIME_NOTE = "（ISO 8601，带时区偏移）"
@@ -535,10 +534,10 @@ class ApplicationMaterialType:
             cases=[(c.item_code, c.department) for c in cases],
         ):
             return None
-        async with scoped_session(info.context.db, info.context.principal) as session:
-            upload = await stored_upload(
-                session, tenant_id=application.tenant_id, reference=self.reference
-            )
+        key = upload_key(self.reference)
+        if key is None:
+            return None
+        upload = await upload_loader(info.context).load((application.tenant_id, key))
         return None if upload is None else MaterialFileType.of(upload, str(application.id))
 
 
