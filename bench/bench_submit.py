@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import hashlib
 import json
 import sys
 import uuid
@@ -68,6 +69,10 @@ CHECK = """query($h: String!, $a: JSON!) { applicationFormCheck(hash: $h, answer
 FORM = "query($t: String!, $i: [String!]!) { applicationForm(tenant: $t, items: $i) { hash } }"
 SUBMIT = """mutation($i: ApplicationSubmitInput!) { applicationSubmit(input: $i) {
   errors { code message } application { id state } } }"""
+UPLOAD_CREATE = """mutation($i: MaterialUploadCreateInput!) { materialUploadCreate(input: $i) {
+  upload { id url headers } } }"""
+UPLOAD_COMPLETE = """mutation($i: MaterialUploadCompleteInput!) { materialUploadComplete(input: $i) {
+  upload { state } } }"""
 COUNT = """query($after: String) { applications(tenant: "310105", first: 100, after: $after) {
   edges { node { id } } pageInfo { hasNextPage endCursor } } }"""
 
@@ -110,14 +115,25 @@ def uploads(base: str, family: dict[str, Any], citizen: str) -> list[dict[str, A
     check = post(base, CHECK, {"h": form_hash, "a": family}, citizen)["applicationFormCheck"]
     if not check["ok"]:
         raise RuntimeError(check["errors"])
+    # One scan, uploaded once (create, PUT, complete) and named by every material: an applicant
+    # may reference their own complete upload in any number of submissions.
+    scan = b"%PDF-1.4\n% bench material\n%%EOF\n"
+    declared = {
+        "tenant": TENANT,
+        "fileName": "scan.pdf",
+        "contentType": "application/pdf",
+        "byteSize": len(scan),
+        "sha256": hashlib.sha256(scan).hexdigest(),
+    }
+    upload = post(base, UPLOAD_CREATE, {"i": declared}, citizen)["materialUploadCreate"]["upload"]
+    put = Request(upload["url"], scan, upload["headers"], method="PUT")
+    with urlopen(put, timeout=30):
+        pass
+    post(base, UPLOAD_COMPLETE, {"i": {"id": upload["id"]}}, citizen)
     return [
-        {
-            "material": m["material"],
-            "subject": m["subjectPath"],
-            "reference": f"upload://{m['material']}",
-        }
+        {"material": m["material"], "subject": m["subjectPath"], "reference": upload["id"]}
         for m in check["materials"]
-        if m["status"] == "upload_required"
+        if m["status"] == "UPLOAD_REQUIRED"
     ]
 
 

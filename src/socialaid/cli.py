@@ -36,6 +36,8 @@ audit_app = typer.Typer(no_args_is_help=True, help="Audit history.")
 app.add_typer(audit_app, name="audit")
 access_app = typer.Typer(no_args_is_help=True, help="Role assignments.")
 app.add_typer(access_app, name="access")
+uploads_app = typer.Typer(no_args_is_help=True, help="Material uploads.")
+app.add_typer(uploads_app, name="uploads")
 
 
 def _with_database(work: Callable[[Database, Provisioned], Awaitable[T]]) -> T:
@@ -592,6 +594,24 @@ def access_check() -> None:
     if problems:
         raise typer.Exit(1)
     typer.echo("no assignment breaks separation of duties")
+
+
+@uploads_app.command("cleanup")
+def uploads_cleanup() -> None:
+    """Remove the uploads no application references once SOCIALAID_UPLOAD_RETENTION_HOURS
+    have passed since they were created (rows and stored files); run it on a schedule."""
+    from datetime import UTC, datetime, timedelta
+
+    from socialaid.materials.cleanup import remove_unreferenced
+    from socialaid.materials.stores import store_for
+
+    settings = Settings()
+    cutoff = datetime.now(UTC) - timedelta(hours=settings.upload_retention_hours)
+
+    async def work(db: Database, _: Provisioned) -> int:
+        return await remove_unreferenced(db, store_for(settings), created_before=cutoff)
+
+    typer.echo(f"removed {_with_database(work)} unreferenced uploads created before {cutoff}")
 
 
 @app.command()

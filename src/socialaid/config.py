@@ -182,6 +182,40 @@ class Settings(BaseSettings):
     def sink_file(self) -> Path:
         return self.notification_sink_file or self.data_dir / "notification-sink.jsonl"
 
+    # Material uploads (issue 18, ADR 0023). "embedded": files in a directory under the data
+    # dir (or SOCIALAID_UPLOAD_DIR), PUT and GET through this API's own signed routes; "s3": an
+    # S3-compatible store (MinIO, OSS, COS) by the settings below.
+    upload_store: Literal["embedded", "s3"] = "embedded"
+    upload_dir: Path | None = None
+    upload_s3_endpoint: str | None = None  # unset: AWS's own endpoint for the region
+    # Where clients reach the store, when not at the endpoint the API uses (compose: the API
+    # talks to http://minio:9000, a browser to http://localhost:9000); unset: the same.
+    upload_s3_public_endpoint: str | None = None
+    upload_s3_bucket: str | None = None
+    upload_s3_region: str = "us-east-1"
+    upload_s3_access_key: str | None = None
+    upload_s3_secret_key: str | None = None
+    # MinIO and most self-hosted stores serve buckets under the path, not as a subdomain.
+    upload_s3_path_style: bool = True
+    # Technical limits, not policy: the largest file accepted, how long a signed PUT URL (from
+    # materialUploadCreate) and a download URL (ApplicationMaterial.file) stay valid, and how
+    # long an upload no application references is kept before `socialaid uploads cleanup`
+    # removes it.
+    upload_max_bytes: int = Field(default=20 * 1024 * 1024, gt=0)
+    upload_url_seconds: int = Field(default=900, gt=0)
+    download_url_seconds: int = Field(default=300, gt=0)
+    upload_retention_hours: float = Field(default=7 * 24, gt=0)
+    # A virus scanner every completed upload passes through, as `module:attribute` naming an
+    # object with `async scan(data: bytes) -> str | None` (the threat found); unset: none.
+    upload_scanner: str | None = None
+    # The API's address as clients reach it, for the embedded store's URLs; unset: the address
+    # of the request that asks for the URL.
+    public_url: str | None = None
+
+    @property
+    def upload_root(self) -> Path:
+        return self.upload_dir or self.data_dir / "files"
+
     @property
     def is_production(self) -> bool:
         return self.env is Environment.PRODUCTION
@@ -296,6 +330,11 @@ class Settings(BaseSettings):
         problems += audit_checkpoint_problems(self)
         problems += tracing_problems(self)
         problems += parse_origins(self.cors_origins)[1]
+        if self.upload_store == "s3" and not self.upload_s3_bucket:
+            problems.append(
+                "SOCIALAID_UPLOAD_STORE=s3 需要 SOCIALAID_UPLOAD_S3_BUCKET"
+                " / SOCIALAID_UPLOAD_STORE=s3 requires SOCIALAID_UPLOAD_S3_BUCKET"
+            )
         if self.trusted_documents is not None:
             try:
                 load_manifest(self.trusted_documents)

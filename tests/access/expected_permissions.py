@@ -128,6 +128,10 @@ ALLOWED_ROLES: Final[dict[str, frozenset[Role]]] = {
     # 办理系统; 004 二(二) 住建厅…及时接收平台推送的申请信息)
     "cases": APPLICATION_READERS | {INTEGRATION},
     "applicationSubmit": SUBMITTERS,
+    # The materials of 一表申请、一套材料 (000 三(二)1; 004 附件3 材料清单) are uploaded by
+    # whoever submits the application, for themselves or for the applicant.
+    "materialUploadCreate": SUBMITTERS,
+    "materialUploadComplete": SUBMITTERS,
     # 一门受理: the window accepts, rejects with reasons, or escalates (002 5.2, 5.3)
     "applicationTriageAccept": frozenset({WINDOW_CLERK}),
     "applicationTriageReject": frozenset({WINDOW_CLERK}),

@@ -9,6 +9,7 @@ from socialaid.access.vocabulary import Role
 from socialaid.db.database import Database
 from tests.graphql_client import execute, principal, query_data
 from tests.identity_numbers import id_number
+from tests.materials.stored_uploads import completed_upload
 
 SHANGHAI_FAMILY = ["dibao", "education_aid.compulsory", "legal_aid"]
 TRIAGE_FIELDS = "triage { outcome reason reasons notice { kind text origin } by at assignedBy }"
@@ -153,7 +154,7 @@ async def uploads_for(
         {
             "material": m["material"],
             "subject": m["subjectPath"],
-            "reference": f"upload://{m['material']}/{m['subjectPath']}",
+            "reference": await completed_upload(db, tenant=tenant, owner=actor.user_id),
         }
         for m in check["materials"]
         if m["status"] == "UPLOAD_REQUIRED"

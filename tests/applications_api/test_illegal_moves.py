@@ -21,6 +21,7 @@ from socialaid.db.database import Database
 from tests.applications_api import flows
 from tests.graphql_client import execute, principal
 from tests.identity_numbers import id_number
+from tests.materials.stored_uploads import completed_upload
 
 CHANGNING = "310105"
 AREA = "huayanglu"
@@ -248,9 +249,11 @@ def request_supplement(item: str) -> Move:
 def provide_supplement(item: str) -> Move:
     async def move(db: Database, application: Application) -> list[str]:
         case = flows.case_of(application, item)
-        input = version(case) | {"references": ["upload://hukou/2"]}
+        applicant = await citizen(db)
+        upload = await completed_upload(db, tenant=CHANGNING, owner=applicant.user_id)
+        input = version(case) | {"references": [upload]}
         return await attempt(
-            db, "caseSupplementProvide", "CaseSupplementProvideInput", input, await citizen(db)
+            db, "caseSupplementProvide", "CaseSupplementProvideInput", input, applicant
         )
 
     return move

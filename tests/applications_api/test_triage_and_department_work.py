@@ -24,6 +24,7 @@ from tests.applications_api.flows import (
 )
 from tests.graphql_client import execute, principal
 from tests.identity_numbers import id_number
+from tests.materials.stored_uploads import completed_upload
 
 CHANGNING = "310105"
 PAYLOAD = f"errors {{ code message path }} application {{ {APPLICATION_FIELDS} }}"
@@ -153,7 +154,11 @@ async def test_a_supplement_request_pauses_a_case_until_the_materials_come(db: D
     assert asked["case"]["supplement"]["notice"]["text"]
     citizen = await applicant(db, CHANGNING)
     provided = await call(
-        db, PROVIDE, version(asked["case"]) | {"references": ["upload://hukou/2"]}, citizen
+        db,
+        PROVIDE,
+        version(asked["case"])
+        | {"references": [await completed_upload(db, tenant=CHANGNING, owner=citizen.user_id)]},
+        citizen,
     )
     assert provided["errors"] == [] and provided["case"]["state"] == "ACKNOWLEDGED"
 

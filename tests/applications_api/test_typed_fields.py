@@ -26,6 +26,7 @@ from tests.applications_api.flows import (
 from tests.applications_api.flows import accept as accept_in_process
 from tests.conftest import test_settings
 from tests.identity_numbers import id_number
+from tests.materials.stored_uploads import completed_upload
 
 CHANGNING = "310105"
 CHINA_OFFSET = "+08:00"
@@ -121,7 +122,7 @@ async def test_a_channel_read_from_the_catalogue_is_sent_back_as_is_to_apply(db:
             {
                 "material": m["material"],
                 "subject": m["subjectPath"],
-                "reference": f"upload://{m['material']}",
+                "reference": await completed_upload(db, tenant=CHANGNING, owner="citizen-1"),
             }
             for m in check["applicationFormCheck"]["materials"]
             if m["status"] == "UPLOAD_REQUIRED"

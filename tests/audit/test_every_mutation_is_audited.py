@@ -10,6 +10,7 @@ so its events can be told from the preparation's.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,6 +43,7 @@ from tests.applications_api.flows import (
 from tests.conftest import test_settings
 from tests.graphql_client import default_schema, principal, query_data
 from tests.identity_numbers import id_number
+from tests.materials.stored_uploads import PDF, completed_upload
 from tests.today import THIS_MORNING, TODAY_ISO
 
 CLIENT = "203.0.113.7"
@@ -111,6 +113,7 @@ async def prepare(db: Database, name: str, values: dict[str, Any], actor: Princi
     fields = {
         "catalogueDraftNewVersion": "itemVersion { version lockVersion }",
         "catalogueDraftUpdate": "itemVersion { version lockVersion }",
+        "materialUploadCreate": "upload { id }",
     }
     if name in fields:
         query = query.replace("__typename", fields[name] + " errors { code }")
@@ -473,8 +476,10 @@ async def supplement_requested(db: Database) -> dict[str, Any]:
 
 
 async def supplement_provide_valid(db: Database, run: Operation) -> None:
-    values = act_on(await supplement_requested(db), references=["upload://hukou/2"])
-    await succeeds(run, "caseSupplementProvide", values, await applicant(db, CHANGNING))
+    citizen = await applicant(db, CHANGNING)
+    upload = await completed_upload(db, tenant=CHANGNING, owner=citizen.user_id)
+    values = act_on(await supplement_requested(db), references=[upload])
+    await succeeds(run, "caseSupplementProvide", values, citizen)
 
 
 async def supplement_provide_invalid(db: Database, run: Operation) -> None:
@@ -541,6 +546,48 @@ async def parameter_invalid(db: Database, run: Operation) -> None:
     await fails(run, "tenantParameterSet", {**PARAMETER, "value": "一千五"}, SHANGHAI_ADMIN)
 
 
+def upload_of(data: bytes, **declared: Any) -> dict[str, Any]:
+    return {
+        "tenant": CHANGNING,
+        "fileName": "户口簿.pdf",
+        "contentType": "application/pdf",
+        "byteSize": len(data),
+        "sha256": hashlib.sha256(data).hexdigest(),
+    } | declared
+
+
+async def upload_create_valid(db: Database, run: Operation) -> None:
+    await succeeds(run, "materialUploadCreate", upload_of(PDF), await applicant(db, CHANGNING))
+
+
+async def upload_create_invalid(db: Database, run: Operation) -> None:
+    values = upload_of(PDF, byteSize=0)
+    await fails(run, "materialUploadCreate", values, await applicant(db, CHANGNING))
+
+
+async def staged_upload(db: Database, citizen: Principal, *, put: bytes | None) -> str:
+    """A pending upload's id; with `put`, those bytes stored where the client's PUT lands."""
+    created = await prepare(db, "materialUploadCreate", upload_of(PDF), citizen)
+    upload_id: str = created["upload"]["id"]
+    if put is not None:
+        staging = test_settings().upload_root / "staging" / CHANGNING / upload_id
+        staging.parent.mkdir(parents=True, exist_ok=True)
+        staging.write_bytes(put)
+    return upload_id
+
+
+async def upload_complete_valid(db: Database, run: Operation) -> None:
+    citizen = await applicant(db, CHANGNING)
+    upload_id = await staged_upload(db, citizen, put=PDF)
+    await succeeds(run, "materialUploadComplete", {"id": upload_id}, citizen)
+
+
+async def upload_complete_invalid(db: Database, run: Operation) -> None:
+    citizen = await applicant(db, CHANGNING)
+    upload_id = await staged_upload(db, citizen, put=None)  # completed before the PUT
+    await fails(run, "materialUploadComplete", {"id": upload_id}, citizen)
+
+
 # Add an entry for every new mutation: {name: MutationCalls(valid=..., invalid=...)}.
 MUTATION_CALLS: dict[str, MutationCalls] = {
     "roleGrant": MutationCalls(role_grant_valid, role_grant_invalid),
@@ -569,6 +616,8 @@ MUTATION_CALLS: dict[str, MutationCalls] = {
     "emergencyModeSet": MutationCalls(emergency_valid, emergency_invalid),
     "workingCalendarPublish": MutationCalls(calendar_valid, calendar_invalid),
     "tenantParameterSet": MutationCalls(parameter_valid, parameter_invalid),
+    "materialUploadCreate": MutationCalls(upload_create_valid, upload_create_invalid),
+    "materialUploadComplete": MutationCalls(upload_complete_valid, upload_complete_invalid),
 }
 
 
@@ -639,6 +688,8 @@ CHANGED_ROW = {
     "caseSupplementRequest": DIBAO_CASE,
     "caseSupplementProvide": DIBAO_CASE,
     "caseDecide": DIBAO_CASE,
+    "materialUploadCreate": "SELECT xmin::text FROM material_upload",
+    "materialUploadComplete": "SELECT xmin::text FROM material_upload",
 }
 
 

@@ -76,11 +76,29 @@ def test_the_schema_as_used_here_refuses_a_misspelt_start_condition() -> None:
 
 def test_servers_start_after_the_release_step_which_starts_after_postgresql_is_healthy() -> None:
     assert service("api")["depends_on"] == {
-        "migrate": {"condition": "service_completed_successfully"}
+        "migrate": {"condition": "service_completed_successfully"},
+        "minio-bucket": {"condition": "service_completed_successfully"},
     }
     assert service("migrate")["depends_on"] == {"postgres": {"condition": "service_healthy"}}
     assert "healthcheck" in service("postgres")
     assert service("migrate")["restart"] == "no"
+
+
+def test_uploads_go_to_minio_whose_bucket_is_made_once_it_is_healthy() -> None:
+    environment = service("api")["environment"]
+    assert interpolated(environment["SOCIALAID_UPLOAD_STORE"]) == "s3"
+    assert interpolated(environment["SOCIALAID_UPLOAD_S3_ENDPOINT"]) == "http://minio:9000"
+    bucket = interpolated(environment["SOCIALAID_UPLOAD_S3_BUCKET"])
+    assert f"store/{bucket}" in " ".join(service("minio-bucket")["command"])
+    assert service("minio-bucket")["depends_on"] == {"minio": {"condition": "service_healthy"}}
+    assert "healthcheck" in service("minio")
+    minio = service("minio")["environment"]
+    assert interpolated(environment["SOCIALAID_UPLOAD_S3_ACCESS_KEY"]) == interpolated(
+        minio["MINIO_ROOT_USER"]
+    )
+    assert interpolated(environment["SOCIALAID_UPLOAD_S3_SECRET_KEY"]) == interpolated(
+        minio["MINIO_ROOT_PASSWORD"]
+    )
 
 
 def test_the_api_runs_two_workers_that_do_not_migrate() -> None:

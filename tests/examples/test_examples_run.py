@@ -25,6 +25,7 @@ from tests.applications_api.flows import SHANGHAI_FAMILY, shanghai_answers
 from tests.conftest import test_settings
 from tests.examples.example_operations import operation
 from tests.identity_numbers import id_number
+from tests.materials.files import pdf, sha256
 from tests.test_http import free_port
 
 CHANGNING = "310105"
@@ -106,11 +107,34 @@ async def uploads(frontend: Frontend, items: list[str], answers: dict[str, Any])
         {
             "material": m["material"],
             "subject": m["subjectPath"],
-            "reference": f"upload://{m['material']}/{m['subjectPath']}",
+            "reference": await upload(frontend, f"{m['material']} {m['subjectPath']}"),
         }
         for m in check["materials"]
         if m["status"] == "UPLOAD_REQUIRED"
     ]
+
+
+async def upload(frontend: Frontend, text: str) -> str:
+    """A scan (a one-page PDF) staged as a frontend does it: create, PUT, complete."""
+    data = pdf(text)
+    declared = {
+        "tenant": CHANGNING,
+        "fileName": "扫描件.pdf",
+        "contentType": "application/pdf",
+        "byteSize": len(data),
+        "sha256": sha256(data),
+    }
+    staged = (await frontend.run("MaterialUploadCreate", input=declared))["materialUploadCreate"]
+    put = await frontend.client.put(
+        staged["upload"]["url"], content=data, headers=staged["upload"]["headers"]
+    )
+    assert put.status_code == 200, put.text
+    completed = (
+        await frontend.run("MaterialUploadComplete", input={"id": staged["upload"]["id"]})
+    )["materialUploadComplete"]
+    assert completed["upload"]["state"] == "COMPLETE"
+    upload_id: str = completed["upload"]["id"]
+    return upload_id
 
 
 async def applicant_submits(client: httpx.AsyncClient, served: Served) -> dict[str, Any]:
@@ -326,7 +350,7 @@ async def test_the_supplement_withdrawal_override_and_hotline_examples_run(
                 input={
                     "id": asked["id"],
                     "lockVersion": asked["lockVersion"],
-                    "references": ["upload://hukou/2"],
+                    "references": [await upload(citizen, "hukou page 2")],
                 },
             )
         )["caseSupplementProvide"]["case"]

@@ -69,6 +69,9 @@ ROOT_FIELDS: dict[str, Permission | Public] = {
     "cases": Permission(Resource.CASE, Action.READ, "filter.tenant"),
     "emergencyProvisions": Permission(Resource.TENANT, Action.READ),
     "applicationSubmit": Permission(Resource.APPLICATION, Action.SUBMIT, "input.tenant"),
+    # material uploads (issue 18): whoever may submit in the tenant may stage the files for it
+    "materialUploadCreate": Permission(Resource.APPLICATION, Action.SUBMIT, "input.tenant"),
+    "materialUploadComplete": Permission(Resource.APPLICATION, Action.SUBMIT, tenant_argument=None),
     "applicationTriageAccept": Permission(Resource.TRIAGE, Action.DECIDE, tenant_argument=None),
     "applicationTriageReject": Permission(Resource.TRIAGE, Action.DECIDE, tenant_argument=None),
     "applicationTriageEscalate": Permission(Resource.TRIAGE, Action.ESCALATE, tenant_argument=None),

@@ -1,4 +1,5 @@
-"""The ASGI application: /graphql, /audit/export, /print/…, /healthz, /readyz."""
+"""The ASGI application: /graphql, /audit/export, /print/…, /files (embedded uploads), /healthz,
+/readyz."""
 
 from __future__ import annotations
 
@@ -57,6 +58,9 @@ from socialaid.db.database import Database
 from socialaid.kernel.caches import Caches
 from socialaid.kernel.context import Context
 from socialaid.log_format import current_log_context
+from socialaid.materials.embedded_store import EmbeddedStore
+from socialaid.materials.file_routes import file_routes
+from socialaid.materials.stores import FileStores
 from socialaid.printing.http import print_routes
 from socialaid.tracing import Tracing
 
@@ -258,6 +262,9 @@ def create_app(
         return JSONResponse({"status": "ready", **({"calendar": calendar} if calendar else {})})
 
     sampler = MetricsSampler(db)
+    # The embedded store serves its own signed PUT and GET; an S3-compatible store serves both.
+    store = graphql.caches.of(FileStores).for_settings(settings).store
+    upload_routes = file_routes(store) if isinstance(store, EmbeddedStore) else []
     metrics_routes = (
         [Route("/metrics", metrics_endpoint(db, settings, sampler), methods=["GET"])]
         if metrics_open_to(settings) is None
@@ -280,6 +287,7 @@ def create_app(
             # Printable application forms and decision notices (printing/http.py).
             *print_routes(db, graphql.authenticator, graphql.caches, settings.signing_key),
             *([Route(ASSET_ROUTE, graphiql_asset, methods=["GET"])] if graphql.graphql_ide else []),
+            *upload_routes,
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             *metrics_routes,

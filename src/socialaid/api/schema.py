@@ -38,6 +38,7 @@ from socialaid.config import Settings
 from socialaid.forms.graphql import FormMutation, FormQuery
 from socialaid.grants.graphql import GrantsMutation, GrantsQuery
 from socialaid.kernel.scalars import DESCRIBED_SCALARS
+from socialaid.materials.graphql import MaterialMutation
 from socialaid.screening.graphql import ScreeningQuery
 from socialaid.tenancy.graphql import TenancyQuery
 
@@ -81,6 +82,7 @@ Mutation = _root(
         ApplicationMutation,
         WorkingCalendarMutation,
         ParametersMutation,
+        MaterialMutation,
     ),
 )
 Subscription = _root(

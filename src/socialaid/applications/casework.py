@@ -27,6 +27,7 @@ from socialaid.calendars.service import calendar_for
 from socialaid.catalogue.service import CatalogueCaches, tenant_view
 from socialaid.errors import DomainError
 from socialaid.kernel.unit_of_work import UnitOfWork
+from socialaid.materials.service import Reference, use_uploads
 
 
 async def acknowledge(
@@ -169,6 +170,11 @@ async def supply(
         use_case_target=False,
     )
     supplied = clean_reasons(references, "references")
+    await use_uploads(
+        uow,
+        tenant_id=case.tenant_id,
+        references=[Reference(r, ["references", str(i)]) for i, r in enumerate(supplied)],
+    )
     requested = case.supplement
     if requested is None:  # pragma: no cover - a case awaiting 补正 has its request
         raise DomainError("该案件没有补正要求", path=["caseId"])

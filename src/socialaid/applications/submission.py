@@ -49,6 +49,7 @@ from socialaid.forms.answers import get_path
 from socialaid.forms.exemption import MaterialState, MaterialStatus
 from socialaid.forms.service import FormCaches, check_answers, form_for_selection
 from socialaid.kernel.unit_of_work import UnitOfWork, now_in_china
+from socialaid.materials.service import Reference, use_uploads
 from socialaid.metrics.registry import APPLICATIONS_SUBMITTED
 from socialaid.tenancy.models import Area, Tenant
 from socialaid.tenancy.service import get_tenant
@@ -216,6 +217,16 @@ async def submit(
     )
     if missing:
         raise DomainError("缺少必须上传的材料：" + "、".join(missing), path=["materials"])
+    evidence = {status.material: status.evidence for status in check.materials}
+    await use_uploads(
+        uow,
+        tenant_id=tenant.tenant_id,
+        references=[
+            Reference(m.reference, ["materials", str(i), "reference"], evidence.get(m.material))
+            for i, m in enumerate(submission.materials)
+            if m.reference is not None
+        ],
+    )
 
     answers = dict(check.validation.answers)
     id_number = get_path(answers, ["applicant", "id_number"])

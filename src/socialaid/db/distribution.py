@@ -22,6 +22,7 @@ DISTRIBUTED: tuple[str, ...] = (
     "audit_chain_head",
     "audit_event",  # partitioned: Citus distributes each partition with it
     "notification",
+    "material_upload",
     "shared_record",
 )
 

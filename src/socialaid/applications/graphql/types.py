@@ -16,6 +16,7 @@ import strawberry
 
 from socialaid.applications import queries
 from socialaid.applications.loaders import application_loaders, key_of
+from socialaid.applications.material_readers import may_read_file
 from socialaid.applications.models import Application, ApplicationCase, EmergencyMode
 from socialaid.applications.notices import NoticeKind, TemplateOrigin
 from socialaid.applications.planning import Outcome
@@ -45,6 +46,8 @@ from socialaid.kernel.global_id import encode_global_id
 from socialaid.kernel.node import Node
 from socialaid.kernel.pagination import TOTAL_COUNT, Counter, PageInfo
 from socialaid.kernel.scalars import JSON, as_json
+from socialaid.materials.downloads import upload_key
+from socialaid.materials.graphql import MaterialFileType, upload_loader
 from socialaid.notifications.graphql import NotificationType
 from socialaid.tenancy.graphql import DepartmentType, TenantType, tenant_of
 
@@ -521,9 +524,13 @@ class ApplicationMaterialType:
         description="确认免交的途径：SHARED_DATA 或 ELECTRONIC_LICENCE；未免交时为 null"
     )
     issuer: str | None = strawberry.field(description="确认免交的出具部门；未免交时为 null")
+    reference: strawberry.Private[str | None] = None
+    application: strawberry.Private[Application | None] = None
 
     @classmethod
-    def of(cls, m: MaterialRecord) -> ApplicationMaterialType:
+    def of(
+        cls, m: MaterialRecord, application: Application | None = None
+    ) -> ApplicationMaterialType:
         return cls(
             material=m.material,
             evidence=m.evidence,
@@ -534,7 +541,32 @@ class ApplicationMaterialType:
             required_by=list(m.required_by),
             exempt_via=m.exempt_via,
             issuer=m.issuer,
+            reference=m.reference,
+            application=application,
         )
+
+    @strawberry.field(
+        description="上传的文件（名称、大小、摘要、类型、短期下载地址）：仅申请人（及代为申请者）"
+        "与需要此材料的事项的承办部门可见，其余读者为 null；未上传（免交等）时为 null"
+    )
+    async def file(self, info: Info) -> MaterialFileType | None:
+        application = self.application
+        if application is None or self.status is not MaterialRecordState.UPLOADED:
+            return None
+        cases = await application_loaders(info.context).cases.load(key_of(application))
+        if not may_read_file(
+            info.context.principal,
+            owner=application.owner,
+            submitted_by=application.submitted_by,
+            required_by=self.required_by,
+            cases=[(c.item_code, c.department) for c in cases],
+        ):
+            return None
+        key = upload_key(self.reference)
+        if key is None:
+            return None
+        upload = await upload_loader(info.context).load((application.tenant_id, key))
+        return None if upload is None else MaterialFileType.of(upload, str(application.id))
 
 
 @strawberry.type(name="ApplicationResult", description="统一反馈：各事项的办理结果")
@@ -674,7 +706,7 @@ class ApplicationType(Node):
 
     @strawberry.field(description="每份材料对每个人的状态（提交时）")
     def materials(self) -> list[ApplicationMaterialType]:
-        return [ApplicationMaterialType.of(m) for m in self.row.materials]
+        return [ApplicationMaterialType.of(m, self.row) for m in self.row.materials]
 
     @strawberry.field(
         description="答案（结构见 applicationSubmit 的 answers）；身份证号、银行账号、收入、健康信息对不需要的角色脱敏，明文读取记入审计；无法显示时为 null（只此字段报错）"
