@@ -1,4 +1,7 @@
-"""The error type every mutation payload returns for expected failures."""
+"""The error types mutation payloads return for expected failures: one per payload, made by
+`payload_error`, whose `code` enum holds only the codes its mutations declare; all implement
+`ExpectedError`, the one shape of field-level errors (`UserError`, with every code, stays for the
+form check's answer errors)."""
 
 from __future__ import annotations
 
