@@ -71,6 +71,9 @@ class Settings(BaseSettings):
     jwt_role_map: dict[str, str] | None = None
 
     max_query_depth: int = 12
+    # auditEvents' totalCount counts at most this many events and says when there are more
+    # (totalCountIsCapped): counting millions of rows for a page's "共 N 条" costs seconds.
+    audit_count_cap: int = Field(default=10_000, gt=0)
     max_query_tokens: int = 4000
     max_query_aliases: int = 30
     # An HTTP request body above this is refused with 413 before it is parsed (files go to the

@@ -60,13 +60,13 @@ async def test_a_submission_with_an_invalid_answer_reports_it_as_a_user_error(
     assert {
         "code": "INVALID_INPUT",
         "path": ["answers", "applicant", "id_number"],
-        "message": "'123' is not a 'cn-resident-id'",
+        "message": "身份证号：格式不对，应为 18 位居民身份证号（含校验位）",
         "detailCode": "INVALID_ID_NUMBER",
     } in payload["errors"]
     assert {
         "path": "applicant.id_number",
         "code": "INVALID_ID_NUMBER",
-        "message": "'123' is not a 'cn-resident-id'",
+        "message": "身份证号：格式不对，应为 18 位居民身份证号（含校验位）",
     } in payload["fieldErrors"]
 
 
@@ -91,7 +91,7 @@ async def test_the_form_check_reports_answer_errors_in_the_same_shape(db: Databa
     assert {
         "code": "INVALID_INPUT",
         "path": ["answers", "applicant", "id_number"],
-        "message": "'123' is not a 'cn-resident-id'",
+        "message": "身份证号：格式不对，应为 18 位居民身份证号（含校验位）",
         "detailCode": "INVALID_ID_NUMBER",
     } in result["answerErrors"]
 

@@ -7,6 +7,9 @@ body and the bearer token in the Authorization header, answers `200 text/event-s
 limits, a body without a query) are `next` events too, as the protocol asks, so a client always
 reads why. The client ends a subscription by closing the connection. A comment line every
 KEEP_ALIVE seconds keeps proxies from closing a quiet stream and finds a client that left.
+
+The body may name its document by hash (`extensions.persistedQuery`), resolved as over HTTP and
+WebSockets: an unknown hash is a `next` event with PERSISTED_QUERY_NOT_FOUND.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionResult
 
-from socialaid.api.persisted_queries import not_trusted
+from socialaid.api.persisted_queries import PersistedDocuments, Refusal, not_trusted
 from socialaid.errors import ErrorCode
 
 if TYPE_CHECKING:
@@ -99,7 +102,11 @@ class GraphQLEventStream:
 
     async def _results(self, request: Request, body: bytes, context: Any) -> AsyncIterator[bytes]:
         try:
-            query, variables, operation_name = _operation(body)
+            query, variables, operation_name = _operation(body, self.graphql.persisted)
+        except Refusal as refusal:
+            refused = {"message": refusal.message, "extensions": {"code": refusal.code}}
+            yield _next({"data": None, "errors": [refused]})
+            return
         except ValueError as problem:
             yield _next({"data": None, "errors": [_invalid(str(problem))]})
             return
@@ -154,16 +161,19 @@ async def _with_keep_alive(events: AsyncIterator[bytes]) -> AsyncIterator[bytes]
             await aclose()
 
 
-def _operation(body: bytes) -> tuple[str, dict[str, Any] | None, str | None]:
-    """query, variables and operationName of a GraphQL-over-HTTP body (already checked to be
-    one JSON object by RequestLimits); ValueError with a Chinese message for anything else."""
+def _operation(
+    body: bytes, documents: PersistedDocuments
+) -> tuple[str, dict[str, Any] | None, str | None]:
+    """query (or the document its persisted-query hash names), variables and operationName of
+    a GraphQL-over-HTTP body (already checked to be one JSON object by RequestLimits);
+    ValueError with a Chinese message for anything else, Refusal for a hash not known."""
     try:
         document = json.loads(body)
     except ValueError:
         raise ValueError("请求体应为 JSON 对象（query、variables、operationName）") from None
     if not isinstance(document, dict):
         raise ValueError("请求体应为 JSON 对象（query、variables、operationName）")
-    query = document.get("query")
+    query = documents.resolve(document.get("query"), document.get("extensions"))
     variables = document.get("variables")
     operation_name = document.get("operationName")
     if not isinstance(query, str) or not query.strip():

@@ -47,6 +47,7 @@ from graphql.language import ArgumentNode
 from starlette.requests import Request
 from strawberry.extensions import SchemaExtension
 
+from socialaid.api.validation_messages import in_chinese
 from socialaid.caching import LruCache
 from socialaid.clock import today_in_china
 from socialaid.errors import DomainError, ErrorCode
@@ -130,8 +131,9 @@ def _label_as_invalid_input(errors: list[GraphQLError] | None) -> None:
         if error.path is None and (original is None or type(original) is GraphQLError):
             extensions = dict(error.extensions or {})
             if "code" not in extensions:
-                # graphql-core's detail (which variable, what was expected) after the Chinese.
-                error.message = f"变量的值不合要求：{error.message}"
+                # graphql-core's detail (which variable, what was expected), in Chinese.
+                extensions["original"] = error.message
+                error.message = f"变量的值不合要求：{in_chinese(error.message)}"
             extensions.setdefault("code", ErrorCode.INVALID_INPUT.value)
             error.extensions = extensions
 

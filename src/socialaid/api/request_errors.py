@@ -4,8 +4,9 @@ graphql-core's parse and validation errors carry no `extensions.code`, and straw
 report theirs as plain validation (depth, aliases) or syntax (tokens) errors. Clients branch on
 the code, so each gets one: GRAPHQL_PARSE_FAILED for a document that does not parse,
 GRAPHQL_VALIDATION_FAILED for one that does not validate against the schema, QUERY_TOO_COMPLEX
-(with `extensions.limit` naming which limit) for one over a limit. The message is Chinese, with
-graphql-core's English detail after it where that names what is wrong (a field, a line).
+(with `extensions.limit` naming which limit) for one over a limit. The message is Chinese: a
+validation error's detail translated with its names kept (api/validation_messages.py, the English
+original in `extensions.original`); a syntax error's English detail after the Chinese.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from collections.abc import Iterator
 
 from graphql import GraphQLError, GraphQLSyntaxError
 from strawberry.extensions import SchemaExtension
+
+from socialaid.api.validation_messages import in_chinese
 
 PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
 VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
@@ -53,7 +56,8 @@ def label_validation_error(error: GraphQLError) -> None:
             error, TOO_COMPLEX, f"查询使用了 {match[1]} 个别名，超过上限 {match[2]} 个", "aliases"
         )
     else:
-        _label(error, VALIDATION_FAILED, f"查询未通过校验：{detail}")
+        error.extensions = {**(error.extensions or {}), "original": detail}
+        _label(error, VALIDATION_FAILED, f"查询未通过校验：{in_chinese(detail)}")
 
 
 def _has_code(error: GraphQLError) -> bool:

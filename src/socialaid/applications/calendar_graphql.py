@@ -17,10 +17,11 @@ from socialaid.applications.calendar_publishing import publish_working_calendar
 from socialaid.calendars.models import WorkingCalendarYear
 from socialaid.calendars.service import root_of
 from socialaid.calendars.working_calendar import Holiday, YearCalendar
+from socialaid.errors import ErrorCode
 from socialaid.kernel.context import Info
 from socialaid.kernel.runner import MUTATION_INPUT, run_mutation
 from socialaid.kernel.unit_of_work import UnitOfWork
-from socialaid.kernel.user_error import ERRORS, Failable, UserError
+from socialaid.kernel.user_error import ErrorOf, Failable, errors_field, payload_error
 from socialaid.tenancy.graphql import TenantType, tenant_of
 from socialaid.tenancy.service import get_tenant
 
@@ -107,8 +108,14 @@ class WorkingCalendarPublishInput:
     )
 
 
+WorkingCalendarPublishError = payload_error(
+    "WorkingCalendarPublishError", [ErrorCode.NOT_FOUND], operations="workingCalendarPublish"
+)
+
+
 @strawberry.type(description="workingCalendarPublish 的结果")
 class WorkingCalendarPublishPayload(Failable):
+    error_type = WorkingCalendarPublishError
     working_calendar: WorkingCalendarType | None = strawberry.field(
         default=None, description="发布后的日历；失败时为 null"
     )
@@ -118,7 +125,7 @@ class WorkingCalendarPublishPayload(Failable):
     recounted_supplements: int | None = strawberry.field(
         default=None, description="按新日历重新计算了暂定补正期限的补正要求数"
     )
-    errors: list[UserError] = strawberry.field(default_factory=list, description=ERRORS)
+    errors: list[ErrorOf] = errors_field(WorkingCalendarPublishError)
 
 
 @strawberry.type

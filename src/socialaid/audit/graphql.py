@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
 from enum import Enum
 from typing import Annotated, Any, ClassVar
@@ -168,14 +169,35 @@ class AuditEventEdge:
 class AuditEventConnection:
     edges: list[AuditEventEdge] = strawberry.field(description="本页的事件")
     page_info: PageInfo = strawberry.field(description="分页信息")
+    # Counts at most cap + 1 events (queries.count_where), once for both count fields.
     count: strawberry.Private[Counter]
+    cap: strawberry.Private[int]
+    counting: strawberry.Private[asyncio.Future[int] | None] = None
 
-    @strawberry.field(description=TOTAL_COUNT)
+    @strawberry.field(
+        description=TOTAL_COUNT
+        + "；至多数到上限（SOCIALAID_AUDIT_COUNT_CAP，默认 10000）：符合条件的更多时为上限，"
+        "且 totalCountIsCapped 为 true（界面可显示“10000 条以上”）"
+    )
     async def total_count(self) -> int:
-        return await self.count()
+        return min(await self._counted(), self.cap)
+
+    @strawberry.field(
+        description="totalCount 是否封顶：true 时符合条件的事件多于 totalCount 条"
+        "（对数百万条事件精确计数要数秒，故只数到上限）；false 时 totalCount 即精确总数"
+    )
+    async def total_count_is_capped(self) -> bool:
+        return await self._counted() > self.cap
+
+    async def _counted(self) -> int:
+        if self.counting is None:
+            self.counting = asyncio.ensure_future(self.count())
+        return await self.counting
 
     @classmethod
-    def of(cls, page: EventPage, *, after: str | None, count: Counter) -> AuditEventConnection:
+    def of(
+        cls, page: EventPage, *, after: str | None, count: Counter, cap: int
+    ) -> AuditEventConnection:
         edges = [
             AuditEventEdge(cursor=_cursor(queries.event_key(e)), node=AuditEventType.of(e))
             for e in page.events
@@ -184,6 +206,7 @@ class AuditEventConnection:
             edges=edges,
             page_info=PageInfo.of(edges, has_next_page=page.has_next_page, after=after),
             count=count,
+            cap=cap,
         )
 
 
@@ -280,8 +303,9 @@ class ApplicationHistoryType:
         async def count() -> int:
             return total
 
+        # The whole history is in memory already: its count is exact, never capped.
         return AuditEventConnection.of(
-            EventPage(page, has_next_page=more), after=after, count=count
+            EventPage(page, has_next_page=more), after=after, count=count, cap=total
         )
 
 
@@ -386,11 +410,13 @@ class PersonHistoryType:
         async with scoped_session(info.context.db, self.scope.actor, replica=True) as session:
             page = await queries.person_events(session, self.scope, first=first, after=key)
 
+        cap = info.context.settings.audit_count_cap
+
         async def count() -> int:
             async with scoped_session(info.context.db, self.scope.actor, replica=True) as session:
-                return await queries.count_person_events(session, self.scope)
+                return await queries.count_person_events(session, self.scope, cap=cap)
 
-        return AuditEventConnection.of(page, after=after, count=count)
+        return AuditEventConnection.of(page, after=after, count=count, cap=cap)
 
 
 @strawberry.type(name="AuditBrokenLink", description="哈希链中第一处断裂")
@@ -519,9 +545,12 @@ class AuditQuery:
                     actor=ctx.principal,
                     signing_key=ctx.settings.signing_key,
                     event_filter=filter.as_filter(),
+                    cap=ctx.settings.audit_count_cap,
                 )
 
-        return AuditEventConnection.of(page, after=after, count=count)
+        return AuditEventConnection.of(
+            page, after=after, count=count, cap=ctx.settings.audit_count_cap
+        )
 
     @strawberry.field(description="一件申请跨部门的全部变更（含变更前后），按发生顺序；需 auditor")
     async def application_history(

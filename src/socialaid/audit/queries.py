@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select, tuple_
+from sqlalchemy import ColumnElement, func, literal, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -240,18 +240,31 @@ async def count_events(
     signing_key: str,
     event_filter: EventFilter,
     reading: AsyncSession | None = None,
+    cap: int | None = None,
 ) -> int:
-    """How many events `list_events` pages through (the same check, filter and scope); the
-    listing already recorded the read, so counting records nothing more."""
+    """How many events `list_events` pages through (the same check, filter and scope), counting
+    no further than `cap` + 1 (so a result above `cap` means "more than cap"); the listing
+    already recorded the read, so counting records nothing more."""
     actor, tenant = await authorized_tenant(
         session, actor, event_filter.tenant, path=["filter", "tenant"]
     )
     conditions = [*filter_conditions(event_filter, tenant, signing_key), visible_to(actor)]
-    return await count_where(reading or session, conditions)
+    return await count_where(reading or session, conditions, cap=cap)
 
 
-async def count_where(session: AsyncSession, conditions: Sequence[ColumnElement[bool]]) -> int:
-    found = await session.scalar(select(func.count()).select_from(AuditEvent).where(*conditions))
+async def count_where(
+    session: AsyncSession, conditions: Sequence[ColumnElement[bool]], *, cap: int | None = None
+) -> int:
+    """COUNT of the matching events; with `cap`, of at most cap + 1 of them: PostgreSQL stops
+    reading (an index-only scan, usually) once it has that many, where an exact count of a
+    whole tenant reads millions of rows."""
+    if cap is None:
+        found = await session.scalar(
+            select(func.count()).select_from(AuditEvent).where(*conditions)
+        )
+    else:
+        matching = select(literal(1)).select_from(AuditEvent).where(*conditions).limit(cap + 1)
+        found = await session.scalar(select(func.count()).select_from(matching.subquery()))
     return int(found or 0)
 
 
@@ -356,8 +369,10 @@ async def person_events(
     return await _page(session, _person_conditions(scope), first=first, after=after)
 
 
-async def count_person_events(session: AsyncSession, scope: PersonScope) -> int:
-    return await count_where(session, _person_conditions(scope))
+async def count_person_events(
+    session: AsyncSession, scope: PersonScope, *, cap: int | None = None
+) -> int:
+    return await count_where(session, _person_conditions(scope), cap=cap)
 
 
 async def person_applications(session: AsyncSession, scope: PersonScope) -> list[PersonApplication]:

@@ -16,6 +16,7 @@ from socialaid.catalogue.graphql_vocabulary import ChangeEnum, ItemStatusEnum
 from socialaid.catalogue.models import CatalogueItem, CatalogueOverride
 from socialaid.catalogue.service import CatalogueCaches
 from socialaid.clock import today_in_china
+from socialaid.errors import ErrorCode
 from socialaid.kernel.context import Info
 from socialaid.kernel.node import Node
 from socialaid.kernel.pagination import (
@@ -30,7 +31,7 @@ from socialaid.kernel.pagination import (
 from socialaid.kernel.runner import MUTATION_INPUT, run_mutation
 from socialaid.kernel.scalars import JSON, as_json
 from socialaid.kernel.unit_of_work import UnitOfWork
-from socialaid.kernel.user_error import ERRORS, Failable, UserError
+from socialaid.kernel.user_error import ErrorOf, Failable, errors_field, payload_error
 from socialaid.tenancy.graphql import TenantType, tenant_of
 
 
@@ -266,12 +267,35 @@ class CatalogueItemToggleInput:
     reason: str = strawberry.field(description="理由（记入审计）")
 
 
+ItemVersionError = payload_error(
+    "ItemVersionError",
+    [
+        ErrorCode.NOT_FOUND,
+        ErrorCode.LOCKED_ELEMENT,
+        ErrorCode.ILLEGAL_TRANSITION,
+        ErrorCode.LINT_FAILED,
+    ],
+    operations="事项版本变更（catalogueDraft…、catalogueVersionRetire）",
+)
+CatalogueOverrideError = payload_error(
+    "CatalogueOverrideError",
+    [ErrorCode.NOT_FOUND, ErrorCode.LOCKED_ELEMENT, ErrorCode.LINT_FAILED],
+    operations="覆盖变更（catalogueOverrideSet、catalogueOverrideClear）",
+)
+DisabledItemsError = payload_error(
+    "DisabledItemsError",
+    [ErrorCode.NOT_FOUND],
+    operations="停用、恢复继承事项（catalogueItemDisable、catalogueItemEnable）",
+)
+
+
 @strawberry.type(description="事项版本变更的结果")
 class ItemVersionPayload(Failable):
+    error_type = ItemVersionError
     item_version: ItemVersionType | None = strawberry.field(
         default=None, description="变更后的版本；失败时为 null"
     )
-    errors: list[UserError] = strawberry.field(default_factory=list, description=ERRORS)
+    errors: list[ErrorOf] = errors_field(ItemVersionError)
 
     @classmethod
     def of(cls, row: CatalogueItem) -> ItemVersionPayload:
@@ -280,18 +304,20 @@ class ItemVersionPayload(Failable):
 
 @strawberry.type(description="覆盖变更的结果")
 class CatalogueOverridePayload(Failable):
+    error_type = CatalogueOverrideError
     override: CatalogueOverrideType | None = strawberry.field(
         default=None, description="变更后的覆盖；失败时为 null"
     )
-    errors: list[UserError] = strawberry.field(default_factory=list, description=ERRORS)
+    errors: list[ErrorOf] = errors_field(CatalogueOverrideError)
 
 
 @strawberry.type(description="停用、恢复继承事项的结果")
 class DisabledItemsPayload(Failable):
+    error_type = DisabledItemsError
     disabled_items: list[str] | None = strawberry.field(
         default=None, description="变更后本级停用的继承事项代码；失败时为 null"
     )
-    errors: list[UserError] = strawberry.field(default_factory=list, description=ERRORS)
+    errors: list[ErrorOf] = errors_field(DisabledItemsError)
 
 
 async def _item_version(

@@ -13,11 +13,12 @@ from socialaid.catalogue.graphql import ParameterType
 from socialaid.catalogue.parameter_setting import tenant_parameter_set
 from socialaid.catalogue.service import CatalogueCaches
 from socialaid.clock import today_in_china
+from socialaid.errors import ErrorCode
 from socialaid.kernel.context import Info
 from socialaid.kernel.runner import MUTATION_INPUT, run_mutation
 from socialaid.kernel.scalars import JSON
 from socialaid.kernel.unit_of_work import UnitOfWork
-from socialaid.kernel.user_error import ERRORS, Failable, UserError
+from socialaid.kernel.user_error import ErrorOf, Failable, errors_field, payload_error
 
 
 @strawberry.input(description="设定租户参数的取值（自某日起施行；此前的取值保留为历史）")
@@ -39,12 +40,20 @@ class TenantParameterSetInput:
     reason: str = strawberry.field(description="设定理由（不能为空），记入审计")
 
 
+TenantParameterSetError = payload_error(
+    "TenantParameterSetError",
+    [ErrorCode.NOT_FOUND],
+    operations="设定租户参数（tenantParameterSet）",
+)
+
+
 @strawberry.type(description="tenantParameterSet 的结果")
 class TenantParameterSetPayload(Failable):
+    error_type = TenantParameterSetError
     parameter: ParameterType | None = strawberry.field(
         default=None, description="设定后该租户在施行日读到的参数；失败时为 null"
     )
-    errors: list[UserError] = strawberry.field(default_factory=list, description=ERRORS)
+    errors: list[ErrorOf] = errors_field(TenantParameterSetError)
 
 
 @strawberry.type

@@ -22,6 +22,7 @@ from socialaid.catalogue.graphql_vocabulary import (
 )
 from socialaid.catalogue.service import CatalogueCaches
 from socialaid.clock import today_in_china
+from socialaid.errors import ErrorCode
 from socialaid.forms import service
 from socialaid.forms.compiled import (
     CompiledForm,
@@ -41,7 +42,7 @@ from socialaid.kernel.described_enum import described_enum
 from socialaid.kernel.runner import MUTATION_INPUT, run_mutation
 from socialaid.kernel.scalars import JSON, as_json
 from socialaid.kernel.unit_of_work import UnitOfWork
-from socialaid.kernel.user_error import ERRORS, Failable, UserError
+from socialaid.kernel.user_error import ErrorOf, Failable, UserError, errors_field, payload_error
 from socialaid.tenancy.graphql import TenantType, tenant_of
 from socialaid.tenancy.service import get_tenant
 
@@ -544,12 +545,18 @@ class SharedRecordUpsertInput:
     )
 
 
+SharedRecordError = payload_error(
+    "SharedRecordError", [ErrorCode.NOT_FOUND], operations="sharedRecordUpsert"
+)
+
+
 @strawberry.type(description="sharedRecordUpsert 的结果")
 class SharedRecordPayload(Failable):
+    error_type = SharedRecordError
     record: SharedRecordType | None = strawberry.field(
         default=None, description="保存后的记录；失败时为 null"
     )
-    errors: list[UserError] = strawberry.field(default_factory=list, description=ERRORS)
+    errors: list[ErrorOf] = errors_field(SharedRecordError)
 
 
 def _answers(value: Any) -> dict[str, Any]:

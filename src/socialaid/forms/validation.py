@@ -16,6 +16,7 @@ from jsonschema import Draft202012Validator
 
 from socialaid.catalogue.conditions import evaluate
 from socialaid.catalogue.files import ElementType
+from socialaid.forms.answer_messages import answer_message
 from socialaid.forms.answers import (
     MISSING,
     delete_path,
@@ -212,8 +213,23 @@ def _schema_errors(form: CompiledForm, kept: dict[str, Any]) -> list[FieldError]
         if error.validator == "required":
             continue  # requirement is conditional; _requirement_errors decides it
         parts: list[str | int] = list(error.absolute_path)
-        errors.append(FieldError(format_path(parts), _code(form, parts, error), error.message))
+        message = answer_message(
+            _label(form, parts), str(error.validator), error.validator_value, error.instance
+        )
+        errors.append(FieldError(format_path(parts), _code(form, parts, error), message))
     return errors
+
+
+def _label(form: CompiledForm, parts: list[str | int]) -> str:
+    """The label of the field or group an error is about (its path when the form has neither)."""
+    key = key_of(parts)
+    if form.has_group(key):
+        return form.group(key).label
+    if not form.has_field(key) and key.endswith("[]"):
+        key = key.removesuffix("[]")  # an element of a `codes` answer
+    if form.has_field(key):
+        return form.field(key).label
+    return format_path(parts) or "答案"
 
 
 def _code(form: CompiledForm, parts: list[str | int], error: Any) -> str:

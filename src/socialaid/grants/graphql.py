@@ -10,6 +10,7 @@ import strawberry
 from socialaid.access.principal import Grant, GrantSource
 from socialaid.access.sessions import scoped_session
 from socialaid.access.vocabulary import Action, Resource, Role
+from socialaid.errors import ErrorCode
 from socialaid.grants import service
 from socialaid.grants.models import RoleAssignment
 from socialaid.kernel.context import Info
@@ -28,7 +29,7 @@ from socialaid.kernel.pagination import (
 from socialaid.kernel.role_enum import RoleEnum
 from socialaid.kernel.runner import run_mutation
 from socialaid.kernel.unit_of_work import UnitOfWork
-from socialaid.kernel.user_error import ERRORS, Failable, UserError
+from socialaid.kernel.user_error import ErrorOf, Failable, errors_field, payload_error
 from socialaid.tenancy.graphql import TenantType, tenant_of
 from socialaid.tenancy.loaders import tenancy_loaders
 
@@ -221,18 +222,29 @@ class RoleRevokeInput:
     role: RoleEnum = strawberry.field(description="撤销的角色")  # type: ignore[valid-type]
 
 
+RoleGrantError = payload_error(
+    "RoleGrantError",
+    # FORBIDDEN: roles the duties file keeps apart (SeparationOfDutiesError), a payload error
+    [ErrorCode.NOT_FOUND, ErrorCode.FORBIDDEN],
+    operations="roleGrant",
+)
+RoleRevokeError = payload_error("RoleRevokeError", [ErrorCode.NOT_FOUND], operations="roleRevoke")
+
+
 @strawberry.type(description="roleGrant 的结果")
 class RoleGrantPayload(Failable):
+    error_type = RoleGrantError
     assignment: RoleAssignmentType | None = strawberry.field(
         default=None, description="新的授予；失败时为 null"
     )
-    errors: list[UserError] = strawberry.field(default_factory=list, description=ERRORS)
+    errors: list[ErrorOf] = errors_field(RoleGrantError)
 
 
 @strawberry.type(description="roleRevoke 的结果")
 class RoleRevokePayload(Failable):
+    error_type = RoleRevokeError
     revoked: bool = strawberry.field(default=False, description="是否已撤销；失败时为 false")
-    errors: list[UserError] = strawberry.field(default_factory=list, description=ERRORS)
+    errors: list[ErrorOf] = errors_field(RoleRevokeError)
 
 
 @strawberry.type(description="当前调用者与角色授予的查询")

@@ -16,7 +16,9 @@
    the answer is what it wrote);
 5. turns an expected failure (a DomainError) into the payload's `errors` through
    `payload.failed(error)` — a payload adds its own extras there (applicationSubmit's
-   fieldErrors) — and rolls everything back; FORBIDDEN and UNAUTHENTICATED stay GraphQL errors;
+   fieldErrors) — and rolls everything back; FORBIDDEN and UNAUTHENTICATED stay GraphQL errors.
+   A code the payload's error type does not declare (its `…ErrorCode` enum) is a defect: the
+   runner raises UndeclaredErrorCodeError, which the client sees masked with the request id;
 6. commits, and forgets this request's loaders, so a later field of the same document reads anew.
 """
 
@@ -31,9 +33,10 @@ from socialaid.access.decisions import (
     allowed_somewhere,
 )
 from socialaid.access.registry import Permission, Public, registered_permission
-from socialaid.errors import DomainError
+from socialaid.errors import DomainError, ErrorCode
 from socialaid.kernel.context import Info
 from socialaid.kernel.unit_of_work import UnitOfWork
+from socialaid.kernel.user_error import UndeclaredErrorCodeError
 
 # Every mutation's single `input` argument: its fields are described on the input type.
 MUTATION_INPUT = "本变更的输入：各字段的含义见其输入类型"
@@ -42,6 +45,9 @@ MUTATION_INPUT = "本变更的输入：各字段的含义见其输入类型"
 class Payload(Protocol):
     @classmethod
     def failed(cls, error: DomainError) -> Self: ...
+
+    @classmethod
+    def declares(cls, code: ErrorCode) -> bool: ...
 
 
 P = TypeVar("P", bound=Payload)
@@ -65,16 +71,26 @@ async def run_mutation(
     context = info.context
     out_of_bounds = context.input_problems.get(str(info.path.key))
     if out_of_bounds is not None:
-        context.payload_error_codes.append(out_of_bounds.code.value)
-        return payload.failed(out_of_bounds)
+        return failed(info, payload, out_of_bounds)
     try:
         async with context.unit_of_work() as uow:
             result = await work(uow)
     except (ForbiddenError, UnauthenticatedError):
         raise
     except DomainError as error:
-        context.payload_error_codes.append(error.code.value)
-        return payload.failed(error)
+        return failed(info, payload, error)
     finally:
         context.forget_loaders()
     return result
+
+
+def failed(info: Info, payload: type[P], error: DomainError) -> P:
+    """The payload reporting `error`, once every code in it is one the payload declares."""
+    for failure in error.failures:
+        if not payload.declares(failure.code):
+            raise UndeclaredErrorCodeError(
+                f"{info.field_name} answered {failure.code.value}, which {payload.__name__}"
+                " does not declare"
+            ) from error
+    info.context.payload_error_codes.append(error.code.value)
+    return payload.failed(error)

@@ -11,12 +11,13 @@ import strawberry
 from strawberry.dataloader import DataLoader
 
 from socialaid.access.sessions import scoped_session
+from socialaid.errors import ErrorCode
 from socialaid.kernel.context import Context, Info
 from socialaid.kernel.described_enum import described_enum
 from socialaid.kernel.runner import MUTATION_INPUT, run_mutation
 from socialaid.kernel.scalars import JSON, as_json
 from socialaid.kernel.unit_of_work import UnitOfWork
-from socialaid.kernel.user_error import ERRORS, Failable, UserError
+from socialaid.kernel.user_error import ErrorOf, Failable, errors_field, payload_error
 from socialaid.materials.downloads import issue_download, stored_uploads
 from socialaid.materials.models import MaterialUpload, UploadState
 from socialaid.materials.service import upload_complete, upload_create
@@ -166,12 +167,20 @@ class MaterialUploadCompleteInput:
     id: strawberry.ID = strawberry.field(description="上传标识（materialUploadCreate 返回的 id）")
 
 
+MaterialUploadError = payload_error(
+    "MaterialUploadError",
+    [ErrorCode.NOT_FOUND],
+    operations="材料上传（materialUploadCreate、materialUploadComplete）",
+)
+
+
 @strawberry.type(description="materialUploadCreate 与 materialUploadComplete 的结果")
 class MaterialUploadPayload(Failable):
+    error_type = MaterialUploadError
     upload: MaterialUploadType | None = strawberry.field(
         default=None, description="上传；失败时为 null"
     )
-    errors: list[UserError] = strawberry.field(default_factory=list, description=ERRORS)
+    errors: list[ErrorOf] = errors_field(MaterialUploadError)
 
 
 @strawberry.type

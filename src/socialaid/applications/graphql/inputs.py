@@ -7,7 +7,8 @@ from datetime import date, datetime
 
 import strawberry
 
-from socialaid.applications.graphql.types import CaseStateEnum, OutcomeEnum
+from socialaid.applications.graphql.decision_types import OutcomeEnum
+from socialaid.applications.graphql.types import CaseStateEnum
 from socialaid.catalogue.graphql_vocabulary import ChannelEnum, ElectionEnum
 from socialaid.forms.graphql import ANSWERS
 from socialaid.kernel.scalars import JSON

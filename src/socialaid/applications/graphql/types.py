@@ -15,13 +15,13 @@ from typing import Annotated, ClassVar
 import strawberry
 
 from socialaid.applications import queries
+from socialaid.applications.graphql.decision_types import DecisionType
+from socialaid.applications.graphql.timeline_details import TimelineDetails, details_of
 from socialaid.applications.loaders import application_loaders, key_of
 from socialaid.applications.material_readers import may_read_file
 from socialaid.applications.models import Application, ApplicationCase, EmergencyMode
 from socialaid.applications.notices import NoticeKind, TemplateOrigin
-from socialaid.applications.planning import Outcome
 from socialaid.applications.records import (
-    DecisionRecord,
     MaterialRecord,
     MaterialRecordState,
     NoticeRecord,
@@ -82,15 +82,6 @@ CaseStateEnum = described_enum(
         "WITHDRAWN": "已撤回（WITHDRAWN）：随申请撤回",
     },
 )
-OutcomeEnum = described_enum(
-    Outcome,
-    name="DecisionOutcome",
-    description="部门的决定：准予或不准予",
-    values={
-        "APPROVED": "准予（APPROVED）：给予救助，写明金额、期限与起始日",
-        "DENIED": "不予准予（DENIED）：须写明理由与依据",
-    },
-)
 NoticeKindEnum = described_enum(
     NoticeKind,
     name="NoticeKind",
@@ -130,7 +121,7 @@ TimelineKindEnum = described_enum(
     name="TimelineKind",
     description="时间线记录的事件类型（申请本身的以 APPLICATION_ 开头，案件的以 CASE_ 开头）",
     values={
-        "APPLICATION_SUBMITTED": "已提交（APPLICATION_SUBMITTED）：申请提交，data 含 channel、items",
+        "APPLICATION_SUBMITTED": "已提交（APPLICATION_SUBMITTED）：申请提交，details 为其渠道与事项",
         "APPLICATION_ACCEPTED": "已受理（APPLICATION_ACCEPTED）：一门受理，分送各部门",
         "APPLICATION_REJECTED": "不予受理（APPLICATION_REJECTED）：一门受理告知理由",
         "APPLICATION_ESCALATED": "提交联席会议（APPLICATION_ESCALATED）：等待指定承办部门",
@@ -172,58 +163,6 @@ TriageOutcomeEnum = described_enum(
 class CaseDepartmentType:
     code: str = strawberry.field(description="部门职能代码，如 civil_affairs")
     name: str = strawberry.field(description="部门名称（本租户中的）")
-
-
-@strawberry.type(
-    name="CaseDecision",
-    description="部门的办理结果：准予（金额、期限、起始）或不准予（理由、依据）",
-)
-class DecisionType:
-    outcome: OutcomeEnum = strawberry.field(  # type: ignore[valid-type]
-        description="准予或不准予"
-    )
-    reasons: list[str] = strawberry.field(description="不准予的理由（准予时通常为空）")
-    amount: str | None = strawberry.field(
-        description='金额（元），十进制字符串（如 "1510.00"，避免浮点误差）；不准予或无金额时为 null'
-    )
-    period: str | None = strawberry.field(
-        description="救助期限的文字（告知书所写），如“自2026年1月1日起6个月”；未给出时为 null"
-    )
-    starts_on: date | None = strawberry.field(
-        description="救助起始日（YYYY-MM-DD）；未给出时为 null"
-    )
-    period_months: int | None = strawberry.field(description="救助期限（月）；未给出时为 null")
-    basis: str | None = strawberry.field(description="法律依据；未写明时为 null")
-    documents: list[str] = strawberry.field(description="出具的文书编号或引用")
-    recognised_as: list[str] = strawberry.field(
-        description="认定的对象类别代码（认定类事项，如 dibao_family、extremely_poor）；其他事项为空"
-    )
-    decided_by: str = strawberry.field(
-        description="决定者的用户标识（免申即享自动给予时为 system）"
-    )
-    decided_at: datetime = strawberry.field(description="决定时间（ISO 8601，带时区偏移）")
-    automatic: bool = strawberry.field(description="免申即享：由前置认定结果自动给予")
-    trigger: str | None = strawberry.field(
-        description="免申即享时触发给予的前置认定事项代码；否则为 null"
-    )
-
-    @classmethod
-    def of(cls, d: DecisionRecord) -> DecisionType:
-        return cls(
-            outcome=d.outcome,
-            reasons=list(d.reasons),
-            amount=None if d.amount is None else str(d.amount),
-            period=d.period,
-            starts_on=d.starts_on,
-            period_months=d.period_months,
-            basis=d.basis,
-            documents=list(d.documents),
-            recognised_as=list(d.recognised_as),
-            decided_by=d.decided_by,
-            decided_at=d.decided_at,
-            automatic=d.automatic,
-            trigger=d.trigger,
-        )
 
 
 @strawberry.type(name="Notice", description="告知书")
@@ -487,8 +426,12 @@ class TimelineEntryType:
     department: str | None = strawberry.field(description="部门代码；申请本身的事件为 null")
     summary: str | None = strawberry.field(description="中文摘要；无则为 null")
     data: JSON = strawberry.field(
-        description="事件的详情（JSON 对象，键随事件类型而定，如 APPLICATION_SUBMITTED 的 channel、items，"
-        "CASE_OPENED 的 state、waiting_on）；界面显示用 summary，不必解析 data"
+        description="事件的详情（JSON 对象，键随事件类型而定）",
+        deprecation_reason="改用 details：按事件类型的类型化详情（TimelineDetails 联合）",
+    )
+    details: TimelineDetails | None = strawberry.field(
+        description="事件的详情，按事件类型各有其类型（以 __typename 区分）；无详情时为 null。"
+        "界面显示用 summary 即可"
     )
 
     @classmethod
@@ -500,6 +443,7 @@ class TimelineEntryType:
             department=e.department,
             summary=e.summary,
             data=as_json(e.data),
+            details=details_of(TimelineKind(e.kind), e.data),
         )
 
 
