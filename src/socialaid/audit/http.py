@@ -11,10 +11,9 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import datetime
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.responses import Response, StreamingResponse
 
 from socialaid.access.authentication import Authenticator
-from socialaid.access.decisions import ForbiddenError, UnauthenticatedError
 from socialaid.access.principal import Principal
 from socialaid.access.sessions import scoped_session
 from socialaid.audit.export import MEDIA_TYPES, ExportFormat, export_lines, record_export
@@ -27,13 +26,12 @@ from socialaid.audit.queries import (
     visible_to,
 )
 from socialaid.db.database import Database
-from socialaid.db.outage import MESSAGE, RETRY_AFTER_SECONDS, describe, outage_in
-from socialaid.errors import DomainError, ErrorCode, NotFoundError
+from socialaid.db.outage import describe, outage_in
+from socialaid.errors import DomainError
+from socialaid.kernel import http_errors
 from socialaid.kernel.input_bounds import DEFAULT_TEXT, text_problem
 
 log = logging.getLogger(__name__)
-
-STATUS = {UnauthenticatedError: 401, ForbiddenError: 403, NotFoundError: 404}
 
 
 def parse_time(value: str | None, name: str) -> datetime | None:
@@ -73,17 +71,6 @@ def _filter(request: Request) -> tuple[EventFilter, ExportFormat]:
     return event_filter, export_format
 
 
-def _error(error: DomainError) -> Response:
-    status = next((s for kind, s in STATUS.items() if isinstance(error, kind)), 400)
-    body = {"errors": [{"code": error.code.value, "message": error.message, "path": error.path}]}
-    return JSONResponse(body, status_code=status)
-
-
-def _unavailable() -> Response:
-    body = {"errors": [{"code": ErrorCode.UNAVAILABLE.value, "message": MESSAGE, "path": []}]}
-    return JSONResponse(body, status_code=503, headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
-
-
 def export_endpoint(
     db: Database, signing_key: str, authenticator: Authenticator
 ) -> Callable[[Request], Awaitable[Response]]:
@@ -105,13 +92,13 @@ def export_endpoint(
                     export_format=export_format,
                 )
         except DomainError as error:
-            return _error(error)
+            return http_errors.error_response(error)
         except Exception as error:
             outage = outage_in(error)
             if outage is None:
                 raise
             log.warning("database unavailable for an audit export: %s", describe(outage))
-            return _unavailable()
+            return http_errors.unavailable_response()
         conditions = [*filter_conditions(event_filter, tenant, signing_key), visible_to(actor)]
 
         async def body() -> AsyncIterator[str]:

@@ -17,13 +17,13 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from socialaid.access.authentication import Authenticator
-from socialaid.access.decisions import ForbiddenError, UnauthenticatedError
 from socialaid.access.principal import Principal
 from socialaid.access.sessions import scoped_session
 from socialaid.db.database import Database
-from socialaid.db.outage import MESSAGE, RETRY_AFTER_SECONDS, describe, outage_in
-from socialaid.errors import DomainError, ErrorCode, NotFoundError
+from socialaid.db.outage import describe, outage_in
+from socialaid.errors import DomainError
 from socialaid.forms.service import FormCaches
+from socialaid.kernel import http_errors
 from socialaid.kernel.caches import Caches
 from socialaid.kernel.input_bounds import DEFAULT_TEXT, text_problem
 from socialaid.printing import service
@@ -38,27 +38,11 @@ from socialaid.printing.verification import code_matches
 
 log = logging.getLogger(__name__)
 
-STATUS = {
-    UnauthenticatedError: 401,
-    ForbiddenError: 403,
-    NotFoundError: 404,
-    PrintingUnavailableError: 503,
-}
+STATUS = {**http_errors.STATUS, PrintingUnavailableError: 503}
 # A printed form holds personal data: no cache on the way may keep a copy.
 PRIVATE = {"Cache-Control": "no-store"}
 
 Endpoint = Callable[[Request], Awaitable[Response]]
-
-
-def _error(error: DomainError) -> Response:
-    status = next((s for kind, s in STATUS.items() if isinstance(error, kind)), 400)
-    body = {"errors": [{"code": error.code.value, "message": error.message, "path": error.path}]}
-    return JSONResponse(body, status_code=status, headers=PRIVATE)
-
-
-def _unavailable() -> Response:
-    body = {"errors": [{"code": ErrorCode.UNAVAILABLE.value, "message": MESSAGE, "path": []}]}
-    return JSONResponse(body, status_code=503, headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
 
 
 def _checked(request: Request) -> None:
@@ -91,13 +75,13 @@ def print_routes(
                 )
                 return await answer(request, principal)
             except DomainError as error:
-                return _error(error)
+                return http_errors.error_response(error, status=STATUS, headers=PRIVATE)
             except Exception as error:
                 outage = outage_in(error)
                 if outage is None:
                     raise
                 log.warning("database unavailable for a print: %s", describe(outage))
-                return _unavailable()
+                return http_errors.unavailable_response()
 
         return endpoint
 
