@@ -125,6 +125,7 @@ def serve(
     from socialaid.audit.checkpointing import signing_while_serving
     from socialaid.log_format import configure_logging
     from socialaid.seeding import load_seed_data_if_empty
+    from socialaid.webhooks.running import delivering_while_serving
 
     settings = Settings()
     configure_logging(settings.effective_log_format)
@@ -166,7 +167,10 @@ def serve(
             if is_worker:
                 await serve_process(db, settings, provisioned.owner_url, host, port)
                 return 0
-            async with signing_while_serving(db, signer, settings.audit_checkpoint_interval):
+            async with (
+                signing_while_serving(db, signer, settings.audit_checkpoint_interval),
+                delivering_while_serving(db, settings),
+            ):
                 if workers == 1:
                     await serve_process(db, settings, provisioned.owner_url, host, port)
                     return 0

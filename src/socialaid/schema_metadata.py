@@ -13,5 +13,6 @@ from socialaid.db.base import SQLModel
 from socialaid.forms import models as _forms  # noqa: F401
 from socialaid.grants import models as _grants  # noqa: F401
 from socialaid.tenancy import models as _tenancy  # noqa: F401
+from socialaid.webhooks import models as _webhooks  # noqa: F401
 
 metadata = SQLModel.metadata

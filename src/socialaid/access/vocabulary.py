@@ -31,6 +31,7 @@ class Resource(StrEnum):
     AUDIT_EVENT = "audit_event"
     ROLE_ASSIGNMENT = "role_assignment"
     WORKING_CALENDAR = "working_calendar"  # a province's holidays and adjusted working days
+    WEBHOOK_SUBSCRIPTION = "webhook_subscription"  # a department system's webhook and deliveries
     ME = "me"
 
 

@@ -38,6 +38,7 @@ from socialaid.forms.graphql import FormMutation, FormQuery
 from socialaid.grants.graphql import GrantsMutation, GrantsQuery
 from socialaid.kernel.scalars import DESCRIBED_SCALARS
 from socialaid.tenancy.graphql import TenancyQuery
+from socialaid.webhooks.graphql import WebhookMutation, WebhookQuery
 
 if TYPE_CHECKING:
     from opentelemetry.trace import Tracer
@@ -64,6 +65,7 @@ Query = _root(
         AuditQuery,
         NodeQuery,
         WorkingCalendarQuery,
+        WebhookQuery,
     ),
 )
 Mutation = _root(
@@ -76,6 +78,7 @@ Mutation = _root(
         FormMutation,
         ApplicationMutation,
         WorkingCalendarMutation,
+        WebhookMutation,
     ),
 )
 Subscription = _root(

@@ -22,6 +22,8 @@ DISTRIBUTED: tuple[str, ...] = (
     "audit_chain_head",
     "audit_event",  # partitioned: Citus distributes each partition with it
     "shared_record",
+    "webhook_subscription",
+    "webhook_delivery",
 )
 
 # Parents before the tables whose foreign keys point at them.

@@ -50,6 +50,7 @@ ResourceEnum = described_enum(
         "ROLE_ASSIGNMENT": "角色授予（ROLE_ASSIGNMENT）",
         "ME": "当前调用者（ME）",
         "WORKING_CALENDAR": "工作日历（WORKING_CALENDAR）：省级租户每年的法定节假日与调休上班日",
+        "WEBHOOK_SUBSCRIPTION": "事件推送订阅（WEBHOOK_SUBSCRIPTION）：部门系统接收事件的地址及其投递记录",
     },
 )
 ActionEnum = described_enum(
