@@ -35,6 +35,8 @@ audit_app = typer.Typer(no_args_is_help=True, help="Audit history.")
 app.add_typer(audit_app, name="audit")
 access_app = typer.Typer(no_args_is_help=True, help="Role assignments.")
 app.add_typer(access_app, name="access")
+webhooks_app = typer.Typer(no_args_is_help=True, help="Webhooks to department systems.")
+app.add_typer(webhooks_app, name="webhooks")
 
 
 def _with_database(work: Callable[[Database, Provisioned], Awaitable[T]]) -> T:
@@ -469,6 +471,25 @@ def audit_checkpoint() -> None:
         typer.echo(line, err=line.startswith("refused"))
     if any(line.startswith("refused") for line in lines):
         raise typer.Exit(1)
+
+
+@webhooks_app.command("deliver")
+def webhooks_deliver() -> None:
+    """Send the webhook deliveries due now, one batch (what `serve` does every few seconds), and
+    print what happened: for a process that delivers while serve runs with
+    SOCIALAID_WEBHOOK_POLL_INTERVAL=0, or to see a round by hand."""
+    from socialaid.webhooks.delivery import DeliveryOptions, Round, deliver_due
+
+    options = DeliveryOptions.of(Settings())
+
+    async def work(db: Database, _: Provisioned) -> Round:
+        return await deliver_due(db, options)
+
+    done = _with_database(work)
+    typer.echo(
+        f"claimed {done.claimed}, delivered {done.delivered}, retrying {done.retrying},"
+        f" failed {done.failed}"
+    )
 
 
 @audit_app.command("check")

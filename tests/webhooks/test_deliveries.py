@@ -3,11 +3,14 @@ written by the application mutations and sent by `deliver_due`."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import text
+from typer.testing import CliRunner
 
+from socialaid.cli import app
 from socialaid.db.database import Database
 from tests.applications_api.flows import (
     SHANGHAI_FAMILY,
@@ -20,6 +23,7 @@ from tests.applications_api.flows import (
     shanghai_answers,
     window_clerk,
 )
+from tests.conftest import TEST_SECRET
 from tests.identity_numbers import id_number
 from tests.webhooks.helpers import (
     LATER,
@@ -183,3 +187,21 @@ async def test_a_districts_subscriber_is_not_told_of_its_provinces_own_applicati
 
     assert district.requests == []
     assert [envelope(r.body)["tenant"] for r in province.requests] == [SHANGHAI]
+
+
+async def test_the_command_line_sends_one_round(db: Database) -> None:
+    url = db.owner_url.set(drivername="postgresql").render_as_string(hide_password=False)
+    environment = {"DATABASE_URL": url, "SOCIALAID_SECRET": TEST_SECRET}
+    with running_receiver() as receiver:
+        await subscribe(
+            db, await admin(db, SHANGHAI), SHANGHAI, receiver.url, ["APPLICATION_SUBMITTED"]
+        )
+        await submitted_family(db)
+        # typer runs its own event loop: off this test's loop, in a thread.
+        result = await asyncio.to_thread(
+            CliRunner().invoke, app, ["webhooks", "deliver"], env=environment
+        )
+
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "claimed 1, delivered 1, retrying 0, failed 0"
+    assert len(receiver.requests) == 1
