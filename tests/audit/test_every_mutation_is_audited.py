@@ -537,7 +537,7 @@ async def webhook_create_invalid(db: Database, run: Operation) -> None:
 
 async def webhook_subscription(db: Database) -> str:
     subscription, _ = await subscribe(
-        db, SHANGHAI_ADMIN, WEBHOOK["tenant"], WEBHOOK["url"], WEBHOOK["events"]
+        db, SHANGHAI_ADMIN, "310000", "https://esb.example.cn/hooks", ["CASE_READY"]
     )
     return subscription
 

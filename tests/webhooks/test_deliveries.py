@@ -12,6 +12,8 @@ from typer.testing import CliRunner
 
 from socialaid.cli import app
 from socialaid.db.database import Database
+from socialaid.webhooks.emit import emit_webhook_event
+from socialaid.webhooks.events import WebhookEvent
 from tests.applications_api.flows import (
     SHANGHAI_FAMILY,
     accept,
@@ -205,3 +207,37 @@ async def test_the_command_line_sends_one_round(db: Database) -> None:
     assert result.exit_code == 0, result.output
     assert result.output.strip() == "claimed 1, delivered 1, retrying 0, failed 0"
     assert len(receiver.requests) == 1
+
+
+async def test_a_job_emits_an_overdue_case_through_a_session_of_its_own(db: Database) -> None:
+    # How the deadline job (issue 19, job queue) tells department systems: its own transaction.
+    system = await department_system(db, CHANGNING, "civil_affairs")
+    with running_receiver() as receiver:
+        await subscribe(db, system, CHANGNING, receiver.url, ["CASE_OVERDUE"])
+        async with db.owner_session() as session, session.begin():
+            queued = await emit_webhook_event(
+                session,
+                WebhookEvent.CASE_OVERDUE,
+                tenant_path="310000/310105",
+                occurred_at=datetime(2026, 12, 1, 1, 0, tzinfo=UTC),
+                departments={"civil_affairs"},
+                data={"case": "Q2FzZTox", "state": "overdue"},
+            )
+            other = await emit_webhook_event(
+                session,
+                WebhookEvent.CASE_OVERDUE,
+                tenant_path="310000/310105",
+                occurred_at=datetime(2026, 12, 1, 1, 0, tzinfo=UTC),
+                departments={"education"},
+                data={"case": "Q2FzZToy", "state": "overdue"},
+            )
+        await send(db)
+
+    assert (queued, other) == (1, 0)
+    [request] = receiver.requests
+    body = envelope(request.body)
+    assert (body["event"], body["occurredAt"], body["data"]) == (
+        "CASE_OVERDUE",
+        "2026-12-01T09:00:00+08:00",
+        {"case": "Q2FzZTox", "state": "overdue"},
+    )

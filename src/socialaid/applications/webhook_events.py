@@ -9,7 +9,6 @@ applicant's name, ID number or answers.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -18,7 +17,7 @@ from socialaid.access.principal import Principal
 from socialaid.applications.models import ApplicationEvent
 from socialaid.applications.timeline import TimelineKind
 from socialaid.kernel.global_id import encode_global_id
-from socialaid.webhooks.emit import emit_webhook_event
+from socialaid.webhooks.emit import Occurrence, emit_webhook_events
 from socialaid.webhooks.events import WebhookEvent
 
 if TYPE_CHECKING:
@@ -40,13 +39,6 @@ CASE_EVENTS: Mapping[TimelineKind, tuple[WebhookEvent, str]] = {
     _K.CASE_DENIED: (_W.CASE_DECIDED, "denied"),
     _K.CASE_GRANTED_AUTOMATICALLY: (_W.CASE_DECIDED, "approved"),
 }
-
-
-@dataclass(frozen=True)
-class Occurrence:
-    event: WebhookEvent
-    departments: frozenset[str]
-    data: dict[str, Any]
 
 
 def occurrences(move: Move) -> list[Occurrence]:
@@ -91,13 +83,6 @@ def _case_data(ids: dict[str, str], entry: ApplicationEvent, state: str) -> dict
 
 async def emit_move_events(session: AsyncSession, move: Move, actor: Principal) -> None:
     """Queue the move's webhook events in its transaction (scope set back to `actor`'s)."""
-    for occurrence in occurrences(move):
-        await emit_webhook_event(
-            session,
-            occurrence.event,
-            tenant_path=move.tenant.path,
-            occurred_at=move.now,
-            departments=occurrence.departments,
-            data=occurrence.data,
-            actor=actor,
-        )
+    await emit_webhook_events(
+        session, occurrences(move), tenant_path=move.tenant.path, occurred_at=move.now, actor=actor
+    )

@@ -10,7 +10,8 @@ departments of an application's items.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -40,6 +41,16 @@ def jurisdictions_of(tenant_path: str) -> list[str]:
     return tenant_path.split("/")
 
 
+@dataclass(frozen=True)
+class Occurrence:
+    """One event to queue: what a subscriber receives in `data` (ids, global ids, codes and
+    states only — never a name, an ID number or an answer) and the departments it concerns."""
+
+    event: WebhookEvent
+    departments: frozenset[str]
+    data: Mapping[str, Any]
+
+
 async def emit_webhook_event(
     uow_or_session: UnitOfWork | AsyncSession,
     event: WebhookEvent,
@@ -51,36 +62,69 @@ async def emit_webhook_event(
     actor: Principal | None = None,
 ) -> int:
     """Queue `event` (which happened in the tenant at `tenant_path`) for every subscriber who may
-    see it; how many deliveries were queued.
+    see it; how many deliveries were queued. See `emit_webhook_events`."""
+    occurrence = Occurrence(event, frozenset(departments), data)
+    return await _emit(uow_or_session, [occurrence], tenant_path, occurred_at, actor)
 
-    `data` is what the subscriber receives: ids, global ids, codes and states only — never a
-    name, an ID number or an answer. The subscriptions may belong to tenants above the caller's
-    scope, so the statement runs with the scope widened to the root tenant's subtree: through
-    `uow.widened_to` for a unit of work; for a bare session, set here and then set back to
-    `actor`'s scope (none given: to no tenant; an owner's session ignores the scope anyway).
+
+async def emit_webhook_events(
+    uow_or_session: UnitOfWork | AsyncSession,
+    occurrences: Sequence[Occurrence],
+    *,
+    tenant_path: str,
+    occurred_at: datetime,
+    actor: Principal | None = None,
+) -> None:
+    """Queue each occurrence for every subscriber who may see it, in the caller's transaction.
+
+    The subscriptions may belong to tenants above the caller's scope, so the statements run with
+    the scope widened to the root tenant's subtree: through `uow.widened_to` for a unit of work;
+    for a bare session, set here and then set back to `actor`'s scope (none given: to no tenant;
+    an owner's session ignores the scope anyway). One widening and one batched INSERT for all.
     """
-    values = {
-        "event": event.value,
-        "event_tenant": tenant_path.split("/")[-1],
-        "occurred_at": occurred_at,
-        "data": json.dumps(dict(data), ensure_ascii=False, sort_keys=True),
-        "pending": DeliveryStatus.PENDING.value,
-        "jurisdictions": jurisdictions_of(tenant_path),
-        "departments": sorted(set(departments)),
-    }
+    if occurrences:
+        await _emit(uow_or_session, occurrences, tenant_path, occurred_at, actor)
+
+
+async def _emit(
+    uow_or_session: UnitOfWork | AsyncSession,
+    occurrences: Sequence[Occurrence],
+    tenant_path: str,
+    occurred_at: datetime,
+    actor: Principal | None,
+) -> int:
+    rows = [
+        {
+            "event": o.event.value,
+            "event_tenant": tenant_path.split("/")[-1],
+            "occurred_at": occurred_at,
+            "data": json.dumps(dict(o.data), ensure_ascii=False, sort_keys=True),
+            "pending": DeliveryStatus.PENDING.value,
+            "jurisdictions": jurisdictions_of(tenant_path),
+            "departments": sorted(o.departments),
+        }
+        for o in occurrences
+    ]
     root = [tenant_path.split("/")[0]]
     if isinstance(uow_or_session, UnitOfWork):
         async with uow_or_session.widened_to(root) as session:
-            result = await session.execute(FAN_OUT, values)
-    else:
-        session = uow_or_session
-        await set_scope(session, tenant_paths=root, user_id=None)
-        try:
-            result = await session.execute(FAN_OUT, values)
-        finally:
-            await set_scope(
-                session,
-                tenant_paths=actor.scope_paths if actor else (),
-                user_id=actor.user_id if actor else None,
-            )
-    return int(result.rowcount)  # type: ignore[attr-defined]
+            return await _fan_out(session, rows)
+    session = uow_or_session
+    await set_scope(session, tenant_paths=root, user_id=None)
+    try:
+        return await _fan_out(session, rows)
+    finally:
+        await set_scope(
+            session,
+            tenant_paths=actor.scope_paths if actor else (),
+            user_id=actor.user_id if actor else None,
+        )
+
+
+async def _fan_out(session: AsyncSession, rows: list[dict[str, Any]]) -> int:
+    """The deliveries queued (counted for one occurrence; executemany does not report them)."""
+    if len(rows) == 1:
+        result = await session.execute(FAN_OUT, rows[0])
+        return int(result.rowcount)  # type: ignore[attr-defined]
+    await session.execute(FAN_OUT, rows)
+    return 0
