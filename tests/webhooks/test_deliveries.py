@@ -14,6 +14,7 @@ from socialaid.cli import app
 from socialaid.db.database import Database
 from socialaid.webhooks.emit import emit_webhook_event
 from socialaid.webhooks.events import WebhookEvent
+from socialaid.webhooks.running import delivering_while_serving
 from tests.applications_api.flows import (
     SHANGHAI_FAMILY,
     accept,
@@ -25,7 +26,7 @@ from tests.applications_api.flows import (
     shanghai_answers,
     window_clerk,
 )
-from tests.conftest import TEST_SECRET
+from tests.conftest import TEST_SECRET, test_settings
 from tests.identity_numbers import id_number
 from tests.webhooks.helpers import (
     LATER,
@@ -241,3 +242,18 @@ async def test_a_job_emits_an_overdue_case_through_a_session_of_its_own(db: Data
         "2026-12-01T09:00:00+08:00",
         {"case": "Q2FzZTox", "state": "overdue"},
     )
+
+
+async def test_serve_s_loop_sends_what_is_due_without_being_asked(db: Database) -> None:
+    shanghai = await admin(db, SHANGHAI)
+    settings = test_settings(webhook_poll_interval=0.05)
+    with running_receiver() as receiver:
+        await subscribe(db, shanghai, SHANGHAI, receiver.url, ["APPLICATION_SUBMITTED"])
+        async with delivering_while_serving(db, settings):
+            await submitted_family(db)
+            for _ in range(200):  # up to 10 s on a loaded machine
+                if receiver.requests:
+                    break
+                await asyncio.sleep(0.05)
+
+    assert [envelope(r.body)["event"] for r in receiver.requests] == ["APPLICATION_SUBMITTED"]
