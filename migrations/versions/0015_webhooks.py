@@ -1,5 +1,6 @@
 """webhooks to department systems (issue 19, ADR 0026): subscriptions and the outbox of their
-deliveries, both tenant rows behind row-level security like every tenant table
+deliveries, both tenant rows behind row-level security like every tenant table, and the fan-out
+function that writes a change's deliveries in one statement (webhooks/ddl.py)
 
 Revision ID: 0015
 Revises: 0012
@@ -12,6 +13,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 from socialaid.db.rls import disable_tenant_rls, enable_tenant_rls
+from socialaid.webhooks.ddl import CREATE_FAN_OUT, DROP_FAN_OUT
 from socialaid.webhooks.models import EVENTS_CHECK
 
 revision: str = "0015"
@@ -91,9 +93,11 @@ def upgrade() -> None:
         unique=False,
     )
     enable_tenant_rls("webhook_delivery")
+    op.execute(CREATE_FAN_OUT)
 
 
 def downgrade() -> None:
+    op.execute(DROP_FAN_OUT)
     disable_tenant_rls("webhook_delivery")
     op.drop_index("ix_webhook_delivery_listing", table_name="webhook_delivery")
     op.drop_index("ix_webhook_delivery_due", table_name="webhook_delivery")

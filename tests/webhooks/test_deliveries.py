@@ -7,9 +7,12 @@ import asyncio
 from datetime import UTC, date, datetime
 from typing import Any
 
+import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 from typer.testing import CliRunner
 
+from socialaid.access.sessions import scoped_session
 from socialaid.cli import app
 from socialaid.db.database import Database
 from socialaid.webhooks.emit import emit_webhook_event
@@ -257,3 +260,20 @@ async def test_serve_s_loop_sends_what_is_due_without_being_asked(db: Database) 
                 await asyncio.sleep(0.05)
 
     assert [envelope(r.body)["event"] for r in receiver.requests] == ["APPLICATION_SUBMITTED"]
+
+
+async def test_the_application_role_cannot_emit_for_a_tenant_outside_its_scope(
+    db: Database,
+) -> None:
+    clerk = await window_clerk(db, CHANGNING, "huayanglu")
+
+    with pytest.raises(DBAPIError, match="outside this transaction's scope"):
+        async with scoped_session(db, clerk) as session:
+            await emit_webhook_event(
+                session,
+                WebhookEvent.APPLICATION_SUBMITTED,
+                tenant_path=SHANXI,
+                occurred_at=datetime(2026, 12, 1, tzinfo=UTC),
+                departments=(),
+                data={},
+            )

@@ -265,7 +265,7 @@ async def finish(
         person_key=move.application.person_key,
         department=department,
     )
-    await emit_move_events(session, move, actor)
+    await emit_move_events(session, move)
     await notify_application_changed(session, str(move.application.id))
     await session.flush()
 

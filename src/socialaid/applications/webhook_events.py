@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from socialaid.access.principal import Principal
 from socialaid.applications.models import ApplicationEvent
 from socialaid.applications.timeline import TimelineKind
 from socialaid.kernel.global_id import encode_global_id
@@ -81,8 +80,8 @@ def _case_data(ids: dict[str, str], entry: ApplicationEvent, state: str) -> dict
     }
 
 
-async def emit_move_events(session: AsyncSession, move: Move, actor: Principal) -> None:
-    """Queue the move's webhook events in its transaction (scope set back to `actor`'s)."""
+async def emit_move_events(session: AsyncSession, move: Move) -> None:
+    """Queue the move's webhook events in its transaction."""
     await emit_webhook_events(
-        session, occurrences(move), tenant_path=move.tenant.path, occurred_at=move.now, actor=actor
+        session, occurrences(move), tenant_path=move.tenant.path, occurred_at=move.now
     )
