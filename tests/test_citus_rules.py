@@ -178,7 +178,7 @@ def test_the_distribution_script_places_reference_tables_before_the_co_located_g
         "SELECT create_distributed_table('application', 'tenant_id')"
     )
     assert statements[-1] == (
-        "SELECT create_distributed_table('shared_record', 'tenant_id',"
+        "SELECT create_distributed_table('webhook_delivery', 'tenant_id',"
         " colocate_with => 'application')"
     )
     assert len(statements) == len(REFERENCE) + len(DISTRIBUTED)

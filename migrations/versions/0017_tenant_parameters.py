@@ -18,7 +18,7 @@ from sqlalchemy.dialects import postgresql
 from socialaid.db.rls import disable_tenant_rls, enable_tenant_rls
 
 revision: str = "0017"
-down_revision: str | None = "0014"
+down_revision: str | None = "0015"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -38,6 +38,8 @@ access_app = typer.Typer(no_args_is_help=True, help="Role assignments.")
 app.add_typer(access_app, name="access")
 uploads_app = typer.Typer(no_args_is_help=True, help="Material uploads.")
 app.add_typer(uploads_app, name="uploads")
+webhooks_app = typer.Typer(no_args_is_help=True, help="Webhooks to department systems.")
+app.add_typer(webhooks_app, name="webhooks")
 
 
 def _with_database(work: Callable[[Database, Provisioned], Awaitable[T]]) -> T:
@@ -128,6 +130,7 @@ def serve(
     from socialaid.audit.checkpointing import signing_while_serving
     from socialaid.log_format import configure_logging
     from socialaid.seeding import load_seed_data_if_empty
+    from socialaid.webhooks.running import delivering_while_serving
 
     settings = Settings()
     configure_logging(settings.effective_log_format)
@@ -172,6 +175,7 @@ def serve(
             async with (
                 signing_while_serving(db, signer, settings.audit_checkpoint_interval),
                 _embedded_worker(db, settings),
+                delivering_while_serving(db, settings),
             ):
                 if workers == 1:
                     await serve_process(db, settings, provisioned.owner_url, host, port)
@@ -540,6 +544,25 @@ def audit_checkpoint() -> None:
         typer.echo(line, err=line.startswith("refused"))
     if any(line.startswith("refused") for line in lines):
         raise typer.Exit(1)
+
+
+@webhooks_app.command("deliver")
+def webhooks_deliver() -> None:
+    """Send the webhook deliveries due now, one batch (what `serve` does every few seconds), and
+    print what happened: for a process that delivers while serve runs with
+    SOCIALAID_WEBHOOK_POLL_INTERVAL=0, or to see a round by hand."""
+    from socialaid.webhooks.delivery import DeliveryOptions, Round, deliver_due
+
+    options = DeliveryOptions.of(Settings())
+
+    async def work(db: Database, _: Provisioned) -> Round:
+        return await deliver_due(db, options)
+
+    done = _with_database(work)
+    typer.echo(
+        f"claimed {done.claimed}, delivered {done.delivered}, retrying {done.retrying},"
+        f" failed {done.failed}"
+    )
 
 
 @audit_app.command("check")

@@ -219,6 +219,25 @@ class Settings(BaseSettings):
     def upload_root(self) -> Path:
         return self.upload_dir or self.data_dir / "files"
 
+    # Webhooks to department systems (ADR 0026). A subscription's URL is https; plain http only to
+    # localhost and only outside production (a receiver a developer runs). In production a URL
+    # whose host resolves to a private, loopback, link-local or reserved address is refused (an
+    # SSRF guard) unless the host or its network is listed here: comma-separated host names and
+    # CIDR networks (`esb.gov.internal,10.20.0.0/16`), a government intranet's receivers.
+    webhook_allowed_hosts: str = ""
+    webhook_allow_http_localhost: bool = True  # ignored in production
+    # A delivery is tried this many times at most; the n-th retry waits base·2^(n-1) seconds (at
+    # most the cap), each wait drawn between half and all of it so that receivers recovering
+    # from an outage are not hit by every sender at once.
+    webhook_max_attempts: int = Field(default=8, ge=1, le=50)
+    webhook_backoff_base_seconds: float = Field(default=30, gt=0)
+    webhook_backoff_max_seconds: float = Field(default=6 * 3600, gt=0)
+    webhook_timeout_seconds: float = Field(default=10, gt=0)  # per POST
+    # `socialaid serve` looks for due deliveries this often (seconds); 0: it delivers none (run
+    # `socialaid webhooks deliver` elsewhere, or the job queue's worker).
+    webhook_poll_interval: float = Field(default=2, ge=0)
+    webhook_batch_size: int = Field(default=50, ge=1, le=1000)
+
     @property
     def is_production(self) -> bool:
         return self.env is Environment.PRODUCTION

@@ -15,5 +15,6 @@ from socialaid.grants import models as _grants  # noqa: F401
 from socialaid.materials import models as _materials  # noqa: F401
 from socialaid.notifications import models as _notifications  # noqa: F401
 from socialaid.tenancy import models as _tenancy  # noqa: F401
+from socialaid.webhooks import models as _webhooks  # noqa: F401
 
 metadata = SQLModel.metadata

@@ -148,6 +148,13 @@ ALLOWED_ROLES: Final[dict[str, frozenset[Role]]] = {
     "caseAcknowledge": DEPARTMENT_STAFF,
     "caseSupplementRequest": DEPARTMENT_STAFF,
     "caseDecide": DEPARTMENT_STAFF,
+    # department systems are told of cases instead of polling for them (issue 19; 000 三(二)2
+    # 推送给…各个救助事项业务办理系统); the administrator may set that up for them
+    "webhookSubscriptions": frozenset({TENANT_ADMIN, INTEGRATION}),
+    "webhookDeliveries": frozenset({TENANT_ADMIN, INTEGRATION}),
+    "webhookSubscriptionCreate": frozenset({TENANT_ADMIN, INTEGRATION}),
+    "webhookSubscriptionDelete": frozenset({TENANT_ADMIN, INTEGRATION}),
+    "webhookSubscriptionRotateSecret": frozenset({TENANT_ADMIN, INTEGRATION}),
     # who holds which role: administrators grant and revoke; auditors check it (001 四(四))
     "roleAssignments": frozenset({TENANT_ADMIN, AUDITOR}),
     "roleGrant": frozenset({TENANT_ADMIN}),

@@ -45,6 +45,7 @@ from tests.graphql_client import default_schema, principal, query_data
 from tests.identity_numbers import id_number
 from tests.materials.stored_uploads import PDF, completed_upload
 from tests.today import THIS_MORNING, TODAY_ISO
+from tests.webhooks.helpers import subscribe
 
 CLIENT = "203.0.113.7"
 SHANGHAI_ADMIN = person("310000", Role.TENANT_ADMIN, user="admin-sh")
@@ -588,6 +589,43 @@ async def upload_complete_invalid(db: Database, run: Operation) -> None:
     await fails(run, "materialUploadComplete", {"id": upload_id}, citizen)
 
 
+WEBHOOK = {"tenant": "310000", "url": "https://esb.example.cn/hooks", "events": ["CASE_READY"]}
+
+
+async def webhook_create_valid(db: Database, run: Operation) -> None:
+    await succeeds(run, "webhookSubscriptionCreate", WEBHOOK, SHANGHAI_ADMIN)
+
+
+async def webhook_create_invalid(db: Database, run: Operation) -> None:
+    values = {**WEBHOOK, "url": "http://esb.example.cn/hooks"}  # not https
+    await fails(run, "webhookSubscriptionCreate", values, SHANGHAI_ADMIN)
+
+
+async def webhook_subscription(db: Database) -> str:
+    subscription, _ = await subscribe(
+        db, SHANGHAI_ADMIN, "310000", "https://esb.example.cn/hooks", ["CASE_READY"]
+    )
+    return subscription
+
+
+async def webhook_delete_valid(db: Database, run: Operation) -> None:
+    values = {"id": await webhook_subscription(db)}
+    await succeeds(run, "webhookSubscriptionDelete", values, SHANGHAI_ADMIN)
+
+
+async def webhook_delete_invalid(db: Database, run: Operation) -> None:
+    await fails(run, "webhookSubscriptionDelete", {"id": "no-such-id"}, SHANGHAI_ADMIN)
+
+
+async def webhook_rotate_valid(db: Database, run: Operation) -> None:
+    values = {"id": await webhook_subscription(db)}
+    await succeeds(run, "webhookSubscriptionRotateSecret", values, SHANGHAI_ADMIN)
+
+
+async def webhook_rotate_invalid(db: Database, run: Operation) -> None:
+    await fails(run, "webhookSubscriptionRotateSecret", {"id": "no-such-id"}, SHANGHAI_ADMIN)
+
+
 # Add an entry for every new mutation: {name: MutationCalls(valid=..., invalid=...)}.
 MUTATION_CALLS: dict[str, MutationCalls] = {
     "roleGrant": MutationCalls(role_grant_valid, role_grant_invalid),
@@ -618,6 +656,9 @@ MUTATION_CALLS: dict[str, MutationCalls] = {
     "tenantParameterSet": MutationCalls(parameter_valid, parameter_invalid),
     "materialUploadCreate": MutationCalls(upload_create_valid, upload_create_invalid),
     "materialUploadComplete": MutationCalls(upload_complete_valid, upload_complete_invalid),
+    "webhookSubscriptionCreate": MutationCalls(webhook_create_valid, webhook_create_invalid),
+    "webhookSubscriptionDelete": MutationCalls(webhook_delete_valid, webhook_delete_invalid),
+    "webhookSubscriptionRotateSecret": MutationCalls(webhook_rotate_valid, webhook_rotate_invalid),
 }
 
 

@@ -310,6 +310,17 @@ async def test_the_office_roles_examples_run_from_the_one_door_to_the_audit(
         assert pushed["record"]["subjectHint"] == APPLICANT_ID_NUMBER[-4:]
         followed = (await system.run("IntegrationCases", tenant=CHANGNING))["cases"]
         assert dibao["id"] in ids(followed)
+        hook = {
+            "tenant": CHANGNING,
+            "url": "https://mz.example.cn/socialaid",
+            "events": ["CASE_READY"],
+        }
+        created = await system.run("WebhookSubscriptionCreate", input=hook)
+        subscribed = created["webhookSubscriptionCreate"]
+        assert subscribed["errors"] == [] and subscribed["secret"].startswith("whsec_")
+        subscription = subscribed["subscription"]["id"]
+        sent = await system.run("WebhookDeliveries", subscription=subscription)
+        assert sent["webhookDeliveries"]["totalCount"] == 0  # subscribed after the case was ready
 
 
 async def test_the_supplement_withdrawal_override_and_hotline_examples_run(

@@ -57,6 +57,9 @@ EXPECTED_CODES = {
     "materialUploadCreate": ("MaterialUploadError", BASE | {"NOT_FOUND"}),
     "materialUploadComplete": ("MaterialUploadError", BASE | {"NOT_FOUND"}),
     "tenantParameterSet": ("TenantParameterSetError", BASE | {"NOT_FOUND"}),
+    "webhookSubscriptionCreate": ("WebhookSubscriptionError", BASE | {"NOT_FOUND"}),
+    "webhookSubscriptionDelete": ("WebhookSubscriptionError", BASE | {"NOT_FOUND"}),
+    "webhookSubscriptionRotateSecret": ("WebhookSubscriptionError", BASE | {"NOT_FOUND"}),
 }
 
 GRANT_IN_UNKNOWN_TENANT = """mutation { roleGrant(input: {tenant: "999999", userId: "li",

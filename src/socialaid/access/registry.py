@@ -98,6 +98,20 @@ ROOT_FIELDS: dict[str, Permission | Public] = {
     "tenantParameterSet": Permission(Resource.TENANT_PARAMETER, Action.UPDATE, "input.tenant"),
     "eligibilityScreen": PUBLIC,
     "screeningQuestions": PUBLIC,
+    # webhooks to department systems (issue 19, ADR 0026); the id names the subscription's tenant
+    "webhookSubscriptions": Permission(Resource.WEBHOOK_SUBSCRIPTION, Action.READ),
+    "webhookDeliveries": Permission(
+        Resource.WEBHOOK_SUBSCRIPTION, Action.READ, tenant_argument=None
+    ),
+    "webhookSubscriptionCreate": Permission(
+        Resource.WEBHOOK_SUBSCRIPTION, Action.CREATE, "input.tenant"
+    ),
+    "webhookSubscriptionDelete": Permission(
+        Resource.WEBHOOK_SUBSCRIPTION, Action.DELETE, tenant_argument=None
+    ),
+    "webhookSubscriptionRotateSecret": Permission(
+        Resource.WEBHOOK_SUBSCRIPTION, Action.UPDATE, tenant_argument=None
+    ),
     # grants (role assignments, the caller)
     "me": Permission(Resource.ME, Action.READ, tenant_argument=None),
     "roleAssignments": Permission(Resource.ROLE_ASSIGNMENT, Action.READ),

@@ -32,6 +32,7 @@ class Resource(StrEnum):
     ROLE_ASSIGNMENT = "role_assignment"
     WORKING_CALENDAR = "working_calendar"  # a province's holidays and adjusted working days
     TENANT_PARAMETER = "tenant_parameter"  # values of the catalogue's parameters (issue 21)
+    WEBHOOK_SUBSCRIPTION = "webhook_subscription"  # a department system's webhook and deliveries
     ME = "me"
 
 

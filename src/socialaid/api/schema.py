@@ -41,6 +41,7 @@ from socialaid.kernel.scalars import DESCRIBED_SCALARS
 from socialaid.materials.graphql import MaterialMutation
 from socialaid.screening.graphql import ScreeningQuery
 from socialaid.tenancy.graphql import TenancyQuery
+from socialaid.webhooks.graphql import WebhookMutation, WebhookQuery
 
 if TYPE_CHECKING:
     from opentelemetry.trace import Tracer
@@ -69,6 +70,7 @@ Query = _root(
         WorkingCalendarQuery,
         ParametersQuery,
         ScreeningQuery,
+        WebhookQuery,
     ),
 )
 Mutation = _root(
@@ -83,6 +85,7 @@ Mutation = _root(
         WorkingCalendarMutation,
         ParametersMutation,
         MaterialMutation,
+        WebhookMutation,
     ),
 )
 Subscription = _root(

@@ -38,6 +38,7 @@ from socialaid.applications.states import (
     transition,
 )
 from socialaid.applications.timeline import TimelineKind
+from socialaid.applications.webhook_events import emit_move_events
 from socialaid.audit.writer import write_event
 from socialaid.calendars.working_calendar import WorkingCalendar
 from socialaid.catalogue.files import Mode
@@ -244,8 +245,8 @@ async def finish(
     request_id: str | None,
     department: str | None = None,
 ) -> None:
-    """Timeline events, the applicant's notifications (the outbox), the audit event and the
-    change notification: the end of every mutation.
+    """Timeline events, the applicant's notifications and the webhook deliveries (outboxes), the
+    audit event and the change notification: the end of every mutation.
 
     `department`: the department whose case was acted on (default: the actor's departments).
     """
@@ -268,6 +269,7 @@ async def finish(
         person_key=move.application.person_key,
         department=department,
     )
+    await emit_move_events(session, move)
     await notify_application_changed(session, str(move.application.id))
     await session.flush()
 

@@ -24,6 +24,8 @@ DISTRIBUTED: tuple[str, ...] = (
     "notification",
     "material_upload",
     "shared_record",
+    "webhook_subscription",
+    "webhook_delivery",
 )
 
 # Parents before the tables whose foreign keys point at them.

@@ -52,6 +52,7 @@ ResourceEnum = described_enum(
         "ME": "当前调用者（ME）",
         "WORKING_CALENDAR": "工作日历（WORKING_CALENDAR）：省级租户每年的法定节假日与调休上班日",
         "TENANT_PARAMETER": "租户参数（TENANT_PARAMETER）：目录中由各地设定取值的标准与金额",
+        "WEBHOOK_SUBSCRIPTION": "事件推送订阅（WEBHOOK_SUBSCRIPTION）：部门系统接收事件的地址及其投递记录",
     },
 )
 ActionEnum = described_enum(

@@ -176,6 +176,14 @@ BOUNDS: Mapping[str, Bound] = {
     "RoleRevokeInput.userId": Text(128, min_chars=1),
     "SharedRecordUpsertInput.subjectIdNumber": Text(32, min_chars=1),
     "SharedRecordUpsertInput.reference": Text(512),
+    # webhooks (ADR 0026): a subscription's id is a global id; a URL up to the service's limit
+    "Query.webhookSubscriptions(tenant)": _CODE,
+    "Query.webhookDeliveries(subscription)": Text(512, min_chars=1),
+    "WebhookSubscriptionCreateInput.tenant": _CODE,
+    "WebhookSubscriptionCreateInput.url": Text(2000, min_chars=1),
+    "WebhookSubscriptionCreateInput.events": Items(20),
+    "WebhookSubscriptionCreateInput.departments": Items(50),
+    "WebhookSubscriptionRefInput.id": Text(512, min_chars=1),
 }
 # Positions where a list element is itself bounded: reasons are sentences, not codes.
 ELEMENT_BOUNDS: Mapping[str, Bound] = {
