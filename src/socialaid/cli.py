@@ -130,7 +130,6 @@ def serve(
     from socialaid.audit.checkpointing import signing_while_serving
     from socialaid.log_format import configure_logging
     from socialaid.seeding import load_seed_data_if_empty
-    from socialaid.webhooks.running import delivering_while_serving
 
     settings = Settings()
     configure_logging(settings.effective_log_format)
@@ -175,7 +174,6 @@ def serve(
             async with (
                 signing_while_serving(db, signer, settings.audit_checkpoint_interval),
                 _embedded_worker(db, settings),
-                delivering_while_serving(db, settings),
             ):
                 if workers == 1:
                     await serve_process(db, settings, provisioned.owner_url, host, port)
@@ -201,9 +199,10 @@ def serve(
 
 @asynccontextmanager
 async def _embedded_worker(db: Database, settings: Settings) -> AsyncIterator[None]:
-    """`serve`'s job worker (one, in the supervising process), unless SOCIALAID_EMBEDDED_WORKER
-    is false: then `socialaid worker` runs the jobs elsewhere."""
+    """`serve`'s job worker and webhook delivery loop (one, in the supervising process), unless
+    SOCIALAID_EMBEDDED_WORKER is false: then `socialaid worker` runs them elsewhere."""
     from socialaid.jobs.worker import worker_running
+    from socialaid.webhooks.running import delivering_while_serving
     from socialaid.worker_jobs import job_context, job_registry
 
     if not settings.embedded_worker:
@@ -212,6 +211,7 @@ async def _embedded_worker(db: Database, settings: Settings) -> AsyncIterator[No
     async with (
         job_context(db, settings) as context,
         worker_running(job_registry(settings), context),
+        delivering_while_serving(db, settings),
     ):
         yield
 
@@ -227,12 +227,14 @@ def worker(
         ),
     ] = False,
 ) -> None:
-    """Run the job queue: notification delivery, the deadline scan and every periodic task,
-    until SIGINT or SIGTERM. Any number may run; each periodic run happens on one of them."""
+    """Run the job queue (notification delivery, the deadline scan, every periodic task) and
+    the webhook delivery loop, until SIGINT or SIGTERM. Any number may run; each periodic run
+    happens on one of them, each delivery is claimed by one."""
     import uvloop
 
     from socialaid.jobs.worker import run_worker
     from socialaid.log_format import configure_logging
+    from socialaid.webhooks.running import delivering_while_serving
     from socialaid.worker_jobs import job_context, job_registry
 
     settings = Settings()
@@ -250,7 +252,10 @@ def worker(
         for signum in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(signum, stop.set)
         try:
-            async with job_context(db, settings) as context:
+            async with (
+                job_context(db, settings) as context,
+                delivering_while_serving(db, settings),
+            ):
                 logging.getLogger("socialaid").info("job worker started")
                 await run_worker(job_registry(settings), context, stop)
             return 0

@@ -37,6 +37,7 @@ from tests.graphql_client import principal, query_data
 from tests.identity_numbers import id_number
 from tests.jobs.worker import eventually, make_due_now, running_worker
 from tests.today import TODAY_ISO
+from tests.webhooks.helpers import deliveries, subscribe
 
 CHANGNING = "310105"
 APPLICANT_ID = id_number("310105", date(1982, 4, 2), 131)
@@ -124,6 +125,18 @@ async def test_the_worker_reminds_the_department_then_marks_the_case_overdue_and
     await dibao_promised_in(db, 5)
     citizen, accepted = await dibao_waiting_for_a_supplement(db)
     application_id = accepted["id"]
+    # Changning's civil-affairs system listens for overdue cases (delivered or not, the job
+    # queues the event in the transaction that marks the case).
+    system = await principal(
+        db,
+        user="mz-system",
+        tenant=CHANGNING,
+        roles=[Role.INTEGRATION],
+        departments=["civil_affairs"],
+    )
+    listening, _ = await subscribe(
+        db, system, CHANGNING, "http://127.0.0.1:9/hook", ["CASE_OVERDUE"]
+    )
     before = await dibao_now(db, application_id)
     due = datetime.fromisoformat(before["case"]["dueAt"])
     supplement_deadline = date.fromisoformat(before["case"]["supplement"]["deadline"])
@@ -154,6 +167,10 @@ async def test_the_worker_reminds_the_department_then_marks_the_case_overdue_and
 
     overdue = await dibao_now(db, application_id)
     assert datetime.fromisoformat(overdue["case"]["overdueMarkedAt"]) == now[0]
+    told = await deliveries(db, system, listening)
+    assert [(d["event"], d["data"]["item"], d["data"]["dueAt"]) for d in told] == [
+        ("CASE_OVERDUE", "dibao", due.isoformat())
+    ]
     assert {"kind": "CASE_OVERDUE", "item": "dibao", "department": "civil_affairs"} in (
         overdue["timeline"]
     )

@@ -9,12 +9,14 @@ applicant's name, ID number or answers.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from socialaid.applications.models import ApplicationEvent
 from socialaid.applications.timeline import TimelineKind
+from socialaid.clock import CHINA
 from socialaid.kernel.global_id import encode_global_id
 from socialaid.webhooks.emit import Occurrence, emit_webhook_events
 from socialaid.webhooks.events import WebhookEvent
@@ -29,14 +31,16 @@ APPLICATION_EVENTS: Mapping[TimelineKind, WebhookEvent] = {
     _K.APPLICATION_ACCEPTED: _W.APPLICATION_ACCEPTED,
     _K.APPLICATION_ASSIGNED: _W.APPLICATION_ACCEPTED,  # accepted through the joint meeting
 }
-# A case's event and the state the case is in once the entry is recorded.
-CASE_EVENTS: Mapping[TimelineKind, tuple[WebhookEvent, str]] = {
+# A case's event and the state the case is in once the entry is recorded (None: the entry leaves
+# the state as it was, and the subscriber is told the deadline that passed instead).
+CASE_EVENTS: Mapping[TimelineKind, tuple[WebhookEvent, str | None]] = {
     _K.CASE_OPENED: (_W.CASE_READY, "ready"),
     _K.CASE_RELEASED: (_W.CASE_READY, "ready"),
     _K.CASE_SUPPLEMENT_REQUESTED: (_W.CASE_SUPPLEMENT_REQUESTED, "supplement_requested"),
     _K.CASE_APPROVED: (_W.CASE_DECIDED, "approved"),
     _K.CASE_DENIED: (_W.CASE_DECIDED, "denied"),
     _K.CASE_GRANTED_AUTOMATICALLY: (_W.CASE_DECIDED, "approved"),
+    _K.CASE_OVERDUE: (_W.CASE_OVERDUE, None),  # marked by the deadline job (deadline_scan.py)
 }
 
 
@@ -70,13 +74,18 @@ def _departments(entry: ApplicationEvent) -> frozenset[str]:
     return frozenset({entry.department}) if entry.department else frozenset()
 
 
-def _case_data(ids: dict[str, str], entry: ApplicationEvent, state: str) -> dict[str, Any]:
-    return ids | {
+def _case_data(ids: dict[str, str], entry: ApplicationEvent, state: str | None) -> dict[str, Any]:
+    told = ids | {
         "case": encode_global_id("Case", str(entry.case_id)),
         "caseDatabaseId": str(entry.case_id),
         "item": entry.item,
         "department": entry.department,
-        "state": state,
+    }
+    if state:
+        return told | {"state": state}
+    due = entry.data.get("dueAt")
+    return told | {
+        "dueAt": datetime.fromisoformat(due).astimezone(CHINA).isoformat() if due else None
     }
 
 

@@ -1,5 +1,7 @@
-"""The delivery loop `socialaid serve` runs beside the server (one process: the parent of the
-workers). When the job queue lands it becomes one periodic job kind instead (ADR 0026)."""
+"""The delivery loop that runs wherever the job worker runs: `socialaid worker`, and `socialaid
+serve`'s embedded worker (one process: the parent of the server processes). A loop, not a
+periodic job, because the queue's periodic tasks run at most once a minute and a department
+system should hear of a case in seconds; claims with leases make several loops safe (ADR 0026)."""
 
 from __future__ import annotations
 
