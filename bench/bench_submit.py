@@ -62,7 +62,9 @@ ITEMS = [
     "education_aid.compulsory",
     "legal_aid",
     "medical_aid.outpatient",
-    "union_hardship_assistance",
+    # Not union_hardship_assistance: since issue 15 the grassroots union files it (organisation
+    # channel only), so an applicant's ONLINE submission of it is refused.
+    "medical_aid.inpatient",
 ]
 CHECK = """query($h: String!, $a: JSON!) { applicationFormCheck(hash: $h, answers: $a) {
   ok errors { path message } materials { material subjectPath status } } }"""

@@ -82,6 +82,8 @@ class Application(SQLModel, table=True):
         CheckConstraint(_one_of("channel", CHANNELS), name="channel"),
         Index("ix_application_listing", "tenant_id", "submitted_at", "id"),
         Index("ix_application_owner", "tenant_id", "owner"),
+        # Newest first across tenants: a city's or province's listing keeps its own (0019).
+        Index("ix_application_recent", "submitted_at", "id"),
     )
 
     tenant_id: str = Field(sa_column=Column(String(6), primary_key=True))

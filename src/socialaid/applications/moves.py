@@ -244,16 +244,30 @@ async def finish(
     reason: str | None,
     request_id: str | None,
     department: str | None = None,
+    templates: Mapping[str, str] | None = None,
+    every_case: Sequence[ApplicationCase] | None = None,
 ) -> None:
     """Timeline events, the applicant's notifications and the webhook deliveries (outboxes), the
     audit event and the change notification: the end of every mutation.
 
     `department`: the department whose case was acted on (default: the actor's departments).
+    `templates`, `every_case`: what the caller already holds, passed on to `notify_applicant`.
     """
     session.add_all(move.events)
     await notify_applicant(
-        session, application=move.application, tenant=move.tenant, events=move.events
+        session,
+        application=move.application,
+        tenant=move.tenant,
+        events=move.events,
+        templates=templates,
+        cases=every_case,
     )
+    await emit_move_events(session, move)
+    # PostgreSQL delivers the notification at commit whatever its place in the transaction; sent
+    # before the audit event, it is not one more round trip made while the tenant's audit chain
+    # head is locked (every other mutation of the tenant waits on that lock until this commits).
+    await notify_application_changed(session, str(move.application.id))
+    await session.flush()
     await write_event(
         session,
         actor=actor,
@@ -269,9 +283,6 @@ async def finish(
         person_key=move.application.person_key,
         department=department,
     )
-    await emit_move_events(session, move)
-    await notify_application_changed(session, str(move.application.id))
-    await session.flush()
 
 
 def new_case(

@@ -57,22 +57,30 @@ async def notify_applicant(
     application: Application,
     tenant: Tenant,
     events: Sequence[ApplicationEvent],
+    templates: Mapping[str, str] | None = None,
+    cases: Sequence[ApplicationCase] | None = None,
 ) -> None:
-    """Queue the applicant's notifications for the notified steps among `events`, in order."""
+    """Queue the applicant's notifications for the notified steps among `events`, in order.
+
+    `templates` (the tenant view's, when the caller holds it) and `cases` (every case of the
+    application, when the caller knows them all: none, for a new submission) spare a query each.
+    """
     notified = [e for e in events if e.kind in NOTIFIED]
     if not notified:
         return
-    templates = await notification_templates_of(session, tenant.path)
-    cases = list(
-        (
-            await session.execute(
-                select(ApplicationCase).where(
-                    col(ApplicationCase.tenant_id) == application.tenant_id,
-                    col(ApplicationCase.application_id) == application.id,
+    if templates is None:
+        templates = await notification_templates_of(session, tenant.path)
+    if cases is None:
+        cases = list(
+            (
+                await session.execute(
+                    select(ApplicationCase).where(
+                        col(ApplicationCase.tenant_id) == application.tenant_id,
+                        col(ApplicationCase.application_id) == application.id,
+                    )
                 )
-            )
-        ).scalars()
-    )
+            ).scalars()
+        )
     by_id = {c.id: c for c in cases}
     outgoing = []
     for event in notified:

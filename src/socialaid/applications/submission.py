@@ -232,7 +232,8 @@ async def submit(
     id_number = get_path(answers, ["applicant", "id_number"])
     name = get_path(answers, ["applicant", "name"])
     application_id = uuid.uuid4()
-    inserted = await session.scalar(
+    # The row comes back with the insert (one round trip, not an INSERT and then a SELECT).
+    application = await session.scalar(
         insert(Application)
         .values(
             tenant_id=tenant.tenant_id,
@@ -258,14 +259,14 @@ async def submit(
             updated_at=now,
         )
         .on_conflict_do_nothing(index_elements=["tenant_id", "submitted_by", "idempotency_key"])
-        .returning(col(Application.id))
+        .returning(Application),
+        execution_options={"populate_existing": True},
     )
-    if inserted is None:  # a concurrent retry with the same key committed first
+    if application is None:  # a concurrent retry with the same key committed first
         winner = await replay()
         if winner is None:  # pragma: no cover - the conflicting row is committed by now
             raise stale("申请")
         return winner
-    application = await session.get_one(Application, (tenant.tenant_id, application_id))
     move = Move(application, tenant, [], now)
     move.add_event(
         TimelineKind.APPLICATION_SUBMITTED,
@@ -290,6 +291,8 @@ async def submit(
         },
         reason=None,
         request_id=request_id,
+        templates=view.notification_templates,
+        every_case=[],  # cases open at triage
     )
     # Counted once the submission is in the database: a rolled-back one never happened.
     uow.after_commit(APPLICATIONS_SUBMITTED.labels(submission.channel).inc)

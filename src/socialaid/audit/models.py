@@ -51,6 +51,10 @@ class AuditEvent(SQLModel, table=True):
         Index("ix_audit_event_department", "department", *_ORDER),
         Index("ix_audit_event_action", "action", *_ORDER),
         Index("ix_audit_event_subject", "tenant_id", "subject_type", "subject_id"),
+        # auditEvents of one tenant and department, newest first (0019).
+        Index(
+            "ix_audit_event_tenant_department", "tenant_id", "department", "occurred_at", "sequence"
+        ),
         {"postgresql_partition_by": "RANGE (occurred_at)"},
     )
 

@@ -119,13 +119,18 @@ def _applicable(
 
 
 async def collect_confirmations(
-    form: CompiledForm, answers: Mapping[str, Any], sources: Sequence[EvidenceSource]
+    form: CompiledForm,
+    answers: Mapping[str, Any],
+    sources: Sequence[EvidenceSource],
+    *,
+    visible: Mapping[str, Any] | None = None,
 ) -> dict[tuple[str, str], Confirmation]:
     """Ask the sources, concurrently, about every applicable subject a source could exempt.
 
     Sources are asked in order for one (evidence, person); the first confirmation wins.
+    `visible`: `visible_answers` of `answers`, when the caller has computed them already.
     """
-    kept, _ = visible_answers(form, answers)
+    kept = visible if visible is not None else visible_answers(form, answers)[0]
     wanted: dict[tuple[str, str], None] = {}
     for material, _, instances in _applicable(form, kept):
         if not any(route.via in CONFIRMABLE for route in material.exempt_via):
@@ -152,10 +157,12 @@ def material_statuses(
     confirmations: Mapping[tuple[str, str], Confirmation],
     *,
     requests: Mapping[str, Exemption] | None = None,
+    visible: Mapping[str, Any] | None = None,
 ) -> list[MaterialStatus]:
     """Each material's state per subject; `requests` are the applicant's (or clerk's) choice of
-    deferral or personal commitment by material id, honoured only where an item allows it."""
-    kept, _ = visible_answers(form, answers)
+    deferral or personal commitment by material id, honoured only where an item allows it.
+    `visible`: `visible_answers` of `answers`, when the caller has computed them already."""
+    kept = visible if visible is not None else visible_answers(form, answers)[0]
     chosen = requests or {}
     out: list[MaterialStatus] = []
     for material, required, instances in _applicable(form, kept):

@@ -275,9 +275,12 @@ async def check_answers(
 ) -> AnswerCheck:
     """Validate answers and decide each material; the registry is asked only when allowed."""
     validation = validate_answers(form, answers)
+    # The visible answers once (copying and evaluating visibility is most of the checking's
+    # cost), not again for the confirmations and again for the materials.
+    visible = validation.answers
     confirmations = {}
     if confirm_with_shared_data:
         source = SharedRecordSource(uow, tenant_path=tenant_path, as_of=form.as_of)
-        confirmations = await collect_confirmations(form, answers, [source])
-    statuses = material_statuses(form, answers, confirmations, requests=requests)
+        confirmations = await collect_confirmations(form, answers, [source], visible=visible)
+    statuses = material_statuses(form, answers, confirmations, requests=requests, visible=visible)
     return AnswerCheck(validation, statuses, confirm_with_shared_data)
