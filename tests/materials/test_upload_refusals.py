@@ -120,6 +120,19 @@ async def test_a_tampered_url_is_refused(citizen: Client) -> None:
     assert response.json()["errors"][0]["extensions"]["code"] == "BAD_SIGNATURE"
 
 
+async def test_a_signature_that_is_not_ascii_is_refused_not_a_server_error(
+    citizen: Client,
+) -> None:
+    created = await citizen.create(pdf(), "application/pdf")
+    url = created["upload"]["url"]
+    forged = url[: url.index("signature=")] + "signature=%C3%A9"
+    put = await citizen.put(created["upload"] | {"url": forged}, pdf())
+    got = await citizen.http.get(forged.replace("/staging/", "/files/"))
+    assert (put.status_code, got.status_code) == (403, 403)
+    assert put.json()["errors"][0]["extensions"]["code"] == "BAD_SIGNATURE"
+    assert got.json()["errors"][0]["extensions"]["code"] == "BAD_SIGNATURE"
+
+
 async def test_an_expired_put_url_is_refused(db: Database, tmp_path: Path) -> None:
     settings = test_settings(upload_dir=tmp_path, upload_url_seconds=1)
     async with serving(db, settings) as base, httpx.AsyncClient() as http:
