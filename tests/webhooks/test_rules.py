@@ -46,7 +46,9 @@ def test_production_refuses_ipv6_addresses_that_carry_a_private_ipv4_address() -
     # gateways forward these to 10.0.0.1 and 127.0.0.1.
     for refused in ("64:ff9b::a00:1", "64:ff9b:1::a00:1", "2002:7f00:1::"):
         assert address_problem(site, addresses(refused), PRODUCTION) is not None, refused
-    assert address_problem(site, addresses("64:ff9b::808:808", "2002:808:808::"), PRODUCTION) is None
+    assert (
+        address_problem(site, addresses("64:ff9b::808:808", "2002:808:808::"), PRODUCTION) is None
+    )
 
 
 def test_allowed_hosts_and_networks_reach_an_intranet_in_production() -> None:
