@@ -62,10 +62,11 @@ async def test_urls_that_are_not_https_are_refused_with_the_url_as_path(db: Data
         "ftp://esb.example.cn/hook",
         "https://user:pw@esb.example.cn/hook",  # credentials in the URL
         "esb.example.cn/hook",
+        "https://esb.example.cn/\x00hook",  # refused by the bounds every string has
     ):
         payload = await create(db, shanghai, tenant=SHANGHAI, url=url, events=["CASE_READY"])
         assert [(e["code"], e["path"]) for e in payload["errors"]] == [
-            ("INVALID_INPUT", ["input", "url"])
+            ("INVALID_INPUT", ["url"])
         ], url
         assert payload["secret"] is None
 
@@ -73,7 +74,7 @@ async def test_urls_that_are_not_https_are_refused_with_the_url_as_path(db: Data
 async def test_a_subscription_without_events_is_refused(db: Database) -> None:
     payload = await create(db, await admin(db, SHANGHAI), tenant=SHANGHAI, url=RECEIVER, events=[])
     assert [(e["code"], e["path"]) for e in payload["errors"]] == [
-        ("INVALID_INPUT", ["input", "events"])
+        ("INVALID_INPUT", ["events"])
     ]
 
 
@@ -92,7 +93,7 @@ async def test_a_department_system_subscribes_to_its_own_departments_only(db: Da
 
     assert own["subscription"]["departments"] == ["civil_affairs"]
     assert [(e["code"], e["path"]) for e in other["errors"]] == [
-        ("INVALID_INPUT", ["input", "departments"])
+        ("INVALID_INPUT", ["departments"])
     ]
 
 
@@ -123,7 +124,7 @@ async def test_a_deleted_subscription_takes_its_pending_deliveries_with_it(db: D
     gone, errors = await execute(db, DELETE, {"i": {"id": subscription}}, actor=shanghai)
     assert gone is not None
     assert gone["webhookSubscriptionDelete"]["errors"] == [
-        {"code": "NOT_FOUND", "path": ["input", "id"]}
+        {"code": "NOT_FOUND", "path": ["id"]}
     ]
 
 
