@@ -79,6 +79,11 @@ async def test_more_bytes_than_declared_are_refused_by_the_put_route(citizen: Cl
     assert response.json()["errors"][0]["extensions"]["code"] == "INVALID_INPUT"
 
 
+async def test_an_unknown_tenant_is_not_found_at_the_tenant_field(citizen: Client) -> None:
+    created = await citizen.create(pdf(), "application/pdf", tenant="999999")
+    assert refused(created, ["tenant"]) == "NOT_FOUND"
+
+
 async def test_a_pdf_declared_as_png_is_refused_by_its_bytes(citizen: Client) -> None:
     document = pdf("not an image")
     completed = await put_and_complete(citizen, document, "image/png", document)

@@ -55,7 +55,7 @@ async def upload_create(
 ) -> Staged:
     """A pending upload and the signed URL its bytes go to."""
     session, actor = uow.session, authenticated(uow.actor)
-    row = await get_tenant(session, code=tenant)
+    row = await get_tenant(session, code=tenant, path=["tenant"])
     authorize(actor, Resource.APPLICATION, Action.SUBMIT, Target(tenant_path=row.path))
     name = file_name.strip()
     if not name or len(name) > MAX_FILE_NAME or any(c in name for c in "/\\\0"):

@@ -158,9 +158,7 @@ async def _subscription(
 async def delete_subscription(uow: UnitOfWork, *, subscription: str) -> None:
     """Remove the subscription; its deliveries, sent or not, go with it."""
     session = uow.session
-    actor, row = await _subscription(
-        session, uow.actor, subscription, Action.DELETE, ["id"]
-    )
+    actor, row = await _subscription(session, uow.actor, subscription, Action.DELETE, ["id"])
     before = _snapshot(row)
     await session.delete(row)
     await session.flush()
@@ -179,9 +177,7 @@ async def delete_subscription(uow: UnitOfWork, *, subscription: str) -> None:
 async def rotate_secret(uow: UnitOfWork, *, subscription: str) -> Created:
     """A new secret at once: deliveries from now on, retries included, are signed with it."""
     session = uow.session
-    actor, row = await _subscription(
-        session, uow.actor, subscription, Action.UPDATE, ["id"]
-    )
+    actor, row = await _subscription(session, uow.actor, subscription, Action.UPDATE, ["id"])
     secret = new_secret()
     row.secret_sealed = seal(uow.signing_key, str(row.id), secret)
     row.secret_rotated_at = uow.clock()
