@@ -84,6 +84,17 @@ async def test_an_unknown_tenant_is_not_found_at_the_tenant_field(citizen: Clien
     assert refused(created, ["tenant"]) == "NOT_FOUND"
 
 
+async def test_a_file_name_with_a_line_break_or_control_character_is_refused(
+    citizen: Client,
+) -> None:
+    # Such a name would go into the download's Content-Disposition header and break it.
+    for name in ("户口簿.pdf\r\nX-Injected: 1", "a\tb.pdf", "a\x7f.pdf", "fdp.\u202eexe"):
+        created = await citizen.create(pdf(), "application/pdf", name=name)
+        assert refused(created, ["fileName"]) == "INVALID_INPUT", name
+    spaced = await citizen.create(pdf(), "application/pdf", name="户口簿\u3000第 1 页.pdf")
+    assert spaced["errors"] == []
+
+
 async def test_a_pdf_declared_as_png_is_refused_by_its_bytes(citizen: Client) -> None:
     document = pdf("not an image")
     completed = await put_and_complete(citizen, document, "image/png", document)
