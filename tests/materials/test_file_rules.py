@@ -6,6 +6,7 @@ from __future__ import annotations
 from socialaid.access.principal import Principal
 from socialaid.applications.material_readers import may_read_file
 from socialaid.materials.file_types import FileType, accepted_for, file_type, sniffed
+from socialaid.materials.s3_store import content_disposition
 from socialaid.materials.url_signing import UrlProblem, check, signed_path
 from tests.materials.files import pdf, png
 
@@ -81,3 +82,11 @@ def test_the_applicant_the_filer_and_the_departments_needing_it_read_a_file() ->
     assert not may(reader("worker", ("education",)))
     assert not may(reader("citizen-2"))
     assert not may(None)
+
+
+def test_the_download_header_carries_no_control_character_whatever_the_stored_name() -> None:
+    header = content_disposition('户口\r\nX-Injected: 1".pdf')
+    assert header == (
+        'attachment; filename="??__X-Injected: 1\'.pdf"; '
+        "filename*=UTF-8''%E6%88%B7%E5%8F%A3%0D%0AX-Injected%3A%201%22.pdf"
+    )

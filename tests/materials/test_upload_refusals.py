@@ -79,6 +79,22 @@ async def test_more_bytes_than_declared_are_refused_by_the_put_route(citizen: Cl
     assert response.json()["errors"][0]["extensions"]["code"] == "INVALID_INPUT"
 
 
+async def test_an_unknown_tenant_is_not_found_at_the_tenant_field(citizen: Client) -> None:
+    created = await citizen.create(pdf(), "application/pdf", tenant="999999")
+    assert refused(created, ["tenant"]) == "NOT_FOUND"
+
+
+async def test_a_file_name_with_a_line_break_or_control_character_is_refused(
+    citizen: Client,
+) -> None:
+    # Such a name would go into the download's Content-Disposition header and break it.
+    for name in ("户口簿.pdf\r\nX-Injected: 1", "a\tb.pdf", "a\x7f.pdf", "fdp.\u202eexe"):
+        created = await citizen.create(pdf(), "application/pdf", name=name)
+        assert refused(created, ["fileName"]) == "INVALID_INPUT", name
+    spaced = await citizen.create(pdf(), "application/pdf", name="户口簿\u3000第 1 页.pdf")
+    assert spaced["errors"] == []
+
+
 async def test_a_pdf_declared_as_png_is_refused_by_its_bytes(citizen: Client) -> None:
     document = pdf("not an image")
     completed = await put_and_complete(citizen, document, "image/png", document)
@@ -118,6 +134,19 @@ async def test_a_tampered_url_is_refused(citizen: Client) -> None:
     response = await citizen.put(upload, pdf())
     assert response.status_code == 403
     assert response.json()["errors"][0]["extensions"]["code"] == "BAD_SIGNATURE"
+
+
+async def test_a_signature_that_is_not_ascii_is_refused_not_a_server_error(
+    citizen: Client,
+) -> None:
+    created = await citizen.create(pdf(), "application/pdf")
+    url = created["upload"]["url"]
+    forged = url[: url.index("signature=")] + "signature=%C3%A9"
+    put = await citizen.put(created["upload"] | {"url": forged}, pdf())
+    got = await citizen.http.get(forged.replace("/staging/", "/files/"))
+    assert (put.status_code, got.status_code) == (403, 403)
+    assert put.json()["errors"][0]["extensions"]["code"] == "BAD_SIGNATURE"
+    assert got.json()["errors"][0]["extensions"]["code"] == "BAD_SIGNATURE"
 
 
 async def test_an_expired_put_url_is_refused(db: Database, tmp_path: Path) -> None:

@@ -196,6 +196,31 @@ async def test_a_clerk_checks_the_code_on_a_paper_against_the_record(db: Databas
     assert missing.json()["errors"][0]["code"] == "INVALID_INPUT"
 
 
+def full_width(code: str) -> str:
+    """The code as a Chinese input method in full-width mode types it (Ａ for A, ０ for 0)."""
+    return "".join(chr(ord(c) + 0xFEE0) if c.isalnum() else c for c in code)
+
+
+async def test_a_code_typed_in_full_width_or_chinese_characters_is_answered_not_a_server_error(
+    db: Database,
+) -> None:
+    application = await accepted(db)
+    address = f"/print/applications/{application['id']}"
+
+    async with http_client(db) as client:
+        printed = pdf_text((await client.get(address, headers=headers(CLERK))).content)
+        code = printed.split("校验码")[1][:24]
+        answers = [
+            await client.get(f"{address}/verify", params={"code": typed}, headers=headers(CLERK))
+            for typed in (full_width(code), "校验码五组四位")
+        ]
+
+    assert [(a.status_code, a.json()) for a in answers] == [
+        (200, {"valid": True}),
+        (200, {"valid": False}),
+    ]
+
+
 def refusal(response: httpx.Response) -> tuple[int, str]:
     (error,) = response.json()["errors"]
     assert error["message"] and not error["message"].isascii()  # said in Chinese

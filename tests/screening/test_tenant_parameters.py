@@ -8,6 +8,7 @@ TEST VALUES: every amount set here is chosen for the test, not a published stand
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 import httpx
 from sqlalchemy import text
@@ -95,9 +96,26 @@ async def test_a_value_of_the_wrong_type_for_its_unit_is_invalid_input_at_value(
     assert months["errors"] == [] and months["parameter"]["value"] == 3
 
 
-async def test_an_undeclared_key_or_a_past_date_is_refused(client: httpx.AsyncClient) -> None:
+async def unknown_tenant_set_by_shanghais_admin(client: httpx.AsyncClient) -> dict[str, Any]:
+    values = {
+        "tenant": "999999",
+        "key": "dibao_standard",
+        "value": 1510,
+        "effectiveFrom": today_in_china().isoformat(),
+        "source": "测试用取值（非政策事实）",
+        "reason": "测试",
+    }
+    payload = await data(client, SET, {"i": values}, admin(SHANGHAI))
+    return dict(payload["tenantParameterSet"])
+
+
+async def test_an_unknown_tenant_or_key_or_a_past_date_is_refused(
+    client: httpx.AsyncClient,
+) -> None:
     unknown = await set_parameter(client, SHANGHAI, "no_such_parameter", 1)
     assert [(e["code"], e["path"]) for e in unknown["errors"]] == [("NOT_FOUND", ["key"])]
+    nowhere = await unknown_tenant_set_by_shanghais_admin(client)
+    assert [(e["code"], e["path"]) for e in nowhere["errors"]] == [("NOT_FOUND", ["tenant"])]
     yesterday = today_in_china() - timedelta(days=1)
     past = await set_parameter(client, SHANGHAI, "dibao_standard", 1510, effective_from=yesterday)
     assert [(e["code"], e["path"]) for e in past["errors"]] == [

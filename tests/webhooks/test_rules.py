@@ -40,6 +40,17 @@ def test_production_refuses_private_loopback_and_link_local_addresses() -> None:
     assert address_problem(site, [], PRODUCTION) is not None  # unresolvable
 
 
+def test_production_refuses_ipv6_addresses_that_carry_a_private_ipv4_address() -> None:
+    site = Target("hooks.example.cn", 443, False)
+    # NAT64 (RFC 6052 well-known prefix and RFC 8215 local-use prefix) and 6to4 (RFC 3056)
+    # gateways forward these to 10.0.0.1 and 127.0.0.1.
+    for refused in ("64:ff9b::a00:1", "64:ff9b:1::a00:1", "2002:7f00:1::"):
+        assert address_problem(site, addresses(refused), PRODUCTION) is not None, refused
+    assert (
+        address_problem(site, addresses("64:ff9b::808:808", "2002:808:808::"), PRODUCTION) is None
+    )
+
+
 def test_allowed_hosts_and_networks_reach_an_intranet_in_production() -> None:
     assert (
         address_problem(Target("esb.gov.internal", 443, False), addresses("10.1.1.1"), PRODUCTION)

@@ -62,19 +62,18 @@ async def test_urls_that_are_not_https_are_refused_with_the_url_as_path(db: Data
         "ftp://esb.example.cn/hook",
         "https://user:pw@esb.example.cn/hook",  # credentials in the URL
         "esb.example.cn/hook",
+        "https://esb.example.cn/\x00hook",  # refused by the bounds every string has
     ):
         payload = await create(db, shanghai, tenant=SHANGHAI, url=url, events=["CASE_READY"])
         assert [(e["code"], e["path"]) for e in payload["errors"]] == [
-            ("INVALID_INPUT", ["input", "url"])
+            ("INVALID_INPUT", ["url"])
         ], url
         assert payload["secret"] is None
 
 
 async def test_a_subscription_without_events_is_refused(db: Database) -> None:
     payload = await create(db, await admin(db, SHANGHAI), tenant=SHANGHAI, url=RECEIVER, events=[])
-    assert [(e["code"], e["path"]) for e in payload["errors"]] == [
-        ("INVALID_INPUT", ["input", "events"])
-    ]
+    assert [(e["code"], e["path"]) for e in payload["errors"]] == [("INVALID_INPUT", ["events"])]
 
 
 async def test_a_department_system_subscribes_to_its_own_departments_only(db: Database) -> None:
@@ -91,9 +90,7 @@ async def test_a_department_system_subscribes_to_its_own_departments_only(db: Da
     )
 
     assert own["subscription"]["departments"] == ["civil_affairs"]
-    assert [(e["code"], e["path"]) for e in other["errors"]] == [
-        ("INVALID_INPUT", ["input", "departments"])
-    ]
+    assert [(e["code"], e["path"]) for e in other["errors"]] == [("INVALID_INPUT", ["departments"])]
 
 
 async def test_a_districts_admin_cannot_subscribe_for_the_province(db: Database) -> None:
@@ -122,9 +119,7 @@ async def test_a_deleted_subscription_takes_its_pending_deliveries_with_it(db: D
     assert (sent.claimed, receiver.requests) == (0, [])
     gone, errors = await execute(db, DELETE, {"i": {"id": subscription}}, actor=shanghai)
     assert gone is not None
-    assert gone["webhookSubscriptionDelete"]["errors"] == [
-        {"code": "NOT_FOUND", "path": ["input", "id"]}
-    ]
+    assert gone["webhookSubscriptionDelete"]["errors"] == [{"code": "NOT_FOUND", "path": ["id"]}]
 
 
 async def test_a_retry_after_rotation_is_signed_with_the_new_secret(db: Database) -> None:

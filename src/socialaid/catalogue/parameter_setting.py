@@ -38,7 +38,7 @@ async def tenant_parameter_set(
     """Record `value` for `key` in `tenant` from `effective_from`; returns the parameter as the
     tenant reads it on that date. Earlier values stay (history); the change is public at once."""
     session, actor = uow.session, authenticated(uow.actor)
-    row_tenant = await get_tenant(session, code=tenant)
+    row_tenant = await get_tenant(session, code=tenant, path=["tenant"])
     authorize(actor, Resource.TENANT_PARAMETER, Action.UPDATE, Target(tenant_path=row_tenant.path))
     if effective_from < today_in_china():
         # Screening answers and notices already given rest on the value then in force.

@@ -110,5 +110,7 @@ class S3Store:
 
 def content_disposition(file_name: str) -> str:
     """An attachment header that keeps a Chinese file name (RFC 6266 / RFC 5987)."""
-    ascii_name = file_name.encode("ascii", "replace").decode().replace('"', "'")
+    ascii_name = "".join(
+        c if c.isprintable() else "_" for c in file_name.encode("ascii", "replace").decode()
+    ).replace('"', "'")  # a CR or LF in a header is refused by the server (a dropped answer)
     return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(file_name)}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -42,6 +43,11 @@ class Staged:
     expires_at: datetime
 
 
+# Control, format (U+202E reverses what follows) and line-separator characters; spaces, the
+# ideographic one included, are fine.
+CONTROL = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+
+
 async def upload_create(
     uow: UnitOfWork,
     files: Files,
@@ -55,12 +61,19 @@ async def upload_create(
 ) -> Staged:
     """A pending upload and the signed URL its bytes go to."""
     session, actor = uow.session, authenticated(uow.actor)
-    row = await get_tenant(session, code=tenant)
+    row = await get_tenant(session, code=tenant, path=["tenant"])
     authorize(actor, Resource.APPLICATION, Action.SUBMIT, Target(tenant_path=row.path))
     name = file_name.strip()
-    if not name or len(name) > MAX_FILE_NAME or any(c in name for c in "/\\\0"):
+    # Control characters: the name goes into the download's Content-Disposition header.
+    if (
+        not name
+        or len(name) > MAX_FILE_NAME
+        or any(c in name for c in "/\\")
+        or any(unicodedata.category(c) in CONTROL for c in name)
+    ):
         raise DomainError(
-            f"文件名应为 1 到 {MAX_FILE_NAME} 个字符，且不含路径分隔符", path=["fileName"]
+            f"文件名应为 1 到 {MAX_FILE_NAME} 个字符，且不含路径分隔符或控制字符",
+            path=["fileName"],
         )
     kind = file_type(content_type)
     if kind is None:

@@ -56,7 +56,9 @@ def check(
         return UrlProblem.BAD_SIGNATURE
     bound = {name: query.get(name, "") for name in bound_names}
     expected = signature(secret, method, key, expires, bound)
-    if not hmac.compare_digest(expected, query.get("signature", "")):
+    # As bytes: compare_digest refuses str with non-ASCII characters (a TypeError, a 500).
+    given = query.get("signature", "").encode("utf-8", "surrogatepass")
+    if not hmac.compare_digest(expected.encode(), given):
         return UrlProblem.BAD_SIGNATURE
     if now > expires:
         return UrlProblem.EXPIRED

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -35,7 +36,10 @@ def verification_code(signing_key: str, kind: str, content: Mapping[str, Any]) -
 
 def normalised_code(typed: str) -> str:
     """What a clerk typed, as codes are printed: upper case, O read as 0, I and L as 1."""
-    plain = "".join(c for c in typed.upper() if c.isalnum())
+    # NFKC reads a full-width Ａ or ０ (a Chinese input method's) as A or 0; anything else outside
+    # ASCII cannot be on the paper, and compare_digest would refuse it with a TypeError.
+    folded = unicodedata.normalize("NFKC", typed).upper()
+    plain = "".join(c for c in folded if c.isascii() and c.isalnum())
     plain = plain.translate(_MISREAD)
     return "-".join(plain[i : i + 4] for i in range(0, len(plain), 4))
 

@@ -18,10 +18,13 @@ async def list_tenants(session: AsyncSession) -> list[Tenant]:
     return list(result.scalars())
 
 
-async def get_tenant(session: AsyncSession, *, code: str) -> Tenant:
+async def get_tenant(
+    session: AsyncSession, *, code: str, path: Sequence[str] = ("code",)
+) -> Tenant:
+    """The tenant; NotFoundError at `path`, the argument or input field that named it."""
     tenant = await session.get(Tenant, code)
     if tenant is None:
-        raise NotFoundError(f"没有行政区划代码为 {code} 的租户", path=["code"])
+        raise NotFoundError(f"没有行政区划代码为 {code} 的租户", path=list(path))
     return tenant
 
 

@@ -95,6 +95,25 @@ def check_url(url: str, policy: UrlPolicy) -> Target | str:
     return Target(host, port or 443, is_local_http=False)
 
 
+# NAT64's well-known prefix (RFC 6052) carries an IPv4 address in its last 32 bits; the local-use
+# prefix (RFC 8215) is not global (IANA), though Python 3.11's ipaddress says it is.
+NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+NAT64_LOCAL = ipaddress.IPv6Network("64:ff9b:1::/48")
+
+
+def _public(address: Address) -> bool:
+    """Global, and so is the IPv4 address a NAT64 or 6to4 gateway would forward it to."""
+    if not address.is_global or address.is_multicast:
+        return False
+    if isinstance(address, ipaddress.IPv4Address):
+        return True
+    if address in NAT64_LOCAL:
+        return False
+    if address in NAT64:
+        return _public(ipaddress.IPv4Address(int(address) & 0xFFFFFFFF))
+    return address.sixtofour is None or _public(address.sixtofour)
+
+
 def address_problem(target: Target, addresses: Iterable[Address], policy: UrlPolicy) -> str | None:
     """Why a delivery may not connect to the host at these addresses, or None."""
     if not policy.production or target.host in policy.allowed_hosts:
@@ -105,7 +124,7 @@ def address_problem(target: Target, addresses: Iterable[Address], policy: UrlPol
     for address in found:
         if any(address in network for network in policy.allowed_networks):
             continue
-        if not address.is_global or address.is_multicast:
+        if not _public(address):
             return (
                 f"主机 {target.host} 解析到内网或保留地址 {address}：生产环境只向公网地址投递，"
                 "内网接收方须列入 SOCIALAID_WEBHOOK_ALLOWED_HOSTS"

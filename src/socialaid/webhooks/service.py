@@ -67,7 +67,7 @@ def _departments(actor: Principal, tenant: Tenant, asked: Sequence[str] | None) 
     if len(cleaned) > MAX_DEPARTMENTS or any(len(d) > 100 for d in cleaned):
         raise DomainError(
             f"部门最多 {MAX_DEPARTMENTS} 个，每个代码不超过 100 个字符",
-            path=["input", "departments"],
+            path=["departments"],
         )
     if Role.TENANT_ADMIN in roles or not actor.departments:
         return cleaned
@@ -78,7 +78,7 @@ def _departments(actor: Principal, tenant: Tenant, asked: Sequence[str] | None) 
     if outside or not cleaned:
         raise DomainError(
             "部门系统只能订阅本部门的事件：" + "、".join(outside or ["（空）"]),
-            path=["input", "departments"],
+            path=["departments"],
         )
     return cleaned
 
@@ -93,15 +93,15 @@ async def create_subscription(
     policy: UrlPolicy,
 ) -> Created:
     session, actor = uow.session, authenticated(uow.actor)
-    row_tenant = await _tenant(session, tenant, ["input", "tenant"])
+    row_tenant = await _tenant(session, tenant, ["tenant"])
     authorize(
         actor, Resource.WEBHOOK_SUBSCRIPTION, Action.CREATE, Target(tenant_path=row_tenant.path)
     )
     if not events:
-        raise DomainError("请至少选择一种事件", path=["input", "events"])
+        raise DomainError("请至少选择一种事件", path=["events"])
     problem = await refusal(url.strip(), policy)
     if problem is not None:
-        raise DomainError(problem, path=["input", "url"])
+        raise DomainError(problem, path=["url"])
     chosen = _departments(actor, row_tenant, departments)
     subscription_id = uuid.uuid4()
     secret = new_secret()
@@ -158,9 +158,7 @@ async def _subscription(
 async def delete_subscription(uow: UnitOfWork, *, subscription: str) -> None:
     """Remove the subscription; its deliveries, sent or not, go with it."""
     session = uow.session
-    actor, row = await _subscription(
-        session, uow.actor, subscription, Action.DELETE, ["input", "id"]
-    )
+    actor, row = await _subscription(session, uow.actor, subscription, Action.DELETE, ["id"])
     before = _snapshot(row)
     await session.delete(row)
     await session.flush()
@@ -179,9 +177,7 @@ async def delete_subscription(uow: UnitOfWork, *, subscription: str) -> None:
 async def rotate_secret(uow: UnitOfWork, *, subscription: str) -> Created:
     """A new secret at once: deliveries from now on, retries included, are signed with it."""
     session = uow.session
-    actor, row = await _subscription(
-        session, uow.actor, subscription, Action.UPDATE, ["input", "id"]
-    )
+    actor, row = await _subscription(session, uow.actor, subscription, Action.UPDATE, ["id"])
     secret = new_secret()
     row.secret_sealed = seal(uow.signing_key, str(row.id), secret)
     row.secret_rotated_at = uow.clock()
