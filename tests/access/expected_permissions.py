@@ -127,6 +127,10 @@ ALLOWED_ROLES: Final[dict[str, frozenset[Role]]] = {
     # department systems receive the cases pushed to them (000 三(二)2 推送给…各个救助事项业务
     # 办理系统; 004 二(二) 住建厅…及时接收平台推送的申请信息)
     "cases": APPLICATION_READERS | {INTEGRATION},
+    # households a classified recognition placed under monitoring (004 三（二）1 纳入监测范围) are
+    # read by those who read the cases that placed them, and by the monitoring platform's
+    # systems (004 二（二） 山西省低收入人口动态监测信息平台)
+    "monitoredHouseholds": APPLICATION_READERS | {INTEGRATION},
     "applicationSubmit": SUBMITTERS,
     # The materials of 一表申请、一套材料 (000 三(二)1; 004 附件3 材料清单) are uploaded by
     # whoever submits the application, for themselves or for the applicant.

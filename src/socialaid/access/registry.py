@@ -67,6 +67,7 @@ ROOT_FIELDS: dict[str, Permission | Public] = {
     "application": Permission(Resource.APPLICATION, Action.READ, tenant_argument=None),
     "applications": Permission(Resource.APPLICATION, Action.READ),
     "cases": Permission(Resource.CASE, Action.READ, "filter.tenant"),
+    "monitoredHouseholds": Permission(Resource.CASE, Action.READ),
     "emergencyProvisions": Permission(Resource.TENANT, Action.READ),
     "applicationSubmit": Permission(Resource.APPLICATION, Action.SUBMIT, "input.tenant"),
     # material uploads (issue 18): whoever may submit in the tenant may stage the files for it

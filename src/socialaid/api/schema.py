@@ -39,6 +39,7 @@ from socialaid.forms.graphql import FormMutation, FormQuery
 from socialaid.grants.graphql import GrantsMutation, GrantsQuery
 from socialaid.kernel.scalars import DESCRIBED_SCALARS
 from socialaid.materials.graphql import MaterialMutation
+from socialaid.monitoring.graphql import MonitoringQuery
 from socialaid.screening.graphql import ScreeningQuery
 from socialaid.tenancy.graphql import TenancyQuery
 
@@ -69,6 +70,7 @@ Query = _root(
         WorkingCalendarQuery,
         ParametersQuery,
         ScreeningQuery,
+        MonitoringQuery,
     ),
 )
 Mutation = _root(

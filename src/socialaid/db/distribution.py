@@ -24,6 +24,7 @@ DISTRIBUTED: tuple[str, ...] = (
     "notification",
     "material_upload",
     "shared_record",
+    "monitored_household",
 )
 
 # Parents before the tables whose foreign keys point at them.
