@@ -23,8 +23,8 @@ DISTRIBUTED: tuple[str, ...] = (
     "audit_event",  # partitioned: Citus distributes each partition with it
     "notification",
     "material_upload",
-    "shared_record",
     "monitored_household",
+    "shared_record",
 )
 
 # Parents before the tables whose foreign keys point at them.
