@@ -58,6 +58,8 @@ PUBLIC_FIELDS: Final = frozenset(
         "parameters",
         "eligibilityScreen",
         "screeningQuestions",
+        # 政策问答知识库 (004 二): public guidance, like the service guide it is written from
+        "policyQuestions",
     }
 )
 

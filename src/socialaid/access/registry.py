@@ -98,6 +98,7 @@ ROOT_FIELDS: dict[str, Permission | Public] = {
     "parameters": PUBLIC_REFERENCE,
     "tenantParameterSet": Permission(Resource.TENANT_PARAMETER, Action.UPDATE, "input.tenant"),
     "eligibilityScreen": PUBLIC,
+    "policyQuestions": PUBLIC,
     "screeningQuestions": PUBLIC,
     # grants (role assignments, the caller)
     "me": Permission(Resource.ME, Action.READ, tenant_argument=None),

@@ -40,6 +40,7 @@ from socialaid.grants.graphql import GrantsMutation, GrantsQuery
 from socialaid.kernel.scalars import DESCRIBED_SCALARS
 from socialaid.materials.graphql import MaterialMutation
 from socialaid.monitoring.graphql import MonitoringQuery
+from socialaid.policy_questions.graphql import PolicyQuestionQuery
 from socialaid.screening.graphql import ScreeningQuery
 from socialaid.tenancy.graphql import TenancyQuery
 
@@ -71,6 +72,7 @@ Query = _root(
         ParametersQuery,
         ScreeningQuery,
         MonitoringQuery,
+        PolicyQuestionQuery,
     ),
 )
 Mutation = _root(
