@@ -120,6 +120,9 @@ ALLOWED_ROLES: Final[dict[str, frozenset[Role]]] = {
     "workingCalendarPublish": frozenset({TENANT_ADMIN}),
     # the standards the seeds leave to each region are set by its administration (issue 21)
     "tenantParameterSet": frozenset({TENANT_ADMIN}),
+    # 004 二: the civil affairs office 牵头梳理…政策问答知识库 for its region: the tenant's admin
+    "policyQuestionSet": frozenset({TENANT_ADMIN}),
+    "policyQuestionDelete": frozenset({TENANT_ADMIN}),
     # shared data is pushed by department systems and the data centre (000 五(一) 大数据中心…
     # 与各部门业务系统的数据对接; 004 四(四) 推进数据共享), never typed in by staff
     "sharedRecordUpsert": frozenset({INTEGRATION}),

@@ -99,6 +99,8 @@ ROOT_FIELDS: dict[str, Permission | Public] = {
     "tenantParameterSet": Permission(Resource.TENANT_PARAMETER, Action.UPDATE, "input.tenant"),
     "eligibilityScreen": PUBLIC,
     "policyQuestions": PUBLIC,
+    "policyQuestionSet": Permission(Resource.CATALOGUE, Action.PUBLISH, "input.tenant"),
+    "policyQuestionDelete": Permission(Resource.CATALOGUE, Action.PUBLISH, "input.tenant"),
     "screeningQuestions": PUBLIC,
     # grants (role assignments, the caller)
     "me": Permission(Resource.ME, Action.READ, tenant_argument=None),

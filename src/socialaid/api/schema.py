@@ -40,7 +40,7 @@ from socialaid.grants.graphql import GrantsMutation, GrantsQuery
 from socialaid.kernel.scalars import DESCRIBED_SCALARS
 from socialaid.materials.graphql import MaterialMutation
 from socialaid.monitoring.graphql import MonitoringQuery
-from socialaid.policy_questions.graphql import PolicyQuestionQuery
+from socialaid.policy_questions.graphql import PolicyQuestionMutation, PolicyQuestionQuery
 from socialaid.screening.graphql import ScreeningQuery
 from socialaid.tenancy.graphql import TenancyQuery
 
@@ -87,6 +87,7 @@ Mutation = _root(
         WorkingCalendarMutation,
         ParametersMutation,
         MaterialMutation,
+        PolicyQuestionMutation,
     ),
 )
 Subscription = _root(

@@ -43,6 +43,7 @@ REFERENCE: tuple[str, ...] = (
     "library_snapshot",
     "working_calendar",
     "tenant_parameter",
+    "policy_question",
 )
 
 # pgqueuer's job queue (ADR 0025): no tenant column, and its dequeue locks rows across tenants.

@@ -7,7 +7,7 @@ from typing import Annotated
 import strawberry
 
 from socialaid.catalogue.graphql import SourceType
-from socialaid.catalogue.service import CatalogueCaches, tenant_view
+from socialaid.catalogue.service import CatalogueCaches
 from socialaid.clock import today_in_china
 from socialaid.errors import DomainError
 from socialaid.kernel.context import Info
@@ -20,8 +20,16 @@ from socialaid.kernel.pagination import (
     decode_cursor,
     encode_cursor,
 )
-from socialaid.policy_questions.knowledge import Entry, entries_of
+from socialaid.kernel.runner import MUTATION_INPUT, run_mutation
+from socialaid.kernel.unit_of_work import UnitOfWork
+from socialaid.kernel.user_error import ERRORS, Failable, UserError
+from socialaid.policy_questions.knowledge import Entry
 from socialaid.policy_questions.ranking import rank
+from socialaid.policy_questions.service import (
+    knowledge_base,
+    policy_question_delete,
+    policy_question_set,
+)
 
 MAX_SEARCH_LENGTH = 200
 
@@ -31,8 +39,8 @@ MAX_SEARCH_LENGTH = 200
 )
 class PolicyQuestionType:
     code: str = strawberry.field(description="本租户内稳定的标识：事项代码#序号，如 dibao#1")
-    item_code: str = strawberry.field(description="所属事项代码")
-    item_name: str = strawberry.field(description="所属事项名称")
+    item_code: str | None = strawberry.field(description="所属事项代码；不属于某一事项时为 null")
+    item_name: str | None = strawberry.field(description="所属事项名称；不属于某一事项时为 null")
     question: str = strawberry.field(description="问题")
     answer: str = strawberry.field(description="回答（依据出处原文）")
     source: SourceType = strawberry.field(description="出处：种子文件及章节、原文摘录")
@@ -44,8 +52,8 @@ class PolicyQuestionType:
     def of(cls, entry: Entry, score: float | None) -> PolicyQuestionType:
         return cls(
             code=entry.code,
-            item_code=entry.item,
-            item_name=entry.item_name,
+            item_code=entry.item or None,
+            item_name=entry.item_name or None,
             question=entry.question,
             answer=entry.answer,
             source=SourceType.of(entry.source),
@@ -95,13 +103,12 @@ class PolicyQuestionQuery:
             raise DomainError(f"search 至多 {MAX_SEARCH_LENGTH} 字", path=["search"])
         start = _offset(after) if after else 0
         async with info.context.db.session() as session:
-            view = await tenant_view(
+            entries = await knowledge_base(
                 session,
                 info.context.caches.of(CatalogueCaches),
                 tenant=tenant,
                 as_of=today_in_china(),
             )
-        entries = entries_of(view.specs.values())
         if item is not None:
             entries = [e for e in entries if e.item == item]
         found: list[tuple[Entry, float | None]]
@@ -128,3 +135,102 @@ def _offset(after: str) -> int:
     if not position.isdigit():
         raise DomainError("after 不是本列表的游标", path=["after"])
     return int(position)
+
+
+@strawberry.input(description="问答的出处：种子文件或文件名称（二者至少其一），以及章节")
+class PolicySourceInput:
+    seed: str | None = strawberry.field(
+        default=None, description="种子文件名，如 000_140f49d7d74dd147.txt"
+    )
+    document: str | None = strawberry.field(
+        default=None, description="文件名称及文号，如“关于调整本市最低生活保障标准的通知”"
+    )
+    section: str = strawberry.field(description="章节或条款，如“一（一）”")
+    quote: str | None = strawberry.field(default=None, description="原文摘录；可省略")
+
+
+@strawberry.input(description="新增、替换（同 code 覆盖上级的）或隐藏一条问答")
+class PolicyQuestionSetInput:
+    tenant: str = strawberry.field(description="租户（行政区划代码）；其下级同样读到")
+    code: str = strawberry.field(
+        description="问答标识：替换或隐藏上级的问答用其 code（如 dibao#1），新增用新的（小写字母、数字、_ . # -）"
+    )
+    item: str | None = strawberry.field(default=None, description="所属事项代码；可省略")
+    question: str = strawberry.field(default="", description="问题（1 到 200 字；隐藏时可空）")
+    answer: str = strawberry.field(default="", description="回答（1 到 4000 字；隐藏时可空）")
+    source: PolicySourceInput = strawberry.field(description="出处（必填）")
+    hidden: bool = strawberry.field(
+        default=False, description="true：本级及下级不再显示该 code 的问答"
+    )
+
+
+@strawberry.input(description="撤销本级对一条问答的设定：继承的重新显示，本级新增的删除")
+class PolicyQuestionDeleteInput:
+    tenant: str = strawberry.field(description="租户（行政区划代码）")
+    code: str = strawberry.field(description="问答标识")
+
+
+@strawberry.type(description="policyQuestionSet 的结果")
+class PolicyQuestionSetPayload(Failable):
+    policy_question: PolicyQuestionType | None = strawberry.field(
+        default=None, description="设定后本租户读到的问答；隐藏或失败时为 null"
+    )
+    errors: list[UserError] = strawberry.field(default_factory=list, description=ERRORS)
+
+
+@strawberry.type(description="policyQuestionDelete 的结果")
+class PolicyQuestionDeletePayload(Failable):
+    code: str | None = strawberry.field(
+        default=None, description="撤销设定的问答标识；失败时为 null"
+    )
+    errors: list[UserError] = strawberry.field(default_factory=list, description=ERRORS)
+
+
+@strawberry.type
+class PolicyQuestionMutation:
+    @strawberry.mutation(
+        description="新增、替换或隐藏一条政策问答（tenant_admin）；本级及下级读到；记入审计"
+    )
+    async def policy_question_set(
+        self,
+        info: Info,
+        input: Annotated[PolicyQuestionSetInput, strawberry.argument(description=MUTATION_INPUT)],
+    ) -> PolicyQuestionSetPayload:
+        async def work(uow: UnitOfWork) -> PolicyQuestionSetPayload:
+            entry = await policy_question_set(
+                uow,
+                tenant=input.tenant,
+                code=input.code,
+                item=input.item,
+                question=input.question,
+                answer=input.answer,
+                source={
+                    "seed": input.source.seed,
+                    "document": input.source.document,
+                    "section": input.source.section,
+                    "quote": input.source.quote,
+                },
+                hidden=input.hidden,
+                today=today_in_china(),
+            )
+            return PolicyQuestionSetPayload(
+                policy_question=None if entry is None else PolicyQuestionType.of(entry, None)
+            )
+
+        return await run_mutation(info, PolicyQuestionSetPayload, work)
+
+    @strawberry.mutation(
+        description="撤销本级对一条政策问答的设定（tenant_admin）：继承的重新显示；记入审计"
+    )
+    async def policy_question_delete(
+        self,
+        info: Info,
+        input: Annotated[
+            PolicyQuestionDeleteInput, strawberry.argument(description=MUTATION_INPUT)
+        ],
+    ) -> PolicyQuestionDeletePayload:
+        async def work(uow: UnitOfWork) -> PolicyQuestionDeletePayload:
+            code = await policy_question_delete(uow, tenant=input.tenant, code=input.code)
+            return PolicyQuestionDeletePayload(code=code)
+
+        return await run_mutation(info, PolicyQuestionDeletePayload, work)

@@ -37,3 +37,37 @@ def entries_of(specs: Iterable[ItemFile]) -> list[Entry]:
                 )
             )
     return found
+
+
+@dataclass(frozen=True)
+class Setting:
+    """A tenant admin's entry: new, replacing an inherited one of the same code, or hiding it."""
+
+    code: str
+    item: str | None
+    question: str
+    answer: str
+    source: SourceRef
+    hidden: bool
+
+
+def with_settings(
+    entries: Iterable[Entry], settings: Iterable[Setting], item_names: dict[str, str]
+) -> list[Entry]:
+    """The entries as a tenant reads them: `settings` from the root of its chain down to itself
+    (a nearer tenant's setting of a code wins), applied to the catalogue's entries."""
+    merged = {e.code: e for e in entries}
+    for setting in settings:
+        if setting.hidden:
+            merged.pop(setting.code, None)
+            continue
+        item = setting.item or ""
+        merged[setting.code] = Entry(
+            code=setting.code,
+            item=item,
+            item_name=item_names.get(item, ""),
+            question=setting.question,
+            answer=setting.answer,
+            source=setting.source,
+        )
+    return list(merged.values())

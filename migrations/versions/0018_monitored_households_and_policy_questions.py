@@ -1,4 +1,4 @@
-"""monitored households (issue 21): families a classified recognition (分类审核认定) found in
+"""monitored households and tenants' policy Q&A entries (issue 21): families a classified recognition (分类审核认定) found in
 none of its categories, placed under monitoring (纳入监测范围, 004 三（二）1)
 
 Revision ID: 0018
@@ -65,9 +65,31 @@ def upgrade() -> None:
         unique=False,
     )
     enable_tenant_rls("monitored_household")
+    op.create_table(
+        "policy_question",
+        sa.Column("tenant_id", sa.String(length=6), nullable=False),
+        sa.Column("code", sa.String(length=120), nullable=False),
+        sa.Column("item_code", sa.String(length=100), nullable=True),
+        sa.Column("question", sa.Text(), nullable=False),
+        sa.Column("answer", sa.Text(), nullable=False),
+        sa.Column("source", postgresql.JSONB(astext_type=sa.Text()), nullable=False),
+        sa.Column("hidden", sa.Boolean(), nullable=False),
+        sa.Column("set_by", sa.String(length=200), nullable=False),
+        sa.Column(
+            "set_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False
+        ),
+        sa.ForeignKeyConstraint(
+            ["tenant_id"], ["tenant.tenant_id"], name=op.f("fk_policy_question_tenant_id_tenant")
+        ),
+        sa.PrimaryKeyConstraint("tenant_id", "code", name=op.f("pk_policy_question")),
+    )
+    # Public read: a district's knowledge base reads its city's and province's entries.
+    enable_tenant_rls("policy_question", public_read=True)
 
 
 def downgrade() -> None:
+    disable_tenant_rls("policy_question")
+    op.drop_table("policy_question")
     disable_tenant_rls("monitored_household")
     op.drop_index("ix_monitored_household_person", table_name="monitored_household")
     op.drop_index("ix_monitored_household_listing", table_name="monitored_household")
