@@ -75,7 +75,7 @@ async def test_a_replacement_keeps_the_code_and_the_item(client: httpx.AsyncClie
 
 
 async def test_bad_entries_are_refused_at_their_field(client: httpx.AsyncClient) -> None:
-    cases = {
+    cases: dict[tuple[str, tuple[str, ...]], dict[str, Any]] = {
         ("INVALID_INPUT", ("code",)): {"code": "不合法", "question": "问", "answer": "答"},
         ("INVALID_INPUT", ("question",)): {"code": "x", "question": " ", "answer": "答"},
         ("NOT_FOUND", ("item",)): {
