@@ -13,6 +13,7 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import text
 
 from socialaid.access.vocabulary import Role
 from socialaid.db.database import Database
@@ -242,3 +243,28 @@ async def test_the_proposal_is_shown_to_deciding_staff_but_not_to_the_applicant(
 
     assert await proposal(db, case, Role.APPROVER) is not None
     assert await proposal(db, case, Role.APPLICANT) is None
+
+
+async def decision_events(db: Database) -> list[tuple[str, dict[str, Any]]]:
+    async with db.owner_session() as session:
+        rows = await session.execute(
+            text("SELECT action, after FROM audit_event WHERE action LIKE 'case.decide.%'")
+        )
+        return [(action, after) for action, after in rows]
+
+
+async def test_the_one_decision_event_records_the_proposal_and_the_monitoring_placement(
+    db: Database, client: httpx.AsyncClient
+) -> None:
+    await set_thresholds(client)
+    case = await accepted_recognition(db, facts(income=3000, size=2))
+    civil = await caseworker(db, XIAODIAN, "civil_affairs")
+
+    await decide(db, civil, case, "DENIED")
+    listed = await query_data(db, MONITORED, {"t": XIAODIAN, "n": 10}, actor=civil)
+
+    [(action, after)] = await decision_events(db)
+    assert action == "case.decide.denied"
+    assert after["proposed_recognition"] == {"kind": "MONITORING", "category": None}
+    assert listed["monitoredHouseholds"]["totalCount"] == 1
+    assert isinstance(after["monitored_household"], str)
