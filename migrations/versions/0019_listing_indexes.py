@@ -11,7 +11,7 @@ CREATE INDEX is one of the commands the audit store's guard allows; dropping one
 downgrade pauses the guard inside its transaction (a superuser's privilege, as for 0010).
 
 Revision ID: 0019
-Revises: 0017
+Revises: 0018
 """
 
 from collections.abc import Sequence
@@ -21,7 +21,7 @@ from alembic import op
 from socialaid.audit import ddl
 
 revision: str = "0019"
-down_revision: str | None = "0017"
+down_revision: str | None = "0018"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

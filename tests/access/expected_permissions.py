@@ -58,6 +58,8 @@ PUBLIC_FIELDS: Final = frozenset(
         "parameters",
         "eligibilityScreen",
         "screeningQuestions",
+        # 政策问答知识库 (004 二): public guidance, like the service guide it is written from
+        "policyQuestions",
     }
 )
 
@@ -118,6 +120,9 @@ ALLOWED_ROLES: Final[dict[str, frozenset[Role]]] = {
     "workingCalendarPublish": frozenset({TENANT_ADMIN}),
     # the standards the seeds leave to each region are set by its administration (issue 21)
     "tenantParameterSet": frozenset({TENANT_ADMIN}),
+    # 004 二: the civil affairs office 牵头梳理…政策问答知识库 for its region: the tenant's admin
+    "policyQuestionSet": frozenset({TENANT_ADMIN}),
+    "policyQuestionDelete": frozenset({TENANT_ADMIN}),
     # shared data is pushed by department systems and the data centre (000 五(一) 大数据中心…
     # 与各部门业务系统的数据对接; 004 四(四) 推进数据共享), never typed in by staff
     "sharedRecordUpsert": frozenset({INTEGRATION}),
@@ -127,6 +132,10 @@ ALLOWED_ROLES: Final[dict[str, frozenset[Role]]] = {
     # department systems receive the cases pushed to them (000 三(二)2 推送给…各个救助事项业务
     # 办理系统; 004 二(二) 住建厅…及时接收平台推送的申请信息)
     "cases": APPLICATION_READERS | {INTEGRATION},
+    # households a classified recognition placed under monitoring (004 三（二）1 纳入监测范围) are
+    # read by those who read the cases that placed them, and by the monitoring platform's
+    # systems (004 二（二） 山西省低收入人口动态监测信息平台)
+    "monitoredHouseholds": APPLICATION_READERS | {INTEGRATION},
     "applicationSubmit": SUBMITTERS,
     # The materials of 一表申请、一套材料 (000 三(二)1; 004 附件3 材料清单) are uploaded by
     # whoever submits the application, for themselves or for the applicant.

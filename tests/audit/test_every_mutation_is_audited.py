@@ -547,6 +547,37 @@ async def parameter_invalid(db: Database, run: Operation) -> None:
     await fails(run, "tenantParameterSet", {**PARAMETER, "value": "一千五"}, SHANGHAI_ADMIN)
 
 
+POLICY_QUESTION = {
+    "tenant": "310000",
+    "code": "dibao#1",
+    "item": "dibao",
+    "question": "低保金按月发放吗？",
+    "answer": "按月发放最低生活保障金。",
+    "source": {"seed": "000_140f49d7d74dd147.txt", "section": "一（一）"},
+}
+
+
+async def policy_question_set_valid(db: Database, run: Operation) -> None:
+    await succeeds(run, "policyQuestionSet", POLICY_QUESTION, SHANGHAI_ADMIN)
+
+
+async def policy_question_set_invalid(db: Database, run: Operation) -> None:
+    await fails(run, "policyQuestionSet", {**POLICY_QUESTION, "question": ""}, SHANGHAI_ADMIN)
+
+
+async def policy_question_delete_valid(db: Database, run: Operation) -> None:
+    await prepare(db, "policyQuestionSet", POLICY_QUESTION, SHANGHAI_ADMIN)
+    await succeeds(
+        run, "policyQuestionDelete", {"tenant": "310000", "code": "dibao#1"}, SHANGHAI_ADMIN
+    )
+
+
+async def policy_question_delete_invalid(db: Database, run: Operation) -> None:
+    await fails(
+        run, "policyQuestionDelete", {"tenant": "310000", "code": "dibao#1"}, SHANGHAI_ADMIN
+    )
+
+
 def upload_of(data: bytes, **declared: Any) -> dict[str, Any]:
     return {
         "tenant": CHANGNING,
@@ -654,6 +685,10 @@ MUTATION_CALLS: dict[str, MutationCalls] = {
     "emergencyModeSet": MutationCalls(emergency_valid, emergency_invalid),
     "workingCalendarPublish": MutationCalls(calendar_valid, calendar_invalid),
     "tenantParameterSet": MutationCalls(parameter_valid, parameter_invalid),
+    "policyQuestionSet": MutationCalls(policy_question_set_valid, policy_question_set_invalid),
+    "policyQuestionDelete": MutationCalls(
+        policy_question_delete_valid, policy_question_delete_invalid
+    ),
     "materialUploadCreate": MutationCalls(upload_create_valid, upload_create_invalid),
     "materialUploadComplete": MutationCalls(upload_complete_valid, upload_complete_invalid),
     "webhookSubscriptionCreate": MutationCalls(webhook_create_valid, webhook_create_invalid),
@@ -718,6 +753,7 @@ CHANGED_ROW = {
     "emergencyModeSet": "SELECT xmin::text FROM emergency_mode",
     "workingCalendarPublish": "SELECT xmin::text FROM working_calendar WHERE year = 2090",
     "tenantParameterSet": "SELECT xmin::text FROM tenant_parameter",
+    "policyQuestionSet": "SELECT xmin::text FROM policy_question",
     "applicationSubmit": ONE_APPLICATION,
     "applicationTriageAccept": ONE_APPLICATION,
     "applicationTriageReject": ONE_APPLICATION,

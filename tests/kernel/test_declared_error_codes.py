@@ -60,6 +60,8 @@ EXPECTED_CODES = {
     "webhookSubscriptionCreate": ("WebhookSubscriptionError", BASE | {"NOT_FOUND"}),
     "webhookSubscriptionDelete": ("WebhookSubscriptionError", BASE | {"NOT_FOUND"}),
     "webhookSubscriptionRotateSecret": ("WebhookSubscriptionError", BASE | {"NOT_FOUND"}),
+    "policyQuestionSet": ("PolicyQuestionError", BASE | {"NOT_FOUND"}),
+    "policyQuestionDelete": ("PolicyQuestionError", BASE | {"NOT_FOUND"}),
 }
 
 GRANT_IN_UNKNOWN_TENANT = """mutation { roleGrant(input: {tenant: "999999", userId: "li",

@@ -12,6 +12,7 @@ PURE = (
     "socialaid.screening.screening",
     "socialaid.screening.words",
     "socialaid.screening.questions",
+    "socialaid.screening.classification",
     "socialaid.catalogue.parameter_values",
     "socialaid.catalogue.javascript_numbers",
 )

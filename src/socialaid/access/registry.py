@@ -67,6 +67,7 @@ ROOT_FIELDS: dict[str, Permission | Public] = {
     "application": Permission(Resource.APPLICATION, Action.READ, tenant_argument=None),
     "applications": Permission(Resource.APPLICATION, Action.READ),
     "cases": Permission(Resource.CASE, Action.READ, "filter.tenant"),
+    "monitoredHouseholds": Permission(Resource.CASE, Action.READ),
     "emergencyProvisions": Permission(Resource.TENANT, Action.READ),
     "applicationSubmit": Permission(Resource.APPLICATION, Action.SUBMIT, "input.tenant"),
     # material uploads (issue 18): whoever may submit in the tenant may stage the files for it
@@ -97,6 +98,9 @@ ROOT_FIELDS: dict[str, Permission | Public] = {
     "parameters": PUBLIC_REFERENCE,
     "tenantParameterSet": Permission(Resource.TENANT_PARAMETER, Action.UPDATE, "input.tenant"),
     "eligibilityScreen": PUBLIC,
+    "policyQuestions": PUBLIC,
+    "policyQuestionSet": Permission(Resource.CATALOGUE, Action.PUBLISH, "input.tenant"),
+    "policyQuestionDelete": Permission(Resource.CATALOGUE, Action.PUBLISH, "input.tenant"),
     "screeningQuestions": PUBLIC,
     # webhooks to department systems (issue 19, ADR 0026); the id names the subscription's tenant
     "webhookSubscriptions": Permission(Resource.WEBHOOK_SUBSCRIPTION, Action.READ),

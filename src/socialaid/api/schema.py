@@ -39,6 +39,8 @@ from socialaid.forms.graphql import FormMutation, FormQuery
 from socialaid.grants.graphql import GrantsMutation, GrantsQuery
 from socialaid.kernel.scalars import DESCRIBED_SCALARS
 from socialaid.materials.graphql import MaterialMutation
+from socialaid.monitoring.graphql import MonitoringQuery
+from socialaid.policy_questions.graphql import PolicyQuestionMutation, PolicyQuestionQuery
 from socialaid.screening.graphql import ScreeningQuery
 from socialaid.tenancy.graphql import TenancyQuery
 from socialaid.webhooks.graphql import WebhookMutation, WebhookQuery
@@ -71,6 +73,8 @@ Query = _root(
         ParametersQuery,
         ScreeningQuery,
         WebhookQuery,
+        MonitoringQuery,
+        PolicyQuestionQuery,
     ),
 )
 Mutation = _root(
@@ -86,6 +90,7 @@ Mutation = _root(
         ParametersMutation,
         MaterialMutation,
         WebhookMutation,
+        PolicyQuestionMutation,
     ),
 )
 Subscription = _root(

@@ -72,8 +72,12 @@ from socialaid.calendars.service import calendar_for
 from socialaid.calendars.working_calendar import WorkingCalendar
 from socialaid.catalogue.service import CatalogueCaches, TenantView, tenant_view
 from socialaid.errors import DomainError, ErrorCode
+from socialaid.forms.answers import get_path
 from socialaid.kernel.unit_of_work import UnitOfWork
 from socialaid.metrics.registry import CASES_DECIDED
+from socialaid.monitoring.placement import Placement, place_under_monitoring
+from socialaid.screening.classification import classifies
+from socialaid.screening.service import ScreeningCaches, recognition_proposal, screening_context
 
 
 @dataclass(frozen=True)
@@ -168,6 +172,7 @@ async def decide(
         data={"decision": stored.to_json(), "notice": notice.text},
     )
     cascade = await _apply_decision_effects(session, move, view, actor, case, made, notice)
+    classification = await _classified_recognition(uow, move, view, actor, case, made)
     completed = await _complete_if_done(session, move, actor)
     await finish(
         session,
@@ -183,6 +188,7 @@ async def decide(
             "decision": stored.to_json(),
             "effects": cascade,
             "application_completed": completed,
+            **classification,
         },
         reason="；".join(made.reasons) or None,
         request_id=request_id,
@@ -190,6 +196,61 @@ async def decide(
     # Counted once the decision is in the database: a rolled-back one was never made.
     uow.after_commit(CASES_DECIDED.labels(made.outcome.value).inc)
     return case
+
+
+async def _classified_recognition(
+    uow: UnitOfWork,
+    move: Move,
+    view: TenantView,
+    actor: Principal,
+    case: ApplicationCase,
+    made: Decision,
+) -> dict[str, Any]:
+    """分类审核认定 (004 三（二）1): the category the facts proposed beside the one decided, and a
+    denial places the family under monitoring (不符合条件的纳入监测范围). Recorded in the decision's
+    audit event; nothing for an item that is not recognised by category."""
+    spec = view.specs.get(case.item_code)
+    if spec is None or not classifies(spec):
+        return {}
+    context = await screening_context(
+        uow.session,
+        uow.caches.of(CatalogueCaches),
+        uow.caches.of(ScreeningCaches),
+        tenant=move.tenant.tenant_id,
+        as_of=move.now.date(),
+    )
+    application = move.application
+    proposal = recognition_proposal(context, spec, application.answers)
+    recorded: dict[str, Any] = {
+        "proposed_recognition": {"kind": proposal.kind.value, "category": proposal.category},
+    }
+    if made.outcome is Outcome.APPROVED:
+        return recorded
+    size = get_path(application.answers, ["household", "size"])
+    id_number = get_path(application.answers, ["applicant", "id_number"])
+    household = await place_under_monitoring(
+        uow.session,
+        Placement(
+            tenant_id=case.tenant_id,
+            application_id=application.id,
+            case_id=case.id,
+            item_code=case.item_code,
+            department=case.department,
+            applicant_name=application.applicant_name,
+            id_number=id_number if isinstance(id_number, str) else None,
+            person_key=application.person_key,
+            area_path=case.area_path,
+            household_size=size if isinstance(size, int) and not isinstance(size, bool) else None,
+            checks=[
+                {"target_group": c.target_group, "outcome": c.outcome.value, "reason": c.reason}
+                for c in proposal.checks
+            ],
+            reasons=made.reasons,
+        ),
+        placed_by=actor.user_id,
+        placed_at=move.now,
+    )
+    return recorded | {"monitored_household": str(household.id)}
 
 
 AMOUNT_CEILING = "decision_amount_ceiling"

@@ -350,6 +350,15 @@ class Status(StrEnum):
     RETIRED = "retired"
 
 
+class ClassificationRule(_Strict):
+    """分类审核认定: one category the office may recognise an uncategorised application as, and
+    the rule over the family's facts (and tenant parameters) that proposes it."""
+
+    target_group: Code
+    rule: JsonLogic
+    source: SourceRef
+
+
 class ItemFile(_Strict):
     code: ItemCode
     name: Text
@@ -378,6 +387,8 @@ class ItemFile(_Strict):
     # Issue 15: who files it when not the applicant, and what approvals rule it out.
     filed_by: OrganisationFiling | None = None
     excluded_by_approval_of: list[Exclusion] = Field(default_factory=list)
+    # Issue 21: categories tried in order; none met places the family under monitoring.
+    classification: list[ClassificationRule] = Field(default_factory=list)
     status: Status = Status.PUBLISHED
     version: int = 1
     effective_from: date

@@ -206,6 +206,14 @@ def _item_errors(
         else:
             condition(f"{path}.subject_when", material.subject_when, row)
     condition("eligibility", item.eligibility)
+    for i, rule in enumerate(item.classification):
+        condition(f"classification[{i}].rule", rule.rule)
+        if rule.target_group not in item.target_groups:
+            error(
+                f"classification[{i}].target_group",
+                "UNKNOWN_TARGET_GROUP",
+                f"{rule.target_group!r} is not one of the item's target groups",
+            )
     if item.benefit is not None:
         condition("benefit.formula", item.benefit.formula)
     for i, dependency in enumerate(item.requires_decision_of):

@@ -23,6 +23,7 @@ DISTRIBUTED: tuple[str, ...] = (
     "audit_event",  # partitioned: Citus distributes each partition with it
     "notification",
     "material_upload",
+    "monitored_household",
     "shared_record",
     "webhook_subscription",
     "webhook_delivery",
@@ -44,6 +45,7 @@ REFERENCE: tuple[str, ...] = (
     "library_snapshot",
     "working_calendar",
     "tenant_parameter",
+    "policy_question",
 )
 
 # pgqueuer's job queue (ADR 0025): no tenant column, and its dequeue locks rows across tenants.

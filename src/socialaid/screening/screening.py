@@ -135,7 +135,7 @@ def screen(
         base,
         outcome=Outcome.UNLIKELY,
         explanation="按您填写的情况，可能不符合以下条件；以受理后的审核认定为准",
-        failed=_failed(spec.eligibility, answers, values, wording, source),
+        failed=failed_conditions(spec.eligibility, answers, values, wording, source),
     )
 
 
@@ -155,7 +155,7 @@ def _missing_parameters(
     return tuple(found)
 
 
-def _failed(
+def failed_conditions(
     rule: Any,
     answers: Mapping[str, Any],
     values: Mapping[str, Any],

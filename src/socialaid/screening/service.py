@@ -15,6 +15,7 @@ from socialaid.caching import RevisionCache
 from socialaid.catalogue.files import ElementType, ItemFile
 from socialaid.catalogue.service import CatalogueCaches, TenantView, content_revision, tenant_view
 from socialaid.errors import DomainError, NotFoundError
+from socialaid.screening.classification import Proposal, classify
 from socialaid.screening.questions import Question, next_questions
 from socialaid.screening.screening import ItemScreening, ParameterInfo, screen
 from socialaid.screening.words import Wording
@@ -127,3 +128,10 @@ def questions_for(
         screenings, context.view.specs, given, context.values, context.candidates
     )
     return screenings, questions
+
+
+def recognition_proposal(context: ScreeningContext, spec: ItemFile, facts: object) -> Proposal:
+    """分类审核认定 of an application's facts against the item's categories, today."""
+    names = {code: group.name for code, group in context.view.library.target_groups.items()}
+    given = facts if isinstance(facts, dict) else {}
+    return classify(spec, given, context.values, context.wording, names)

@@ -14,6 +14,7 @@ from typing import Annotated, ClassVar
 
 import strawberry
 
+from socialaid.access.sessions import scoped_session
 from socialaid.applications import queries
 from socialaid.applications.graphql.decision_types import DecisionType
 from socialaid.applications.graphql.timeline_details import TimelineDetails, details_of
@@ -21,6 +22,7 @@ from socialaid.applications.loaders import application_loaders, key_of
 from socialaid.applications.material_readers import may_read_file
 from socialaid.applications.models import Application, ApplicationCase, EmergencyMode
 from socialaid.applications.notices import NoticeKind, TemplateOrigin
+from socialaid.applications.recognition import proposal_for_case
 from socialaid.applications.records import (
     MaterialRecord,
     MaterialRecordState,
@@ -49,6 +51,7 @@ from socialaid.kernel.scalars import JSON, as_json
 from socialaid.materials.downloads import upload_key
 from socialaid.materials.graphql import MaterialFileType, upload_loader
 from socialaid.notifications.graphql import NotificationType
+from socialaid.screening.classification_graphql import RecognitionProposalType
 from socialaid.tenancy.graphql import DepartmentType, TenantType, tenant_of
 
 TIME_NOTE = "（ISO 8601，带时区偏移）"
@@ -384,6 +387,18 @@ class CaseType(Node):
     @strawberry.field(description="部门的决定；未决定时为 null")
     def decision(self) -> DecisionType | None:
         return None if self.row.decision is None else DecisionType.of(self.row.decision)
+
+    @strawberry.field(
+        description="分类审核认定的建议（如山西低收入人口认定“模糊选择”）：按申请所填情况和本地今天的标准，"
+        "对照目录中各类别的认定条件逐一判断，附理由；决定时可确认（recognisedAs 填建议的类别）或另选，"
+        "不予认定的纳入监测范围。只对经办、审批、联席会议和审计人员返回；其他事项或其他角色为 null"
+    )
+    async def proposed_recognition(self, info: Info) -> RecognitionProposalType | None:
+        async with scoped_session(info.context.db, info.context.principal) as session:
+            proposal = await proposal_for_case(
+                session, info.context.caches, actor=info.context.principal, case=self.row
+            )
+        return None if proposal is None else RecognitionProposalType.of(proposal)
 
     @strawberry.field(description="决定的告知书；未决定时为 null")
     def notice(self) -> NoticeType | None:
