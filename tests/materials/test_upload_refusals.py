@@ -121,6 +121,19 @@ async def test_completing_before_the_put_is_refused(citizen: Client) -> None:
     assert refused(completed, ["id"]) == "INVALID_INPUT"
 
 
+async def test_a_completed_uploads_url_takes_no_more_bytes(citizen: Client, tmp_path: Path) -> None:
+    document = pdf()
+    created = await citizen.create(document, "application/pdf")
+    assert (await citizen.put(created["upload"], document)).status_code == 200
+    assert (await citizen.complete(created["upload"]["id"]))["errors"] == []
+
+    again = await citizen.put(created["upload"], document)
+
+    assert again.status_code == 409
+    assert again.json()["errors"][0]["extensions"]["code"] == "CONFLICT"
+    assert not (tmp_path / "staging" / CHANGNING / created["upload"]["id"]).exists()
+
+
 async def test_the_scanner_rejects_the_eicar_test_file(citizen: Client) -> None:
     infected = b"%PDF-1.4\n" + EICAR + b"\n%%EOF\n"
     completed = await put_and_complete(citizen, infected, "application/pdf", infected)

@@ -39,6 +39,10 @@ def file_routes(store: EmbeddedStore) -> list[Route]:
         problem = check(store.secret, "PUT", key, query, ("type", "size"), now=time.time())
         if problem is not None:
             return refusal(403, problem.value, MESSAGES[problem])
+        if store.path_of("files/" + key.removeprefix("staging/")).exists():
+            # Completed: the URL is still within its lifetime, but bytes written now would be an
+            # orphan in staging that nothing reads (the verified copy is under files/).
+            return refusal(409, "CONFLICT", "上传已完成，不能再写入；如需更换文件请重新上传")
         if request.headers.get("content-type", "") != query["type"]:
             return refusal(400, "INVALID_INPUT", f"Content-Type 应为 {query['type']}")
         limit = int(query["size"])
