@@ -14,7 +14,6 @@ cache's shared list, so every request executes.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import itertools
 import json
 import sys
@@ -24,12 +23,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.http_load import (
     REPO,
-    LoadResult,
-    baseline_servers,
-    closed_loop,
+    BodyFactory,
     fetch,
     graphql_body,
     machine,
+    one_and_many_clients,
     print_table,
     running_server,
 )
@@ -53,27 +51,13 @@ def main() -> None:
     data_dir = REPO / ".data" / "bench-policy-search"
     bodies = [graphql_body(SEARCH, {"t": "310105", "s": q}) for q in QUESTIONS]
     turn = itertools.cycle(bodies)
-    rotate = lambda _: (next(turn), {})  # noqa: E731
-    rows: list[tuple[str, LoadResult, str]] = []
-    baselines: dict[str, dict[str, LoadResult]] = {}
+    rotate: BodyFactory = lambda _: (next(turn), {})  # noqa: E731
     with running_server(data_dir) as server:
         answer = fetch(server.base, "/graphql", bodies[0])
         top = json.loads(answer)["data"]["policyQuestions"]["edges"][0]["node"]["code"]
-        asyncio.run(closed_loop(server.base, "/graphql", rotate, clients=2, seconds=3))  # warm-up
-        shapes = {
-            f"1 client, {args.seconds:g} s": 1,
-            f"{args.clients} clients, {args.seconds:g} s": args.clients,
-        }
-        with baseline_servers(answer) as baseline:
-            for shape, clients in shapes.items():
-
-                def load(url, make, check=None, n=clients):  # type: ignore[no-untyped-def]
-                    return closed_loop(
-                        url, "/graphql", make, clients=n, seconds=args.seconds, check=check
-                    )
-
-                rows.append((shape, asyncio.run(load(server.base, rotate)), shape))
-                baselines[shape] = baseline.run(load, rotate)
+        rows, baselines = one_and_many_clients(
+            server.base, rotate, answer, clients=args.clients, seconds=args.seconds
+        )
     print(f"machine: {machine()}")
     print(f"policyQuestions(310105, search, first: 5): a {len(answer):,}-byte response; top {top}")
     print_table(rows, baselines)

@@ -15,7 +15,6 @@ so every request executes. Target: p99 ≤ 20 ms at one client.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import os
 import subprocess
@@ -28,12 +27,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.http_load import (
     BIN,
     REPO,
-    LoadResult,
-    baseline_servers,
-    closed_loop,
+    BodyFactory,
     fetch,
     graphql_body,
     machine,
+    one_and_many_clients,
     print_table,
     running_server,
 )
@@ -103,28 +101,14 @@ def main() -> None:
     args = parser.parse_args()
     data_dir = REPO / ".data" / "bench-screening"
     body = graphql_body(SCREEN, {"t": "310000", "a": FAMILY})
-    same = lambda _: (body, {})  # noqa: E731
-    rows: list[tuple[str, LoadResult, str]] = []
-    baselines: dict[str, dict[str, LoadResult]] = {}
+    same: BodyFactory = lambda _: (body, {})  # noqa: E731
     with running_server(data_dir) as server:
         set_test_dibao_standard(server.base, data_dir)
         answer = fetch(server.base, "/graphql", body)
         results = json.loads(answer)["data"]["eligibilityScreen"]
-        asyncio.run(closed_loop(server.base, "/graphql", same, clients=2, seconds=3))  # warm-up
-        shapes = {
-            f"1 client, {args.seconds:g} s": 1,
-            f"{args.clients} clients, {args.seconds:g} s": args.clients,
-        }
-        with baseline_servers(answer) as baseline:
-            for shape, clients in shapes.items():
-
-                def load(url, make, check=None, n=clients):  # type: ignore[no-untyped-def]
-                    return closed_loop(
-                        url, "/graphql", make, clients=n, seconds=args.seconds, check=check
-                    )
-
-                rows.append((shape, asyncio.run(load(server.base, same)), shape))
-                baselines[shape] = baseline.run(load, same)
+        rows, baselines = one_and_many_clients(
+            server.base, same, answer, clients=args.clients, seconds=args.seconds
+        )
     outcomes: dict[str, int] = {}
     for result in results:
         outcomes[result["outcome"]] = outcomes.get(result["outcome"], 0) + 1

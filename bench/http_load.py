@@ -496,6 +496,27 @@ def distinct_bodies(body: bytes) -> BodyFactory:
     return make
 
 
+def one_and_many_clients(
+    base: str, request: BodyFactory, answer: bytes, *, clients: int, seconds: float
+) -> tuple[list[tuple[str, LoadResult, str]], dict[str, dict[str, LoadResult]]]:
+    """`request` against the server at 1 client and at `clients`, each followed by the same load
+    against the two baselines (static JSON answering `answer`, bare strawberry): print_table's
+    rows and baselines."""
+    asyncio.run(closed_loop(base, "/graphql", request, clients=2, seconds=3))  # warm-up
+    rows: list[tuple[str, LoadResult, str]] = []
+    baselines: dict[str, dict[str, LoadResult]] = {}
+    with baseline_servers(answer) as baseline:
+        for n in (1, clients):
+            shape = f"{n} client{'s' if n > 1 else ''}, {seconds:g} s"
+
+            def load(url: str, make: BodyFactory, check: Check | None = None, n: int = n) -> Any:
+                return closed_loop(url, "/graphql", make, clients=n, seconds=seconds, check=check)
+
+            rows.append((shape, asyncio.run(load(base, request)), shape))
+            baselines[shape] = baseline.run(load, request)
+    return rows, baselines
+
+
 def cached_and_uncached(
     base: str, body: bytes, *, clients: int, seconds: float, single_seconds: float = 5.0
 ) -> tuple[list[tuple[str, LoadResult, str]], dict[str, dict[str, LoadResult]], int]:
