@@ -136,6 +136,6 @@ async def completion_summary(
         tenant=scope.tenant.tenant_id,
         start=start,
         end=end,
-        departments=tuple(DepartmentResults(*row) for row in rows.tuples()),
+        departments=tuple(DepartmentResults(*row) for row in rows),
         as_of=moment,
     )

@@ -194,7 +194,7 @@ async def _targets(session: AsyncSession, scope: Scope) -> dict[ReformMeasure, H
             col(TenantCatalogue.tenant_id).in_(chain)
         )
     )
-    documents: dict[str, dict[str, Any]] = dict(rows.tuples().all())
+    documents: dict[str, dict[str, Any]] = {code: document for code, document in rows}
     return effective_targets(
         [
             (code, TenantCatalogueFile.model_validate(documents[code]).reform_targets)
