@@ -152,6 +152,9 @@ def test_without_a_target_or_anything_to_count_nothing_is_said_to_be_met() -> No
     assert (no_target.percent, no_target.met) == (37.5, None)
     assert no_target.arithmetic == "（8 − 5）÷ 8 = 37.50%；无目标"
     assert (nothing.percent, nothing.met) == (None, None)
+    words_only = check(Tally(5, 1), None, unnumbered="减跑动")
+    assert (words_only.percent, words_only.met) == (80.0, None)
+    assert words_only.arithmetic == "（5 − 1）÷ 5 = 80.00%；目标“减跑动”未给出比例，不作判断"
 
 
 def test_totals_skip_applications_without_a_count() -> None:

@@ -25,8 +25,8 @@ from tests.applications_api.flows import (
     FORM,
     accept,
     applicant,
-    caseworker,
     case_of,
+    caseworker,
     decide,
     shanghai_answers,
     submission,
@@ -195,7 +195,11 @@ async def test_a_month_of_shanghai_applications_shows_each_reduction_against_its
     today = today_in_china()
 
     effect = await report(
-        client, REFORM, bearer(Role.ANALYST), f=today.replace(day=1).isoformat(), to=today.isoformat()
+        client,
+        REFORM,
+        bearer(Role.ANALYST),
+        f=today.replace(day=1).isoformat(),
+        to=today.isoformat(),
     )
 
     assert effect["applications"] == month.applications == 20
@@ -218,6 +222,7 @@ async def test_a_month_of_shanghai_applications_shows_each_reduction_against_its
     # 减跑动 has no number in 000 四（四）: whether it is met is not said.
     assert checks["TRIPS"]["target"]["reductionPercent"] is None
     assert checks["TRIPS"]["met"] is None
+    assert checks["TRIPS"]["arithmetic"].endswith("目标“减跑动”未给出比例，不作判断")
     # Every family applied online: one visit avoided per item; decided today, no day elapsed.
     items_filed = sum(len(items) for items, _ in PLAN)
     assert (checks["TRIPS"]["itemByItem"], checks["TRIPS"]["merged"]) == (items_filed, 0)
@@ -292,6 +297,7 @@ async def test_a_period_ending_before_it_starts_is_invalid_input_with_its_path(
         )
         (error,) = body["errors"]
         assert error["extensions"]["code"] == "INVALID_INPUT"
+        assert error["extensions"]["path"] == ["from"]
         assert "起始日期" in error["message"]
 
 

@@ -187,14 +187,17 @@ class Check:
     arithmetic: str
 
 
-def check(tally: Tally, target: TargetTerms | None) -> Check:
+def check(tally: Tally, target: TargetTerms | None, *, unnumbered: str | None = None) -> Check:
     """The reduction `saved ÷ item by item` and whether it reaches the target's percentage.
-    "About X%" (左右) is met only from X% up: the documents give no tolerance (ADR 0035)."""
+    "About X%" (左右) is met only from X% up: the documents give no tolerance (ADR 0035).
+    `unnumbered`: the name of a target its document states without a number (减跑动)."""
     if tally.item_by_item == 0:
         return Check(tally, None, None, "逐项办理所需为 0，无法计算减少比例")
     reduction = Fraction(tally.saved, tally.item_by_item) * 100
     percent = round(float(reduction), 2)
     shown = f"（{tally.item_by_item} − {tally.merged}）÷ {tally.item_by_item} = {percent:.2f}%"
+    if target is None and unnumbered is not None:
+        return Check(tally, percent, None, shown + f"；目标“{unnumbered}”未给出比例，不作判断")
     if target is None:
         return Check(tally, percent, None, shown + "；无目标")
     met = reduction >= Fraction(str(target.percent))

@@ -213,6 +213,12 @@ def _terms(held: HeldTarget | None) -> TargetTerms | None:
     return TargetTerms(target.reduction_percent, target.comparison)
 
 
+def _unnumbered(held: HeldTarget | None) -> str | None:
+    if held is None or held.target.reduction_percent is not None:
+        return None
+    return held.target.name
+
+
 async def reform_effect(
     session: AsyncSession,
     actor: Principal | None,
@@ -243,7 +249,11 @@ async def reform_effect(
     by_value = {measure.value: target for measure, target in targets.items()}
     held = {measure: by_value.get(measure.value) for measure in tallies}
     measures = tuple(
-        MeasureReport(measure, arithmetic.check(tally, _terms(held[measure])), held[measure])
+        MeasureReport(
+            measure,
+            arithmetic.check(tally, _terms(held[measure]), unnumbered=_unnumbered(held[measure])),
+            held[measure],
+        )
         for measure, tally in tallies.items()
     )
     return ReformEffectReport(
