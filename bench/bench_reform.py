@@ -94,7 +94,9 @@ async def copy_month(db: Any, copies: int) -> None:
             ),
             {"n": copies},
         )
-        await session.execute(text("ANALYZE application; ANALYZE application_case"))
+    async with db.owner_session() as session, session.begin():
+        await session.execute(text("ANALYZE application"))
+        await session.execute(text("ANALYZE application_case"))
 
 
 async def applications(db: Any) -> int:
@@ -144,10 +146,11 @@ async def main() -> None:
     wanted = TEMPLATE_APPLICATIONS * (args.copies + 1)
     have = await applications(db)
     if have != wanted:
-        if have != 0:
+        if have not in (0, TEMPLATE_APPLICATIONS):
             raise SystemExit(f"{have} applications in .data/bench-reform: remove it to rebuild")
         began = time.perf_counter()
-        await generate_month(db)
+        if have == 0:
+            await generate_month(db)
         await copy_month(db, args.copies)
         print(f"built {wanted:,} applications in {time.perf_counter() - began:.0f} s")
     analyst = await principal(db, user="bench-analyst", tenant="310000", roles=[Role.ANALYST])
