@@ -76,12 +76,12 @@ def test_materials_count_each_requiring_items_copy_against_what_is_handed_in() -
         DIBAO,
         MEDICAL,
         materials=(
-            MaterialAsFiled(("dibao", "medical_aid"), "uploaded"),  # 2 → 1
-            MaterialAsFiled(("dibao", "medical_aid"), "exempt", "shared_data"),  # 2 → 0
-            MaterialAsFiled(("dibao",), "personal_commitment"),  # 1 → 0
-            MaterialAsFiled(("medical_aid",), "deferred"),  # 1 → 1
-            MaterialAsFiled(("dibao",), "not_applicable"),  # nobody: not counted
-            MaterialAsFiled((), "optional"),  # no item requires it: not counted
+            MaterialAsFiled(2, "uploaded"),  # 2 → 1
+            MaterialAsFiled(2, "exempt", "shared_data"),  # 2 → 0
+            MaterialAsFiled(1, "personal_commitment"),  # 1 → 0
+            MaterialAsFiled(1, "deferred"),  # 1 → 1
+            MaterialAsFiled(1, "not_applicable"),  # nobody: not counted
+            MaterialAsFiled(0, "optional"),  # no item requires it: not counted
         ),
     )
 
@@ -90,9 +90,9 @@ def test_materials_count_each_requiring_items_copy_against_what_is_handed_in() -
 
 def test_trips_item_by_item_are_a_window_each_and_a_visit_per_certificate_data_replaced() -> None:
     records = (
-        MaterialAsFiled(("dibao",), "exempt", "electronic_licence"),
-        MaterialAsFiled(("dibao",), "exempt", "shared_data"),
-        MaterialAsFiled(("dibao",), "exempt", "personal_commitment"),
+        MaterialAsFiled(1, "exempt", "electronic_licence"),
+        MaterialAsFiled(1, "exempt", "shared_data"),
+        MaterialAsFiled(1, "exempt", "personal_commitment"),
     )
     # 3 items + 2 certificates fetched = 5; online: no visit, the window: one.
     assert trips(family(DIBAO, MEDICAL, LEGAL, materials=records)) == Tally(5, 0)

@@ -54,7 +54,7 @@ class ItemAsFiled:
 class MaterialAsFiled:
     """One material for one person, as the application stored its status."""
 
-    required_by: tuple[str, ...]
+    requiring: int  # how many of the application's items require it (`required_by`)
     status: str
     exempt_via: str | None = None
 
@@ -110,8 +110,8 @@ def fields(application: ApplicationFacts) -> Tally:
 def materials(application: ApplicationFacts) -> Tally:
     """Each requiring item would have asked for its own copy; the merged application asked
     once, and not at all for what shared data, an electronic licence or a commitment replaced."""
-    met = [m for m in application.materials if m.required_by and m.status not in NOT_MET]
-    return Tally(sum(len(m.required_by) for m in met), sum(1 for m in met if m.status in HANDED_IN))
+    met = [m for m in application.materials if m.requiring and m.status not in NOT_MET]
+    return Tally(sum(m.requiring for m in met), sum(1 for m in met if m.status in HANDED_IN))
 
 
 def trips(application: ApplicationFacts) -> Tally:
