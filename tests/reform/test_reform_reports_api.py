@@ -318,3 +318,12 @@ async def test_a_quiet_period_reports_nothing_met_and_zero_counts(
     assert effect["applications"] == 0
     assert {c["met"] for c in effect["checks"]} == {None}
     assert summary["departments"] == [] and summary["total"]["received"] == 0
+
+
+async def test_a_province_whose_documents_set_no_targets_has_none(
+    client: httpx.AsyncClient,
+) -> None:
+    effect = await report(client, REFORM, bearer(Role.ANALYST, tenant="140000"), t="140000")
+
+    assert effect["tenant"] == "140000"
+    assert [c["target"] for c in effect["checks"]] == [None] * 5
