@@ -35,6 +35,7 @@ from socialaid.catalogue.admin_graphql import CatalogueAdminMutation, CatalogueA
 from socialaid.catalogue.graphql import CatalogueQuery
 from socialaid.catalogue.parameters_graphql import ParametersMutation, ParametersQuery
 from socialaid.config import Settings
+from socialaid.discovery.graphql import DiscoveryMutation, DiscoveryQuery
 from socialaid.forms.graphql import FormMutation, FormQuery
 from socialaid.grants.graphql import GrantsMutation, GrantsQuery
 from socialaid.kernel.scalars import DESCRIBED_SCALARS
@@ -75,6 +76,7 @@ Query = _root(
         WebhookQuery,
         MonitoringQuery,
         PolicyQuestionQuery,
+        DiscoveryQuery,
     ),
 )
 Mutation = _root(
@@ -91,6 +93,7 @@ Mutation = _root(
         MaterialMutation,
         WebhookMutation,
         PolicyQuestionMutation,
+        DiscoveryMutation,
     ),
 )
 Subscription = _root(

@@ -53,6 +53,7 @@ ResourceEnum = described_enum(
         "WORKING_CALENDAR": "工作日历（WORKING_CALENDAR）：省级租户每年的法定节假日与调休上班日",
         "TENANT_PARAMETER": "租户参数（TENANT_PARAMETER）：目录中由各地设定取值的标准与金额",
         "WEBHOOK_SUBSCRIPTION": "事件推送订阅（WEBHOOK_SUBSCRIPTION）：部门系统接收事件的地址及其投递记录",
+        "LEAD": "救助线索（LEAD）：主动发现按民生体征标签生成、由社区救助顾问跟进的线索",
     },
 )
 ActionEnum = described_enum(
