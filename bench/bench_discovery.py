@@ -177,10 +177,12 @@ async def touch(owner_url: str, fraction: float) -> int:
                 " RETURNING tenant_id, subject_key)"
                 " INSERT INTO discovery_pending (tenant_id, subject_key)"
                 " SELECT DISTINCT tenant_id, subject_key FROM changed ON CONFLICT DO NOTHING"
+                " RETURNING 1"
             )
         )
+        changed = len(result.all())
     await db.dispose()
-    return int(result.rowcount or 0)
+    return changed
 
 
 def rate_line(label: str, seconds: float, residents: int, workers: int) -> str:
