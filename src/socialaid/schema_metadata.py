@@ -10,6 +10,7 @@ from socialaid.audit import models as _audit  # noqa: F401
 from socialaid.calendars import models as _calendars  # noqa: F401
 from socialaid.catalogue import models as _catalogue  # noqa: F401
 from socialaid.db.base import SQLModel
+from socialaid.discovery import models as _discovery  # noqa: F401
 from socialaid.forms import models as _forms  # noqa: F401
 from socialaid.grants import models as _grants  # noqa: F401
 from socialaid.materials import models as _materials  # noqa: F401

@@ -12,6 +12,7 @@ import httpx
 from socialaid.applications import jobs as application_jobs
 from socialaid.config import Settings
 from socialaid.db.database import Database
+from socialaid.discovery import jobs as discovery_jobs
 from socialaid.jobs.registry import JobContext, JobRegistry
 from socialaid.kernel.unit_of_work import now_in_china
 from socialaid.notifications import jobs as notification_jobs
@@ -22,6 +23,7 @@ def job_registry(settings: Settings) -> JobRegistry:
     registry = JobRegistry()
     notification_jobs.register(registry)
     application_jobs.register(registry, settings.deadline_scan_cron)
+    discovery_jobs.register(registry, settings.discovery_cron)
     return registry
 
 

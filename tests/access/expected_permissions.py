@@ -126,6 +126,14 @@ ALLOWED_ROLES: Final[dict[str, frozenset[Role]]] = {
     # shared data is pushed by department systems and the data centre (000 五(一) 大数据中心…
     # 与各部门业务系统的数据对接; 004 四(四) 推进数据共享), never typed in by staff
     "sharedRecordUpsert": frozenset({INTEGRATION}),
+    # livelihood tags (民生体征标签, 003 三 汇集多部门数据) come through the same path
+    "livelihoodTagUpsert": frozenset({INTEGRATION}),
+    # leads (政策找人) are followed up by the community adviser (003 三 社区救助顾问); the joint
+    # meeting may hand one to an adviser; auditors read them
+    "leads": frozenset({ADVISER, JOINT_MEETING, AUDITOR}),
+    "leadAssign": frozenset({ADVISER, JOINT_MEETING}),
+    "leadDismiss": frozenset({ADVISER, JOINT_MEETING}),
+    "leadConvert": frozenset({ADVISER, JOINT_MEETING}),
     # applications
     "application": APPLICATION_READERS,
     "applications": APPLICATION_READERS,

@@ -41,6 +41,10 @@ from tests.applications_api.flows import (
     window_clerk,
 )
 from tests.conftest import test_settings
+from tests.discovery.http import hospital_bill
+from tests.discovery.stage import ADVISER as LEAD_ADVISER
+from tests.discovery.stage import SYSTEM as TAG_SYSTEM
+from tests.discovery.stage import a_lead, conversion
 from tests.graphql_client import default_schema, principal, query_data
 from tests.identity_numbers import id_number
 from tests.materials.stored_uploads import PDF, completed_upload
@@ -657,6 +661,49 @@ async def webhook_rotate_invalid(db: Database, run: Operation) -> None:
     await fails(run, "webhookSubscriptionRotateSecret", {"id": "no-such-id"}, SHANGHAI_ADMIN)
 
 
+# -- discovery (issue 22) ----------------------------------------------------------------------
+
+
+async def tag_valid(db: Database, run: Operation) -> None:
+    await succeeds(run, "livelihoodTagUpsert", hospital_bill(56000), TAG_SYSTEM)
+
+
+async def tag_invalid(db: Database, run: Operation) -> None:
+    values = {**hospital_bill(56000), "area": "no-such-street"}
+    await fails(run, "livelihoodTagUpsert", values, TAG_SYSTEM)
+
+
+async def lead_assign_valid(db: Database, run: Operation) -> None:
+    lead = await a_lead(db)
+    await succeeds(run, "leadAssign", lead, LEAD_ADVISER)
+
+
+async def lead_assign_invalid(db: Database, run: Operation) -> None:
+    lead = await a_lead(db)
+    await fails(run, "leadAssign", {**lead, "lockVersion": 7}, LEAD_ADVISER)
+
+
+async def lead_dismiss_valid(db: Database, run: Operation) -> None:
+    lead = await a_lead(db)
+    await succeeds(run, "leadDismiss", {**lead, "reason": "已走访，家庭不需救助"}, LEAD_ADVISER)
+
+
+async def lead_dismiss_invalid(db: Database, run: Operation) -> None:
+    lead = await a_lead(db)
+    await fails(run, "leadDismiss", {**lead, "reason": " "}, LEAD_ADVISER)
+
+
+async def lead_convert_valid(db: Database, run: Operation) -> None:
+    values = await conversion(db, await a_lead(db))
+    await succeeds(run, "leadConvert", values, LEAD_ADVISER)
+
+
+async def lead_convert_invalid(db: Database, run: Operation) -> None:
+    values = await conversion(db, await a_lead(db))
+    values["answers"]["applicant"]["id_number"] = id_number("310105", sequence=131)
+    await fails(run, "leadConvert", values, LEAD_ADVISER)
+
+
 # Add an entry for every new mutation: {name: MutationCalls(valid=..., invalid=...)}.
 MUTATION_CALLS: dict[str, MutationCalls] = {
     "roleGrant": MutationCalls(role_grant_valid, role_grant_invalid),
@@ -694,6 +741,10 @@ MUTATION_CALLS: dict[str, MutationCalls] = {
     "webhookSubscriptionCreate": MutationCalls(webhook_create_valid, webhook_create_invalid),
     "webhookSubscriptionDelete": MutationCalls(webhook_delete_valid, webhook_delete_invalid),
     "webhookSubscriptionRotateSecret": MutationCalls(webhook_rotate_valid, webhook_rotate_invalid),
+    "livelihoodTagUpsert": MutationCalls(tag_valid, tag_invalid),
+    "leadAssign": MutationCalls(lead_assign_valid, lead_assign_invalid),
+    "leadDismiss": MutationCalls(lead_dismiss_valid, lead_dismiss_invalid),
+    "leadConvert": MutationCalls(lead_convert_valid, lead_convert_invalid),
 }
 
 
@@ -767,6 +818,10 @@ CHANGED_ROW = {
     "caseDecide": DIBAO_CASE,
     "materialUploadCreate": "SELECT xmin::text FROM material_upload",
     "materialUploadComplete": "SELECT xmin::text FROM material_upload",
+    "livelihoodTagUpsert": "SELECT xmin::text FROM livelihood_tag",
+    "leadAssign": "SELECT xmin::text FROM lead",
+    "leadDismiss": "SELECT xmin::text FROM lead",
+    "leadConvert": "SELECT xmin::text FROM lead",
 }
 
 

@@ -62,6 +62,10 @@ EXPECTED_CODES = {
     "webhookSubscriptionRotateSecret": ("WebhookSubscriptionError", BASE | {"NOT_FOUND"}),
     "policyQuestionSet": ("PolicyQuestionError", BASE | {"NOT_FOUND"}),
     "policyQuestionDelete": ("PolicyQuestionError", BASE | {"NOT_FOUND"}),
+    "livelihoodTagUpsert": ("LivelihoodTagError", BASE | {"NOT_FOUND"}),
+    "leadAssign": ("LeadError", BASE | {"NOT_FOUND", "ILLEGAL_TRANSITION"}),
+    "leadDismiss": ("LeadError", BASE | {"NOT_FOUND", "ILLEGAL_TRANSITION"}),
+    "leadConvert": ("LeadConvertError", BASE | {"NOT_FOUND", "ILLEGAL_TRANSITION", "FORBIDDEN"}),
 }
 
 GRANT_IN_UNKNOWN_TENANT = """mutation { roleGrant(input: {tenant: "999999", userId: "li",

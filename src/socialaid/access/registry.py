@@ -63,6 +63,12 @@ ROOT_FIELDS: dict[str, Permission | Public] = {
     "applicationForm": PUBLIC_REFERENCE,
     "applicationFormCheck": PUBLIC,
     "sharedRecordUpsert": Permission(Resource.SHARED_RECORD, Action.CREATE, "input.tenant"),
+    # proactive discovery (issue 22): tags come through the shared-data path, leads to advisers
+    "livelihoodTagUpsert": Permission(Resource.SHARED_RECORD, Action.CREATE, "input.tenant"),
+    "leads": Permission(Resource.LEAD, Action.READ, "filter.tenant"),
+    "leadAssign": Permission(Resource.LEAD, Action.UPDATE, tenant_argument=None),
+    "leadDismiss": Permission(Resource.LEAD, Action.UPDATE, tenant_argument=None),
+    "leadConvert": Permission(Resource.LEAD, Action.UPDATE, tenant_argument=None),
     # applications: submission, one-door triage, joint meeting, department work
     "application": Permission(Resource.APPLICATION, Action.READ, tenant_argument=None),
     "applications": Permission(Resource.APPLICATION, Action.READ),

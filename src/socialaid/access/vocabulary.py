@@ -35,6 +35,7 @@ class Resource(StrEnum):
     WEBHOOK_SUBSCRIPTION = "webhook_subscription"  # a department system's webhook and deliveries
     REFORM_REPORT = "reform_report"  # the reform's effect against its targets (issue 23)
     COMPLETION_SUMMARY = "completion_summary"  # 办结汇总 per department (issue 23)
+    LEAD = "lead"  # a 救助线索 discovery raised from livelihood tags (issue 22)
     ME = "me"
 
 

@@ -35,6 +35,7 @@ from socialaid.catalogue.admin_graphql import CatalogueAdminMutation, CatalogueA
 from socialaid.catalogue.graphql import CatalogueQuery
 from socialaid.catalogue.parameters_graphql import ParametersMutation, ParametersQuery
 from socialaid.config import Settings
+from socialaid.discovery.graphql import DiscoveryMutation, DiscoveryQuery
 from socialaid.forms.graphql import FormMutation, FormQuery
 from socialaid.grants.graphql import GrantsMutation, GrantsQuery
 from socialaid.kernel.scalars import DESCRIBED_SCALARS
@@ -77,6 +78,7 @@ Query = _root(
         MonitoringQuery,
         PolicyQuestionQuery,
         ReformQuery,
+        DiscoveryQuery,
     ),
 )
 Mutation = _root(
@@ -93,6 +95,7 @@ Mutation = _root(
         MaterialMutation,
         WebhookMutation,
         PolicyQuestionMutation,
+        DiscoveryMutation,
     ),
 )
 Subscription = _root(

@@ -84,6 +84,8 @@ class Application(SQLModel, table=True):
         Index("ix_application_owner", "tenant_id", "owner"),
         # Newest first across tenants: a city's or province's listing keeps its own (0019).
         Index("ix_application_recent", "submitted_at", "id"),
+        # Discovery (issue 22): has this resident already applied? (0021)
+        Index("ix_application_person", "tenant_id", "person_key"),
     )
 
     tenant_id: str = Field(sa_column=Column(String(6), primary_key=True))

@@ -501,6 +501,32 @@ class ReformTarget(_Strict):
         return self
 
 
+class TagKind(StrEnum):
+    """民生体征标签 (003 三: 年龄、身体状况、就业状况、残疾状况、家庭状况; issue 22 adds large
+    medical bills and disaster). A discovery rule reads a tag's facts as `<kind>.<fact>`."""
+
+    AGE = "age"
+    HEALTH = "health"
+    EMPLOYMENT = "employment"
+    DISABILITY = "disability"
+    FAMILY_SITUATION = "family_situation"
+    LARGE_MEDICAL_BILLS = "large_medical_bills"
+    DISASTER = "disaster"
+
+
+class DiscoveryRule(_Strict):
+    """政策找人 (001 task 17, 003 三): a rule over a resident's livelihood tags that raises a lead
+    for the community adviser, suggesting items to apply for. `rule` reads `<tag kind>.<fact>`
+    (socialaid.discovery.kinds.TagKind) and `params.<key>`; an amount threshold is a parameter."""
+
+    code: Code
+    name: Text
+    rule: JsonLogic
+    suggested_items: list[ItemCode] = Field(min_length=1)
+    version: int = Field(default=1, ge=1)
+    source: SourceRef
+
+
 class TenantCatalogueFile(_Strict):
     channels: list[Channel] = Field(default_factory=list)
     workflow: list[WorkflowStage] = Field(default_factory=list)
@@ -513,6 +539,8 @@ class TenantCatalogueFile(_Strict):
     # Issue 23: a child tenant inherits each measure's target from the nearest ancestor that sets
     # one, or sets its own (socialaid.reform.targets).
     reform_targets: list[ReformTarget] = Field(default_factory=list)
+    # Issue 22: inherited down the tree; a tenant's rule with an ancestor's code replaces it.
+    discovery_rules: list[DiscoveryRule] = Field(default_factory=list)
     source: SourceRef
     # Issue 15: per element where it differs from `source`, as ItemFile.sources (`channels[3]`).
     sources: dict[str, SourceRef] = Field(default_factory=dict)

@@ -20,10 +20,12 @@ from socialaid.catalogue.conditions import PARAMS_PREFIX, analyse
 from socialaid.catalogue.files import (
     SUBJECT_GROUPS,
     Channel,
+    DiscoveryRule,
     ElementType,
     ItemFile,
     Mode,
     ReformTarget,
+    TagKind,
 )
 from socialaid.catalogue.library import Library
 
@@ -93,6 +95,14 @@ def reform_target_errors(targets: Sequence[ReformTarget]) -> list[LintError]:
                 )
             )
     return errors
+
+
+# Issue 22: discovery rules over livelihood tags.
+TITLES |= {
+    "UNKNOWN_TAG_KIND": "主动发现规则引用了未知的民生体征标签（或未声明的参数）",
+    "UNKNOWN_SUGGESTED_ITEM": "主动发现规则建议的事项在本租户目录中不存在",
+    "DUPLICATE_DISCOVERY_RULE": "主动发现规则的代码重复",
+}
 
 
 def lint_title(code: str) -> str:
@@ -575,3 +585,58 @@ def _strongly_connected(edges: dict[str, list[str]]) -> list[set[str]]:
                 parent = work[-1][0]
                 low[parent] = min(low[parent], low[node])
     return components
+
+
+# ---------------------------------------------------------------- discovery rules (issue 22)
+
+
+def lint_discovery_rules(
+    rules: Iterable[DiscoveryRule], items: Collection[str], *, parameters: Collection[str]
+) -> list[LintError]:
+    """Every problem of a tenant's own discovery rules: conditions outside the JSONLogic subset,
+    keys that are neither `<tag kind>.<fact>` nor a declared `params.<key>`, suggested items the
+    tenant's effective catalogue lacks, codes used twice. Reported under the item `discovery`,
+    at `discovery_rules[i]`."""
+    errors: list[LintError] = []
+    kinds = {kind.value for kind in TagKind}
+    seen: set[str] = set()
+    for index, rule in enumerate(rules):
+        at = f"discovery_rules[{index}]"
+        if rule.code in seen:
+            errors.append(
+                LintError("discovery", f"{at}.code", "DUPLICATE_DISCOVERY_RULE", rule.code)
+            )
+        seen.add(rule.code)
+        analysis = analyse(rule.rule)
+        for problem in analysis.problems:
+            errors.append(
+                LintError(
+                    "discovery", f"{at}.rule.{problem.location}", problem.code, problem.message
+                )
+            )
+        for variable in analysis.variables:
+            if variable.is_parameter:
+                known = variable.key.removeprefix(PARAMS_PREFIX) in parameters
+            else:
+                known = variable.key.split(".", 1)[0] in kinds and "." in variable.key
+            if not known:
+                errors.append(
+                    LintError(
+                        "discovery",
+                        f"{at}.rule.{variable.location}",
+                        "UNKNOWN_TAG_KIND",
+                        f"{variable.key!r} is neither <tag kind>.<fact> "
+                        f"({', '.join(sorted(kinds))}) nor a declared parameter",
+                    )
+                )
+        for position, code in enumerate(rule.suggested_items):
+            if code not in items:
+                errors.append(
+                    LintError(
+                        "discovery",
+                        f"{at}.suggested_items[{position}]",
+                        "UNKNOWN_SUGGESTED_ITEM",
+                        f"no item {code!r} in the tenant's effective catalogue",
+                    )
+                )
+    return errors

@@ -12,7 +12,12 @@ from pydantic import ValidationError
 from socialaid.catalogue.files import ItemFile, OverrideFile, TenantCatalogueFile
 from socialaid.catalogue.inheritance import LockedElementError, check_patch
 from socialaid.catalogue.library import Library, load_library
-from socialaid.catalogue.lint import LintError, lint_catalogue, reform_target_errors
+from socialaid.catalogue.lint import (
+    LintError,
+    lint_catalogue,
+    lint_discovery_rules,
+    reform_target_errors,
+)
 from socialaid.catalogue.merge_patch import apply_merge_patch
 from socialaid.datafiles import DataFileError, format_location, parse_file
 from socialaid.tenancy.importer import LoadedTenant, load_tenant_files
@@ -195,6 +200,22 @@ def lint_sources(sources: CatalogueSources) -> list[DataFileError]:
             departments=_departments(sources, code),
             redefined=redefined,
         )
+        if own.config is not None and own.config.discovery_rules:
+            # Rules read the parameters declared anywhere up the tree (values are inherited too).
+            declared = {
+                p.key
+                for entry in chain
+                if entry.config is not None
+                for p in entry.config.parameters
+            } | {p.key for s in seen.values() for p in s.item.parameters}
+            config_file = own.config_file or own.tenant.file.parent / CONFIG_FILE
+            for error in lint_discovery_rules(
+                own.config.discovery_rules, set(seen), parameters=declared
+            ):
+                key = (str(config_file), error.path, error.code, error.message)
+                problems[key] = DataFileError(
+                    config_file, error.path, f"{error.code}: {error.message}"
+                )
         for error in errors:
             file = _file_of(error, seen, own_files, redefined)
             key = (str(file), error.path, error.code, error.message)

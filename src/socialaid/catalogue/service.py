@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from socialaid.caching import RevisionCache
-from socialaid.catalogue.files import ItemFile, TenantCatalogueFile
+from socialaid.catalogue.files import DiscoveryRule, ItemFile, TenantCatalogueFile
 from socialaid.catalogue.inheritance import (
     EffectiveCatalogue,
     ItemVersion,
@@ -59,6 +59,9 @@ class TenantView:
     # Every parameter the catalogue declares, with the value the tenant reads on the view's date
     # (its own setting, else the nearest ancestor's, else the seed's) and where it comes from.
     parameters: dict[str, ResolvedParameter] = field(default_factory=dict)
+    # Issue 22: the discovery rules in force, by code, each with the tenant whose file holds it
+    # (a nearer tenant's rule with an ancestor's code replaces it).
+    discovery_rules: dict[str, tuple[str, DiscoveryRule]] = field(default_factory=dict)
 
 
 @dataclass
@@ -190,6 +193,12 @@ async def _build_view(session: AsyncSession, tenant: Tenant, as_of: date) -> Ten
             for template in configs[code].notification_templates
         },
         parameters=resolve_all(declared, codes, await parameter_settings(session, codes), as_of),
+        discovery_rules={
+            rule.code: (code, rule)
+            for code in codes  # root first: a nearer tenant's rule overwrites
+            if code in configs
+            for rule in configs[code].discovery_rules
+        },
     )
 
 

@@ -176,6 +176,26 @@ BOUNDS: Mapping[str, Bound] = {
     "RoleRevokeInput.userId": Text(128, min_chars=1),
     "SharedRecordUpsertInput.subjectIdNumber": Text(32, min_chars=1),
     "SharedRecordUpsertInput.reference": Text(512),
+    # proactive discovery (issue 22): a tag's facts are a flat object of short values
+    "LivelihoodTagUpsertInput.tenant": _CODE,
+    "LivelihoodTagUpsertInput.subjectIdNumber": Text(32, min_chars=1),
+    "LivelihoodTagUpsertInput.householdNumber": Text(64, min_chars=1),
+    "LivelihoodTagUpsertInput.area": Text(64, min_chars=1),
+    "LivelihoodTagUpsertInput.sourceDepartment": Text(100, min_chars=1),
+    "LivelihoodTagUpsertInput.facts": JsonDocument(
+        max_depth=2, max_nodes=40, max_array_items=0, max_string_chars=200
+    ),
+    "LeadFilterInput.tenant": _CODE,
+    "LeadFilterInput.area": Text(64, min_chars=1),
+    "LeadFilterInput.states": Items(4),
+    "LeadAssignInput.id": Text(512, min_chars=1),
+    "LeadAssignInput.assignee": Text(128, min_chars=1),
+    "LeadDismissInput.id": Text(512, min_chars=1),
+    "LeadDismissInput.reason": _REASON,
+    "LeadConvertInput.id": Text(512, min_chars=1),
+    "LeadConvertInput.answers": _ANSWERS,
+    "LeadConvertInput.idempotencyKey": Text(200, min_chars=1),
+    "LeadConvertInput.materials": Items(200),
     # webhooks (ADR 0026): a subscription's id is a global id; a URL up to the service's limit
     "Query.webhookSubscriptions(tenant)": _CODE,
     "Query.webhookDeliveries(subscription)": Text(512, min_chars=1),

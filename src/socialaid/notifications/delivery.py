@@ -81,7 +81,7 @@ async def _claim(db: Database) -> list[Claimed]:
                 Message(
                     notification_id=row.id,
                     tenant_id=row.tenant_id,
-                    application_id=str(row.application_id),
+                    application_id="" if row.application_id is None else str(row.application_id),
                     recipient=row.recipient,
                     kind=row.kind,
                     text=row.text,

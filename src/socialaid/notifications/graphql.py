@@ -27,6 +27,7 @@ NotificationKindEnum = described_enum(
         "DENIED": "不予救助（DENIED）：某事项的主管部门作出不予决定",
         "OVERDUE": "超期致歉（OVERDUE）：某事项超过办理时限仍未办结",
         "COMPLETED": "已办结（COMPLETED）：全部事项已办结",
+        "LEAD_CREATED": "新救助线索（LEAD_CREATED）：告知区域的社区救助顾问，主动发现生成了一条线索",
     },
 )
 NotificationChannelEnum = described_enum(

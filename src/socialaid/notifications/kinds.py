@@ -14,6 +14,7 @@ class NotificationKind(StrEnum):
     DENIED = "denied"  # a department's decision
     OVERDUE = "overdue"  # the apology when a case passes its deadline
     COMPLETED = "completed"
+    LEAD_CREATED = "lead_created"  # to the community adviser of the lead's area (issue 22)
 
 
 class NotificationChannel(StrEnum):

@@ -47,6 +47,7 @@ class Notification(SQLModel, table=True):
         ),
         CheckConstraint(_one_of("kind", [k.value for k in NotificationKind]), name="kind"),
         CheckConstraint(_one_of("status", [s.value for s in NotificationStatus]), name="status"),
+        CheckConstraint("application_id IS NOT NULL OR lead_id IS NOT NULL", name="subject"),
         CheckConstraint(
             "channel IS NULL OR " + _one_of("channel", [c.value for c in NotificationChannel]),
             name="channel",
@@ -64,7 +65,9 @@ class Notification(SQLModel, table=True):
     id: int | None = Field(
         default=None, sa_column=Column(BigInteger, Identity(always=True), primary_key=True)
     )
-    application_id: uuid.UUID = Field(sa_column=Column(Uuid, nullable=False))
+    # An applicant's message is about an application; an adviser's about a lead (issue 22).
+    application_id: uuid.UUID | None = Field(default=None, sa_column=Column(Uuid))
+    lead_id: uuid.UUID | None = Field(default=None, sa_column=Column(Uuid))
     case_id: uuid.UUID | None = Field(default=None, sa_column=Column(Uuid))
     kind: str = Field(sa_column=Column(String(40), nullable=False))
     # The applicant's account (Application.owner): the gateway behind each channel knows its

@@ -28,6 +28,9 @@ DEFAULT_TEXTS: Mapping[NotificationKind, str] = {
     NotificationKind.DENIED: "您申请的“{item}”，{department}已作出不予救助的决定，理由见告知书。",
     NotificationKind.OVERDUE: "您申请的“{item}”未能在承诺时限内办结，我们深表歉意，{department}正在抓紧办理。",
     NotificationKind.COMPLETED: "您的社会救助申请已全部办结，可查询各事项的办理结果。",
+    NotificationKind.LEAD_CREATED: (
+        "您负责的区域有一条新的救助线索（建议申请：{item}），请登录系统查看并上门了解情况。"
+    ),
 }
 
 

@@ -44,6 +44,8 @@ WebhookEventEnum = described_enum(
         "CASE_DECIDED": "已决定（CASE_DECIDED）：部门作出准予或不予救助的决定（含免申即享的自动准予）",
         "CASE_SUPPLEMENT_REQUESTED": "要求补正（CASE_SUPPLEMENT_REQUESTED）：部门要求申请人补正材料",
         "CASE_OVERDUE": "已逾期（CASE_OVERDUE）：案件超过办结期限（由期限任务发出）",
+        "LEAD_CREATED": "发现救助线索（LEAD_CREATED）：主动发现规则按民生体征标签为一户家庭生成线索"
+        "（由主动发现任务发出；只含线索标识、规则、建议事项与区域，不含身份信息）",
     },
 )
 DeliveryStatusEnum = described_enum(
