@@ -62,6 +62,8 @@ EXPECTED_CODES = {
     "webhookSubscriptionRotateSecret": ("WebhookSubscriptionError", BASE | {"NOT_FOUND"}),
     "policyQuestionSet": ("PolicyQuestionError", BASE | {"NOT_FOUND"}),
     "policyQuestionDelete": ("PolicyQuestionError", BASE | {"NOT_FOUND"}),
+    "needsAssessmentRecord": ("NeedsAssessmentError", BASE | {"NOT_FOUND"}),
+    "needsAssessmentRevise": ("NeedsAssessmentError", BASE | {"NOT_FOUND"}),
 }
 
 GRANT_IN_UNKNOWN_TENANT = """mutation { roleGrant(input: {tenant: "999999", userId: "li",

@@ -33,6 +33,7 @@ class Resource(StrEnum):
     WORKING_CALENDAR = "working_calendar"  # a province's holidays and adjusted working days
     TENANT_PARAMETER = "tenant_parameter"  # values of the catalogue's parameters (issue 21)
     WEBHOOK_SUBSCRIPTION = "webhook_subscription"  # a department system's webhook and deliveries
+    NEEDS_ASSESSMENT = "needs_assessment"  # a household's needs assessment (issue 22)
     ME = "me"
 
 

@@ -40,6 +40,7 @@ from socialaid.grants.graphql import GrantsMutation, GrantsQuery
 from socialaid.kernel.scalars import DESCRIBED_SCALARS
 from socialaid.materials.graphql import MaterialMutation
 from socialaid.monitoring.graphql import MonitoringQuery
+from socialaid.needs.graphql import NeedsMutation, NeedsQuery
 from socialaid.policy_questions.graphql import PolicyQuestionMutation, PolicyQuestionQuery
 from socialaid.screening.graphql import ScreeningQuery
 from socialaid.tenancy.graphql import TenancyQuery
@@ -75,6 +76,7 @@ Query = _root(
         WebhookQuery,
         MonitoringQuery,
         PolicyQuestionQuery,
+        NeedsQuery,
     ),
 )
 Mutation = _root(
@@ -91,6 +93,7 @@ Mutation = _root(
         MaterialMutation,
         WebhookMutation,
         PolicyQuestionMutation,
+        NeedsMutation,
     ),
 )
 Subscription = _root(

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from socialaid.caching import RevisionCache
-from socialaid.catalogue.files import ItemFile, TenantCatalogueFile
+from socialaid.catalogue.files import ItemFile, NeedsAssessmentScheme, TenantCatalogueFile
 from socialaid.catalogue.inheritance import (
     EffectiveCatalogue,
     ItemVersion,
@@ -59,6 +59,8 @@ class TenantView:
     # Every parameter the catalogue declares, with the value the tenant reads on the view's date
     # (its own setting, else the nearest ancestor's, else the seed's) and where it comes from.
     parameters: dict[str, ResolvedParameter] = field(default_factory=dict)
+    # Issue 22: the needs-assessment scheme of the nearest tenant on the chain that has one.
+    needs_assessment: NeedsAssessmentScheme | None = None
 
 
 @dataclass
@@ -190,6 +192,14 @@ async def _build_view(session: AsyncSession, tenant: Tenant, as_of: date) -> Ten
             for template in configs[code].notification_templates
         },
         parameters=resolve_all(declared, codes, await parameter_settings(session, codes), as_of),
+        needs_assessment=next(
+            (
+                configs[code].needs_assessment
+                for code in reversed(codes)
+                if code in configs and configs[code].needs_assessment is not None
+            ),
+            None,
+        ),
     )
 
 

@@ -24,6 +24,7 @@ DISTRIBUTED: tuple[str, ...] = (
     "notification",
     "material_upload",
     "monitored_household",
+    "needs_assessment",
     "shared_record",
     "webhook_subscription",
     "webhook_delivery",
