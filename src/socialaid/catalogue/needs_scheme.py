@@ -32,7 +32,7 @@ def scheme_problems(
     codes = [d.code for d in scheme.dimensions]
     for i, d in enumerate(scheme.dimensions):
         at = f"dimensions[{i}]"
-        if codes.count(d.code) > 1:
+        if d.code in codes[:i]:
             problems.append((f"{at}.code", f"dimension {d.code!r} appears twice"))
         parameter(f"{at}.weight", d.weight)
         parameter(f"{at}.threshold", d.threshold)
