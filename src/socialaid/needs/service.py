@@ -64,7 +64,7 @@ def _allowed(actor: Principal, action: Action, targets: list[Target]) -> bool:
 
 def _scheme(view: TenantView, tenant: str) -> NeedsAssessmentScheme:
     if view.needs_assessment is None:
-        raise NotFoundError(f"租户 {tenant} 的目录没有规定需求综合评估", path=["tenant"])
+        raise NotFoundError(f"租户 {tenant} 的目录没有规定需求综合评估", path=["input", "tenant"])
     return view.needs_assessment
 
 
