@@ -73,6 +73,17 @@ async def read_events(db: Database, assessment: str) -> list[tuple[str, str]]:
         return [(r[0], r[1]) for r in rows.all()]
 
 
+async def write_actions(db: Database) -> list[str]:
+    async with db.owner_session() as session:
+        rows = await session.execute(
+            text(
+                "SELECT action FROM audit_event WHERE subject_type = 'needs_assessment'"
+                " AND action <> 'needs_assessment.read' ORDER BY sequence"
+            )
+        )
+        return list(rows.scalars())
+
+
 async def database_id(db: Database) -> str:
     async with db.owner_session() as session:
         return str(await session.scalar(text("SELECT id FROM needs_assessment")))
@@ -196,6 +207,7 @@ async def test_a_revision_after_the_parameters_are_set_proposes_and_supersedes(
         2,
         first["id"],
     )
+    assert await write_actions(db) == ["needs_assessment.record", "needs_assessment.revise"]
     again = await post(
         client, REVISE, {"i": {"id": first["id"], "scores": FAMILY_SCORES}}, adviser()
     )

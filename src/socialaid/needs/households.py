@@ -18,7 +18,6 @@ _APPLICATION = table(
     column("id", Uuid),
     column("person_key", String),
     column("area_path", String),
-    column("applicant_name", String),
 )
 _CASE = table(
     "application_case",
@@ -35,7 +34,6 @@ class Household:
     application_id: uuid.UUID
     key: str
     area_path: str | None
-    applicant_name: str
 
 
 def household_key(application_id: uuid.UUID, person_key: str | None) -> str:
@@ -44,21 +42,25 @@ def household_key(application_id: uuid.UUID, person_key: str | None) -> str:
     return person_key if person_key else f"{_OWN_KEY}{application_id}"
 
 
+def person_key_of(key: str) -> str | None:
+    """The applicant's pseudonymous key a household key holds, for the audit's person history;
+    None for a household known only by its application."""
+    return None if key.startswith(_OWN_KEY) else key
+
+
 async def household_of(
     session: AsyncSession, *, tenant_id: str, application_id: uuid.UUID
 ) -> Household | None:
     row = (
         await session.execute(
-            select(
-                _APPLICATION.c.person_key, _APPLICATION.c.area_path, _APPLICATION.c.applicant_name
-            ).where(_APPLICATION.c.tenant_id == tenant_id, _APPLICATION.c.id == application_id)
+            select(_APPLICATION.c.person_key, _APPLICATION.c.area_path).where(
+                _APPLICATION.c.tenant_id == tenant_id, _APPLICATION.c.id == application_id
+            )
         )
     ).first()
     if row is None:
         return None
-    return Household(
-        tenant_id, application_id, household_key(application_id, row[0]), row[1], row[2]
-    )
+    return Household(tenant_id, application_id, household_key(application_id, row[0]), row[1])
 
 
 async def case_departments(session: AsyncSession, *, tenant_id: str, key: str) -> set[str]:

@@ -27,7 +27,7 @@ from socialaid.catalogue.files import NeedsAssessmentScheme
 from socialaid.catalogue.service import CatalogueCaches, TenantView, content_revision, tenant_view
 from socialaid.errors import DomainError, ErrorCode, NotFoundError
 from socialaid.kernel.unit_of_work import UnitOfWork
-from socialaid.needs.households import Household, case_departments, household_of
+from socialaid.needs.households import Household, case_departments, household_of, person_key_of
 from socialaid.needs.identity import parse_application_id, parse_assessment_id
 from socialaid.needs.models import NeedsAssessment
 from socialaid.needs.scoring import propose, score_problems
@@ -118,6 +118,7 @@ async def _assess(
     today: date,
     revision: int,
     supersedes: uuid.UUID | None,
+    action: str,
 ) -> NeedsAssessment:
     session = uow.session
     view = await tenant_view(
@@ -162,7 +163,7 @@ async def _assess(
     await write_event(
         session,
         actor=authenticated(uow.actor),
-        action="needs_assessment.revise" if supersedes else "needs_assessment.record",
+        action=action,
         tenant_id=row.tenant_id,
         subject_type="needs_assessment",
         subject_id=str(row.id),
@@ -177,6 +178,7 @@ async def _assess(
         },
         request_id=uow.request_id,
         application_id=str(row.application_id),
+        person_key=person_key_of(row.household_key),
     )
     return row
 
@@ -219,6 +221,7 @@ async def needs_assessment_record(
         today=today,
         revision=1 if latest is None else latest.revision + 1,
         supersedes=None if latest is None else latest.id,
+        action="needs_assessment.record",
     )
 
 
@@ -251,7 +254,7 @@ async def needs_assessment_revise(
             code=ErrorCode.CONFLICT,
             path=["input", "id"],
         )
-    household = Household(old.tenant_id, old.application_id, old.household_key, old.area_path, "")
+    household = Household(old.tenant_id, old.application_id, old.household_key, old.area_path)
     return await _assess(
         uow,
         household,
@@ -261,6 +264,7 @@ async def needs_assessment_revise(
         today=today,
         revision=old.revision + 1,
         supersedes=old.id,
+        action="needs_assessment.revise",
     )
 
 
@@ -307,6 +311,7 @@ async def _audited_read(
         after={"via": via, "revision": row.revision},
         request_id=request_id,
         application_id=str(row.application_id),
+        person_key=person_key_of(row.household_key),
     )
 
 
