@@ -3,9 +3,13 @@ Changning's as the files state it."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import pytest
+
 from socialaid.catalogue.files import NeedsAssessmentScheme, TenantCatalogueFile
+from socialaid.catalogue.loader import CatalogueLintError, load_catalogue_sources
 from socialaid.catalogue.needs_scheme import scheme_problems
 from socialaid.datafiles import parse_file
 
@@ -79,3 +83,19 @@ def test_changnings_scheme_names_the_six_dimensions_of_its_seed_with_parameters_
     assert len(set(keys)) == 13
     # the seed states no weight or threshold: none has a value in the file
     assert all(declared[k].value is None and declared[k].unit == "比例" for k in keys)
+
+
+def test_the_files_lint_names_a_scheme_item_the_tenant_does_not_have(tmp_path: Path) -> None:
+    root = CHANGNING.parents[2]
+    shutil.copytree(root / "catalogue", tmp_path / "catalogue")
+    shutil.copytree(root / "tenants", tmp_path / "tenants")
+    config = tmp_path / "tenants/310105-changning/catalogue.yaml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("items: [medical_aid]", "items: [dental_aid]"), "utf-8")
+    with pytest.raises(CatalogueLintError) as refused:
+        load_catalogue_sources(tmp_path / "catalogue", tmp_path / "tenants")
+    problems = refused.value.problems
+    assert [(Path(p.file).name, p.path) for p in problems] == [
+        ("catalogue.yaml", "needs_assessment.dimensions[1].items[0]")
+    ]
+    assert "dental_aid" in problems[0].message
