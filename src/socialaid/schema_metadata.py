@@ -15,6 +15,7 @@ from socialaid.forms import models as _forms  # noqa: F401
 from socialaid.grants import models as _grants  # noqa: F401
 from socialaid.materials import models as _materials  # noqa: F401
 from socialaid.monitoring import models as _monitoring  # noqa: F401
+from socialaid.needs import models as _needs  # noqa: F401
 from socialaid.notifications import models as _notifications  # noqa: F401
 from socialaid.policy_questions import models as _policy_questions  # noqa: F401
 from socialaid.tenancy import models as _tenancy  # noqa: F401

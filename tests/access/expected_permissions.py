@@ -144,6 +144,16 @@ ALLOWED_ROLES: Final[dict[str, frozenset[Role]]] = {
     # read by those who read the cases that placed them, and by the monitoring platform's
     # systems (004 二（二） 山西省低收入人口动态监测信息平台)
     "monitoredHouseholds": APPLICATION_READERS | {INTEGRATION},
+    # the needs assessment (001 三（六）18、19): the 社区救助顾问 (三（六）17) and the 社区事务受理
+    # 服务中心 (三（六）19 综合评估救助需求) assess, and so may a department's caseworker for a
+    # household whose case it holds; "结果多方应用": department staff, the joint meeting and the
+    # auditors read it (each service narrows to the household's area and departments). Not the
+    # analyst (a family's hardship in detail), not the administrator, not department systems.
+    "needsAssessment": frozenset(
+        {ADVISER, WINDOW_CLERK, CASEWORKER, APPROVER, JOINT_MEETING, AUDITOR}
+    ),
+    "needsAssessmentRecord": frozenset({ADVISER, WINDOW_CLERK, CASEWORKER}),
+    "needsAssessmentRevise": frozenset({ADVISER, WINDOW_CLERK, CASEWORKER}),
     "applicationSubmit": SUBMITTERS,
     # The materials of 一表申请、一套材料 (000 三(二)1; 004 附件3 材料清单) are uploaded by
     # whoever submits the application, for themselves or for the applicant.

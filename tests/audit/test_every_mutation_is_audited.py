@@ -582,6 +582,48 @@ async def policy_question_delete_invalid(db: Database, run: Operation) -> None:
     )
 
 
+CHANGNING_ADVISER = person("310105", Role.ADVISER, user="adviser-cn", area="huayanglu")
+NEEDS_SCORES = [
+    {"dimension": d, "score": 0.5}
+    for d in ("material", "health", "education", "employment", "social_support", "children_share")
+]
+
+
+async def needs_record_valid(db: Database, run: Operation) -> None:
+    values = {"tenant": CHANGNING, "application": (await submitted(db))["id"]}
+    await succeeds(
+        run, "needsAssessmentRecord", values | {"scores": NEEDS_SCORES}, CHANGNING_ADVISER
+    )
+
+
+async def needs_record_invalid(db: Database, run: Operation) -> None:
+    values = {"tenant": CHANGNING, "application": (await submitted(db))["id"]}
+    await fails(run, "needsAssessmentRecord", values | {"scores": []}, CHANGNING_ADVISER)
+
+
+async def recorded_needs(db: Database) -> str:
+    values = {"tenant": CHANGNING, "application": (await submitted(db))["id"]}
+    query = """mutation($i: NeedsAssessmentRecordInput!) { needsAssessmentRecord(input: $i) {
+      needsAssessment { id } errors { code } } }"""
+    payload = (
+        await query_data(
+            db, query, {"i": values | {"scores": NEEDS_SCORES}}, actor=CHANGNING_ADVISER
+        )
+    )["needsAssessmentRecord"]
+    assert payload["errors"] == [], payload
+    return str(payload["needsAssessment"]["id"])
+
+
+async def needs_revise_valid(db: Database, run: Operation) -> None:
+    values = {"id": await recorded_needs(db), "scores": NEEDS_SCORES}
+    await succeeds(run, "needsAssessmentRevise", values, CHANGNING_ADVISER)
+
+
+async def needs_revise_invalid(db: Database, run: Operation) -> None:
+    values = {"id": await recorded_needs(db), "scores": NEEDS_SCORES[:1]}
+    await fails(run, "needsAssessmentRevise", values, CHANGNING_ADVISER)
+
+
 def upload_of(data: bytes, **declared: Any) -> dict[str, Any]:
     return {
         "tenant": CHANGNING,
@@ -736,6 +778,8 @@ MUTATION_CALLS: dict[str, MutationCalls] = {
     "policyQuestionDelete": MutationCalls(
         policy_question_delete_valid, policy_question_delete_invalid
     ),
+    "needsAssessmentRecord": MutationCalls(needs_record_valid, needs_record_invalid),
+    "needsAssessmentRevise": MutationCalls(needs_revise_valid, needs_revise_invalid),
     "materialUploadCreate": MutationCalls(upload_create_valid, upload_create_invalid),
     "materialUploadComplete": MutationCalls(upload_complete_valid, upload_complete_invalid),
     "webhookSubscriptionCreate": MutationCalls(webhook_create_valid, webhook_create_invalid),
@@ -805,6 +849,7 @@ CHANGED_ROW = {
     "workingCalendarPublish": "SELECT xmin::text FROM working_calendar WHERE year = 2090",
     "tenantParameterSet": "SELECT xmin::text FROM tenant_parameter",
     "policyQuestionSet": "SELECT xmin::text FROM policy_question",
+    "needsAssessmentRecord": "SELECT xmin::text FROM needs_assessment",
     "applicationSubmit": ONE_APPLICATION,
     "applicationTriageAccept": ONE_APPLICATION,
     "applicationTriageReject": ONE_APPLICATION,

@@ -66,6 +66,8 @@ EXPECTED_CODES = {
     "leadAssign": ("LeadError", BASE | {"NOT_FOUND", "ILLEGAL_TRANSITION"}),
     "leadDismiss": ("LeadError", BASE | {"NOT_FOUND", "ILLEGAL_TRANSITION"}),
     "leadConvert": ("LeadConvertError", BASE | {"NOT_FOUND", "ILLEGAL_TRANSITION", "FORBIDDEN"}),
+    "needsAssessmentRecord": ("NeedsAssessmentError", BASE | {"NOT_FOUND"}),
+    "needsAssessmentRevise": ("NeedsAssessmentError", BASE | {"NOT_FOUND"}),
 }
 
 GRANT_IN_UNKNOWN_TENANT = """mutation { roleGrant(input: {tenant: "999999", userId: "li",

@@ -108,6 +108,13 @@ ROOT_FIELDS: dict[str, Permission | Public] = {
     "policyQuestionSet": Permission(Resource.CATALOGUE, Action.PUBLISH, "input.tenant"),
     "policyQuestionDelete": Permission(Resource.CATALOGUE, Action.PUBLISH, "input.tenant"),
     "screeningQuestions": PUBLIC,
+    # the needs assessment (issue 22): recorded for a household, read by the departments it
+    # concerns; each service narrows to the household's area and departments
+    "needsAssessment": Permission(Resource.NEEDS_ASSESSMENT, Action.READ, tenant_argument=None),
+    "needsAssessmentRecord": Permission(Resource.NEEDS_ASSESSMENT, Action.CREATE, "input.tenant"),
+    "needsAssessmentRevise": Permission(
+        Resource.NEEDS_ASSESSMENT, Action.UPDATE, tenant_argument=None
+    ),
     # webhooks to department systems (issue 19, ADR 0026); the id names the subscription's tenant
     "webhookSubscriptions": Permission(Resource.WEBHOOK_SUBSCRIPTION, Action.READ),
     "webhookDeliveries": Permission(

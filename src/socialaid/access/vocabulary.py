@@ -36,6 +36,7 @@ class Resource(StrEnum):
     REFORM_REPORT = "reform_report"  # the reform's effect against its targets (issue 23)
     COMPLETION_SUMMARY = "completion_summary"  # 办结汇总 per department (issue 23)
     LEAD = "lead"  # a 救助线索 discovery raised from livelihood tags (issue 22)
+    NEEDS_ASSESSMENT = "needs_assessment"  # a household's needs assessment (issue 22)
     ME = "me"
 
 

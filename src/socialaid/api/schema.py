@@ -41,6 +41,7 @@ from socialaid.grants.graphql import GrantsMutation, GrantsQuery
 from socialaid.kernel.scalars import DESCRIBED_SCALARS
 from socialaid.materials.graphql import MaterialMutation
 from socialaid.monitoring.graphql import MonitoringQuery
+from socialaid.needs.graphql import NeedsMutation, NeedsQuery
 from socialaid.policy_questions.graphql import PolicyQuestionMutation, PolicyQuestionQuery
 from socialaid.reform.graphql import ReformQuery
 from socialaid.screening.graphql import ScreeningQuery
@@ -79,6 +80,7 @@ Query = _root(
         PolicyQuestionQuery,
         ReformQuery,
         DiscoveryQuery,
+        NeedsQuery,
     ),
 )
 Mutation = _root(
@@ -96,6 +98,7 @@ Mutation = _root(
         WebhookMutation,
         PolicyQuestionMutation,
         DiscoveryMutation,
+        NeedsMutation,
     ),
 )
 Subscription = _root(

@@ -527,6 +527,31 @@ class DiscoveryRule(_Strict):
     source: SourceRef
 
 
+class NeedsDimension(_Strict):
+    """One dimension of the needs assessment (需求综合评估): the tenant parameters that weigh it
+    and mark a score high enough to act on, and where a family in need on it is referred."""
+
+    code: Code
+    name: Text  # as the seed words it: 物质、健康 …
+    weight: Code  # the tenant parameter holding its weight in the composite
+    threshold: Code  # the tenant parameter: a score at or above it proposes the referral
+    items: list[ItemCode] = Field(default_factory=list)  # what the family is proposed to apply for
+    departments: list[Code] = Field(default_factory=list)  # whom it is referred to
+    source: SourceRef  # where the seed names the dimension
+    referral_source: SourceRef | None = None  # where the seed ties it to items or departments
+
+
+class NeedsAssessmentScheme(_Strict):
+    """Issue 22: the dimensions a household's needs are scored on, their weights and thresholds
+    (named tenant parameters), and the referral each proposes (docs/catalogue-format.md)."""
+
+    version: int = Field(default=1, ge=1)
+    description: str | None = None
+    composite_threshold: Code  # the tenant parameter the weighted sum is compared with
+    dimensions: list[NeedsDimension] = Field(min_length=1)
+    source: SourceRef
+
+
 class TenantCatalogueFile(_Strict):
     channels: list[Channel] = Field(default_factory=list)
     workflow: list[WorkflowStage] = Field(default_factory=list)
@@ -541,6 +566,8 @@ class TenantCatalogueFile(_Strict):
     reform_targets: list[ReformTarget] = Field(default_factory=list)
     # Issue 22: inherited down the tree; a tenant's rule with an ancestor's code replaces it.
     discovery_rules: list[DiscoveryRule] = Field(default_factory=list)
+    # Issue 22: one needs assessment used by every department; the nearest tenant's applies.
+    needs_assessment: NeedsAssessmentScheme | None = None
     source: SourceRef
     # Issue 15: per element where it differs from `source`, as ItemFile.sources (`channels[3]`).
     sources: dict[str, SourceRef] = Field(default_factory=dict)

@@ -19,6 +19,7 @@ from socialaid.catalogue.lint import (
     reform_target_errors,
 )
 from socialaid.catalogue.merge_patch import apply_merge_patch
+from socialaid.catalogue.needs_scheme import scheme_problems
 from socialaid.datafiles import DataFileError, format_location, parse_file
 from socialaid.tenancy.importer import LoadedTenant, load_tenant_files
 
@@ -216,6 +217,10 @@ def lint_sources(sources: CatalogueSources) -> list[DataFileError]:
                 problems[key] = DataFileError(
                     config_file, error.path, f"{error.code}: {error.message}"
                 )
+        for (scheme_file, path), problem, found in _needs_scheme_problems(
+            sources, code, set(items)
+        ):
+            problems.setdefault((str(scheme_file), path, "needs_assessment", problem), found)
         for error in errors:
             file = _file_of(error, seen, own_files, redefined)
             key = (str(file), error.path, error.code, error.message)
@@ -231,6 +236,42 @@ def lint_sources(sources: CatalogueSources) -> list[DataFileError]:
                     DataFileError(own.config_file, error.path, f"{error.code}: {error.message}")
                 )
     return list(problems.values())
+
+
+def _needs_scheme_problems(
+    sources: CatalogueSources, code: str, items: set[str]
+) -> list[tuple[tuple[Path, str], str, DataFileError]]:
+    """The needs-assessment scheme the tenant reads (the nearest on its chain), checked against
+    the tenant's effective items, departments and the parameters its chain declares."""
+    chain = sources.chain(code)
+    holder = next(
+        (e for e in reversed(chain) if e.config is not None and e.config.needs_assessment),
+        None,
+    )
+    if holder is None or holder.config is None or holder.config.needs_assessment is None:
+        return []
+    assert holder.config_file is not None
+    units = {
+        p.key: p.unit
+        for entry in chain
+        if entry.config is not None
+        for p in entry.config.parameters
+    }
+    found = scheme_problems(
+        holder.config.needs_assessment,
+        items=items,
+        departments=_departments(sources, code),
+        parameter_units=units,
+    )
+    file = holder.config_file
+    return [
+        (
+            (file, f"needs_assessment.{path}"),
+            problem,
+            DataFileError(file, f"needs_assessment.{path}", f"needs_assessment: {problem}"),
+        )
+        for path, problem in found
+    ]
 
 
 def _file_of(

@@ -12,7 +12,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from socialaid.caching import RevisionCache
-from socialaid.catalogue.files import DiscoveryRule, ItemFile, TenantCatalogueFile
+from socialaid.catalogue.files import (
+    DiscoveryRule,
+    ItemFile,
+    NeedsAssessmentScheme,
+    TenantCatalogueFile,
+)
 from socialaid.catalogue.inheritance import (
     EffectiveCatalogue,
     ItemVersion,
@@ -62,6 +67,8 @@ class TenantView:
     # Issue 22: the discovery rules in force, by code, each with the tenant whose file holds it
     # (a nearer tenant's rule with an ancestor's code replaces it).
     discovery_rules: dict[str, tuple[str, DiscoveryRule]] = field(default_factory=dict)
+    # Issue 22: the needs-assessment scheme of the nearest tenant on the chain that has one.
+    needs_assessment: NeedsAssessmentScheme | None = None
 
 
 @dataclass
@@ -199,6 +206,14 @@ async def _build_view(session: AsyncSession, tenant: Tenant, as_of: date) -> Ten
             if code in configs
             for rule in configs[code].discovery_rules
         },
+        needs_assessment=next(
+            (
+                configs[code].needs_assessment
+                for code in reversed(codes)
+                if code in configs and configs[code].needs_assessment is not None
+            ),
+            None,
+        ),
     )
 
 

@@ -27,6 +27,7 @@ DISTRIBUTED: tuple[str, ...] = (
     "livelihood_tag",
     "discovery_pending",
     "lead",
+    "needs_assessment",
     "shared_record",
     "webhook_subscription",
     "webhook_delivery",

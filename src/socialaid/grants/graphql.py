@@ -56,6 +56,7 @@ ResourceEnum = described_enum(
         "REFORM_REPORT": "改革成效（REFORM_REPORT）：减环节、减时间、减材料、减跑动对照改革目标",
         "COMPLETION_SUMMARY": "办结汇总（COMPLETION_SUMMARY）：各部门办理结果汇总至受理中心",
         "LEAD": "救助线索（LEAD）：主动发现按民生体征标签生成、由社区救助顾问跟进的线索",
+        "NEEDS_ASSESSMENT": "需求综合评估（NEEDS_ASSESSMENT）：一户家庭的需求评估，所涉部门共用",
     },
 )
 ActionEnum = described_enum(

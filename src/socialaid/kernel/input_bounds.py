@@ -204,6 +204,16 @@ BOUNDS: Mapping[str, Bound] = {
     "WebhookSubscriptionCreateInput.events": Items(20),
     "WebhookSubscriptionCreateInput.departments": Items(50),
     "WebhookSubscriptionRefInput.id": Text(512, min_chars=1),
+    # issue 22: the needs assessment; its id is a global id naming tenant and row
+    "Query.needsAssessment(id)": Text(512, min_chars=1),
+    "NeedsAssessmentRecordInput.tenant": _CODE,
+    "NeedsAssessmentRecordInput.application": Text(512, min_chars=1),
+    "NeedsAssessmentRecordInput.scores": Items(50),
+    "NeedsAssessmentRecordInput.notes": Text(2_000),
+    "NeedsAssessmentReviseInput.id": Text(512, min_chars=1),
+    "NeedsAssessmentReviseInput.scores": Items(50),
+    "NeedsAssessmentReviseInput.notes": Text(2_000),
+    "NeedsScoreInput.dimension": _CODE,
 }
 # Positions where a list element is itself bounded: reasons are sentences, not codes.
 ELEMENT_BOUNDS: Mapping[str, Bound] = {

@@ -9,6 +9,7 @@ field that returned the row has authorized.
 from __future__ import annotations
 
 import asyncio
+import uuid
 from datetime import date, datetime
 from typing import Annotated, ClassVar
 
@@ -50,6 +51,8 @@ from socialaid.kernel.pagination import TOTAL_COUNT, Counter, PageInfo
 from socialaid.kernel.scalars import JSON, as_json
 from socialaid.materials.downloads import upload_key
 from socialaid.materials.graphql import MaterialFileType, upload_loader
+from socialaid.needs.graphql import NeedsAssessmentType
+from socialaid.needs.service import current_of_application
 from socialaid.notifications.graphql import NotificationType
 from socialaid.screening.classification_graphql import RecognitionProposalType
 from socialaid.tenancy.graphql import DepartmentType, TenantType, tenant_of
@@ -418,6 +421,13 @@ class CaseType(Node):
     def closed_reason(self) -> str | None:
         return self.row.closed_reason
 
+    @strawberry.field(
+        description="该户当前的需求综合评估（001 三（六）18：结果多方应用）：办理本案件的部门读到的与其他部门同一份；"
+        "无评估或无权读取时为 null；读取记入审计"
+    )
+    async def needs_assessment(self, info: Info) -> NeedsAssessmentType | None:
+        return await _needs_assessment_of(info, self.row.tenant_id, self.row.application_id, "Case")
+
     @strawberry.field(description="案件开立时间（ISO 8601，带时区偏移）")
     def created_at(self) -> datetime:
         assert self.row.created_at is not None
@@ -649,6 +659,13 @@ class ApplicationType(Node):
         row = view.departments.get(self.row.lead_department)
         return DepartmentType.of(row) if row is not None else None
 
+    @strawberry.field(
+        description="该户当前的需求综合评估（001 三（六）18）：所转介的部门和办理该户案件的部门读同一份；"
+        "无评估或无权读取时为 null；读取记入审计"
+    )
+    async def needs_assessment(self, info: Info) -> NeedsAssessmentType | None:
+        return await _needs_assessment_of(info, self.row.tenant_id, self.row.id, "Application")
+
     @strawberry.field(description="一门受理（及联席会议）的结果；未处理时为 null")
     def triage(self) -> TriageType | None:
         return None if self.row.triage is None else TriageType.of(self.row.triage)
@@ -798,3 +815,18 @@ class EmergencyModeType:
             ends_at=row.ends_at,
             set_by=row.set_by,
         )
+
+
+async def _needs_assessment_of(
+    info: Info, tenant_id: str, application_id: uuid.UUID, via: str
+) -> NeedsAssessmentType | None:
+    async with scoped_session(info.context.db, info.context.principal) as session:
+        row = await current_of_application(
+            session,
+            info.context.principal,
+            tenant_id=tenant_id,
+            application_id=application_id,
+            via=via,
+            request_id=info.context.request_id,
+        )
+    return None if row is None else NeedsAssessmentType(row=row)
