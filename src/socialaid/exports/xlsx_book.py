@@ -17,7 +17,7 @@ from typing import IO, Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
@@ -66,7 +66,12 @@ class XlsxBook:
 
     def _value(self, sheet: WriteOnlyWorksheet, cell: Cell) -> Any:
         if isinstance(cell, str):
-            return self._text_cell(sheet, cell)
+            text = ILLEGAL_CHARACTERS_RE.sub("\ufffd", cell)
+            # Plain text goes as a value (openpyxl's fast path, one reused cell); only what it
+            # would take for a formula or an error, or Excel for one, needs a cell of its own.
+            if text.startswith(FORMULA_STARTS) or text in ERROR_CODES:
+                return self._text_cell(sheet, text)
+            return text
         if isinstance(cell, bool):
             raise TypeError("a boolean cell has no agreed spelling; pass text such as 是/否")
         if isinstance(cell, datetime) and cell.tzinfo is not None:
