@@ -4,7 +4,7 @@ the tenants granted to it and those below them, no others."""
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -28,10 +28,16 @@ async def family_applies(db: Database, user: str, sequence: int, street: str) ->
 
 
 async def three_families(db: Database) -> None:
-    """Two in 华阳路街道, accepted at the window (which opens their three cases), one of which
-    then withdraws; one in 江苏路街道, still waiting for the window (no case yet)."""
+    """Two in 华阳路街道, accepted at the window (which opens their three cases): the first one's
+    legal aid is approved, the second family withdraws; one in 江苏路街道, still waiting for the
+    window (no case yet)."""
     clerk = await flows.window_clerk(db, CHANGNING, "huayanglu")
-    await flows.accept(db, clerk, await family_applies(db, "citizen-1", 131, "huayanglu"))
+    deciding = await flows.accept(
+        db, clerk, await family_applies(db, "citizen-1", 131, "huayanglu")
+    )
+    legal_aid = flows.case_of(deciding, "legal_aid")
+    lawyer = await flows.caseworker(db, CHANGNING, legal_aid["department"]["code"])
+    assert (await flows.decide(db, lawyer, legal_aid, "APPROVED"))["errors"] == []
     withdrawing = await flows.accept(
         db, clerk, await family_applies(db, "citizen-2", 157, "huayanglu")
     )
@@ -57,6 +63,19 @@ async def china_days(db: Database) -> dict[str, date]:
     return {r["owner"]: r["submitted_at"].astimezone(CHINA).date() for r in rows}
 
 
+async def decision_day(db: Database) -> date:
+    """The China day of the one decision, from the stored instant."""
+    connection = await owner_connection(db.owner_url)
+    try:
+        decided_at = await connection.fetchval(
+            "SELECT decision ->> 'decided_at' FROM application_case"
+            " WHERE decision ->> 'decided_at' IS NOT NULL"
+        )
+    finally:
+        await connection.close()
+    return datetime.fromisoformat(decided_at).astimezone(CHINA).date()
+
+
 async def test_applications_are_counted_per_street_channel_state_and_day(db: Database) -> None:
     await three_families(db)
     day = await china_days(db)
@@ -75,6 +94,10 @@ async def test_applications_are_counted_per_street_channel_state_and_day(db: Dat
         cases = await bi.fetch(
             "SELECT street_code, item_code, case_state, cases FROM reporting.cases_daily"
         )
+        decided = await bi.fetch(
+            "SELECT item_code, outcome, decided_on, cases FROM reporting.cases_daily"
+            " WHERE outcome IS NOT NULL"
+        )
     counted: Counter[tuple[Any, ...]] = Counter()
     for row in rows:
         counted[tuple(row)[:5]] += row["applications"]
@@ -88,12 +111,13 @@ async def test_applications_are_counted_per_street_channel_state_and_day(db: Dat
         {
             ("huayanglu", "dibao", "ready"): 1,
             ("huayanglu", "education_aid.compulsory", "waiting"): 1,
-            ("huayanglu", "legal_aid", "ready"): 1,
+            ("huayanglu", "legal_aid", "approved"): 1,
             ("huayanglu", "dibao", "withdrawn"): 1,
             ("huayanglu", "education_aid.compulsory", "withdrawn"): 1,
             ("huayanglu", "legal_aid", "withdrawn"): 1,
         }
     )
+    assert [tuple(row) for row in decided] == [("legal_aid", "approved", await decision_day(db), 1)]
 
 
 async def test_a_login_sees_its_tenants_and_those_below_only(db: Database) -> None:
