@@ -63,6 +63,11 @@ async def test_control_characters_xml_cannot_carry_become_replacement_marks() ->
     assert cells(data)[1] == [("a\ufffdb\ufffdc", "s")]
 
 
+async def test_text_longer_than_excel_allows_is_cut_with_a_visible_mark() -> None:
+    data = await workbook_bytes(["变更后"], ["甲" * 40_000], ["乙" * 32_767])
+    assert cells(data)[1:] == [[("甲" * 32_766 + "…", "s")], [("乙" * 32_767, "s")]]
+
+
 async def test_an_empty_table_still_has_its_header_sheet() -> None:
     data = await workbook_bytes(["区域", "申请数"])
     assert cells(data) == [[("区域", "s"), ("申请数", "s")]]

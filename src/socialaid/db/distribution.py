@@ -50,6 +50,7 @@ REFERENCE: tuple[str, ...] = (
     "working_calendar",
     "tenant_parameter",
     "policy_question",
+    "reporting.login_scope",  # which tenants a BI login reads (ADR 0036)
 )
 
 # pgqueuer's job queue (ADR 0025): no tenant column, and its dequeue locks rows across tenants.

@@ -17,7 +17,7 @@ from typing import IO, Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
@@ -26,6 +26,8 @@ from socialaid.exports.csv_cells import FORMULA_STARTS, Cell
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Excel's last row is 1,048,576: the header and this many rows fill a sheet, the rest go on.
 ROWS_PER_SHEET = 1_048_575
+# Excel's longest cell text; openpyxl would cut a longer one without a sign.
+CELL_CHARACTERS = 32_767
 ROWS_PER_BATCH = 2000
 CHUNK_BYTES = 64 * 1024
 
@@ -66,7 +68,14 @@ class XlsxBook:
 
     def _value(self, sheet: WriteOnlyWorksheet, cell: Cell) -> Any:
         if isinstance(cell, str):
-            return self._text_cell(sheet, cell)
+            text = ILLEGAL_CHARACTERS_RE.sub("\ufffd", cell)
+            if len(text) > CELL_CHARACTERS:
+                text = text[: CELL_CHARACTERS - 1] + "…"
+            # Plain text goes as a value (openpyxl's fast path, one reused cell); only what it
+            # would take for a formula or an error, or Excel for one, needs a cell of its own.
+            if text.startswith(FORMULA_STARTS) or text in ERROR_CODES:
+                return self._text_cell(sheet, text)
+            return text
         if isinstance(cell, bool):
             raise TypeError("a boolean cell has no agreed spelling; pass text such as 是/否")
         if isinstance(cell, datetime) and cell.tzinfo is not None:
