@@ -169,6 +169,11 @@ class Settings(BaseSettings):
     # case's deadline its department is reminded: an operating choice, not a policy of the seeds.
     deadline_scan_cron: str = "*/10 * * * *"
     deadline_reminder_working_days: int = Field(default=3, ge=0, le=60)
+    # Statistics (issue 23, ADR 0034): how often the worker folds dirty days into the rollups, and
+    # the smallest count shown (GB/T 37973, seed 002 §6.4.3): a count from 1 to this minus 1 is
+    # suppressed. 5 is the issue's default, not a figure of the seeds.
+    statistics_fold_cron: str = "* * * * *"
+    statistics_min_cell: int = Field(default=5, ge=1, le=1000)
     # Applicant notifications go out through the first of these channels that takes them
     # (comma-separated: sink, sms, wechat). `sink` appends to notification_sink_file and sends
     # nothing: the default, for dev and tests; production names its gateways.

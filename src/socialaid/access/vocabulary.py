@@ -16,6 +16,8 @@ class Role(StrEnum):
     AUDITOR = "auditor"
     ANALYST = "analyst"
     INTEGRATION = "integration"  # department systems, the 12345 hotline
+    # Issue 23: a department's head reads its statistics, nothing of a single family (ADR 0034).
+    DEPARTMENT_HEAD = "department_head"
 
 
 class Resource(StrEnum):
@@ -33,6 +35,7 @@ class Resource(StrEnum):
     WORKING_CALENDAR = "working_calendar"  # a province's holidays and adjusted working days
     TENANT_PARAMETER = "tenant_parameter"  # values of the catalogue's parameters (issue 21)
     WEBHOOK_SUBSCRIPTION = "webhook_subscription"  # a department system's webhook and deliveries
+    STATISTICS = "statistics"  # counts over applications and cases (issue 23), never a row
     ME = "me"
 
 
@@ -70,4 +73,5 @@ ROW_SCOPE: dict[Role, RowScope] = {
     Role.AUDITOR: RowScope.TENANT,
     Role.ANALYST: RowScope.TENANT,
     Role.INTEGRATION: RowScope.TENANT,
+    Role.DEPARTMENT_HEAD: RowScope.DEPARTMENT,
 }

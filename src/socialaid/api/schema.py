@@ -42,6 +42,7 @@ from socialaid.materials.graphql import MaterialMutation
 from socialaid.monitoring.graphql import MonitoringQuery
 from socialaid.policy_questions.graphql import PolicyQuestionMutation, PolicyQuestionQuery
 from socialaid.screening.graphql import ScreeningQuery
+from socialaid.statistics.graphql import StatisticsQuery
 from socialaid.tenancy.graphql import TenancyQuery
 from socialaid.webhooks.graphql import WebhookMutation, WebhookQuery
 
@@ -72,6 +73,7 @@ Query = _root(
         WorkingCalendarQuery,
         ParametersQuery,
         ScreeningQuery,
+        StatisticsQuery,
         WebhookQuery,
         MonitoringQuery,
         PolicyQuestionQuery,

@@ -25,6 +25,9 @@ DISTRIBUTED: tuple[str, ...] = (
     "material_upload",
     "monitored_household",
     "shared_record",
+    "statistics_application_day",
+    "statistics_case_day",
+    "statistics_dirty",
     "webhook_subscription",
     "webhook_delivery",
 )
