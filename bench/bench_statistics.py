@@ -3,7 +3,8 @@ applications a year, with the same-run baseline, and what the rollups cost a sub
 
     PYTHONPATH=src .venv/bin/python bench/bench_statistics.py [--calls 200] [--reload]
 
-The rollups are filled directly, set-based (one INSERT … SELECT over generate_series per table):
+The rollups are filled directly, set-based (one INSERT … SELECT over generate_series per table,
+the month rollups summed from the day rows as the fold does):
 the province of bench/province_scale.py (140000, 11 cities, 118 counties) over 365 days, per
 county and day 32 application rows (8 streets × 4 channels, 3–4 applications each: ≈ 4.8 M
 applications) and 150 case rows (street, channel, item, target group, outcome, working days;
@@ -96,6 +97,21 @@ FROM (
 ) generated
 ON CONFLICT DO NOTHING
 """,
+    # The month rollups as the fold makes them: the day rows summed per month.
+    "statistics_application_month": """
+INSERT INTO statistics_application_month
+SELECT tenant_id, date_trunc('month', day)::date, sum(applications), sum(accepted),
+       sum(rejected_at_door), sum(escalated)
+FROM statistics_application_day GROUP BY 1, 2
+""",
+    "statistics_case_month": """
+INSERT INTO statistics_case_month
+SELECT tenant_id, date_trunc('month', day)::date, department, item, target_group, outcome,
+       working_days, sum(cases), sum(applications), sum(escalated), sum(approved), sum(denied),
+       sum(closed), sum(withdrawn), sum(pending), sum(overdue), sum(supplements_requested),
+       sum(amount_granted)
+FROM statistics_case_day GROUP BY 1, 2, 3, 4, 5, 6, 7
+""",
 }
 
 
@@ -171,6 +187,14 @@ SHAPES: dict[str, tuple[str, str, list[str], dict[str, Any] | None, str, str]] =
         FIRST,
         LAST,
     ),
+    "county, a year, by TARGET_GROUP (analyst)": (
+        "analyst",
+        COUNTY,
+        ["TARGET_GROUP"],
+        None,
+        FIRST,
+        LAST,
+    ),
     "county, a year, by ITEM × OUTCOME (tenant_admin)": (
         "tenant_admin",
         COUNTY,
@@ -212,6 +236,15 @@ SHAPES: dict[str, tuple[str, str, list[str], dict[str, Any] | None, str, str]] =
         LAST,
     ),
     "province, a year, one total (analyst)": ("analyst", PROVINCE, [], None, FIRST, LAST),
+    "province, a year, by TENANT (analyst)": ("analyst", PROVINCE, ["TENANT"], None, FIRST, LAST),
+    "province, a year, by ITEM × OUTCOME (analyst)": (
+        "analyst",
+        PROVINCE,
+        ["ITEM", "OUTCOME"],
+        None,
+        FIRST,
+        LAST,
+    ),
     "province, a year, by MONTH × DEPARTMENT (analyst)": (
         "analyst",
         PROVINCE,

@@ -95,6 +95,42 @@ def upgrade() -> None:
         ),
     )
     enable_tenant_rls("statistics_case_day")
+    # Month grain without street and channel, folded from the day rows: what a province-year
+    # query reads for its whole months (ADR 0034).
+    op.create_table(
+        "statistics_application_month",
+        sa.Column("tenant_id", sa.String(length=6), nullable=False),
+        sa.Column("month", sa.Date(), nullable=False),
+        _counter("applications"),
+        _counter("accepted"),
+        _counter("rejected_at_door"),
+        _counter("escalated"),
+        sa.PrimaryKeyConstraint("tenant_id", "month", name=op.f("pk_statistics_application_month")),
+    )
+    enable_tenant_rls("statistics_application_month")
+    op.create_table(
+        "statistics_case_month",
+        sa.Column("tenant_id", sa.String(length=6), nullable=False),
+        sa.Column("month", sa.Date(), nullable=False),
+        sa.Column("department", sa.String(length=100), nullable=False),
+        sa.Column("item", sa.String(length=100), nullable=False),
+        sa.Column("target_group", sa.String(length=100), nullable=False),
+        sa.Column("outcome", sa.String(length=20), nullable=False),
+        sa.Column("working_days", sa.SmallInteger(), nullable=False),
+        *[_counter(name) for name in _COUNTERS],
+        sa.Column("amount_granted", sa.Numeric(16, 2), nullable=False),
+        sa.PrimaryKeyConstraint(
+            "tenant_id",
+            "month",
+            "department",
+            "item",
+            "target_group",
+            "outcome",
+            "working_days",
+            name=op.f("pk_statistics_case_month"),
+        ),
+    )
+    enable_tenant_rls("statistics_case_month")
     op.execute(CREATE_WORKING_DAYS_FUNCTION)
     for statement in CREATE_MARK_FUNCTIONS + CREATE_TRIGGERS:
         op.execute(statement)
@@ -109,6 +145,12 @@ def upgrade() -> None:
 def downgrade() -> None:
     for statement in DROP_TRIGGERS + DROP_FUNCTIONS:
         op.execute(statement)
-    for table in ("statistics_case_day", "statistics_application_day", "statistics_dirty"):
+    for table in (
+        "statistics_case_month",
+        "statistics_application_month",
+        "statistics_case_day",
+        "statistics_application_day",
+        "statistics_dirty",
+    ):
         disable_tenant_rls(table)
         op.drop_table(table)

@@ -52,3 +52,23 @@ def test_a_measure_undefined_for_the_grouping_stays_null_without_being_called_su
     figures = shown(cell, 5)
     assert figures.counts["applications"] is None
     assert "applications" not in figures.suppressed
+
+
+def test_a_range_reads_its_whole_months_from_the_month_rollups() -> None:
+    from datetime import date
+
+    from socialaid.statistics.queries import _whole_months
+
+    assert _whole_months(date(2026, 1, 1), date(2026, 12, 31)) == (
+        date(2026, 1, 1),
+        date(2026, 12, 1),
+    )
+    assert _whole_months(date(2025, 12, 2), date(2026, 11, 30)) == (
+        date(2026, 1, 1),
+        date(2026, 11, 1),
+    )
+    assert _whole_months(date(2026, 2, 1), date(2026, 2, 28)) == (
+        date(2026, 2, 1),
+        date(2026, 2, 1),
+    )
+    assert _whole_months(date(2026, 11, 2), date(2026, 12, 30)) is None

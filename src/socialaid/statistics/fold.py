@@ -11,7 +11,13 @@ from sqlalchemy import text
 
 from socialaid.db.database import Database
 from socialaid.db.rls import set_every_tenant_scope
-from socialaid.statistics.rollup_sql import CLAIM, COUNT_APPLICATIONS, COUNT_CASES, FORGET
+from socialaid.statistics.rollup_sql import (
+    CLAIM,
+    COUNT_APPLICATIONS,
+    COUNT_CASES,
+    FOLD_MONTHS,
+    FORGET,
+)
 
 BATCH_DAYS = 500
 
@@ -22,6 +28,9 @@ async def fold_dirty_days(db: Database, *, batch: int = BATCH_DAYS) -> int:
     while True:
         async with db.session() as session, session.begin():
             await set_every_tenant_scope(session)
+            # One fold at a time: two folding days of one month would each recount the month
+            # without the other's days.
+            await session.execute(text("SELECT pg_advisory_xact_lock(hashtext('statistics.fold'))"))
             await session.execute(text(CLAIM[0]))
             await session.execute(text(CLAIM[1]), {"batch": batch})
             claimed = (await session.execute(text("SELECT count(*) FROM claimed"))).scalar_one()
@@ -31,4 +40,6 @@ async def fold_dirty_days(db: Database, *, batch: int = BATCH_DAYS) -> int:
                 await session.execute(text(statement))
             await session.execute(text(COUNT_APPLICATIONS))
             await session.execute(text(COUNT_CASES))
+            for statement in FOLD_MONTHS:
+                await session.execute(text(statement))
         folded += int(claimed)

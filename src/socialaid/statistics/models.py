@@ -66,3 +66,30 @@ statistics_case_day = Table(
     *(Column(name, Integer, nullable=False) for name in _COUNTERS),
     Column("amount_granted", Numeric(16, 2), nullable=False),
 )
+
+
+# Month grain, without street and channel (folded from the day rows; ADR 0034).
+statistics_application_month = Table(
+    "statistics_application_month",
+    SQLModel.metadata,
+    Column("tenant_id", String(6), primary_key=True),
+    Column("month", Date, primary_key=True),
+    *(
+        Column(name, Integer, nullable=False)
+        for name in ("applications", "accepted", "rejected_at_door", "escalated")
+    ),
+)
+
+statistics_case_month = Table(
+    "statistics_case_month",
+    SQLModel.metadata,
+    Column("tenant_id", String(6), primary_key=True),
+    Column("month", Date, primary_key=True),
+    Column("department", String(100), primary_key=True),
+    Column("item", String(100), primary_key=True),
+    Column("target_group", String(100), primary_key=True),
+    Column("outcome", String(20), primary_key=True),
+    Column("working_days", SmallInteger, primary_key=True),
+    *(Column(name, Integer, nullable=False) for name in _COUNTERS),
+    Column("amount_granted", Numeric(16, 2), nullable=False),
+)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -128,9 +128,10 @@ async def statistics(
     tenants = await _subtree(session, row.path)
     where, params = _where(tenants, first, last, departments, row_filter)
     keys = list(group_by)
+    sources = _sources(keys, row_filter, first, last, params)
     cells: dict[tuple[Any, ...], Cell] = {}
     if case_mode:
-        await _read_cases(session, keys, where, params, cells)
+        await _read_cases(session, keys, sources, where, params, cells)
         per_department = not (
             {Dimension.ITEM, Dimension.TARGET_GROUP, Dimension.OUTCOME}.intersection(keys)
             or row_filter.items
@@ -143,11 +144,11 @@ async def statistics(
                 cell.counts["accepted"] = None
             cell.counts["rejected_at_door"] = None
     else:
-        await _read_cases(session, keys, where, params, cells)
+        await _read_cases(session, keys, sources, where, params, cells)
         for cell in cells.values():
             cell.counts.pop("applications", None)
             cell.counts.pop("escalated", None)
-        await _read_applications(session, keys, where, params, cells)
+        await _read_applications(session, keys, sources, where, params, cells)
     as_of = await _as_of(session, tenants)
     groups = [
         Group(dict(zip(keys, key, strict=True)), shown(cell, threshold))
@@ -169,6 +170,78 @@ async def _subtree(session: AsyncSession, path: str) -> list[str]:
     return [str(tenant) for tenant in found.scalars()]
 
 
+# Dimensions the month rollups do not keep: a query that needs one reads the day rows only.
+_DAY_ONLY = frozenset({Dimension.AREA, Dimension.CHANNEL, Dimension.DAY, Dimension.WEEK})
+_CASE_COLUMNS = (
+    "department, item, target_group, outcome, working_days, cases, applications, escalated,"
+    " approved, denied, closed, pending, overdue, supplements_requested, amount_granted"
+)
+_APPLICATION_COLUMNS = "applications, accepted, rejected_at_door, escalated"
+
+
+def _whole_months(first: date, last: date) -> tuple[date, date] | None:
+    """The first days of the first and last whole months from `first` to `last`, if any."""
+    start = first if first.day == 1 else _next_month(first)
+    end_exclusive = (
+        _next_month(last)
+        if _next_month(last) - timedelta(days=1) == last
+        else (last.replace(day=1))
+    )
+    if start >= end_exclusive:
+        return None
+    return start, _previous_month(end_exclusive)
+
+
+def _next_month(day: date) -> date:
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def _previous_month(first_of_month: date) -> date:
+    return (first_of_month - timedelta(days=1)).replace(day=1)
+
+
+def _sources(
+    keys: Sequence[Dimension],
+    row_filter: StatisticsFilter,
+    first: date,
+    last: date,
+    params: dict[str, Any],
+) -> dict[str, str]:
+    """The rows to sum, per rollup: whole months from the month rollups where the grouping
+    allows (a province-year reads 12 rows per tenant and key instead of 365), the days at either
+    end from the day rollups."""
+    months = (
+        None if _DAY_ONLY.intersection(keys) or row_filter.channels else _whole_months(first, last)
+    )
+    day_range = "day BETWEEN :first AND :last"
+    if months is None:
+        return {
+            "case": f"(SELECT * FROM statistics_case_day WHERE {_SUBTREE} AND {day_range})",
+            "application": (
+                f"(SELECT * FROM statistics_application_day WHERE {_SUBTREE} AND {day_range})"
+            ),
+        }
+    params["month_from"], params["month_to"] = months
+    params["before_months"] = months[0] - timedelta(days=1)
+    params["after_months"] = _next_month(months[1])
+    edges = "(day BETWEEN :first AND :before_months OR day BETWEEN :after_months AND :last)"
+    in_months = "month BETWEEN :month_from AND :month_to"
+    return {
+        "case": (
+            f"(SELECT tenant_id, month AS day, {_CASE_COLUMNS} FROM statistics_case_month"
+            f" WHERE {_SUBTREE} AND {in_months}"
+            f" UNION ALL SELECT tenant_id, day, {_CASE_COLUMNS} FROM statistics_case_day"
+            f" WHERE {_SUBTREE} AND {edges})"
+        ),
+        "application": (
+            f"(SELECT tenant_id, month AS day, {_APPLICATION_COLUMNS}"
+            f" FROM statistics_application_month WHERE {_SUBTREE} AND {in_months}"
+            f" UNION ALL SELECT tenant_id, day, {_APPLICATION_COLUMNS}"
+            f" FROM statistics_application_day WHERE {_SUBTREE} AND {edges})"
+        ),
+    }
+
+
 def _where(
     tenants: list[str],
     first: date,
@@ -176,8 +249,9 @@ def _where(
     departments: Sequence[str],
     row_filter: StatisticsFilter,
 ) -> tuple[dict[str, list[str]], dict[str, Any]]:
-    """The conditions of each rollup (`application`, `case`) and their parameters."""
-    common = [_SUBTREE, "day BETWEEN :first AND :last"]
+    """The conditions on each rollup's rows (`application`, `case`; the source in `_sources`
+    holds the tenants and days) and their parameters."""
+    common = ["TRUE"]
     params: dict[str, Any] = {
         "tenants": tenants,
         "first": first,
@@ -199,6 +273,7 @@ def _where(
 async def _read_cases(
     session: AsyncSession,
     keys: list[Dimension],
+    sources: dict[str, str],
     where: dict[str, list[str]],
     params: dict[str, Any],
     cells: dict[tuple[Any, ...], Cell],
@@ -207,7 +282,7 @@ async def _read_cases(
     sums = [f"sum({name}) AS {name}" for name in _CASE_SUMS]
     grouping = [f"k{i}" for i in range(len(keys))] + ["working_days"]
     sql = (
-        f"SELECT {', '.join([*selected, 'working_days', *sums])} FROM statistics_case_day"
+        f"SELECT {', '.join([*selected, 'working_days', *sums])} FROM {sources['case']} s"
         f" WHERE {' AND '.join(where['case'])} GROUP BY {', '.join(grouping)}"
     )
     for found in (await session.execute(text(sql), params)).mappings():
@@ -224,6 +299,7 @@ async def _read_cases(
 async def _read_applications(
     session: AsyncSession,
     keys: list[Dimension],
+    sources: dict[str, str],
     where: dict[str, list[str]],
     params: dict[str, Any],
     cells: dict[tuple[Any, ...], Cell],
@@ -232,7 +308,7 @@ async def _read_applications(
     sums = [f"sum({name}) AS {name}" for name in _APPLICATION_SUMS]
     group = f" GROUP BY {', '.join(f'k{i}' for i in range(len(keys)))}" if keys else ""
     sql = (
-        f"SELECT {', '.join([*selected, *sums])} FROM statistics_application_day"
+        f"SELECT {', '.join([*selected, *sums])} FROM {sources['application']} s"
         f" WHERE {' AND '.join(where['application'])}{group}"
     )
     for found in (await session.execute(text(sql), params)).mappings():

@@ -165,3 +165,33 @@ FROM (
 ) cases
 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
 """
+
+# The months of the claimed days, recounted from their day rows (every day of the month).
+_MONTHS = "(SELECT DISTINCT tenant_id, date_trunc('month', day)::date AS month FROM claimed)"
+_CASE_MEASURES = (
+    "cases, applications, escalated, approved, denied, closed, withdrawn, pending, overdue,"
+    " supplements_requested, amount_granted"
+)
+FOLD_MONTHS = [
+    f"DELETE FROM statistics_application_month s USING {_MONTHS} m"
+    " WHERE s.tenant_id = m.tenant_id AND s.month = m.month",
+    f"DELETE FROM statistics_case_month s USING {_MONTHS} m"
+    " WHERE s.tenant_id = m.tenant_id AND s.month = m.month",
+    f"""
+INSERT INTO statistics_application_month
+  (tenant_id, month, applications, accepted, rejected_at_door, escalated)
+SELECT d.tenant_id, m.month, sum(applications), sum(accepted), sum(rejected_at_door), sum(escalated)
+FROM {_MONTHS} m JOIN statistics_application_day d
+  ON d.tenant_id = m.tenant_id AND d.day >= m.month AND d.day < m.month + interval '1 month'
+GROUP BY 1, 2
+""",
+    f"""
+INSERT INTO statistics_case_month
+  (tenant_id, month, department, item, target_group, outcome, working_days, {_CASE_MEASURES})
+SELECT d.tenant_id, m.month, department, item, target_group, outcome, working_days,
+       {", ".join(f"sum({c.strip()})" for c in _CASE_MEASURES.split(","))}
+FROM {_MONTHS} m JOIN statistics_case_day d
+  ON d.tenant_id = m.tenant_id AND d.day >= m.month AND d.day < m.month + interval '1 month'
+GROUP BY 1, 2, 3, 4, 5, 6, 7
+""",
+]
