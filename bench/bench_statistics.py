@@ -27,6 +27,7 @@ import os
 import statistics
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -375,7 +376,7 @@ async def maintenance(owner_url: str, submissions: int) -> None:
             for n in range(submissions):
                 began = time.perf_counter()
                 async with conn.begin():
-                    at = f"{day}T{9 + n % 8:02d}:{n % 60:02d}:00+08:00"
+                    at = datetime.fromisoformat(f"{day}T{9 + n % 8:02d}:{n % 60:02d}:00+08:00")
                     app = (
                         await conn.execute(insert_application, {"t": COUNTY, "at": at})
                     ).scalar_one()
@@ -431,6 +432,7 @@ async def main() -> None:
     parser.add_argument("--calls", type=int, default=200)
     parser.add_argument("--submissions", type=int, default=110)
     parser.add_argument("--reload", action="store_true")
+    parser.add_argument("--maintenance-only", action="store_true")
     args = parser.parse_args()
     owner_url = await provision_database(REPO / ".data" / "bench-statistics")
     print(f"machine: {machine()}; load average {os.getloadavg()}")
@@ -440,9 +442,10 @@ async def main() -> None:
     print("| table | rows | size with indexes |")
     for table, rows, size in await sizes(owner_url):
         print(f"| {table} | {rows:,} | {size / 2**20:,.1f} MiB |")
-    print(f"queries, 1 client, {args.calls} calls each; load average {os.getloadavg()}")
-    print("| query | median | p99 | rows | median ÷ baseline |")
-    await measure(owner_url, args.calls)
+    if not args.maintenance_only:
+        print(f"queries, 1 client, {args.calls} calls each; load average {os.getloadavg()}")
+        print("| query | median | p99 | rows | median ÷ baseline |")
+        await measure(owner_url, args.calls)
     print(f"maintenance; load average {os.getloadavg()}")
     await maintenance(owner_url, args.submissions)
 
