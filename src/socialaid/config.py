@@ -172,6 +172,11 @@ class Settings(BaseSettings):
     # Issue 22: the discovery job's schedule (cron, UTC). Each run evaluates only the residents
     # whose livelihood tags changed since the last one, so a short interval costs little.
     discovery_cron: str = "*/15 * * * *"
+    # Statistics (issue 23, ADR 0034): how often the worker folds dirty days into the rollups, and
+    # the smallest count shown (GB/T 37973, seed 002 §6.4.3): a count from 1 to this minus 1 is
+    # suppressed. 5 is the issue's default, not a figure of the seeds.
+    statistics_fold_cron: str = "* * * * *"
+    statistics_min_cell: int = Field(default=5, ge=1, le=1000)
     # Applicant notifications go out through the first of these channels that takes them
     # (comma-separated: sink, sms, wechat). `sink` appends to notification_sink_file and sends
     # nothing: the default, for dev and tests; production names its gateways.

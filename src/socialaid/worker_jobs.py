@@ -17,6 +17,7 @@ from socialaid.jobs.registry import JobContext, JobRegistry
 from socialaid.kernel.unit_of_work import now_in_china
 from socialaid.notifications import jobs as notification_jobs
 from socialaid.notifications.senders import senders_from
+from socialaid.statistics import jobs as statistics_jobs
 
 
 def job_registry(settings: Settings) -> JobRegistry:
@@ -24,6 +25,7 @@ def job_registry(settings: Settings) -> JobRegistry:
     notification_jobs.register(registry)
     application_jobs.register(registry, settings.deadline_scan_cron)
     discovery_jobs.register(registry, settings.discovery_cron)
+    statistics_jobs.register(registry, settings.statistics_fold_cron)
     return registry
 
 

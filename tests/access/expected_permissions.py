@@ -26,6 +26,7 @@ TENANT_ADMIN: Final = Role.TENANT_ADMIN
 AUDITOR: Final = Role.AUDITOR
 ANALYST: Final = Role.ANALYST
 INTEGRATION: Final = Role.INTEGRATION  # department systems, the 12345 hotline
+DEPARTMENT_HEAD: Final = Role.DEPARTMENT_HEAD  # issue 23: their departments' statistics only
 
 EVERY_ROLE: Final = frozenset(Role)
 
@@ -196,4 +197,7 @@ ALLOWED_ROLES: Final[dict[str, frozenset[Role]]] = {
     "auditVerify": frozenset({AUDITOR}),
     "applicationHistory": frozenset({AUDITOR}),
     "personHistory": frozenset({AUDITOR}),
+    # counts, never a family: the centre's analysis (002 6.4.1), every department its own
+    # (6.4.2), oversight; applicants and department staff handling cases are refused (issue 23)
+    "statistics": frozenset({ANALYST, TENANT_ADMIN, AUDITOR, DEPARTMENT_HEAD}),
 }

@@ -131,6 +131,8 @@ ROOT_FIELDS: dict[str, Permission | Public] = {
     ),
     # grants (role assignments, the caller)
     "me": Permission(Resource.ME, Action.READ, tenant_argument=None),
+    # statistics (issue 23)
+    "statistics": Permission(Resource.STATISTICS, Action.READ),
     "roleAssignments": Permission(Resource.ROLE_ASSIGNMENT, Action.READ),
     "roleGrant": Permission(Resource.ROLE_ASSIGNMENT, Action.GRANT, "input.tenant"),
     "roleRevoke": Permission(Resource.ROLE_ASSIGNMENT, Action.REVOKE, "input.tenant"),

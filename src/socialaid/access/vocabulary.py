@@ -16,6 +16,8 @@ class Role(StrEnum):
     AUDITOR = "auditor"
     ANALYST = "analyst"
     INTEGRATION = "integration"  # department systems, the 12345 hotline
+    # Issue 23: a department's head reads its statistics, nothing of a single family (ADR 0034).
+    DEPARTMENT_HEAD = "department_head"
 
 
 class Resource(StrEnum):
@@ -37,6 +39,7 @@ class Resource(StrEnum):
     COMPLETION_SUMMARY = "completion_summary"  # 办结汇总 per department (issue 23)
     LEAD = "lead"  # a 救助线索 discovery raised from livelihood tags (issue 22)
     NEEDS_ASSESSMENT = "needs_assessment"  # a household's needs assessment (issue 22)
+    STATISTICS = "statistics"  # counts over applications and cases (issue 23), never a row
     ME = "me"
 
 
@@ -74,4 +77,5 @@ ROW_SCOPE: dict[Role, RowScope] = {
     Role.AUDITOR: RowScope.TENANT,
     Role.ANALYST: RowScope.TENANT,
     Role.INTEGRATION: RowScope.TENANT,
+    Role.DEPARTMENT_HEAD: RowScope.DEPARTMENT,
 }

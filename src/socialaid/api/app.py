@@ -55,6 +55,7 @@ from socialaid.calendars.readiness import calendar_running_out
 from socialaid.catalogue.revision import RevisionWatcher
 from socialaid.config import Settings
 from socialaid.db.database import Database
+from socialaid.exports.response import TableFormat
 from socialaid.kernel.caches import Caches
 from socialaid.kernel.context import Context
 from socialaid.log_format import current_log_context
@@ -62,6 +63,7 @@ from socialaid.materials.embedded_store import EmbeddedStore
 from socialaid.materials.file_routes import file_routes
 from socialaid.materials.stores import FileStores
 from socialaid.printing.http import print_routes
+from socialaid.statistics.http import statistics_export_endpoint
 from socialaid.tracing import Tracing
 
 log = logging.getLogger(__name__)
@@ -283,6 +285,16 @@ def create_app(
                 "/audit/export",
                 export_endpoint(db, settings.signing_key, graphql.authenticator),
                 methods=["GET"],
+            ),
+            *(
+                Route(
+                    f"/exports/statistics.{table_format.value}",
+                    statistics_export_endpoint(
+                        db, graphql.authenticator, settings.statistics_min_cell, table_format
+                    ),
+                    methods=["GET"],
+                )
+                for table_format in TableFormat
             ),
             # Printable application forms and decision notices (printing/http.py).
             *print_routes(db, graphql.authenticator, graphql.caches, settings.signing_key),

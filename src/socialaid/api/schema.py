@@ -45,6 +45,7 @@ from socialaid.needs.graphql import NeedsMutation, NeedsQuery
 from socialaid.policy_questions.graphql import PolicyQuestionMutation, PolicyQuestionQuery
 from socialaid.reform.graphql import ReformQuery
 from socialaid.screening.graphql import ScreeningQuery
+from socialaid.statistics.graphql import StatisticsQuery
 from socialaid.tenancy.graphql import TenancyQuery
 from socialaid.webhooks.graphql import WebhookMutation, WebhookQuery
 
@@ -75,6 +76,7 @@ Query = _root(
         WorkingCalendarQuery,
         ParametersQuery,
         ScreeningQuery,
+        StatisticsQuery,
         WebhookQuery,
         MonitoringQuery,
         PolicyQuestionQuery,

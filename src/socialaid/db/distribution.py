@@ -29,6 +29,11 @@ DISTRIBUTED: tuple[str, ...] = (
     "lead",
     "needs_assessment",
     "shared_record",
+    "statistics_application_day",
+    "statistics_application_month",
+    "statistics_case_day",
+    "statistics_case_month",
+    "statistics_dirty",
     "webhook_subscription",
     "webhook_delivery",
 )

@@ -21,5 +21,6 @@ RoleEnum = described_enum(
         "AUDITOR": "审计员（AUDITOR）：查询审计事件、校验哈希链",
         "ANALYST": "分析人员（ANALYST）：只读申请与案件，供统计分析",
         "INTEGRATION": "系统对接（INTEGRATION）：部门系统、大数据中心、12345 热线推送共享数据或代为提交",
+        "DEPARTMENT_HEAD": "部门负责人（DEPARTMENT_HEAD）：只查本部门（令牌所列部门）的统计数，不见个案",
     },
 )

@@ -1,0 +1,333 @@
+"""`statistics`: the rollups summed over a tenant's subtree, a date range and the dimensions
+asked for, with small cells suppressed (ADR 0034).
+
+Application measures (applications, accepted, rejected at the door, escalated) come from the
+application rollup when no case dimension is asked for. With a department in the grouping or the
+scope (a department head's), they are counted once per application and department; grouped or
+filtered by item, target group or outcome an application would be counted in several groups, so
+they are null there rather than wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from socialaid.access.decisions import ForbiddenError, authorize, roles_allowed
+from socialaid.access.principal import Principal, Target
+from socialaid.access.vocabulary import ROW_SCOPE, Action, Resource, RowScope
+from socialaid.errors import DomainError
+from socialaid.statistics.measures import (
+    CASE_DIMENSIONS,
+    PERIODS,
+    Cell,
+    Dimension,
+    Shown,
+    duplicates,
+    shown,
+)
+from socialaid.tenancy.service import get_tenant
+
+MAX_DAYS = 3 * 366 + 1
+
+_KEY_SQL = {
+    Dimension.TENANT: "tenant_id",
+    Dimension.AREA: "area",
+    Dimension.CHANNEL: "channel",
+    Dimension.DAY: "day",
+    Dimension.WEEK: "date_trunc('week', day)::date",
+    Dimension.MONTH: "date_trunc('month', day)::date",
+    Dimension.DEPARTMENT: "department",
+    Dimension.ITEM: "item",
+    Dimension.TARGET_GROUP: "target_group",
+    Dimension.OUTCOME: "outcome",
+}
+_CASE_SUMS = (
+    "cases",
+    "applications",
+    "escalated",
+    "approved",
+    "denied",
+    "closed",
+    "pending",
+    "overdue",
+    "supplements_requested",
+    "amount_granted",
+)
+_APPLICATION_SUMS = ("applications", "accepted", "rejected_at_door", "escalated")
+
+
+@dataclass(frozen=True)
+class StatisticsFilter:
+    departments: tuple[str, ...] = ()
+    items: tuple[str, ...] = ()
+    channels: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Group:
+    key: dict[Dimension, Any]
+    figures: Shown
+
+
+@dataclass(frozen=True)
+class Answer:
+    groups: list[Group]
+    as_of: datetime
+    threshold: int
+    departments: tuple[str, ...] = field(default=())  # the scope a department head was held to
+
+
+def _check(first: date, last: date, group_by: Sequence[Dimension]) -> None:
+    if last < first:
+        raise DomainError("结束日期不能早于开始日期", path=["to"])
+    if (last - first).days + 1 > MAX_DAYS:
+        raise DomainError(f"统计区间至多 {MAX_DAYS} 天", path=["from"])
+    if duplicates(group_by):
+        raise DomainError("分组维度不能重复", path=["groupBy"])
+    if len(PERIODS.intersection(group_by)) > 1:
+        raise DomainError("DAY、WEEK、MONTH 至多选一个", path=["groupBy"])
+
+
+def _department_scope(actor: Principal, tenant_path: str) -> tuple[str, ...] | None:
+    """None: every department; else the only departments the caller's grants reach."""
+    roles = roles_allowed(actor, Resource.STATISTICS, Action.READ, Target(tenant_path=tenant_path))
+    if any(ROW_SCOPE[role] is RowScope.TENANT for role in roles):
+        return None
+    return actor.departments
+
+
+async def statistics(
+    session: AsyncSession,
+    actor: Principal | None,
+    *,
+    tenant: str,
+    first: date,
+    last: date,
+    group_by: Sequence[Dimension],
+    row_filter: StatisticsFilter,
+    threshold: int,
+) -> Answer:
+    """The groups of the tenant's subtree from `first` to `last` (submission days, China time)."""
+    row = await get_tenant(session, code=tenant, path=["tenant"])
+    actor = authorize(actor, Resource.STATISTICS, Action.READ, Target(tenant_path=row.path))
+    _check(first, last, group_by)
+    departments = row_filter.departments
+    scope = _department_scope(actor, row.path)
+    if scope is not None:
+        if not scope or set(departments) - set(scope):
+            raise ForbiddenError()
+        departments = departments or scope
+    case_mode = bool(CASE_DIMENSIONS.intersection(group_by) or departments or row_filter.items)
+    tenants = await _subtree(session, row.path)
+    where, params = _where(tenants, first, last, departments, row_filter)
+    keys = list(group_by)
+    sources = _sources(keys, row_filter, first, last, params)
+    cells: dict[tuple[Any, ...], Cell] = {}
+    if case_mode:
+        await _read_cases(session, keys, sources, where, params, cells)
+        per_department = not (
+            {Dimension.ITEM, Dimension.TARGET_GROUP, Dimension.OUTCOME}.intersection(keys)
+            or row_filter.items
+        ) and (Dimension.DEPARTMENT in keys or len(departments) == 1)
+        for cell in cells.values():
+            if per_department:
+                cell.counts["accepted"] = cell.counts.get("applications")
+            else:
+                cell.counts["applications"] = cell.counts["escalated"] = None
+                cell.counts["accepted"] = None
+            cell.counts["rejected_at_door"] = None
+    else:
+        await _read_cases(session, keys, sources, where, params, cells)
+        for cell in cells.values():
+            cell.counts.pop("applications", None)
+            cell.counts.pop("escalated", None)
+        await _read_applications(session, keys, sources, where, params, cells)
+    as_of = await _as_of(session, tenants)
+    groups = [
+        Group(dict(zip(keys, key, strict=True)), shown(cell, threshold))
+        for key, cell in sorted(cells.items(), key=lambda kv: [str(v) for v in kv[0]])
+    ]
+    return Answer(groups, as_of, threshold, departments if scope is not None else ())
+
+
+# The subtree's tenants as a list, not a subquery: with a list the planner sees how few tenants
+# (one county of 118) and walks the primary key, where a semi-join scanned the whole rollup.
+_SUBTREE = "tenant_id = ANY(:tenants)"
+
+
+async def _subtree(session: AsyncSession, path: str) -> list[str]:
+    found = await session.execute(
+        text("SELECT tenant_id FROM tenant WHERE path = :path OR left(path, :length) = :prefix"),
+        {"path": path, "prefix": path + "/", "length": len(path) + 1},
+    )
+    return [str(tenant) for tenant in found.scalars()]
+
+
+# Dimensions the month rollups do not keep: a query that needs one reads the day rows only.
+_DAY_ONLY = frozenset({Dimension.AREA, Dimension.CHANNEL, Dimension.DAY, Dimension.WEEK})
+_CASE_COLUMNS = (
+    "department, item, target_group, outcome, working_days, cases, applications, escalated,"
+    " approved, denied, closed, pending, overdue, supplements_requested, amount_granted"
+)
+_APPLICATION_COLUMNS = "applications, accepted, rejected_at_door, escalated"
+
+
+def _whole_months(first: date, last: date) -> tuple[date, date] | None:
+    """The first days of the first and last whole months from `first` to `last`, if any."""
+    start = first if first.day == 1 else _next_month(first)
+    end_exclusive = (
+        _next_month(last)
+        if _next_month(last) - timedelta(days=1) == last
+        else (last.replace(day=1))
+    )
+    if start >= end_exclusive:
+        return None
+    return start, _previous_month(end_exclusive)
+
+
+def _next_month(day: date) -> date:
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def _previous_month(first_of_month: date) -> date:
+    return (first_of_month - timedelta(days=1)).replace(day=1)
+
+
+def _sources(
+    keys: Sequence[Dimension],
+    row_filter: StatisticsFilter,
+    first: date,
+    last: date,
+    params: dict[str, Any],
+) -> dict[str, str]:
+    """The rows to sum, per rollup: whole months from the month rollups where the grouping
+    allows (a province-year reads 12 rows per tenant and key instead of 365), the days at either
+    end from the day rollups."""
+    months = (
+        None if _DAY_ONLY.intersection(keys) or row_filter.channels else _whole_months(first, last)
+    )
+    day_range = "day BETWEEN :first AND :last"
+    if months is None:
+        return {
+            "case": f"(SELECT * FROM statistics_case_day WHERE {_SUBTREE} AND {day_range})",
+            "application": (
+                f"(SELECT * FROM statistics_application_day WHERE {_SUBTREE} AND {day_range})"
+            ),
+        }
+    params["month_from"], params["month_to"] = months
+    params["before_months"] = months[0] - timedelta(days=1)
+    params["after_months"] = _next_month(months[1])
+    edges = "(day BETWEEN :first AND :before_months OR day BETWEEN :after_months AND :last)"
+    in_months = "month BETWEEN :month_from AND :month_to"
+    return {
+        "case": (
+            f"(SELECT tenant_id, month AS day, {_CASE_COLUMNS} FROM statistics_case_month"
+            f" WHERE {_SUBTREE} AND {in_months}"
+            f" UNION ALL SELECT tenant_id, day, {_CASE_COLUMNS} FROM statistics_case_day"
+            f" WHERE {_SUBTREE} AND {edges})"
+        ),
+        "application": (
+            f"(SELECT tenant_id, month AS day, {_APPLICATION_COLUMNS}"
+            f" FROM statistics_application_month WHERE {_SUBTREE} AND {in_months}"
+            f" UNION ALL SELECT tenant_id, day, {_APPLICATION_COLUMNS}"
+            f" FROM statistics_application_day WHERE {_SUBTREE} AND {edges})"
+        ),
+    }
+
+
+def _where(
+    tenants: list[str],
+    first: date,
+    last: date,
+    departments: Sequence[str],
+    row_filter: StatisticsFilter,
+) -> tuple[dict[str, list[str]], dict[str, Any]]:
+    """The conditions on each rollup's rows (`application`, `case`; the source in `_sources`
+    holds the tenants and days) and their parameters."""
+    common = ["TRUE"]
+    params: dict[str, Any] = {
+        "tenants": tenants,
+        "first": first,
+        "last": last,
+    }
+    if row_filter.channels:
+        common.append("channel = ANY(:channels)")
+        params["channels"] = list(row_filter.channels)
+    case = list(common)
+    if departments:
+        case.append("department = ANY(:departments)")
+        params["departments"] = list(departments)
+    if row_filter.items:
+        case.append("item = ANY(:items)")
+        params["items"] = list(row_filter.items)
+    return {"application": common, "case": case}, params
+
+
+async def _read_cases(
+    session: AsyncSession,
+    keys: list[Dimension],
+    sources: dict[str, str],
+    where: dict[str, list[str]],
+    params: dict[str, Any],
+    cells: dict[tuple[Any, ...], Cell],
+) -> None:
+    selected = [f"{_KEY_SQL[k]} AS k{i}" for i, k in enumerate(keys)]
+    sums = [f"sum({name}) AS {name}" for name in _CASE_SUMS]
+    grouping = [f"k{i}" for i in range(len(keys))] + ["working_days"]
+    sql = (
+        f"SELECT {', '.join([*selected, 'working_days', *sums])} FROM {sources['case']} s"
+        f" WHERE {' AND '.join(where['case'])} GROUP BY {', '.join(grouping)}"
+    )
+    for found in (await session.execute(text(sql), params)).mappings():
+        key = tuple(found[f"k{i}"] for i in range(len(keys)))
+        cell = cells.setdefault(key, Cell())
+        cell.add_counts({n: int(found[n]) for n in _CASE_SUMS if n != "amount_granted"})
+        cell.amount_granted += Decimal(found["amount_granted"])
+        days = int(found["working_days"])
+        if days >= 0:
+            decided = int(found["approved"]) + int(found["denied"])
+            cell.working_days[days] = cell.working_days.get(days, 0) + decided
+
+
+async def _read_applications(
+    session: AsyncSession,
+    keys: list[Dimension],
+    sources: dict[str, str],
+    where: dict[str, list[str]],
+    params: dict[str, Any],
+    cells: dict[tuple[Any, ...], Cell],
+) -> None:
+    selected = [f"{_KEY_SQL[k]} AS k{i}" for i, k in enumerate(keys)]
+    sums = [f"sum({name}) AS {name}" for name in _APPLICATION_SUMS]
+    group = f" GROUP BY {', '.join(f'k{i}' for i in range(len(keys)))}" if keys else ""
+    sql = (
+        f"SELECT {', '.join([*selected, *sums])} FROM {sources['application']} s"
+        f" WHERE {' AND '.join(where['application'])}{group}"
+    )
+    for found in (await session.execute(text(sql), params)).mappings():
+        if found["applications"] is None:
+            continue  # no row at all: the aggregate without GROUP BY still answers one
+        key = tuple(found[f"k{i}"] for i in range(len(keys)))
+        cell = cells.setdefault(key, Cell())
+        cell.add_counts({n: int(found[n]) for n in _APPLICATION_SUMS})
+    for cell in cells.values():
+        for name in _APPLICATION_SUMS:
+            cell.counts.setdefault(name, 0)
+
+
+async def _as_of(session: AsyncSession, tenants: list[str]) -> datetime:
+    """Every write committed before this instant is counted: the oldest pending mark of the
+    subtree, or now when nothing waits for the fold."""
+    found = await session.execute(
+        text(f"SELECT coalesce(min(marked_at), now()) FROM statistics_dirty WHERE {_SUBTREE}"),
+        {"tenants": tenants},
+    )
+    moment: datetime = found.scalar_one()
+    return moment
