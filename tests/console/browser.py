@@ -9,15 +9,15 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-from playwright.async_api import Browser, Page, async_playwright
+from playwright.async_api import Browser, Page, ViewportSize, async_playwright
 
 from socialaid.console.build import ensure_built
 from tests.conftest import REPO_ROOT
 
 WEB = REPO_ROOT / "web"
 AXE = WEB / "node_modules" / "axe-core" / "axe.min.js"
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
+DESKTOP = ViewportSize(width=1280, height=900)
+PHONE = ViewportSize(width=390, height=844)
 # Written by every run; a set is committed under docs/console/.
 SCREENSHOTS = Path(
     os.environ.get("SOCIALAID_CONSOLE_SCREENSHOTS", REPO_ROOT / ".data" / "console-screenshots")
@@ -25,8 +25,10 @@ SCREENSHOTS = Path(
 
 
 def built_console() -> Path:
-    """web/dist, built now with npm when missing or stale (what `socialaid serve` does)."""
+    """web/dist, built now with npm when missing or stale (what `socialaid serve` does); the
+    screenshot folder made."""
     ensure_built(WEB)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return WEB / "dist"
 
 
@@ -56,7 +58,7 @@ async def signed_in(browser: Browser, url: str, preset: str, *, phone: bool = Fa
 
 async def serious_violations(page: Page) -> list[dict[str, Any]]:
     """axe-core's serious and critical violations on the page as it is now."""
-    await page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    await page.add_script_tag(path=AXE)
     violations: list[dict[str, Any]] = await page.evaluate(
         """async () => (await axe.run(document)).violations
             .filter(v => v.impact === 'serious' || v.impact === 'critical')
@@ -68,5 +70,4 @@ async def serious_violations(page: Page) -> list[dict[str, Any]]:
 async def check_screen(page: Page, name: str) -> None:
     """No serious accessibility violation on this screen; its screenshot written."""
     assert await serious_violations(page) == [], name
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     await page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
