@@ -69,5 +69,6 @@ async def serious_violations(page: Page) -> list[dict[str, Any]]:
 
 async def check_screen(page: Page, name: str) -> None:
     """No serious accessibility violation on this screen; its screenshot written."""
-    assert await serious_violations(page) == [], name
+    violations = await serious_violations(page)
+    assert violations == [], f"{name}: {violations}"
     await page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)

@@ -41,7 +41,7 @@ export function CataloguePage() {
         <ErrorBox error={error} />
         {data && (
           <>
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0}>
               <table>
                 <caption className="sr-only">{data.tenant.name}的事项</caption>
                 <thead>

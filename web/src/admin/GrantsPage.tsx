@@ -67,7 +67,7 @@ export function GrantsPage() {
       {loading && <Loading />}
       <ErrorBox error={error} />
       {data && (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table>
             <caption>共 {data.roleAssignments.totalCount} 项授权</caption>
             <thead><tr><th scope="col">用户</th><th scope="col">角色</th><th scope="col">租户</th><th scope="col">授权人</th><th scope="col">时间</th><th scope="col">操作</th></tr></thead>

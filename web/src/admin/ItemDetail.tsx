@@ -125,7 +125,7 @@ export function ItemDetail() {
           <section className="card"><ItemView item={item} /></section>
           <section className="card">
             <h2>各要素来源</h2>
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0}>
               <table>
                 <thead><tr><th scope="col">要素</th><th scope="col">来源</th><th scope="col">来自租户</th></tr></thead>
                 <tbody>

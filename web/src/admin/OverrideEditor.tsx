@@ -221,7 +221,7 @@ function Editor({ tenant, item, reload }: { tenant: string; item: AdminItem; rel
         <section className="card" aria-labelledby="preview-title">
           <h2 id="preview-title">发布前预览</h2>
           <h3>差异</h3>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <table data-testid="override-diff">
               <thead><tr><th scope="col">要素</th><th scope="col">现在</th><th scope="col">覆盖后</th></tr></thead>
               <tbody>
@@ -241,7 +241,7 @@ function Editor({ tenant, item, reload }: { tenant: string; item: AdminItem; rel
           {reviewed.preview.length === 0 ? (
             <p data-testid="preview-selections">近 90 天没有包含此事项的申请，表单变化不影响已有申请组合。</p>
           ) : (
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0}>
               <table data-testid="preview-selections">
                 <thead><tr><th scope="col">租户</th><th scope="col">事项组合</th><th scope="col">申请数</th><th scope="col">表单变化</th></tr></thead>
                 <tbody>

@@ -59,7 +59,7 @@ export function ParametersPage() {
       {loading && <Loading />}
       <ErrorBox error={error} />
       {data && (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table>
             <thead><tr><th scope="col">参数</th><th scope="col">值</th><th scope="col">来源</th><th scope="col">生效</th><th scope="col">依据</th></tr></thead>
             <tbody>

@@ -12,7 +12,7 @@ const ApplicationHistoryDocument = graphql(`
       applicationId
       tenant { name }
       departments
-      eventsConnection(first: 200) {
+      eventsConnection(first: 100) {
         totalCount
         edges { node { sequence occurredAt actor roles department action reason changes { field before after } } }
       }
@@ -44,7 +44,7 @@ export function ApplicationHistory() {
           <p data-testid="application-departments">
             {history.tenant.name} · 申请 {history.applicationId} · 经办部门：{history.departments.join("、") || "无"} · 共 {history.eventsConnection.totalCount} 个事件
           </p>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <table>
               <thead><tr><th scope="col">序号</th><th scope="col">时间</th><th scope="col">部门</th><th scope="col">操作人</th><th scope="col">动作</th><th scope="col">字段变化</th></tr></thead>
               <tbody>

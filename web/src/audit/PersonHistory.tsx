@@ -78,7 +78,7 @@ export function PersonHistory() {
             共 {result.applicationsConnection.totalCount} 份申请，涉及 {departments.length} 个部门（{departments.join("、") || "无"}）；
             审计事件 {result.events.totalCount}{result.events.totalCountIsCapped ? " 条以上" : " 条"}。
           </p>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <table data-testid="person-applications">
               <caption>申请</caption>
               <thead><tr><th scope="col">申请</th><th scope="col">租户</th><th scope="col">部门</th><th scope="col">首次</th><th scope="col">最近</th><th scope="col">事件数</th></tr></thead>
@@ -92,7 +92,7 @@ export function PersonHistory() {
               </tbody>
             </table>
           </div>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <table>
               <caption>审计事件（最新在前）</caption>
               <thead><tr><th scope="col">序号</th><th scope="col">时间</th><th scope="col">租户</th><th scope="col">部门</th><th scope="col">操作人</th><th scope="col">动作</th><th scope="col">对象</th></tr></thead>
