@@ -11,8 +11,10 @@ import httpx
 import jwt
 import pytest
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 
 from socialaid.api.app import create_app
+from socialaid.api.compression import CompressResponses
 from socialaid.config import Settings
 from socialaid.console.http import console_routes
 from socialaid.db.database import Database
@@ -164,3 +166,22 @@ async def test_dev_tokens_exists_in_dev(db: Database) -> None:
             "/dev/tokens", json={"user": "x", "tenant": "310105", "roles": ["auditor"]}
         )
     assert response.status_code == 200
+
+
+async def test_a_large_asset_is_compressed_as_the_browser_accepts(dist: Path) -> None:
+    script = "console.log('控制台');\n" * 2000
+    (dist / "assets" / "index-Big123.js").write_text(script, encoding="utf-8")
+    app = Starlette(
+        routes=console_routes(test_settings(), dist),
+        middleware=[Middleware(CompressResponses, min_bytes=1024)],
+    )
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://t"
+    ) as client:
+        response = await client.get(
+            "/console/assets/index-Big123.js", headers={"accept-encoding": "gzip"}
+        )
+    assert response.headers["content-encoding"] == "gzip"
+    assert response.headers["cache-control"] == "public, max-age=31536000, immutable"
+    assert response.text == script  # httpx decodes it
+    assert int(response.headers["content-length"]) < len(script.encode()) / 10

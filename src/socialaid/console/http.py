@@ -9,12 +9,13 @@ release is picked up on the next load.
 from __future__ import annotations
 
 import json
+import mimetypes
 from pathlib import Path
 from typing import Any
 
+import anyio
 from starlette.requests import Request
 from starlette.responses import (
-    FileResponse,
     JSONResponse,
     PlainTextResponse,
     RedirectResponse,
@@ -81,17 +82,24 @@ def _files_endpoint(dist: Path | None) -> Any:
         inside = candidate.is_relative_to(root)
         if inside and relative and candidate.is_file():
             cache = IMMUTABLE if relative.startswith(ASSETS) else REVALIDATE
-            return FileResponse(candidate, headers={"cache-control": cache})
+            return await _whole(candidate, cache)
         if relative.startswith(ASSETS) or not inside:
             # A missing script must not come back as HTML with 200.
             return PlainTextResponse("没有这个文件\n", status_code=404)
-        return FileResponse(
-            root / "index.html",
-            media_type="text/html; charset=utf-8",
-            headers={"cache-control": REVALIDATE},
-        )
+        return await _whole(root / "index.html", REVALIDATE, "text/html; charset=utf-8")
 
     return files
+
+
+async def _whole(path: Path, cache: str, media_type: str | None = None) -> Response:
+    """The file in one message, so the compression middleware (api/compression.py) compresses
+    it as negotiated: the script is ~370 KB as built and ~105 KB gzipped. Built files are a few
+    hundred KB at most."""
+    body = await anyio.to_thread.run_sync(path.read_bytes)
+    kind = media_type or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    if kind.startswith("text/") or kind.endswith("javascript"):
+        kind = kind if "charset" in kind else f"{kind}; charset=utf-8"
+    return Response(body, media_type=kind, headers={"cache-control": cache})
 
 
 def _dev_tokens_endpoint(settings: Settings) -> Any:
