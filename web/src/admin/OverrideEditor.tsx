@@ -1,7 +1,7 @@
 // The override editor for an inherited item: change unlocked elements (the locked ones shown as
 // locked), then 预览 — the diff of each element, the server's checks (lint, locked elements) and
 // which recent selections would get a different form — and only then 发布.
-import { useMemo, useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent, type ReactNode } from "react";
 import { Link, useParams } from "react-router-dom";
 import { graphql } from "../gql";
 import type { CatalogueOverridePreviewQuery } from "../gql/graphql";
@@ -196,7 +196,7 @@ function Editor({ tenant, item, reload }: { tenant: string; item: AdminItem; rel
           <textarea rows={4} value={draft.extra} onChange={(e) => edit({ extra: e.target.value })} aria-label="其他要素的合并补丁" />
         </details>
         <p id="locked-note" className="muted">
-          锁定要素：{locked.map((l) => <span key={l}><ProvenanceTag kind="locked" /> {l} </span>)}
+          <ProvenanceTag kind="locked" /> 锁定要素（不可覆盖）：{locked.map((l) => <code key={l}>{l}</code>).reduce<ReactNode[]>((all, c, i) => (i ? [...all, "、", c] : [c]), [])}
         </p>
         {parsed.error && <p className="error" role="alert">{parsed.error}</p>}
         {lockedTouched.length > 0 && (
