@@ -457,7 +457,9 @@ def audit_export(
         typer.Option("--from", help="start, inclusive (ISO date or time; China time if no offset)"),
     ] = None,
     to: Annotated[str | None, typer.Option(help="end, exclusive (like --from)")] = None,
-    export_format: Annotated[str, typer.Option("--format", help="csv or jsonl")] = "csv",
+    export_format: Annotated[
+        str, typer.Option("--format", help="csv, xlsx (needs --output) or jsonl")
+    ] = "csv",
     output: Annotated[Path | None, typer.Option(help="file to write; stdout when omitted")] = None,
     include_descendants: Annotated[
         bool, typer.Option(help="include the tenant's descendants")
@@ -466,16 +468,24 @@ def audit_export(
     actor: Annotated[str | None, typer.Option(help="acting user id")] = None,
     action: Annotated[str | None, typer.Option(help="action, e.g. case.decide")] = None,
 ) -> None:
-    """Stream the tenant's audit events (oldest first, with hashes) as CSV or JSON Lines."""
+    """Stream the tenant's audit events (oldest first, with hashes) as CSV, XLSX or JSON Lines."""
     import getpass
 
     from socialaid.access.principal import Principal
-    from socialaid.audit.export import ExportFormat, export_lines, record_export
+    from socialaid.audit.export import (
+        COLUMNS,
+        ExportFormat,
+        export_lines,
+        export_rows,
+        record_export,
+    )
     from socialaid.audit.http import parse_time
     from socialaid.audit.queries import EventFilter, describe_filter, filter_conditions
     from socialaid.audit.request import RequestOrigin, new_request_id, set_origin
     from socialaid.cli_progress import ProgressLine
     from socialaid.errors import DomainError
+    from socialaid.exports.csv_cells import Cell
+    from socialaid.exports.xlsx_book import xlsx_chunks
     from socialaid.tenancy.service import get_tenant
 
     try:
@@ -490,9 +500,13 @@ def audit_export(
             occurred_to=parse_time(to, "to"),
         )
     except ValueError as exc:
-        raise _fail(ValueError(f"--format must be csv or jsonl, not {export_format!r}")) from exc
+        raise _fail(
+            ValueError(f"--format must be csv, xlsx or jsonl, not {export_format!r}")
+        ) from exc
     except DomainError as exc:
         raise _fail(exc) from exc
+    if chosen is ExportFormat.XLSX and output is None:
+        raise _fail(ValueError("--format xlsx writes a file: give --output"))
 
     async def work(db: Database, _provisioned: Provisioned) -> int:
         signing_key = Settings().signing_key
@@ -512,6 +526,19 @@ def audit_export(
         conditions = filter_conditions(event_filter, row, signing_key)
         # On stderr, so that an export to stdout stays clean.
         progress = ProgressLine("events exported", lambda line: typer.echo(line, err=True))
+        if chosen is ExportFormat.XLSX and output is not None:
+            async with db.owner_session() as session, session.begin():
+
+                async def rows() -> AsyncIterator[list[Cell]]:
+                    async for row in export_rows(session, conditions):
+                        progress.advance(1)
+                        yield row
+
+                with output.open("wb") as book:
+                    async for chunk in xlsx_chunks(COLUMNS, rows(), sheet_title="审计事件"):
+                        book.write(chunk)
+            progress.finish()
+            return progress.done
         stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
         try:
             async with db.owner_session() as session, session.begin():

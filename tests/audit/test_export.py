@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
+import openpyxl
 import pytest
 from sqlalchemy import text
 from typer.testing import CliRunner
@@ -85,7 +86,8 @@ async def test_the_command_line_exports_a_period_as_csv_and_records_the_export(
         CliRunner().invoke, app, [*command, "--output", str(output)], env=cli_env
     )
     assert result.exit_code == 0, result.output
-    rows = list(csv.DictReader(io.StringIO(output.read_text(encoding="utf-8"))))
+    assert output.read_bytes().startswith(b"\xef\xbb\xbftenant_id,")
+    rows = list(csv.DictReader(io.StringIO(output.read_text(encoding="utf-8-sig"))))
     # China time: 2026-03-02 00:00 +08:00 is 03-01 16:00 UTC, so the 12:00 UTC events of days 2–4.
     assert [int(r["sequence"]) for r in rows] == [2, 3, 4]
     assert json.loads(rows[0]["after"]) == {"status": "说明,含逗号\n和换行"}
@@ -100,6 +102,25 @@ async def test_the_command_line_exports_a_period_as_csv_and_records_the_export(
             )
         )
     assert recorded is not None and re.fullmatch("[0-9a-f]{32}", recorded)
+
+
+async def test_the_command_line_writes_a_workbook_and_needs_a_file_for_it(
+    db: Database, tmp_path: Path, cli_env: dict[str, str]
+) -> None:
+    await six_events(db)
+    output = tmp_path / "audit.xlsx"
+    command = ["audit", "export", "--tenant", "310105", "--format", "xlsx"]
+    without_file = await asyncio.to_thread(CliRunner().invoke, app, command, env=cli_env)
+    result = await asyncio.to_thread(
+        CliRunner().invoke, app, [*command, "--output", str(output)], env=cli_env
+    )
+    assert without_file.exit_code == 1 and "--output" in without_file.output
+    assert result.exit_code == 0, result.output
+    assert "wrote 7 events" in result.output  # the six and the export's own record
+    sheet = openpyxl.load_workbook(output)["审计事件"]
+    header, *rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert header == list(COLUMNS)
+    assert [row[COLUMNS.index("sequence")] for row in rows] == list(range(1, 8))
 
 
 async def test_the_http_export_needs_an_auditor_and_streams_json_lines(db: Database) -> None:

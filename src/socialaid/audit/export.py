@@ -1,14 +1,18 @@
-"""Exporting a filtered history for offline review, as CSV or JSON Lines, streamed in batches.
+"""Exporting a filtered history for offline review, as CSV, XLSX or JSON Lines, streamed in batches.
 
 Rows come through a server-side cursor (`AsyncSession.stream` with `yield_per`), so an export of
 millions of events holds one batch in memory. Hashes are exported in hex with the content, so
 a reviewer can recompute the chain offline.
+
+CSV and XLSX go to spreadsheets, and events carry text anyone could type (an applicant's
+withdrawal reason): both are written by `socialaid.exports`, so that text never runs as a formula
+(CSV: a leading `'`; XLSX: a text cell) and the CSV opens as UTF-8 (BOM). A reviewer recomputing
+the chain from the CSV drops that one added `'` from a cell that begins with `'=`, `'+`, `'-`,
+`'@`, a quote and tab or a quote and CR; JSON Lines carries the values exactly.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import AsyncIterator, Mapping, Sequence
 from enum import StrEnum
@@ -22,6 +26,9 @@ from socialaid.audit.ddl import CONTENT_COLUMNS
 from socialaid.audit.models import AuditEvent
 from socialaid.audit.queries import oldest_first
 from socialaid.audit.writer import write_event
+from socialaid.exports.csv_cells import BOM, Cell, csv_text
+from socialaid.exports.response import MEDIA_TYPES as TABLE_MEDIA_TYPES
+from socialaid.exports.response import TableFormat
 
 AUDIT_EXPORT = "audit.export"
 BATCH_SIZE = 2000
@@ -33,9 +40,14 @@ COLUMNS = (*CONTENT_COLUMNS[:3], "id", *CONTENT_COLUMNS[3:], "previous_hash", "h
 class ExportFormat(StrEnum):
     CSV = "csv"
     JSONL = "jsonl"
+    XLSX = "xlsx"
 
 
-MEDIA_TYPES = {ExportFormat.CSV: "text/csv; charset=utf-8", ExportFormat.JSONL: "application/jsonl"}
+MEDIA_TYPES = {
+    ExportFormat.CSV: TABLE_MEDIA_TYPES[TableFormat.CSV],
+    ExportFormat.JSONL: "application/jsonl",
+    ExportFormat.XLSX: TABLE_MEDIA_TYPES[TableFormat.XLSX],
+}
 
 
 def event_record(values: Mapping[Any, Any]) -> dict[str, Any]:
@@ -48,37 +60,27 @@ def event_record(values: Mapping[Any, Any]) -> dict[str, Any]:
     return record
 
 
-def _csv_cell(value: Any) -> Any:
+def _table_cell(value: Any) -> Cell:
     if isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return "" if value is None else value
+    return value  # type: ignore[no-any-return]
 
 
-def _csv_lines(rows: Sequence[Sequence[Any]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerows(rows)
-    return buffer.getvalue()
+def table_row(values: Mapping[Any, Any]) -> list[Cell]:
+    """One event as a spreadsheet row, in `COLUMNS` order: JSON for roles, before and after."""
+    record = event_record(values)
+    return [_table_cell(record[c]) for c in COLUMNS]
 
 
 def render_batch(rows: Sequence[Mapping[Any, Any]], export_format: ExportFormat) -> str:
-    records = [event_record(r) for r in rows]
     if export_format is ExportFormat.JSONL:
-        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-    return _csv_lines([[_csv_cell(r[c]) for c in COLUMNS] for r in records])
+        return "".join(json.dumps(event_record(r), ensure_ascii=False) + "\n" for r in rows)
+    return csv_text([table_row(r) for r in rows])
 
 
-async def export_lines(
-    session: AsyncSession,
-    conditions: Sequence[ColumnElement[bool]],
-    export_format: ExportFormat,
-    *,
-    batch_size: int = BATCH_SIZE,
-) -> AsyncIterator[tuple[str, int]]:
-    """The matching events, oldest first, as (text, events in it) per batch; CSV starts with a
-    header. Run inside a transaction: the cursor lives as long as it does."""
-    if export_format is ExportFormat.CSV:
-        yield _csv_lines([COLUMNS]), 0
+async def _batches(
+    session: AsyncSession, conditions: Sequence[ColumnElement[bool]], batch_size: int
+) -> AsyncIterator[Sequence[Mapping[Any, Any]]]:
     # Plain rows, not ORM objects: nothing is kept in the session between batches.
     table = AuditEvent.__table__  # type: ignore[attr-defined]
     result = await session.stream(
@@ -88,7 +90,37 @@ async def export_lines(
         .execution_options(yield_per=batch_size)
     )
     async for batch in result.mappings().partitions():
+        yield batch
+
+
+async def export_lines(
+    session: AsyncSession,
+    conditions: Sequence[ColumnElement[bool]],
+    export_format: ExportFormat,
+    *,
+    batch_size: int = BATCH_SIZE,
+) -> AsyncIterator[tuple[str, int]]:
+    """The matching events, oldest first, as (text, events in it) per batch, in CSV or JSON
+    Lines; CSV starts with the BOM and a header. Run inside a transaction: the cursor lives as
+    long as it does."""
+    if export_format is ExportFormat.XLSX:
+        raise ValueError("XLSX is not text: use export_rows")
+    if export_format is ExportFormat.CSV:
+        yield BOM + csv_text([COLUMNS]), 0
+    async for batch in _batches(session, conditions, batch_size):
         yield render_batch(batch, export_format), len(batch)
+
+
+async def export_rows(
+    session: AsyncSession,
+    conditions: Sequence[ColumnElement[bool]],
+    *,
+    batch_size: int = BATCH_SIZE,
+) -> AsyncIterator[list[Cell]]:
+    """The matching events, oldest first, one spreadsheet row each (`COLUMNS` is the header)."""
+    async for batch in _batches(session, conditions, batch_size):
+        for values in batch:
+            yield table_row(values)
 
 
 async def record_export(

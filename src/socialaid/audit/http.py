@@ -1,6 +1,6 @@
-"""`GET /audit/export`: an auditor's filtered history as a streamed CSV or JSON Lines download.
+"""`GET /audit/export`: an auditor's filtered history as a streamed CSV, XLSX or JSON Lines download.
 
-Query parameters: tenant (required), from, to (ISO 8601), format (csv | jsonl), includeDescendants,
+Query parameters: tenant (required), from, to (ISO 8601), format (csv | xlsx | jsonl), includeDescendants,
 department, actor, action. Authorized like `auditEvents` (bearer token, audit_event / read).
 """
 
@@ -16,7 +16,14 @@ from starlette.responses import Response, StreamingResponse
 from socialaid.access.authentication import Authenticator
 from socialaid.access.principal import Principal
 from socialaid.access.sessions import scoped_session
-from socialaid.audit.export import MEDIA_TYPES, ExportFormat, export_lines, record_export
+from socialaid.audit.export import (
+    COLUMNS,
+    MEDIA_TYPES,
+    ExportFormat,
+    export_lines,
+    export_rows,
+    record_export,
+)
 from socialaid.audit.queries import (
     EventFilter,
     authorized_tenant,
@@ -28,6 +35,9 @@ from socialaid.audit.queries import (
 from socialaid.db.database import Database
 from socialaid.db.outage import describe, outage_in
 from socialaid.errors import DomainError
+from socialaid.exports.content_disposition import attachment
+from socialaid.exports.csv_cells import Cell
+from socialaid.exports.response import TableFormat, table_response
 from socialaid.kernel import http_errors
 from socialaid.kernel.input_bounds import DEFAULT_TEXT, text_problem
 
@@ -58,7 +68,7 @@ def _filter(request: Request) -> tuple[EventFilter, ExportFormat]:
     try:
         export_format = ExportFormat(q.get("format", ExportFormat.CSV.value))
     except ValueError as exc:
-        raise DomainError("format 应为 csv 或 jsonl", path=["format"]) from exc
+        raise DomainError("format 应为 csv、xlsx 或 jsonl", path=["format"]) from exc
     event_filter = EventFilter(
         tenant=tenant,
         include_descendants=q.get("includeDescendants", "false").lower() == "true",
@@ -101,18 +111,28 @@ def export_endpoint(
             return http_errors.unavailable_response()
         conditions = [*filter_conditions(event_filter, tenant, signing_key), visible_to(actor)]
 
+        # On the replica when there is one: the export's own record (just written on the
+        # primary) reaches it a moment later, and may miss this stream.
         async def body() -> AsyncIterator[str]:
-            # On the replica when there is one: the export's own record (just written on the
-            # primary) reaches it a moment later, and may miss this stream.
             async with scoped_session(db, actor, replica=True) as session:
                 async for text, _ in export_lines(session, conditions, export_format):
                     yield text
 
-        filename = f"audit-{tenant.tenant_id}.{export_format.value}"
+        async def rows() -> AsyncIterator[list[Cell]]:
+            async with scoped_session(db, actor, replica=True) as session:
+                async for row in export_rows(session, conditions):
+                    yield row
+
+        name = f"audit-{tenant.tenant_id}"
+        if export_format is ExportFormat.XLSX:
+            return table_response(name, COLUMNS, rows(), TableFormat.XLSX, sheet_title="审计事件")
         return StreamingResponse(
             body(),
             media_type=MEDIA_TYPES[export_format],
-            headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+            headers={
+                "Content-Disposition": attachment(f"{name}.{export_format.value}"),
+                "Cache-Control": "no-store",
+            },
         )
 
     return endpoint
