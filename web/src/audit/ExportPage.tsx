@@ -43,6 +43,7 @@ export function ExportPage() {
           <label>格式
             <select value={form.format} onChange={(e) => setForm({ ...form, format: e.target.value })}>
               <option value="csv">CSV</option>
+              <option value="xlsx">Excel（XLSX）</option>
               <option value="jsonl">JSON Lines</option>
             </select>
           </label>
