@@ -171,6 +171,11 @@ ALLOWED_ROLES: Final[dict[str, frozenset[Role]]] = {
     "roleRevoke": frozenset({TENANT_ADMIN}),
     # the audit trail is the auditors' alone, read-only (001 四(四); 003 六; DESIGN §7)
     "auditEvents": frozenset({AUDITOR}),
+    # Issue 23 (ADR 0035): the reform's effect is evaluated by analysts and auditors and read by
+    # the administrator who keeps the targets (000 四); 办结汇总 is sent to the acceptance centre
+    # (002 5.6: 反馈至县（市、区）社会救助中心汇总), whose staff are the one-door window.
+    "reformEffect": frozenset({ANALYST, TENANT_ADMIN, AUDITOR}),
+    "completionSummary": frozenset({WINDOW_CLERK, ANALYST, TENANT_ADMIN, AUDITOR}),
     "auditVerify": frozenset({AUDITOR}),
     "applicationHistory": frozenset({AUDITOR}),
     "personHistory": frozenset({AUDITOR}),

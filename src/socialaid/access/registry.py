@@ -124,6 +124,9 @@ ROOT_FIELDS: dict[str, Permission | Public] = {
     "roleRevoke": Permission(Resource.ROLE_ASSIGNMENT, Action.REVOKE, "input.tenant"),
     # audit (histories beyond the target tenant are narrowed to the auditor's jurisdiction)
     "auditEvents": Permission(Resource.AUDIT_EVENT, Action.READ, "filter.tenant"),
+    # the reform's effect and 办结汇总 (issue 23, ADR 0035)
+    "reformEffect": Permission(Resource.REFORM_REPORT, Action.READ),
+    "completionSummary": Permission(Resource.COMPLETION_SUMMARY, Action.READ),
     "auditVerify": Permission(Resource.AUDIT_EVENT, Action.READ),
     "applicationHistory": Permission(Resource.AUDIT_EVENT, Action.READ, tenant_argument=None),
     "personHistory": Permission(Resource.AUDIT_EVENT, Action.READ, tenant_argument=None),

@@ -33,6 +33,8 @@ class Resource(StrEnum):
     WORKING_CALENDAR = "working_calendar"  # a province's holidays and adjusted working days
     TENANT_PARAMETER = "tenant_parameter"  # values of the catalogue's parameters (issue 21)
     WEBHOOK_SUBSCRIPTION = "webhook_subscription"  # a department system's webhook and deliveries
+    REFORM_REPORT = "reform_report"  # the reform's effect against its targets (issue 23)
+    COMPLETION_SUMMARY = "completion_summary"  # 办结汇总 per department (issue 23)
     ME = "me"
 
 

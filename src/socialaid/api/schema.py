@@ -41,6 +41,7 @@ from socialaid.kernel.scalars import DESCRIBED_SCALARS
 from socialaid.materials.graphql import MaterialMutation
 from socialaid.monitoring.graphql import MonitoringQuery
 from socialaid.policy_questions.graphql import PolicyQuestionMutation, PolicyQuestionQuery
+from socialaid.reform.graphql import ReformQuery
 from socialaid.screening.graphql import ScreeningQuery
 from socialaid.tenancy.graphql import TenancyQuery
 from socialaid.webhooks.graphql import WebhookMutation, WebhookQuery
@@ -75,6 +76,7 @@ Query = _root(
         WebhookQuery,
         MonitoringQuery,
         PolicyQuestionQuery,
+        ReformQuery,
     ),
 )
 Mutation = _root(

@@ -18,7 +18,14 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from socialaid.sources import SourceRef
 
@@ -458,6 +465,42 @@ class EmergencyProvision(_Strict):
     source: SourceRef
 
 
+# ---------------------------------------------------------------- issue 23: the reform's targets
+
+
+class ReformMeasure(StrEnum):
+    """What a reform target reduces (000 四 预期成效)."""
+
+    STEPS = "steps"  # 减环节
+    TIME = "time"  # 减时间
+    MATERIALS = "materials"  # 减材料
+    TRIPS = "trips"  # 减跑动
+
+
+class ReformComparison(StrEnum):
+    AT_LEAST = "at_least"  # 以上: the reduction must reach the percentage
+    ABOUT = "about"  # 左右: met when the reduction reaches it (no tolerance is given; see ADR 0035)
+
+
+class ReformTarget(_Strict):
+    """One of the reform's expected effects, in the words of the document that sets it. A target
+    without a number (000 四（四） 减跑动 says only 减少) keeps `reduction_percent` null: whether it
+    is met is then not stated, never guessed."""
+
+    measure: ReformMeasure
+    name: Text  # 减环节
+    statement: Text  # the seed's own words
+    reduction_percent: float | None = Field(default=None, gt=0, le=100)
+    comparison: ReformComparison | None = None
+    source: SourceRef
+
+    @model_validator(mode="after")
+    def _number_and_comparison_together(self) -> ReformTarget:
+        if (self.reduction_percent is None) != (self.comparison is None):
+            raise ValueError("reduction_percent 与 comparison 须同时给出或同时省略")
+        return self
+
+
 class TenantCatalogueFile(_Strict):
     channels: list[Channel] = Field(default_factory=list)
     workflow: list[WorkflowStage] = Field(default_factory=list)
@@ -467,9 +510,21 @@ class TenantCatalogueFile(_Strict):
     notification_templates: list[NotificationTemplate] = Field(default_factory=list)
     emergency_provisions: list[EmergencyProvision] = Field(default_factory=list)
     disabled_items: list[ItemCode] = Field(default_factory=list)
+    # Issue 23: a child tenant inherits each measure's target from the nearest ancestor that sets
+    # one, or sets its own (socialaid.reform.targets).
+    reform_targets: list[ReformTarget] = Field(default_factory=list)
     source: SourceRef
     # Issue 15: per element where it differs from `source`, as ItemFile.sources (`channels[3]`).
     sources: dict[str, SourceRef] = Field(default_factory=dict)
+
+    @field_validator("reform_targets")
+    @classmethod
+    def _one_target_per_measure(cls, targets: list[ReformTarget]) -> list[ReformTarget]:
+        measures = [t.measure for t in targets]
+        for measure in measures:
+            if measures.count(measure) > 1:
+                raise ValueError(f"改革目标 {measure.value} 重复")
+        return targets
 
 
 LOCKED_ELEMENTS = frozenset({"code", "name", "legal_basis", "parent"})

@@ -11,13 +11,20 @@ unsatisfiable constraint combinations and dependency cycles. Pure: no database, 
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
 from socialaid.catalogue.conditions import PARAMS_PREFIX, analyse
-from socialaid.catalogue.files import SUBJECT_GROUPS, Channel, ElementType, ItemFile, Mode
+from socialaid.catalogue.files import (
+    SUBJECT_GROUPS,
+    Channel,
+    ElementType,
+    ItemFile,
+    Mode,
+    ReformTarget,
+)
 from socialaid.catalogue.library import Library
 
 
@@ -61,6 +68,31 @@ TITLES |= {
     "DUPLICATE_REVERIFICATION_PERIOD": "定期核查周期的代码重复",
     "EXCLUSION_ON_AUTO_GRANTED": "免申即享事项不能有排除事项",
 }
+
+
+# Issue 23: a reform target's percentage must be the one its source states.
+TITLES |= {"REFORM_TARGET_NOT_IN_QUOTE": "改革目标的百分比不在其引文中"}
+
+
+def reform_target_errors(targets: Sequence[ReformTarget]) -> list[LintError]:
+    """A target whose percentage its quoted source does not state: a number nobody can find in
+    the document would be an invented policy fact. Reported with item "" (tenant-level data)."""
+    errors = []
+    for i, target in enumerate(targets):
+        if target.reduction_percent is None:
+            continue
+        wanted = f"{target.reduction_percent:g}%"
+        quote = "".join((target.source.quote or "").split())
+        if wanted not in quote:
+            errors.append(
+                LintError(
+                    "",
+                    f"reform_targets[{i}].reduction_percent",
+                    "REFORM_TARGET_NOT_IN_QUOTE",
+                    f"引文中没有“{wanted}”：请引用给出该百分比的原文",
+                )
+            )
+    return errors
 
 
 def lint_title(code: str) -> str:

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from socialaid.catalogue.files import ItemFile, OverrideFile, TenantCatalogueFile
 from socialaid.catalogue.inheritance import LockedElementError, check_patch
 from socialaid.catalogue.library import Library, load_library
-from socialaid.catalogue.lint import LintError, lint_catalogue
+from socialaid.catalogue.lint import LintError, lint_catalogue, reform_target_errors
 from socialaid.catalogue.merge_patch import apply_merge_patch
 from socialaid.datafiles import DataFileError, format_location, parse_file
 from socialaid.tenancy.importer import LoadedTenant, load_tenant_files
@@ -204,6 +204,11 @@ def lint_sources(sources: CatalogueSources) -> list[DataFileError]:
             if not file.is_relative_to(own.tenant.file.parent):
                 message += f" (in the catalogue of tenant {code})"
             problems[key] = DataFileError(file, error.path, message)
+        if own.config is not None and own.config_file is not None:
+            for error in reform_target_errors(own.config.reform_targets):
+                problems[(str(own.config_file), error.path, error.code, error.message)] = (
+                    DataFileError(own.config_file, error.path, f"{error.code}: {error.message}")
+                )
     return list(problems.values())
 
 

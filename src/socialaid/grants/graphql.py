@@ -53,6 +53,8 @@ ResourceEnum = described_enum(
         "WORKING_CALENDAR": "工作日历（WORKING_CALENDAR）：省级租户每年的法定节假日与调休上班日",
         "TENANT_PARAMETER": "租户参数（TENANT_PARAMETER）：目录中由各地设定取值的标准与金额",
         "WEBHOOK_SUBSCRIPTION": "事件推送订阅（WEBHOOK_SUBSCRIPTION）：部门系统接收事件的地址及其投递记录",
+        "REFORM_REPORT": "改革成效（REFORM_REPORT）：减环节、减时间、减材料、减跑动对照改革目标",
+        "COMPLETION_SUMMARY": "办结汇总（COMPLETION_SUMMARY）：各部门办理结果汇总至受理中心",
     },
 )
 ActionEnum = described_enum(

@@ -1,0 +1,193 @@
+"""Issue 23: `reformEffect` and `completionSummary` over a month of Shanghai applications.
+
+    PYTHONPATH=src .venv/bin/python bench/bench_reform.py [--copies 500] [--iterations 30]
+
+Builds its own embedded database (.data/bench-reform: migrated, seeded): the tests' generated
+Changning month (tests/reform/test_reform_reports_api.py: 20 applications of dibao, legal aid and
+compulsory-education aid, filed, accepted and decided through the real GraphQL operations), then
+`--copies` copies of those applications with their cases (new ids, the same form snapshots,
+materials, states and decisions) made in SQL as the owner, so the month holds 20 × (copies + 1)
+applications. Re-running reuses a database built with as many copies.
+
+Then it executes, through the real schema (resolvers, authorization, RLS; no HTTP), as a Shanghai
+analyst, each query `--iterations` times after 3 warm-up calls, and the same run's baseline: a bare
+strawberry schema's `{ hello }` executed the same way. Prints the machine and its load, and per
+query the median, the p99 and the ratio of the median to the baseline's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import sys
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import strawberry
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.http_load import REPO, machine
+
+TEMPLATE_APPLICATIONS = 20
+REFORM = """query($t: String!) { reformEffect(tenant: $t) {
+  applications checks { measure itemByItem merged reductionPercent met arithmetic }
+  itemTimes { item decided medianWorkingDays } } }"""
+SUMMARY = """query($t: String!) { completionSummary(tenant: $t) {
+  departments { department received decided pending overdue withinLimit } total { received } } }"""
+
+
+@strawberry.type
+class Hello:
+    @strawberry.field
+    def hello(self) -> str:
+        return "world"
+
+
+async def columns(session: Any, table: str) -> list[str]:
+    from sqlalchemy import text
+
+    rows = await session.execute(
+        text(
+            "SELECT column_name FROM information_schema.columns"
+            " WHERE table_name = :t AND is_generated = 'NEVER' AND identity_generation IS NULL"
+            " ORDER BY ordinal_position"
+        ),
+        {"t": table},
+    )
+    return [row[0] for row in rows]
+
+
+async def copy_month(db: Any, copies: int) -> None:
+    """`copies` copies of every application and its cases, ids derived from (id, copy)."""
+    from sqlalchemy import text
+
+    new_id = "md5({column}::text || '/' || g)::uuid"
+    async with db.owner_session() as session, session.begin():
+        application = await columns(session, "application")
+        case = await columns(session, "application_case")
+        replaced = {
+            "id": new_id.format(column="id"),
+            "idempotency_key": "idempotency_key || '/' || g",
+        }
+        await session.execute(
+            text(
+                f"INSERT INTO application ({', '.join(application)}) SELECT "
+                + ", ".join(replaced.get(c, c) for c in application)
+                + " FROM application, generate_series(1, :n) g"
+            ),
+            {"n": copies},
+        )
+        replaced = {
+            "id": new_id.format(column="id"),
+            "application_id": new_id.format(column="application_id"),
+        }
+        await session.execute(
+            text(
+                f"INSERT INTO application_case ({', '.join(case)}) SELECT "
+                + ", ".join(replaced.get(c, c) for c in case)
+                + " FROM application_case, generate_series(1, :n) g"
+            ),
+            {"n": copies},
+        )
+    async with db.owner_session() as session, session.begin():
+        await session.execute(text("ANALYZE application"))
+        await session.execute(text("ANALYZE application_case"))
+
+
+async def applications(db: Any) -> int:
+    from sqlalchemy import text
+
+    async with db.owner_session() as session:
+        return int(await session.scalar(text("SELECT count(*) FROM application")) or 0)
+
+
+async def timed(call: Callable[[], Awaitable[Any]], iterations: int) -> list[float]:
+    for _ in range(3):
+        await call()
+    times = []
+    for _ in range(iterations):
+        began = time.perf_counter()
+        await call()
+        times.append((time.perf_counter() - began) * 1000)
+    return times
+
+
+def p99(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(0.99 * len(ordered)) - 1))]
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--copies", type=int, default=500)
+    parser.add_argument("--iterations", type=int, default=30)
+    args = parser.parse_args()
+
+    from tests.conftest import TEST_SECRET, test_settings
+    from tests.graphql_client import principal
+    from tests.reform.test_reform_reports_api import generate_month
+
+    from socialaid.access.vocabulary import Role
+    from socialaid.api.schema import build_schema
+    from socialaid.db.database import Database
+    from socialaid.db.provision import provision
+    from socialaid.kernel.context import Context
+    from socialaid.seeding import load_seed_data_if_empty
+
+    settings = test_settings(data_dir=REPO / ".data" / "bench-reform")
+    provisioned = await provision(settings)
+    db = Database(provisioned.owner_url, TEST_SECRET)
+    await load_seed_data_if_empty(db)
+    wanted = TEMPLATE_APPLICATIONS * (args.copies + 1)
+    have = await applications(db)
+    if have != wanted:
+        if have not in (0, TEMPLATE_APPLICATIONS):
+            raise SystemExit(f"{have} applications in .data/bench-reform: remove it to rebuild")
+        began = time.perf_counter()
+        if have == 0:
+            await generate_month(db)
+        await copy_month(db, args.copies)
+        print(f"built {wanted:,} applications in {time.perf_counter() - began:.0f} s")
+    analyst = await principal(db, user="bench-analyst", tenant="310000", roles=[Role.ANALYST])
+    schema = build_schema(settings)
+    hello = strawberry.Schema(query=Hello)
+
+    def run(query: str) -> Callable[[], Awaitable[Any]]:
+        async def call() -> Any:
+            result = await schema.execute(
+                query,
+                variable_values={"t": "310000"},
+                context_value=Context(db=db, settings=settings, principal=analyst),
+            )
+            if result.errors:
+                raise RuntimeError(result.errors)
+            return result.data
+
+        return call
+
+    async def baseline() -> Any:
+        return (await hello.execute("{ hello }")).data
+
+    print(f"machine: {machine()}; load average before {os.getloadavg()}")
+    print(f"{wanted:,} applications in the month; {args.iterations} calls each after 3 warm-up")
+    base = await timed(baseline, args.iterations)
+    print("| query | median | p99 | median ÷ baseline median |")
+    print(f"| baseline `{{ hello }}` | {statistics.median(base):.3f} ms | {p99(base):.3f} ms | 1 |")
+    for label, query in (("reformEffect", REFORM), ("completionSummary", SUMMARY)):
+        times = await timed(run(query), args.iterations)
+        median = statistics.median(times)
+        print(
+            f"| {label} | {median:.1f} ms | {p99(times):.1f} ms |"
+            f" {median / statistics.median(base):,.0f} |"
+        )
+    print(f"load average after {os.getloadavg()}")
+    await db.dispose()
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
