@@ -1,11 +1,18 @@
+import { lazy, Suspense } from "react";
 import { Route } from "react-router-dom";
-import { Pending } from "../layout/Pending";
+
+// ECharts only in this chunk: the first load of the console does not carry it.
+const Dashboards = lazy(() => import("./Dashboards"));
 
 export const analyticsRoutes = (
   <>
     <Route
       path="/analytics"
-      element={<Pending title="统计看板" note="统计接口（statistics、reformEffect、completionSummary）合入主干后提供 ECharts 看板与数据表。" />}
+      element={
+        <Suspense fallback={<p role="status">正在加载…</p>}>
+          <Dashboards />
+        </Suspense>
+      }
     />
   </>
 );
