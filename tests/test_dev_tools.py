@@ -88,3 +88,15 @@ def test_dev_py_test_stops_before_pytest_when_a_tool_is_missing(tmp_path: Path) 
     assert finished.returncode == 1
     assert "no-such-package" in finished.stderr
     assert "ran " not in finished.stderr + finished.stdout
+
+
+def test_dev_py_test_checks_the_consoles_generated_types_and_runs_its_unit_tests() -> None:
+    dev = dev_module()
+
+    steps = dev.console_steps()
+
+    web = str(ROOT / "web")
+    assert [step[-4:] for step in steps] == [
+        ("--prefix", web, "run", "codegen:check"),
+        (steps[1][-4], "--prefix", web, "test"),
+    ]

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import httpx
 
+from socialaid.console.build import ensure_built
 from tests.conftest import REPO_ROOT, TEST_SECRET
 from tests.test_http import free_port
 from tests.test_serving import postgres_serving
@@ -32,7 +33,7 @@ SEED_TENANTS = {"310000", "310105", "320281", "140000"}
 NOT_BUILT_FROM = shutil.ignore_patterns(
     ".git", ".venv", ".data", "build", "dist", "*.egg-info", "__pycache__", "*.py[co]",
     ".mypy_cache", ".ruff_cache", ".pytest_cache", ".hypothesis", ".mutmut", "mutants", "bench",
-    "docs", "tests",
+    "docs", "tests", "node_modules",
 )  # fmt: skip
 
 
@@ -40,6 +41,9 @@ def build_wheel(tmp_path: Path) -> Path:
     """The wheel built from a copy of the checkout (a build leaves build/ and egg-info behind)."""
     project = tmp_path / "project"
     shutil.copytree(REPO_ROOT, project, ignore=NOT_BUILT_FROM, symlinks=True)
+    # The console built here (npm, when stale) with its stamp: the copy's build finds it fresh.
+    ensure_built(REPO_ROOT / "web")
+    shutil.copytree(REPO_ROOT / "web" / "dist", project / "web" / "dist")
     dist = tmp_path / "dist"
     # Offline: the build backend (setuptools, wheel) comes from this venv, not the registry.
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check"]
@@ -139,6 +143,10 @@ def test_the_installed_wheel_migrates_and_serves_the_seed_tenants_outside_the_ch
         )
         codes = {t["code"] for t in response.json()["data"]["tenants"]}
         assert codes >= SEED_TENANTS
+        # The console the wheel carries, served from the installed package.
+        console = httpx.get(f"http://127.0.0.1:{port}/console/admin/tenants")
+        assert console.status_code == 200
+        assert '<div id="root">' in console.text
 
         server.send_signal(signal.SIGINT)
         assert server.wait(timeout=30) == 0

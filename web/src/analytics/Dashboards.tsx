@@ -1,0 +1,126 @@
+// Analysts' and centre managers' dashboards: the reform's effect against its targets
+// (reformEffect) and 办结汇总 per department (completionSummary), each chart with its numbers as a
+// table. Volume over time and per type of assistance wait for the `statistics` query (issue 23).
+import { useMemo, useState } from "react";
+import { useAuth } from "../auth/AuthContext";
+import { graphql } from "../gql";
+import { useQuery } from "../graphql/useQuery";
+import { ErrorBox, Loading } from "../ui/common";
+import { Bars } from "./Chart";
+
+const DashboardsDocument = graphql(`
+  query Dashboards($tenant: String!, $from: Date, $to: Date) {
+    reformEffect(tenant: $tenant, from: $from, to: $to) {
+      applications
+      timedApplications
+      checks { measure itemByItem merged saved reductionPercent met arithmetic target { statement reductionPercent comparison } }
+    }
+    completionSummary(tenant: $tenant, from: $from, to: $to) {
+      departments { department departmentName received decided approved denied closed withdrawn pending overdue withinLimit late }
+      total { received decided approved denied closed pending overdue withinLimit late }
+    }
+  }
+`);
+
+const MEASURES: Record<string, string> = { STEPS: "环节", FIELDS: "填报项", TIME: "时间（工作日）", MATERIALS: "材料", TRIPS: "跑动次数" };
+
+function percent(value: number | null | undefined): string {
+  return value == null ? "—" : `${value.toFixed(1)}%`;
+}
+
+export function Dashboards() {
+  const { me } = useAuth();
+  const [range, setRange] = useState({ from: "", to: "" });
+  const { data, error, loading } = useQuery(DashboardsDocument, {
+    tenant: me?.tenant.code ?? "",
+    from: range.from || null,
+    to: range.to || null,
+  });
+  const reform = data?.reformEffect;
+  const completion = data?.completionSummary;
+  const reformSeries = useMemo(
+    () =>
+      reform
+        ? [
+            { name: "逐项申请", values: reform.checks.map((c) => c.itemByItem) },
+            { name: "一件事合并", values: reform.checks.map((c) => c.merged) },
+          ]
+        : [],
+    [reform],
+  );
+  const reformCategories = useMemo(() => reform?.checks.map((c) => MEASURES[c.measure] ?? c.measure) ?? [], [reform]);
+  const completionSeries = useMemo(
+    () =>
+      completion
+        ? [
+            { name: "批准", values: completion.departments.map((d) => d.approved), stack: "done" },
+            { name: "不予批准", values: completion.departments.map((d) => d.denied), stack: "done" },
+            { name: "终止", values: completion.departments.map((d) => d.closed), stack: "done" },
+            { name: "办理中", values: completion.departments.map((d) => d.pending), stack: "done" },
+            { name: "超期", values: completion.departments.map((d) => d.overdue) },
+          ]
+        : [],
+    [completion],
+  );
+  const completionCategories = useMemo(() => completion?.departments.map((d) => d.departmentName) ?? [], [completion]);
+
+  return (
+    <>
+      <h1>统计看板</h1>
+      <div className="card form-grid">
+        <label>起（含）<input type="date" value={range.from} onChange={(e) => setRange({ ...range, from: e.target.value })} /></label>
+        <label>止（含）<input type="date" value={range.to} onChange={(e) => setRange({ ...range, to: e.target.value })} /></label>
+      </div>
+      {loading && <Loading />}
+      <ErrorBox error={error} />
+      {reform && (
+        <section className="card" aria-labelledby="reform-title">
+          <h2 id="reform-title">改革成效（对照目标）</h2>
+          <p>期间申请 {reform.applications} 份，其中已有办理时长的 {reform.timedApplications} 份。</p>
+          <Bars label="改革成效：逐项申请与一件事合并的对比" categories={reformCategories} series={reformSeries} />
+          <div className="table-scroll" tabIndex={0}>
+            <table data-testid="reform-table">
+              <caption>改革成效数据</caption>
+              <thead><tr><th scope="col">指标</th><th scope="col">逐项申请</th><th scope="col">合并后</th><th scope="col">减少</th><th scope="col">减少比例</th><th scope="col">目标</th><th scope="col">是否达成</th></tr></thead>
+              <tbody>
+                {reform.checks.map((c) => (
+                  <tr key={c.measure}>
+                    <td>{MEASURES[c.measure] ?? c.measure}</td><td>{c.itemByItem}</td><td>{c.merged}</td><td>{c.saved}</td>
+                    <td title={c.arithmetic}>{percent(c.reductionPercent)}</td>
+                    <td>{c.target?.statement ?? "未设目标"}</td>
+                    <td>{c.met == null ? "—" : c.met ? "达成" : "未达成"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+      {completion && (
+        <section className="card" aria-labelledby="completion-title">
+          <h2 id="completion-title">办结汇总（按部门）</h2>
+          <Bars label="办结汇总：各部门的办理结果" categories={completionCategories} series={completionSeries} />
+          <div className="table-scroll" tabIndex={0}>
+            <table data-testid="completion-table">
+              <caption>办结汇总数据</caption>
+              <thead><tr><th scope="col">部门</th><th scope="col">收件</th><th scope="col">已决定</th><th scope="col">批准</th><th scope="col">不予批准</th><th scope="col">终止</th><th scope="col">办理中</th><th scope="col">超期</th><th scope="col">时限内</th><th scope="col">逾期办结</th></tr></thead>
+              <tbody>
+                {completion.departments.map((d) => (
+                  <tr key={d.department}>
+                    <td>{d.departmentName}</td><td>{d.received}</td><td>{d.decided}</td><td>{d.approved}</td><td>{d.denied}</td><td>{d.closed}</td><td>{d.pending}</td><td>{d.overdue}</td><td>{d.withinLimit}</td><td>{d.late}</td>
+                  </tr>
+                ))}
+                <tr>
+                  <th scope="row">合计</th><td>{completion.total.received}</td><td>{completion.total.decided}</td><td>{completion.total.approved}</td><td>{completion.total.denied}</td><td>{completion.total.closed}</td><td>{completion.total.pending}</td><td>{completion.total.overdue}</td><td>{completion.total.withinLimit}</td><td>{completion.total.late}</td>
+                </tr>
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+      <p className="notice">待完成：按时间、按救助类型的申请量看板与超期队列，待 statistics 查询（issue 23）合入主干后提供。</p>
+    </>
+  );
+}
+
+export default Dashboards;
