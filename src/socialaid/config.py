@@ -52,6 +52,9 @@ class Settings(BaseSettings):
     # the issuer, whose OIDC discovery document names its JWKS (and must name this issuer), or
     # the JWKS URL itself. See README "Identity provider" and ADR identity-provider-keys.
     oidc_issuer: str | None = None
+    # The web console's OIDC client (a public client: authorization code flow with PKCE, no
+    # secret); unset, the console offers no provider sign-in (dev: its role picker only).
+    console_oidc_client_id: str | None = None
     jwks_url: str | None = None
     # Keys are refetched in the background once this old; the last fetched stay in use while
     # the provider is down.

@@ -54,6 +54,8 @@ from socialaid.audit.request import current_origin
 from socialaid.calendars.readiness import calendar_running_out
 from socialaid.catalogue.revision import RevisionWatcher
 from socialaid.config import Settings
+from socialaid.console.http import console_routes
+from socialaid.console.location import console_dist
 from socialaid.db.database import Database
 from socialaid.kernel.caches import Caches
 from socialaid.kernel.context import Context
@@ -291,6 +293,8 @@ def create_app(
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             *metrics_routes,
+            # The web console (web/, served from web/dist or the wheel's copy) on this origin.
+            *console_routes(settings, console_dist()),
         ],
         # The request id outermost: cached and refused responses carry their request's id too.
         middleware=[
