@@ -20,7 +20,7 @@ export const validator = customizeValidator({ AjvClass: Ajv2020, customFormats: 
 
 const CHINESE: Partial<Record<TranslatableString, string>> = {
   [TranslatableString.AddItemButton]: "添加一行",
-  [TranslatableString.AddButton]: "添加",
+  [TranslatableString.AddButton]: "添加一行",
   [TranslatableString.RemoveButton]: "删除",
   [TranslatableString.MoveUpButton]: "上移",
   [TranslatableString.MoveDownButton]: "下移",
@@ -116,6 +116,9 @@ export function MergedForm({ schema, answers, onChange, onSubmit, serverErrors, 
       extraErrors={extraErrors}
       extraErrorsBlockSubmit
       showErrorList={false}
+      // An unanswered code-list question stays unanswered: RJSF would otherwise answer it with
+      // the first choice (each choice is a `const`), and a hidden field would count as filled.
+      experimental_defaultFormStateBehavior={{ constAsDefaults: "never" }}
       noHtml5Validate
       onChange={(event) => {
         const next = (event.formData ?? {}) as Answers;
