@@ -155,6 +155,10 @@ async def the_flow(served: Served, browser: Browser, screenshots: Path) -> None:
     await applicant.goto(f"{served.url}/console/flow/apply")
     await expect(applicant.locator(".flow-guidance").first).to_be_visible(timeout=15_000)
     await screen(applicant, screenshots, "01-items")
+    # Answering a screening question moves on to the next ones (the answer is not stored)
+    hukou = applicant.locator("fieldset.flow-question", has_text="是否本市（上海市）户籍")
+    await hukou.get_by_role("button", name="是").click()
+    await expect(hukou).to_have_count(0, timeout=15_000)
     await applicant.locator("input[data-item='dibao']").check()
     await applicant.locator("input[data-item='education_aid.compulsory']").check()
     await applicant.get_by_role("button", name="下一步：填写申请表（已选 2 项）").click()
@@ -185,7 +189,7 @@ async def the_flow(served: Served, browser: Browser, screenshots: Path) -> None:
 
     # 3. Materials: a real upload (signed PUT, then complete) for each one the check asks for
     files = applicant.locator("input[type=file]")
-    await expect(files.first).to_be_visible(timeout=15_000)
+    await expect(applicant.locator(".flow-file-button").first).to_be_visible(timeout=15_000)
     count = await files.count()
     assert count >= 3
     for index in range(count):

@@ -8,7 +8,7 @@ import type { Answers } from "../forms/conditions";
 import { asRequestError, useQuery } from "../graphql/useQuery";
 import { request } from "../graphql/client";
 import type { FlowFormCheckQuery, FlowFormQuery } from "../gql/graphql";
-import { MATERIAL_STATUS, SCREENING_OUTCOME } from "./labels";
+import { MATERIAL_STATUS, SCREENING_OUTCOME, subjectLabel } from "./labels";
 import {
   FlowCatalogueDocument,
   FlowFormCheckDocument,
@@ -372,16 +372,16 @@ function MaterialsStep({
             return (
               <tr key={key}>
                 <td>{names.get(m.material) ?? m.code}</td>
-                <td>{m.subjectPath ?? "—"}</td>
+                <td>{subjectLabel(m.subjectPath, answers)}</td>
                 <td>{uploaded[key] ? "已上传" : (MATERIAL_STATUS[m.status] ?? m.reason)}</td>
                 <td>
                   {m.status === "UPLOAD_REQUIRED" && (
                     <>
-                      <label htmlFor={inputId} className="visually-hidden">
-                        上传{names.get(m.material) ?? m.code}（{m.subjectPath ?? ""}）
-                      </label>
+                      {/* The browser's own file button speaks the browser's language: a label in Chinese
+                          stands in for it, the input stays focusable for the keyboard. */}
                       <input
                         id={inputId}
+                        className="visually-hidden"
                         type="file"
                         accept="application/pdf,image/png,image/jpeg"
                         data-material={m.material}
@@ -392,6 +392,12 @@ function MaterialsStep({
                           if (file) void upload(m, file);
                         }}
                       />
+                      <label htmlFor={inputId} className="flow-file-button">
+                        {uploaded[key] ? "重新选择" : "选择文件"}
+                        <span className="visually-hidden">
+                          ：{names.get(m.material) ?? m.code}（{subjectLabel(m.subjectPath, answers)}）
+                        </span>
+                      </label>
                     </>
                   )}
                 </td>
@@ -418,3 +424,4 @@ function MaterialsStep({
     </section>
   );
 }
+

@@ -1,3 +1,5 @@
+import type { Answers } from "../forms/conditions";
+
 // Chinese names of the states and timeline kinds the flow shows (the schema's enum descriptions).
 export const APPLICATION_STATE: Record<string, string> = {
   SUBMITTED: "已提交，等待一门受理",
@@ -58,4 +60,22 @@ export const MATERIAL_STATUS: Record<string, string> = {
 /** 2026-12-02T20:15:00+08:00 → 2026-12-02 20:15 (the API sends China time). */
 export function shortTime(at: string): string {
   return at.slice(0, 16).replace("T", " ");
+}
+
+/** Whom a material is for, in words: applicant → 申请人, household.members[1] → 家庭成员：李芳. */
+export function subjectLabel(path: string | null | undefined, answers: Answers): string {
+  if (!path) return "—";
+  if (path === "applicant") return "申请人";
+  if (path === "household") return "全家";
+  const row = /^(.*)\[(\d+)\]$/.exec(path);
+  if (!row) return path;
+  const rows = row[1].split(".").reduce<unknown>(
+    (node, key) => (node && typeof node === "object" ? (node as Answers)[key] : undefined),
+    answers,
+  );
+  const index = Number(row[2]);
+  const entry = Array.isArray(rows) ? rows[index] : undefined;
+  const name = entry && typeof entry === "object" ? (entry as Answers).name : undefined;
+  const who = row[1] === "household.members" ? "家庭成员" : row[1];
+  return typeof name === "string" && name ? `${who}：${name}` : `${who}第 ${index + 1} 行`;
 }
