@@ -104,6 +104,7 @@ ALLOWED_ROLES: Final[dict[str, frozenset[Role]]] = {
     "emergencyProvisions": EVERY_ROLE,
     # catalogue administration
     "catalogueDraftPublishPreview": CATALOGUE_KEEPERS,
+    "catalogueOverridePreview": CATALOGUE_KEEPERS,
     "catalogueDraftCreate": CATALOGUE_KEEPERS,
     "catalogueDraftNewVersion": CATALOGUE_KEEPERS,
     "catalogueDraftUpdate": CATALOGUE_KEEPERS,

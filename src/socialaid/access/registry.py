@@ -50,6 +50,7 @@ ROOT_FIELDS: dict[str, Permission | Public] = {
     "itemDiff": PUBLIC,
     "catalogueDiff": PUBLIC,
     "catalogueDraftPublishPreview": Permission(Resource.CATALOGUE, Action.PUBLISH),
+    "catalogueOverridePreview": Permission(Resource.CATALOGUE, Action.PUBLISH),
     "catalogueDraftCreate": Permission(Resource.CATALOGUE_DRAFT, Action.CREATE, "input.tenant"),
     "catalogueDraftNewVersion": Permission(Resource.CATALOGUE_DRAFT, Action.CREATE, "input.tenant"),
     "catalogueDraftUpdate": Permission(Resource.CATALOGUE_DRAFT, Action.UPDATE, "input.tenant"),

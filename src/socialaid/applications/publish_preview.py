@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -121,6 +122,42 @@ async def publish_preview(
         await savepoint.rollback()
         forget_content_revision(session)
         # The draft was refreshed inside the savepoint and would still read as published.
+        session.expire_all()
+    return [_change(s, before[s], after[s]) for s in selections]
+
+
+async def override_preview(
+    uow: UnitOfWork,
+    *,
+    tenant: str,
+    code: str,
+    patch: dict[str, Any],
+    effective_from: date,
+    now: datetime | None = None,
+) -> list[SelectionChange]:
+    """How setting the override `patch` of inherited item `code` from `effective_from` would
+    change the forms of the selections applied for in the last 90 days; an override that would
+    be refused (a locked element, a lint problem) raises its error. Nothing is kept."""
+    session = uow.session
+    row = await get_tenant(session, code=tenant)
+    authorize(uow.actor, Resource.CATALOGUE, Action.PUBLISH, Target(row.path))
+    since = (now or datetime.now(CHINA)) - LOOKBACK
+    selections = await recent_selections(session, row.path, code, since)
+    before = await _forms(session, selections, effective_from)
+    savepoint = await session.begin_nested()
+    try:
+        await admin.override_set(
+            uow.in_same_transaction(Caches()),
+            tenant=tenant,
+            code=code,
+            patch=patch,
+            effective_from=effective_from,
+            reason="预览（不保存）",
+        )
+        after = await _forms(session, selections, effective_from)
+    finally:
+        await savepoint.rollback()
+        forget_content_revision(session)
         session.expire_all()
     return [_change(s, before[s], after[s]) for s in selections]
 

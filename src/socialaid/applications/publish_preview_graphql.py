@@ -9,12 +9,14 @@ it lives beside its service here, not in `catalogue`, because the preview reads 
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 import strawberry
 
 from socialaid.applications import publish_preview
+from socialaid.errors import DomainError
 from socialaid.kernel.context import Info
+from socialaid.kernel.scalars import JSON
 from socialaid.tenancy.graphql import TenantType, tenant_of
 
 
@@ -94,5 +96,34 @@ class CataloguePublishPreviewQuery:
                 code=code,
                 version=version,
                 effective_from=effective_from,
+            )
+        return [PublishPreviewSelectionType.of(c) for c in changes]
+
+    @strawberry.field(
+        description="覆盖预览：近 90 天申请用过的事项组合中，哪些在设置此覆盖后表单会变化"
+        "（不保存；已提交的申请仍按其填写时的表单）；覆盖会被拒绝时（锁定要素 LOCKED_ELEMENT、"
+        "发布检查 LINT_FAILED）返回该错误；需发布权限（tenant_admin）"
+    )
+    async def catalogue_override_preview(
+        self,
+        info: Info,
+        tenant: Annotated[str, strawberry.argument(description="覆盖所在租户（行政区划代码）")],
+        code: Annotated[str, strawberry.argument(description="继承事项的代码")],
+        patch: Annotated[
+            JSON,
+            strawberry.argument(
+                description="拟设置的 RFC 7386 合并补丁（与 catalogueOverrideSet 的 patch 相同）"
+            ),
+        ],
+        effective_from: Annotated[
+            date, strawberry.argument(description="拟定的生效日期（YYYY-MM-DD，中国时间）")
+        ],
+    ) -> list[PublishPreviewSelectionType]:
+        document: Any = patch
+        if not isinstance(document, dict):
+            raise DomainError("patch 须为 JSON 对象（合并补丁）", path=["patch"])
+        async with info.context.unit_of_work() as uow:
+            changes = await publish_preview.override_preview(
+                uow, tenant=tenant, code=code, patch=document, effective_from=effective_from
             )
         return [PublishPreviewSelectionType.of(c) for c in changes]

@@ -8,7 +8,9 @@ from typing import Annotated, Any, ClassVar
 import strawberry
 
 from socialaid.catalogue import service
+from socialaid.catalogue.admin import MANAGED_ELEMENTS
 from socialaid.catalogue.files import (
+    LOCKED_ELEMENTS,
     DataElement,
     EvidenceType,
     ItemFile,
@@ -243,6 +245,7 @@ class ElementProvenanceType:
 
 @strawberry.type(name="Provenance", description="事项及其各要素的取值来源")
 class ProvenanceType:
+    # What catalogueOverrideSet refuses by name (catalogue/admin.py), shown as locked in editors.
     owner: str = strawberry.field(description="定义该事项的租户代码（所有者）")
     origin: OriginEnum = strawberry.field(  # type: ignore[valid-type]
         description="整个事项对查看租户而言的来源"
@@ -251,6 +254,10 @@ class ProvenanceType:
         description="途经并覆盖过该事项的租户代码，自上而下"
     )
     elements: list[ElementProvenanceType] = strawberry.field(description="各要素的来源")
+    locked_elements: list[str] = strawberry.field(
+        description="下级租户覆盖时锁定的要素（code、name、legal_basis、parent 及由版本管理维护的"
+        "version、status、effective_from、effective_to）；覆盖它们返回 LOCKED_ELEMENT"
+    )
 
 
 @strawberry.type(name="ProcessStep", description="办理流程中的一步")
@@ -735,6 +742,7 @@ class CatalogueItemType(Node):
                 ElementProvenanceType(element=k, origin=v.origin, tenant=v.tenant)
                 for k, v in e.elements.items()
             ],
+            locked_elements=sorted(LOCKED_ELEMENTS | MANAGED_ELEMENTS),
         )
 
 

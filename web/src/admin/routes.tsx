@@ -1,12 +1,27 @@
-import { Route } from "react-router-dom";
-import { Pending } from "../layout/Pending";
+import { Navigate, Route } from "react-router-dom";
+import { useAuth } from "../auth/AuthContext";
+import { CalendarPage } from "./CalendarPage";
+import { CataloguePage } from "./CataloguePage";
+import { DraftsPage } from "./DraftsPage";
+import { GrantsPage } from "./GrantsPage";
+import { ItemDetail } from "./ItemDetail";
+import { OverrideEditor } from "./OverrideEditor";
+import { ParametersPage } from "./ParametersPage";
+
+function OwnTenant() {
+  const { me } = useAuth();
+  return <Navigate to={`/admin/tenants/${me?.tenant.code ?? ""}`} replace />;
+}
 
 export const adminRoutes = (
   <>
-    <Route path="/admin/tenants" element={<Pending title="租户与目录" note="租户树与有效目录" />} />
-    <Route path="/admin/drafts" element={<Pending title="草稿与发布" note="草稿、差异、检查与发布预览" />} />
-    <Route path="/admin/parameters" element={<Pending title="参数" note="租户参数" />} />
-    <Route path="/admin/calendar" element={<Pending title="工作日历" note="工作日历" />} />
-    <Route path="/admin/grants" element={<Pending title="角色授权" note="角色授权与职责分离" />} />
+    <Route path="/admin/tenants" element={<OwnTenant />} />
+    <Route path="/admin/tenants/:code" element={<CataloguePage />} />
+    <Route path="/admin/tenants/:code/items/:item" element={<ItemDetail />} />
+    <Route path="/admin/tenants/:code/items/:item/override" element={<OverrideEditor />} />
+    <Route path="/admin/drafts" element={<DraftsPage />} />
+    <Route path="/admin/parameters" element={<ParametersPage />} />
+    <Route path="/admin/calendar" element={<CalendarPage />} />
+    <Route path="/admin/grants" element={<GrantsPage />} />
   </>
 );

@@ -1,11 +1,15 @@
 import { Route } from "react-router-dom";
-import { Pending } from "../layout/Pending";
+import { ApplicationHistory } from "./ApplicationHistory";
+import { ExportPage } from "./ExportPage";
+import { PersonHistory } from "./PersonHistory";
+import { VerifyChain } from "./VerifyChain";
 
 export const auditRoutes = (
   <>
-    <Route path="/audit/person" element={<Pending title="个人历史" note="按身份证号查询" />} />
-    <Route path="/audit/application" element={<Pending title="申请历史" note="跨部门历史" />} />
-    <Route path="/audit/verify" element={<Pending title="审计链校验" note="链校验" />} />
-    <Route path="/audit/export" element={<Pending title="审计导出" note="CSV 导出" />} />
+    <Route path="/audit/person" element={<PersonHistory />} />
+    <Route path="/audit/application" element={<ApplicationHistory />} />
+    <Route path="/audit/application/:id" element={<ApplicationHistory />} />
+    <Route path="/audit/verify" element={<VerifyChain />} />
+    <Route path="/audit/export" element={<ExportPage />} />
   </>
 );
