@@ -32,6 +32,90 @@ export type AdministrativeTier =
   /** 街镇级（STREET）：街道、乡镇 */
   | 'STREET';
 
+/** 对一份申请的办理动作（受理等） */
+export type ApplicationActInput = {
+  /** 申请标识（Application.id） */
+  id: string;
+  /** 读到的 lockVersion；对象已被他人修改时返回 CONFLICT */
+  lockVersion: number;
+};
+
+/** 申请渠道：网上、窗口、自助终端、12345热线、社区救助顾问代为申请、电话、基层组织代为申报（目录的 channels 与 applicationSubmit 的 channel 用同一枚举） */
+export type ApplicationChannel =
+  /** 社区救助顾问代为申请（ADVISER）：顾问为申请人填写提交 */
+  | 'ADVISER'
+  /** 12345热线申请（HOTLINE_12345）：由热线代为提交 */
+  | 'HOTLINE_12345'
+  /** 网上申请（ONLINE）：“一网通办”等线上平台 */
+  | 'ONLINE'
+  /** 基层组织代为申报（ORGANISATION）：由事项写明的组织为其成员申报，成员为申请对象（如基层工会经“申工通”，沪民救发〔2021〕10号 一（十二）） */
+  | 'ORGANISATION'
+  /** 电话申请（PHONE）：经公布的救助咨询热线（沪民救发〔2022〕9号 四） */
+  | 'PHONE'
+  /** 自助终端申请（SELF_SERVICE）：街镇、社区的自助终端 */
+  | 'SELF_SERVICE'
+  /** 窗口申请（WINDOW）：社区事务受理服务中心等窗口 */
+  | 'WINDOW';
+
+/** 申请办理动作（applicationTriage…、applicationJointMeeting…、applicationWithdraw）可能返回的错误代码（ErrorCode 的子集，取值与之相同） */
+export type ApplicationErrorCode =
+  /** 冲突（CONFLICT）：对象已被他人修改（lockVersion 不符）或已存在 */
+  | 'CONFLICT'
+  /** 状态不允许（ILLEGAL_TRANSITION）：当前状态下不允许此办理动作 */
+  | 'ILLEGAL_TRANSITION'
+  /** 输入有误（INVALID_INPUT）：输入不合要求；path 指明位置 */
+  | 'INVALID_INPUT'
+  /** 未找到（NOT_FOUND）：所指对象不存在或不在可见范围内 */
+  | 'NOT_FOUND';
+
+/** 申请状态（一门受理与联席会议）；各事项的办理状态见 CaseState */
+export type ApplicationState =
+  /** 已受理（ACCEPTED）：已分送各事项主管部门办理 */
+  | 'ACCEPTED'
+  /** 已办结（COMPLETED）：各事项均已办结，统一反馈 */
+  | 'COMPLETED'
+  /** 已提交联席会议（ESCALATED）：无适合部门或需多部门会商，等待指定承办部门 */
+  | 'ESCALATED'
+  /** 不予受理（REJECTED）：一门受理或联席会议告知理由 */
+  | 'REJECTED'
+  /** 已提交（SUBMITTED）：等待一门受理 */
+  | 'SUBMITTED'
+  /** 已撤回（WITHDRAWN）：申请人撤回，未办结的案件一并撤回 */
+  | 'WITHDRAWN';
+
+/** applicationSubmit可能返回的错误代码（ErrorCode 的子集，取值与之相同） */
+export type ApplicationSubmitErrorCode =
+  /** 冲突（CONFLICT）：对象已被他人修改（lockVersion 不符）或已存在 */
+  | 'CONFLICT'
+  /** 无权操作（FORBIDDEN）：无权执行此操作（含职责分离的限制） */
+  | 'FORBIDDEN'
+  /** 输入有误（INVALID_INPUT）：输入不合要求；path 指明位置 */
+  | 'INVALID_INPUT'
+  /** 未找到（NOT_FOUND）：所指对象不存在或不在可见范围内 */
+  | 'NOT_FOUND';
+
+/** 一次申请：一张表单（所选事项合并）、一套材料；先以 applicationForm 取表单，可先以 applicationFormCheck 检查答案 */
+export type ApplicationSubmitInput = {
+  /** 答案：一个 JSON 对象，结构即所依据表单的 jsonSchema（applicationForm 以同一租户、事项、日期合并；哈希相同即同一表单）。数据元的点分键逐段嵌套为对象：applicant.name 填在 {"applicant": {"name": "张三"}}；重复组（repeatGroups，如 household.members）为行对象的数组，行内字段的键去掉组键与 [] 前缀：household.members[].id_number 填在 {"household": {"members": [{"id_number": "…"}]}}。取值按字段的 type（ElementType）：DATE 为 "YYYY-MM-DD"；AMOUNT 为金额（元，非负数，至多两位小数）；INTEGER、NUMBER 为数；BOOLEAN 为 true/false；CODE 为 options 中的一个 code，CODES 为其数组（不重复）；ID_NUMBER 为 18 位居民身份证号（含校验位）；PHONE 为手机号或带区号的固定电话；BANK_ACCOUNT 为 12 至 19 位银行卡号（Luhn 校验）；FILE 为已上传文件的引用；STRING、TEXT、ADDRESS 为字符串。x-visibleWhen（JSONLogic）不成立的字段与表单中没有的键被丢弃（dropped 列出其路径），x-requiredWhen 成立或 required 中的字段缺答时报 REQUIRED；错误的 path 形如 household.members[2].id_number（行号从 0 起）。提交时按当日（中国时间）合并的表单校验；不合格时 fieldErrors 列出，申请不保存 */
+  answers: unknown;
+  /** 申请人所在街道或社区代码（Tenant.areas）；社区救助顾问、窗口只见本区域的申请 */
+  area?: string | null | undefined;
+  /** 申请渠道：catalogue.channels 与 item.channels 中的一个（同一枚举） */
+  channel: ApplicationChannel;
+  /** 幂等键：客户端为每次申请生成（如 UUID）；网络重试时带同一键即返回同一申请（replayed 为 true），不重复提交 */
+  idempotencyKey: string;
+  /** 所选事项代码（与 applicationForm 的 items 相同） */
+  items: Array<string>;
+  /** 材料：上传引用或免交、缓交选择；未列出的材料按表单检查的状态处理，须上传而未给出引用（又无允许的缓交或承诺）时返回 INVALID_INPUT */
+  materials?: Array<MaterialInputType>;
+  /** 代为申请时申请人的用户标识（窗口、顾问、热线、组织）：申请归其所有；本人申请时为 null */
+  onBehalfOf?: string | null | undefined;
+  /** 应急期间以个人承诺代替须上传的材料、先行受理（沪民救发〔2022〕9号）；仅在 same_day_application_48h_review 或 deferred_checks_and_materials 应急措施生效时起作用 */
+  personalCommitment?: boolean;
+  /** 申请所在租户（行政区划代码，GB/T 2260） */
+  tenant: string;
+};
+
 /** 哈希链断裂的类型 */
 export type AuditChainProblem =
   /** 检查点无效（CHECKPOINT_INVALID）：签名检查点无法读取或签名无效（不是受信任的公钥所签），检查点的存放处可能被改动 */
@@ -61,6 +145,84 @@ export type BenefitPeriod =
   | 'PER_TERM'
   /** 按年（YEARLY） */
   | 'YEARLY';
+
+/** 对一个案件的办理动作（接件） */
+export type CaseActInput = {
+  /** 案件标识（Case.id） */
+  id: string;
+  /** 读到的 lockVersion；对象已被他人修改时返回 CONFLICT */
+  lockVersion: number;
+};
+
+/** 办理结果：准予（金额、期限、起始日）或不准予（理由、依据） */
+export type CaseDecideInput = {
+  /** 金额（元），十进制字符串（如 "1510.00"）；不得为负，不得超过本事项单次救助上限参数 */
+  amount?: string | null | undefined;
+  /** 法律依据；默认为事项的 */
+  basis?: string | null | undefined;
+  /** 出具的文书编号或引用 */
+  documents?: Array<string>;
+  /** 案件标识（Case.id） */
+  id: string;
+  /** 读到的 lockVersion；对象已被他人修改时返回 CONFLICT */
+  lockVersion: number;
+  /** 准予或不准予 */
+  outcome: DecisionOutcome;
+  /** 救助期限的文字（写入告知书）；省略时由 startsOn 与 periodMonths 生成 */
+  period?: string | null | undefined;
+  /** 救助期限（月，至少 1） */
+  periodMonths?: number | null | undefined;
+  /** 不准予的理由（不准予时至少一条） */
+  reasons?: Array<string>;
+  /** 认定类事项：认定的对象类别（目标群体代码，如 dibao_family、extremely_poor） */
+  recognisedAs?: Array<string>;
+  /** 救助起始日（YYYY-MM-DD） */
+  startsOn?: string | null | undefined;
+};
+
+/** 案件办理动作（caseAcknowledge、caseSupplementRequest、caseSupplementProvide、caseDecide）可能返回的错误代码（ErrorCode 的子集，取值与之相同） */
+export type CaseErrorCode =
+  /** 冲突（CONFLICT）：对象已被他人修改（lockVersion 不符）或已存在 */
+  | 'CONFLICT'
+  /** 状态不允许（ILLEGAL_TRANSITION）：当前状态下不允许此办理动作 */
+  | 'ILLEGAL_TRANSITION'
+  /** 输入有误（INVALID_INPUT）：输入不合要求；path 指明位置 */
+  | 'INVALID_INPUT'
+  /** 未找到（NOT_FOUND）：所指对象不存在或不在可见范围内 */
+  | 'NOT_FOUND';
+
+/** 案件筛选：各条件同时满足 */
+export type CaseFilterInput = {
+  /** 街道或社区代码（含其下社区） */
+  area?: string | null | undefined;
+  /** 部门职能代码；省略为调用者可见的全部部门 */
+  department?: string | null | undefined;
+  /** true：只看超期；false：只看未超期 */
+  overdue?: boolean | null | undefined;
+  /** 案件状态；空列表为全部状态 */
+  status?: Array<CaseState>;
+  /** 租户（行政区划代码），含其下级 */
+  tenant: string;
+};
+
+/** 事项案件状态：一个事项在其主管部门的办理进度 */
+export type CaseState =
+  /** 办理中（ACKNOWLEDGED）：部门已接件 */
+  | 'ACKNOWLEDGED'
+  /** 已准予（APPROVED）：部门决定给予救助（或免申即享自动给予） */
+  | 'APPROVED'
+  /** 已终止（CLOSED）：未经本部门决定而终止，如前置事项不予准予 */
+  | 'CLOSED'
+  /** 不予准予（DENIED）：部门决定不予救助，告知理由与依据 */
+  | 'DENIED'
+  /** 待接件（READY）：可由部门接件办理，开始计时 */
+  | 'READY'
+  /** 待补正（SUPPLEMENT_REQUESTED）：已一次性告知所需材料及期限 */
+  | 'SUPPLEMENT_REQUESTED'
+  /** 等待前置事项（WAITING）：串联办理，待前置事项作出决定 */
+  | 'WAITING'
+  /** 已撤回（WITHDRAWN）：随申请撤回 */
+  | 'WITHDRAWN';
 
 /** 为本级事项新建草稿版本：复制最新版本 */
 export type CatalogueDraftNewVersionInput = {
@@ -129,6 +291,13 @@ export type CatalogueOverrideSetInput = {
   tenant: string;
 };
 
+/** 部门的决定：准予或不准予 */
+export type DecisionOutcome =
+  /** 准予（APPROVED）：给予救助，写明金额、期限与起始日 */
+  | 'APPROVED'
+  /** 不予准予（DENIED）：须写明理由与依据 */
+  | 'DENIED';
+
 /** 两个事项版本之间一个要素的变化 */
 export type ElementChangeKind =
   /** 新增（ADDED）：新版本才有 */
@@ -137,6 +306,15 @@ export type ElementChangeKind =
   | 'CHANGED'
   /** 删除（REMOVED）：旧版本才有 */
   | 'REMOVED';
+
+/** 办理方式：依申请、免申即享、非依申请 */
+export type ItemMode =
+  /** 免申即享（AUTO_GRANTED）：无需申请，前置认定准予为所服务的对象类别时自动给予 */
+  | 'AUTO_GRANTED'
+  /** 依申请（ON_APPLICATION）：由申请人（或代办人）提出申请后办理 */
+  | 'ON_APPLICATION'
+  /** 非依申请（ORGANISED）：由部门或组织主动组织实施，不经个人申请 */
+  | 'ORGANISED';
 
 /** 事项版本的状态 */
 export type ItemStatus =
@@ -162,6 +340,44 @@ export type ItemVersionErrorCode =
   /** 未找到（NOT_FOUND）：所指对象不存在或不在可见范围内 */
   | 'NOT_FOUND';
 
+/** 答案检查得出的一份材料对一个人的状态（提交后另有 UPLOADED，见 MaterialStatus） */
+export type MaterialCheckStatus =
+  /** 容缺受理（DEFERRED）：先受理，在补正期限内补交 */
+  | 'DEFERRED'
+  /** 免交（EXEMPT）：已经共享数据或电子证照确认 */
+  | 'EXEMPT'
+  /** 不适用（NOT_APPLICABLE）：适用条件不成立或无此人 */
+  | 'NOT_APPLICABLE'
+  /** 可选上传（OPTIONAL）：适用，但所选事项都不要求必交 */
+  | 'OPTIONAL'
+  /** 个人承诺（PERSONAL_COMMITMENT）：以书面承诺代替材料 */
+  | 'PERSONAL_COMMITMENT'
+  /** 须上传（UPLOAD_REQUIRED）：必交，尚未免交 */
+  | 'UPLOAD_REQUIRED';
+
+/** 一份材料免交或缓交的方式：申请人的选择、事项允许的方式、确认免交的途径 */
+export type MaterialElection =
+  /** 容缺后补（DEFERRED）：先行受理，材料在补正期限内补交 */
+  | 'DEFERRED'
+  /** 电子证照（ELECTRONIC_LICENCE）：调用电子证照，免交 */
+  | 'ELECTRONIC_LICENCE'
+  /** 个人承诺（PERSONAL_COMMITMENT）：以书面承诺代替材料 */
+  | 'PERSONAL_COMMITMENT'
+  /** 共享数据（SHARED_DATA）：由部门共享的数据核实，免交 */
+  | 'SHARED_DATA';
+
+/** 为表单中的一份材料提供的上传引用，或事项允许时的缓交、承诺 */
+export type MaterialInputType = {
+  /** 不上传时选择的免交或缓交方式；须为事项或材料类型允许的 */
+  election?: MaterialElection | null | undefined;
+  /** 表单材料标识（applicationForm.materials.id） */
+  material: string;
+  /** 已上传文件的引用 */
+  reference?: string | null | undefined;
+  /** 对象路径（applicant、household.members[1]）；空：每个对象 */
+  subject?: string | null | undefined;
+};
+
 /** 材料是否必交 */
 export type MaterialNecessity =
   /** 选交（OPTIONAL）：可以提交 */
@@ -179,6 +395,47 @@ export type MaterialOriginal =
   | 'ORIGINAL_OR_COPY'
   /** 签字件或电子件（SIGNED_OR_ELECTRONIC） */
   | 'SIGNED_OR_ELECTRONIC';
+
+/** 材料对象：一份材料为谁提交 */
+export type MaterialSubject =
+  /** 申请人（APPLICANT）：申请人本人一份 */
+  | 'APPLICANT'
+  /** 家庭（HOUSEHOLD）：整个家庭一份 */
+  | 'HOUSEHOLD'
+  /** 家庭成员（HOUSEHOLD_MEMBER）：符合 subjectWhen 的每位家庭成员各一份 */
+  | 'HOUSEHOLD_MEMBER'
+  /** 义务人（SUPPORTER）：每位赡养、抚养、扶养义务人各一份 */
+  | 'SUPPORTER';
+
+/** 准备上传一份材料文件：声明文件名、类型、大小与摘要 */
+export type MaterialUploadCreateInput = {
+  /** 文件大小（字节），不超过设定的上限 */
+  byteSize: number;
+  /** 文件类型：application/pdf、image/png 或 image/jpeg；须与文件内容相符 */
+  contentType: string;
+  /** 文件名（1 到 255 个字符，不含路径） */
+  fileName: string;
+  /** 文件的 SHA-256 摘要（64 位十六进制） */
+  sha256: string;
+  /** 申请所在租户（行政区划代码） */
+  tenant: string;
+};
+
+/** 材料上传（materialUploadCreate、materialUploadComplete）可能返回的错误代码（ErrorCode 的子集，取值与之相同） */
+export type MaterialUploadErrorCode =
+  /** 冲突（CONFLICT）：对象已被他人修改（lockVersion 不符）或已存在 */
+  | 'CONFLICT'
+  /** 输入有误（INVALID_INPUT）：输入不合要求；path 指明位置 */
+  | 'INVALID_INPUT'
+  /** 未找到（NOT_FOUND）：所指对象不存在或不在可见范围内 */
+  | 'NOT_FOUND';
+
+/** 上传的状态 */
+export type MaterialUploadState =
+  /** 已完成（COMPLETE）：已读回存储的文件并核验大小、摘要、类型与病毒扫描 */
+  | 'COMPLETE'
+  /** 待上传（PENDING）：已签发上传地址，文件尚未核验 */
+  | 'PENDING';
 
 /** 取值来源：本级、继承、本级或上级覆盖 */
 export type Origin =
@@ -300,6 +557,17 @@ export type RoleRevokeInput = {
   userId: string;
 };
 
+/** 初筛结论（按申请人自己填写的情况，不是审核认定） */
+export type ScreeningOutcome =
+  /** 可能符合（LIKELY）：按所填情况满足该事项可机读的全部条件 */
+  | 'LIKELY'
+  /** 需补充信息（NEEDS_INFORMATION）：还缺 missingAnswers 所列的回答 */
+  | 'NEEDS_INFORMATION'
+  /** 无法初筛（NOT_SCREENABLE）：原因见 notScreenableReason */
+  | 'NOT_SCREENABLE'
+  /** 可能不符合（UNLIKELY）：按所填情况有条件不满足，见 failedConditions */
+  | 'UNLIKELY';
+
 /** 设定租户参数（tenantParameterSet）可能返回的错误代码（ErrorCode 的子集，取值与之相同） */
 export type TenantParameterSetErrorCode =
   /** 冲突（CONFLICT）：对象已被他人修改（lockVersion 不符）或已存在 */
@@ -324,6 +592,53 @@ export type TenantParameterSetInput = {
   /** 取值，类型由参数单位决定：元、元/月、元/人·月等为不小于 0、至多两位小数的数；月、周岁、人为整数；比例为 0 到 1 的数；无单位为文字。类型不符为 INVALID_INPUT（path: value） */
   value: unknown;
 };
+
+/** 时间线记录的事件类型（申请本身的以 APPLICATION_ 开头，案件的以 CASE_ 开头） */
+export type TimelineKind =
+  /** 已受理（APPLICATION_ACCEPTED）：一门受理，分送各部门 */
+  | 'APPLICATION_ACCEPTED'
+  /** 联席会议已指定（APPLICATION_ASSIGNED）：指定承办与牵头部门 */
+  | 'APPLICATION_ASSIGNED'
+  /** 已办结（APPLICATION_COMPLETED）：各事项均已办结 */
+  | 'APPLICATION_COMPLETED'
+  /** 提交联席会议（APPLICATION_ESCALATED）：等待指定承办部门 */
+  | 'APPLICATION_ESCALATED'
+  /** 不予受理（APPLICATION_REJECTED）：一门受理告知理由 */
+  | 'APPLICATION_REJECTED'
+  /** 已提交（APPLICATION_SUBMITTED）：申请提交，details 为其渠道与事项 */
+  | 'APPLICATION_SUBMITTED'
+  /** 已撤回（APPLICATION_WITHDRAWN）：申请人撤回申请 */
+  | 'APPLICATION_WITHDRAWN'
+  /** 已接件（CASE_ACKNOWLEDGED）：部门已受理 */
+  | 'CASE_ACKNOWLEDGED'
+  /** 已准予（CASE_APPROVED）：部门决定给予救助 */
+  | 'CASE_APPROVED'
+  /** 已终止（CASE_CLOSED）：未经本部门决定而终止，如前置事项不准予 */
+  | 'CASE_CLOSED'
+  /** 时限提醒（CASE_DEADLINE_REMINDER）：距办理时限不足设定的工作日数，提醒承办部门 */
+  | 'CASE_DEADLINE_REMINDER'
+  /** 收到前置决定（CASE_DECISION_RECEIVED）：前置事项的决定已转来 */
+  | 'CASE_DECISION_RECEIVED'
+  /** 不予准予（CASE_DENIED）：部门决定不予救助 */
+  | 'CASE_DENIED'
+  /** 免申即享（CASE_GRANTED_AUTOMATICALLY）：按前置认定自动给予 */
+  | 'CASE_GRANTED_AUTOMATICALLY'
+  /** 开始办理（CASE_OPENED）：案件开立，可接件 */
+  | 'CASE_OPENED'
+  /** 已超期（CASE_OVERDUE）：超过办理时限仍未办结，已向申请人致歉 */
+  | 'CASE_OVERDUE'
+  /** 可开始办理（CASE_RELEASED）：前置事项办结，开始计时 */
+  | 'CASE_RELEASED'
+  /** 补正逾期（CASE_SUPPLEMENT_LAPSED）：补正期限已过仍未补交材料 */
+  | 'CASE_SUPPLEMENT_LAPSED'
+  /** 要求补正（CASE_SUPPLEMENT_REQUESTED）：一次性告知所需材料及期限 */
+  | 'CASE_SUPPLEMENT_REQUESTED'
+  /** 已补正（CASE_SUPPLIED）：申请人提交了补正材料 */
+  | 'CASE_SUPPLIED'
+  /** 等待前置事项（CASE_WAITING）：案件开立，等待前置事项的决定 */
+  | 'CASE_WAITING'
+  /** 已撤回（CASE_WITHDRAWN）：随申请撤回 */
+  | 'CASE_WITHDRAWN';
 
 export type AdminCalendarQueryVariables = Exact<{
   tenant: string;
@@ -496,7 +811,110 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MeQuery = { me: { userId: string, roles: Array<Role>, departments: Array<string>, area: string | null, tenant: { code: string, name: string, level: AdminLevel } } };
 
+export type FlowCatalogueQueryVariables = Exact<{
+  tenant: string;
+}>;
 
+
+export type FlowCatalogueQuery = { catalogue: { items: Array<{ code: string, name: string, mode: ItemMode, targetDescription: string | null, department: { code: string, name: string } | null }> }, tenant: { code: string, name: string, areas: Array<{ code: string, name: string }> } };
+
+export type FlowScreeningQueryVariables = Exact<{
+  tenant: string;
+  answers: unknown;
+}>;
+
+
+export type FlowScreeningQuery = { eligibilityScreen: Array<{ item: string, itemName: string, outcome: ScreeningOutcome, explanation: string }>, screeningQuestions: Array<{ key: string, label: string, type: string, decides: Array<string>, codeValues: Array<{ code: string, label: string }> }> };
+
+export type FlowFormQueryVariables = Exact<{
+  tenant: string;
+  items: Array<string> | string;
+}>;
+
+
+export type FlowFormQuery = { applicationForm: { hash: string, jsonSchema: unknown, items: Array<{ code: string, name: string }>, notes: Array<{ message: string }>, materials: Array<{ id: string, name: string, subject: MaterialSubject, required: boolean }> } };
+
+export type FlowFormCheckQueryVariables = Exact<{
+  hash: string;
+  answers: unknown;
+}>;
+
+
+export type FlowFormCheckQuery = { applicationFormCheck: { ok: boolean, answerErrors: Array<{ path: Array<string>, message: string, detailCode: string | null }>, materials: Array<{ material: string, code: string, subject: MaterialSubject, subjectPath: string | null, status: MaterialCheckStatus, reason: string }> } };
+
+export type FlowUploadCreateMutationVariables = Exact<{
+  input: MaterialUploadCreateInput;
+}>;
+
+
+export type FlowUploadCreateMutation = { materialUploadCreate: { errors: Array<{ code: MaterialUploadErrorCode, message: string, path: Array<string> }>, upload: { id: string, url: string | null, headers: unknown } | null } };
+
+export type FlowUploadCompleteMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type FlowUploadCompleteMutation = { materialUploadComplete: { errors: Array<{ code: MaterialUploadErrorCode, message: string, path: Array<string> }>, upload: { id: string, state: MaterialUploadState, fileName: string, byteSize: number } | null } };
+
+export type FlowSubmitMutationVariables = Exact<{
+  input: ApplicationSubmitInput;
+}>;
+
+
+export type FlowSubmitMutation = { applicationSubmit: { errors: Array<{ code: ApplicationSubmitErrorCode, message: string, path: Array<string>, detailCode: string | null }>, application: { id: string, state: ApplicationState } | null } };
+
+export type FlowApplicationFragment = { id: string, databaseId: string, state: ApplicationState, lockVersion: number, applicantName: string, items: Array<string>, submittedAt: string, cases: Array<{ id: string, itemCode: string, itemName: string, state: CaseState, lockVersion: number, department: { code: string, name: string }, decision: { outcome: DecisionOutcome, amount: string | null, reasons: Array<string> } | null }>, timeline: Array<{ at: string, kind: TimelineKind, item: string | null, department: string | null, summary: string | null }>, result: { finished: boolean, approved: Array<string>, denied: Array<string>, closed: Array<string>, open: Array<string> } };
+
+export type FlowApplicationQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type FlowApplicationQuery = { application: { id: string, databaseId: string, state: ApplicationState, lockVersion: number, applicantName: string, items: Array<string>, submittedAt: string, cases: Array<{ id: string, itemCode: string, itemName: string, state: CaseState, lockVersion: number, department: { code: string, name: string }, decision: { outcome: DecisionOutcome, amount: string | null, reasons: Array<string> } | null }>, timeline: Array<{ at: string, kind: TimelineKind, item: string | null, department: string | null, summary: string | null }>, result: { finished: boolean, approved: Array<string>, denied: Array<string>, closed: Array<string>, open: Array<string> } } };
+
+export type FlowApplicationUpdatedSubscriptionVariables = Exact<{
+  id: string;
+}>;
+
+
+export type FlowApplicationUpdatedSubscription = { applicationUpdated: { id: string, databaseId: string, state: ApplicationState, lockVersion: number, applicantName: string, items: Array<string>, submittedAt: string, cases: Array<{ id: string, itemCode: string, itemName: string, state: CaseState, lockVersion: number, department: { code: string, name: string }, decision: { outcome: DecisionOutcome, amount: string | null, reasons: Array<string> } | null }>, timeline: Array<{ at: string, kind: TimelineKind, item: string | null, department: string | null, summary: string | null }>, result: { finished: boolean, approved: Array<string>, denied: Array<string>, closed: Array<string>, open: Array<string> } } };
+
+export type FlowTriageQueueQueryVariables = Exact<{
+  tenant: string;
+}>;
+
+
+export type FlowTriageQueueQuery = { applications: { edges: Array<{ node: { id: string, state: ApplicationState, lockVersion: number, applicantName: string, items: Array<string>, submittedAt: string, areaPath: string | null } }> } };
+
+export type FlowTriageAcceptMutationVariables = Exact<{
+  input: ApplicationActInput;
+}>;
+
+
+export type FlowTriageAcceptMutation = { applicationTriageAccept: { errors: Array<{ code: ApplicationErrorCode, message: string }>, application: { id: string, state: ApplicationState } | null } };
+
+export type FlowCaseQueueQueryVariables = Exact<{
+  filter: CaseFilterInput;
+}>;
+
+
+export type FlowCaseQueueQuery = { cases: { edges: Array<{ node: { id: string, applicationId: string, itemCode: string, itemName: string, state: CaseState, lockVersion: number, dueAt: string | null, department: { code: string, name: string } } }> } };
+
+export type FlowCaseAcknowledgeMutationVariables = Exact<{
+  input: CaseActInput;
+}>;
+
+
+export type FlowCaseAcknowledgeMutation = { caseAcknowledge: { errors: Array<{ code: CaseErrorCode, message: string }>, case: { id: string, state: CaseState, lockVersion: number } | null } };
+
+export type FlowCaseDecideMutationVariables = Exact<{
+  input: CaseDecideInput;
+}>;
+
+
+export type FlowCaseDecideMutation = { caseDecide: { errors: Array<{ code: CaseErrorCode, message: string, path: Array<string> }>, case: { id: string, state: CaseState, decision: { outcome: DecisionOutcome, amount: string | null } | null } | null } };
+
+export const FlowApplicationFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"FlowApplication"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Application"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"databaseId"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"lockVersion"}},{"kind":"Field","name":{"kind":"Name","value":"applicantName"}},{"kind":"Field","name":{"kind":"Name","value":"items"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"cases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"itemCode"}},{"kind":"Field","name":{"kind":"Name","value":"itemName"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"lockVersion"}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"decision"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"timeline"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"item"}},{"kind":"Field","name":{"kind":"Name","value":"department"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"finished"}},{"kind":"Field","name":{"kind":"Name","value":"approved"}},{"kind":"Field","name":{"kind":"Name","value":"denied"}},{"kind":"Field","name":{"kind":"Name","value":"closed"}},{"kind":"Field","name":{"kind":"Name","value":"open"}}]}}]}}]} as unknown as DocumentNode<FlowApplicationFragment, unknown>;
 export const AdminCalendarDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminCalendar"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tenant"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"year"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"workingCalendar"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"tenant"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tenant"}}},{"kind":"Argument","name":{"kind":"Name","value":"year"},"value":{"kind":"Variable","name":{"kind":"Name","value":"year"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"published"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"holidays"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"adjustedWorkdays"}}]}}]}}]} as unknown as DocumentNode<AdminCalendarQuery, AdminCalendarQueryVariables>;
 export const AdminCatalogueDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminCatalogue"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tenant"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tenant"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"parentCode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"catalogue"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"tenant"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tenant"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"disabledItems"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"provenance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"owner"}},{"kind":"Field","name":{"kind":"Name","value":"origin"}},{"kind":"Field","name":{"kind":"Name","value":"overriddenBy"}},{"kind":"Field","name":{"kind":"Name","value":"elements"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"element"}},{"kind":"Field","name":{"kind":"Name","value":"origin"}},{"kind":"Field","name":{"kind":"Name","value":"tenant"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"catalogueDiff"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"tenant"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tenant"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"additions"}},{"kind":"Field","name":{"kind":"Name","value":"disabled"}},{"kind":"Field","name":{"kind":"Name","value":"overrides"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"elements"}}]}}]}}]}}]} as unknown as DocumentNode<AdminCatalogueQuery, AdminCatalogueQueryVariables>;
 export const OwnItemsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OwnItems"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tenant"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"catalogue"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"tenant"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tenant"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"provenance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"owner"}}]}}]}}]}}]}}]} as unknown as DocumentNode<OwnItemsQuery, OwnItemsQueryVariables>;
@@ -520,3 +938,17 @@ export const ApplicationHistoryDocument = {"kind":"Document","definitions":[{"ki
 export const PersonHistoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PersonHistory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"idNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"personHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"idNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"idNumber"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applicationsConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applicationId"}},{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"firstAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastAt"}},{"kind":"Field","name":{"kind":"Name","value":"eventCount"}},{"kind":"Field","name":{"kind":"Name","value":"departments"}},{"kind":"Field","name":{"kind":"Name","value":"actions"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"totalCountIsCapped"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"department"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"subjectType"}},{"kind":"Field","name":{"kind":"Name","value":"subjectId"}},{"kind":"Field","name":{"kind":"Name","value":"applicationId"}},{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<PersonHistoryQuery, PersonHistoryQueryVariables>;
 export const AuditVerifyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuditVerify"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tenant"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditVerify"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"tenant"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tenant"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"checked"}},{"kind":"Field","name":{"kind":"Name","value":"firstSequence"}},{"kind":"Field","name":{"kind":"Name","value":"lastSequence"}},{"kind":"Field","name":{"kind":"Name","value":"brokenLink"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"problem"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"checkpoints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configured"}},{"kind":"Field","name":{"kind":"Name","value":"compared"}},{"kind":"Field","name":{"kind":"Name","value":"coveredThrough"}},{"kind":"Field","name":{"kind":"Name","value":"signedAt"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<AuditVerifyQuery, AuditVerifyQueryVariables>;
 export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"departments"}},{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"level"}}]}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
+export const FlowCatalogueDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FlowCatalogue"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tenant"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"catalogue"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"tenant"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tenant"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"targetDescription"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"tenant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tenant"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"areas"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<FlowCatalogueQuery, FlowCatalogueQueryVariables>;
+export const FlowScreeningDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FlowScreening"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tenant"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"answers"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"JSON"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eligibilityScreen"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"tenant"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tenant"}}},{"kind":"Argument","name":{"kind":"Name","value":"answers"},"value":{"kind":"Variable","name":{"kind":"Name","value":"answers"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"item"}},{"kind":"Field","name":{"kind":"Name","value":"itemName"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}}]}},{"kind":"Field","name":{"kind":"Name","value":"screeningQuestions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"tenant"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tenant"}}},{"kind":"Argument","name":{"kind":"Name","value":"answers"},"value":{"kind":"Variable","name":{"kind":"Name","value":"answers"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"3"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"codeValues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}},{"kind":"Field","name":{"kind":"Name","value":"decides"}}]}}]}}]} as unknown as DocumentNode<FlowScreeningQuery, FlowScreeningQueryVariables>;
+export const FlowFormDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FlowForm"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tenant"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"items"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applicationForm"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"tenant"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tenant"}}},{"kind":"Argument","name":{"kind":"Name","value":"items"},"value":{"kind":"Variable","name":{"kind":"Name","value":"items"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hash"}},{"kind":"Field","name":{"kind":"Name","value":"jsonSchema"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"notes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"materials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"required"}}]}}]}}]}}]} as unknown as DocumentNode<FlowFormQuery, FlowFormQueryVariables>;
+export const FlowFormCheckDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FlowFormCheck"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"hash"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"answers"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"JSON"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applicationFormCheck"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"hash"},"value":{"kind":"Variable","name":{"kind":"Name","value":"hash"}}},{"kind":"Argument","name":{"kind":"Name","value":"answers"},"value":{"kind":"Variable","name":{"kind":"Name","value":"answers"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"answerErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"detailCode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"materials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"material"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"subjectPath"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]}}]} as unknown as DocumentNode<FlowFormCheckQuery, FlowFormCheckQueryVariables>;
+export const FlowUploadCreateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"FlowUploadCreate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MaterialUploadCreateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"materialUploadCreate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"path"}}]}},{"kind":"Field","name":{"kind":"Name","value":"upload"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"headers"}}]}}]}}]}}]} as unknown as DocumentNode<FlowUploadCreateMutation, FlowUploadCreateMutationVariables>;
+export const FlowUploadCompleteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"FlowUploadComplete"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"materialUploadComplete"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"path"}}]}},{"kind":"Field","name":{"kind":"Name","value":"upload"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"fileName"}},{"kind":"Field","name":{"kind":"Name","value":"byteSize"}}]}}]}}]}}]} as unknown as DocumentNode<FlowUploadCompleteMutation, FlowUploadCompleteMutationVariables>;
+export const FlowSubmitDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"FlowSubmit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ApplicationSubmitInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applicationSubmit"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"detailCode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]}}]} as unknown as DocumentNode<FlowSubmitMutation, FlowSubmitMutationVariables>;
+export const FlowApplicationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FlowApplication"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"application"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"FlowApplication"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"FlowApplication"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Application"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"databaseId"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"lockVersion"}},{"kind":"Field","name":{"kind":"Name","value":"applicantName"}},{"kind":"Field","name":{"kind":"Name","value":"items"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"cases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"itemCode"}},{"kind":"Field","name":{"kind":"Name","value":"itemName"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"lockVersion"}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"decision"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"timeline"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"item"}},{"kind":"Field","name":{"kind":"Name","value":"department"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"finished"}},{"kind":"Field","name":{"kind":"Name","value":"approved"}},{"kind":"Field","name":{"kind":"Name","value":"denied"}},{"kind":"Field","name":{"kind":"Name","value":"closed"}},{"kind":"Field","name":{"kind":"Name","value":"open"}}]}}]}}]} as unknown as DocumentNode<FlowApplicationQuery, FlowApplicationQueryVariables>;
+export const FlowApplicationUpdatedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"FlowApplicationUpdated"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applicationUpdated"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"FlowApplication"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"FlowApplication"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Application"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"databaseId"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"lockVersion"}},{"kind":"Field","name":{"kind":"Name","value":"applicantName"}},{"kind":"Field","name":{"kind":"Name","value":"items"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"cases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"itemCode"}},{"kind":"Field","name":{"kind":"Name","value":"itemName"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"lockVersion"}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"decision"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"timeline"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"item"}},{"kind":"Field","name":{"kind":"Name","value":"department"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"finished"}},{"kind":"Field","name":{"kind":"Name","value":"approved"}},{"kind":"Field","name":{"kind":"Name","value":"denied"}},{"kind":"Field","name":{"kind":"Name","value":"closed"}},{"kind":"Field","name":{"kind":"Name","value":"open"}}]}}]}}]} as unknown as DocumentNode<FlowApplicationUpdatedSubscription, FlowApplicationUpdatedSubscriptionVariables>;
+export const FlowTriageQueueDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FlowTriageQueue"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tenant"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applications"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"tenant"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tenant"}}},{"kind":"Argument","name":{"kind":"Name","value":"states"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"SUBMITTED"}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"lockVersion"}},{"kind":"Field","name":{"kind":"Name","value":"applicantName"}},{"kind":"Field","name":{"kind":"Name","value":"items"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"areaPath"}}]}}]}}]}}]}}]} as unknown as DocumentNode<FlowTriageQueueQuery, FlowTriageQueueQueryVariables>;
+export const FlowTriageAcceptDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"FlowTriageAccept"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ApplicationActInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applicationTriageAccept"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]}}]} as unknown as DocumentNode<FlowTriageAcceptMutation, FlowTriageAcceptMutationVariables>;
+export const FlowCaseQueueDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FlowCaseQueue"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseFilterInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cases"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"applicationId"}},{"kind":"Field","name":{"kind":"Name","value":"itemCode"}},{"kind":"Field","name":{"kind":"Name","value":"itemName"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"lockVersion"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<FlowCaseQueueQuery, FlowCaseQueueQueryVariables>;
+export const FlowCaseAcknowledgeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"FlowCaseAcknowledge"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseActInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseAcknowledge"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"lockVersion"}}]}}]}}]}}]} as unknown as DocumentNode<FlowCaseAcknowledgeMutation, FlowCaseAcknowledgeMutationVariables>;
+export const FlowCaseDecideDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"FlowCaseDecide"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseDecideInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseDecide"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"path"}}]}},{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"decision"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}}]}}]}}]} as unknown as DocumentNode<FlowCaseDecideMutation, FlowCaseDecideMutationVariables>;
