@@ -508,6 +508,8 @@ export type Role =
   | 'AUDITOR'
   /** 经办人（CASEWORKER）：本部门案件的接件、补正与办理 */
   | 'CASEWORKER'
+  /** 部门负责人（DEPARTMENT_HEAD）：只查本部门（令牌所列部门）的统计数，不见个案 */
+  | 'DEPARTMENT_HEAD'
   /** 系统对接（INTEGRATION）：部门系统、大数据中心、12345 热线推送共享数据或代为提交 */
   | 'INTEGRATION'
   /** 联席会议办公室（JOINT_MEETING）：为提交联席会议的申请指定承办与牵头部门 */
