@@ -169,6 +169,9 @@ class Settings(BaseSettings):
     # case's deadline its department is reminded: an operating choice, not a policy of the seeds.
     deadline_scan_cron: str = "*/10 * * * *"
     deadline_reminder_working_days: int = Field(default=3, ge=0, le=60)
+    # The re-verification job's schedule (cron, five fields, UTC): it opens the reviews whose
+    # China date has come (issue 22); hourly is plenty for reviews counted in months.
+    reverification_scan_cron: str = "7 * * * *"
     # Applicant notifications go out through the first of these channels that takes them
     # (comma-separated: sink, sms, wechat). `sink` appends to notification_sink_file and sends
     # nothing: the default, for dev and tests; production names its gateways.

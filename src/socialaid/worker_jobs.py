@@ -21,7 +21,9 @@ from socialaid.notifications.senders import senders_from
 def job_registry(settings: Settings) -> JobRegistry:
     registry = JobRegistry()
     notification_jobs.register(registry)
-    application_jobs.register(registry, settings.deadline_scan_cron)
+    application_jobs.register(
+        registry, settings.deadline_scan_cron, settings.reverification_scan_cron
+    )
     return registry
 
 

@@ -33,6 +33,7 @@ class Resource(StrEnum):
     WORKING_CALENDAR = "working_calendar"  # a province's holidays and adjusted working days
     TENANT_PARAMETER = "tenant_parameter"  # values of the catalogue's parameters (issue 21)
     WEBHOOK_SUBSCRIPTION = "webhook_subscription"  # a department system's webhook and deliveries
+    REVERIFICATION = "reverification"  # re-verification of approved benefits (issue 22)
     ME = "me"
 
 

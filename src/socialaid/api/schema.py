@@ -29,6 +29,7 @@ from socialaid.applications.graphql import (
     ApplicationQuery,
     ApplicationSubscription,
 )
+from socialaid.applications.graphql.reviews import ReviewMutation, ReviewQuery
 from socialaid.applications.publish_preview_graphql import CataloguePublishPreviewQuery
 from socialaid.audit.graphql import AuditQuery
 from socialaid.catalogue.admin_graphql import CatalogueAdminMutation, CatalogueAdminQuery
@@ -75,6 +76,7 @@ Query = _root(
         WebhookQuery,
         MonitoringQuery,
         PolicyQuestionQuery,
+        ReviewQuery,
     ),
 )
 Mutation = _root(
@@ -91,6 +93,7 @@ Mutation = _root(
         MaterialMutation,
         WebhookMutation,
         PolicyQuestionMutation,
+        ReviewMutation,
     ),
 )
 Subscription = _root(

@@ -24,6 +24,8 @@ DISTRIBUTED: tuple[str, ...] = (
     "notification",
     "material_upload",
     "monitored_household",
+    "reverification",
+    "household_change_report",
     "shared_record",
     "webhook_subscription",
     "webhook_delivery",

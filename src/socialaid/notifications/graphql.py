@@ -27,6 +27,8 @@ NotificationKindEnum = described_enum(
         "DENIED": "不予救助（DENIED）：某事项的主管部门作出不予决定",
         "OVERDUE": "超期致歉（OVERDUE）：某事项超过办理时限仍未办结",
         "COMPLETED": "已办结（COMPLETED）：全部事项已办结",
+        "REVIEW_DUE": "待核查（REVIEW_DUE）：享受的救助已到定期核查时间，或因主动报告提前核查",
+        "REVIEW_COMPLETED": "核查完成（REVIEW_COMPLETED）：定期核查已有结果（继续、调整或停止），见告知书",
     },
 )
 NotificationChannelEnum = described_enum(

@@ -14,6 +14,8 @@ class NotificationKind(StrEnum):
     DENIED = "denied"  # a department's decision
     OVERDUE = "overdue"  # the apology when a case passes its deadline
     COMPLETED = "completed"
+    REVIEW_DUE = "review_due"  # a benefit's re-verification is open (issue 22)
+    REVIEW_COMPLETED = "review_completed"  # its outcome, with the notice
 
 
 class NotificationChannel(StrEnum):

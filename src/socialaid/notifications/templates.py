@@ -28,6 +28,8 @@ DEFAULT_TEXTS: Mapping[NotificationKind, str] = {
     NotificationKind.DENIED: "您申请的“{item}”，{department}已作出不予救助的决定，理由见告知书。",
     NotificationKind.OVERDUE: "您申请的“{item}”未能在承诺时限内办结，我们深表歉意，{department}正在抓紧办理。",
     NotificationKind.COMPLETED: "您的社会救助申请已全部办结，可查询各事项的办理结果。",
+    NotificationKind.REVIEW_DUE: "您家享受的“{item}”已到核查时间，{department}将核查家庭人口和经济状况。",
+    NotificationKind.REVIEW_COMPLETED: "您家享受的“{item}”，{department}已完成核查，结果见告知书。",
 }
 
 

@@ -14,6 +14,7 @@ class WebhookEvent(StrEnum):
     CASE_DECIDED = "CASE_DECIDED"  # approved or denied (automatic grants included)
     CASE_SUPPLEMENT_REQUESTED = "CASE_SUPPLEMENT_REQUESTED"  # 补正
     CASE_OVERDUE = "CASE_OVERDUE"  # emitted by the deadline job (issue 19, job queue)
+    REVERIFICATION_DUE = "REVERIFICATION_DUE"  # a benefit's review opened (issue 22)
 
 
 class DeliveryStatus(StrEnum):

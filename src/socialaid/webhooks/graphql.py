@@ -44,6 +44,7 @@ WebhookEventEnum = described_enum(
         "CASE_DECIDED": "已决定（CASE_DECIDED）：部门作出准予或不予救助的决定（含免申即享的自动准予）",
         "CASE_SUPPLEMENT_REQUESTED": "要求补正（CASE_SUPPLEMENT_REQUESTED）：部门要求申请人补正材料",
         "CASE_OVERDUE": "已逾期（CASE_OVERDUE）：案件超过办结期限（由期限任务发出）",
+        "REVERIFICATION_DUE": "待核查（REVERIFICATION_DUE）：已准予的救助到了定期核查时间，或因主动报告提前核查",
     },
 )
 DeliveryStatusEnum = described_enum(
