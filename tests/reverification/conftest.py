@@ -9,6 +9,7 @@ import pytest
 
 from socialaid.api.app import create_app
 from socialaid.applications import moves, submission
+from socialaid.catalogue import parameter_setting
 from socialaid.db.database import Database
 from tests.conftest import test_settings
 from tests.reverification.helpers import Clock
@@ -20,6 +21,7 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[Clock]:
     frozen = Clock()
     monkeypatch.setattr(moves, "now_in_china", frozen)
     monkeypatch.setattr(submission, "now_in_china", frozen)
+    monkeypatch.setattr(parameter_setting, "today_in_china", lambda: frozen().date())
     yield frozen
 
 
