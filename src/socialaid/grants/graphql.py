@@ -53,6 +53,7 @@ ResourceEnum = described_enum(
         "WORKING_CALENDAR": "工作日历（WORKING_CALENDAR）：省级租户每年的法定节假日与调休上班日",
         "TENANT_PARAMETER": "租户参数（TENANT_PARAMETER）：目录中由各地设定取值的标准与金额",
         "WEBHOOK_SUBSCRIPTION": "事件推送订阅（WEBHOOK_SUBSCRIPTION）：部门系统接收事件的地址及其投递记录",
+        "REVERIFICATION": "定期核查（REVERIFICATION）：已准予救助的定期核查及其结果",
     },
 )
 ActionEnum = described_enum(
