@@ -180,6 +180,9 @@ class Settings(BaseSettings):
     # suppressed. 5 is the issue's default, not a figure of the seeds.
     statistics_fold_cron: str = "* * * * *"
     statistics_min_cell: int = Field(default=5, ge=1, le=1000)
+    # The re-verification job's schedule (cron, five fields, UTC): it opens the reviews whose
+    # China date has come (issue 22); hourly is plenty for reviews counted in months.
+    reverification_scan_cron: str = "7 * * * *"
     # Applicant notifications go out through the first of these channels that takes them
     # (comma-separated: sink, sms, wechat). `sink` appends to notification_sink_file and sends
     # nothing: the default, for dev and tests; production names its gateways.

@@ -6,6 +6,7 @@ It sits above the domains (as `api` does for the GraphQL schema), so `db` import
 from __future__ import annotations
 
 from socialaid.applications import models as _applications  # noqa: F401
+from socialaid.applications import review_models as _reviews  # noqa: F401
 from socialaid.audit import models as _audit  # noqa: F401
 from socialaid.calendars import models as _calendars  # noqa: F401
 from socialaid.catalogue import models as _catalogue  # noqa: F401

@@ -23,7 +23,9 @@ from socialaid.statistics import jobs as statistics_jobs
 def job_registry(settings: Settings) -> JobRegistry:
     registry = JobRegistry()
     notification_jobs.register(registry)
-    application_jobs.register(registry, settings.deadline_scan_cron)
+    application_jobs.register(
+        registry, settings.deadline_scan_cron, settings.reverification_scan_cron
+    )
     discovery_jobs.register(registry, settings.discovery_cron)
     statistics_jobs.register(registry, settings.statistics_fold_cron)
     return registry

@@ -177,6 +177,13 @@ ALLOWED_ROLES: Final[dict[str, frozenset[Role]]] = {
     "caseAcknowledge": DEPARTMENT_STAFF,
     "caseSupplementRequest": DEPARTMENT_STAFF,
     "caseDecide": DEPARTMENT_STAFF,
+    # 定期核查 is the street's (001 三（二）4 责任部门：各街镇): its advisers list the reviews due in
+    # their area, the departments theirs; auditors oversee (001 四(四)). A review ends in a
+    # decision on the benefit, taken by those who decide the case (000 三(二)2).
+    "reverifications": frozenset({ADVISER, CASEWORKER, APPROVER, AUDITOR}),
+    "reverificationComplete": DEPARTMENT_STAFF,
+    # 主动报告 (001 三（二）4 落实并完善…重大变化主动报告机制): the family, or those acting for it
+    "householdChangeReport": ON_BEHALF_OF_THE_APPLICANT,
     # department systems are told of cases instead of polling for them (issue 19; 000 三(二)2
     # 推送给…各个救助事项业务办理系统); the administrator may set that up for them
     "webhookSubscriptions": frozenset({TENANT_ADMIN, INTEGRATION}),

@@ -502,6 +502,58 @@ async def decide_invalid(db: Database, run: Operation) -> None:
     await fails(run, "caseDecide", values, await civil_affairs(db))
 
 
+async def approved_dibao(db: Database) -> dict[str, Any]:
+    """An accepted application whose 低保 is approved, reviewed every 6 months (issue 22)."""
+    application = await accepted(db)
+    worker = await civil_affairs(db)
+    dibao = await acknowledge(db, worker, case_of(application, "dibao"))
+    decision = act_on(
+        dibao,
+        outcome="APPROVED",
+        amount="1510.00",
+        reverificationPeriod="unstable_income_with_labour_capacity",
+    )
+    await prepare(db, "caseDecide", decision, worker)
+    return application
+
+
+CHANGE = {"kind": "INCOME_CHANGED", "occurredOn": TODAY_ISO, "description": "户主收入增加"}
+REVIEWS = """query { reverifications(filter: {tenant: "310105", states: [DUE]}) {
+  edges { node { id } } } }"""
+
+
+async def report_valid(db: Database, run: Operation) -> None:
+    application = await approved_dibao(db)
+    values = {"application": application["id"], **CHANGE}
+    await succeeds(run, "householdChangeReport", values, await applicant(db, CHANGNING))
+
+
+async def report_invalid(db: Database, run: Operation) -> None:
+    application = await accepted(db)  # nothing approved: no review to open
+    values = {"application": application["id"], **CHANGE}
+    await fails(run, "householdChangeReport", values, await applicant(db, CHANGNING))
+
+
+async def due_review(db: Database) -> str:
+    application = await approved_dibao(db)
+    citizen = await applicant(db, CHANGNING)
+    await prepare(
+        db, "householdChangeReport", {"application": application["id"], **CHANGE}, citizen
+    )
+    data = await query_data(db, REVIEWS, actor=await civil_affairs(db))
+    return str(data["reverifications"]["edges"][0]["node"]["id"])
+
+
+async def review_complete_valid(db: Database, run: Operation) -> None:
+    values = {"id": await due_review(db), "outcome": "CONTINUE"}
+    await succeeds(run, "reverificationComplete", values, await civil_affairs(db))
+
+
+async def review_complete_invalid(db: Database, run: Operation) -> None:
+    values = {"id": await due_review(db), "outcome": "STOP"}  # no reasons
+    await fails(run, "reverificationComplete", values, await civil_affairs(db))
+
+
 EMERGENCY = {"tenant": "310000", "startsAt": THIS_MORNING}
 
 
@@ -772,6 +824,8 @@ MUTATION_CALLS: dict[str, MutationCalls] = {
     "caseSupplementProvide": MutationCalls(supplement_provide_valid, supplement_provide_invalid),
     "caseDecide": MutationCalls(decide_valid, decide_invalid),
     "emergencyModeSet": MutationCalls(emergency_valid, emergency_invalid),
+    "householdChangeReport": MutationCalls(report_valid, report_invalid),
+    "reverificationComplete": MutationCalls(review_complete_valid, review_complete_invalid),
     "workingCalendarPublish": MutationCalls(calendar_valid, calendar_invalid),
     "tenantParameterSet": MutationCalls(parameter_valid, parameter_invalid),
     "policyQuestionSet": MutationCalls(policy_question_set_valid, policy_question_set_invalid),
@@ -846,6 +900,8 @@ CHANGED_ROW = {
     "roleGrant": "SELECT xmin::text FROM role_assignment WHERE user_id = 'new-worker'",
     "sharedRecordUpsert": "SELECT xmin::text FROM shared_record WHERE evidence = 'hukou_booklet'",
     "emergencyModeSet": "SELECT xmin::text FROM emergency_mode",
+    "householdChangeReport": "SELECT xmin::text FROM household_change_report",
+    "reverificationComplete": "SELECT xmin::text FROM reverification WHERE state = 'completed'",
     "workingCalendarPublish": "SELECT xmin::text FROM working_calendar WHERE year = 2090",
     "tenantParameterSet": "SELECT xmin::text FROM tenant_parameter",
     "policyQuestionSet": "SELECT xmin::text FROM policy_question",

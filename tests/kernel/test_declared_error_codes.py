@@ -35,6 +35,8 @@ EXPECTED_CODES = {
     "caseSupplementProvide": ("CaseError", APPLICATION_WORK),
     "caseDecide": ("CaseError", APPLICATION_WORK),
     "emergencyModeSet": ("EmergencyModeError", BASE | {"NOT_FOUND"}),
+    "reverificationComplete": ("ReverificationError", BASE | {"NOT_FOUND"}),
+    "householdChangeReport": ("ReverificationError", BASE | {"NOT_FOUND"}),
     "catalogueDraftCreate": ("ItemVersionError", ITEM_VERSION),
     "catalogueDraftNewVersion": ("ItemVersionError", ITEM_VERSION),
     "catalogueDraftUpdate": ("ItemVersionError", ITEM_VERSION),

@@ -95,6 +95,11 @@ ROOT_FIELDS: dict[str, Permission | Public] = {
     "caseSupplementProvide": Permission(Resource.APPLICATION, Action.UPDATE, tenant_argument=None),
     "caseDecide": Permission(Resource.CASE, Action.DECIDE, tenant_argument=None),
     "emergencyModeSet": Permission(Resource.TENANT, Action.UPDATE, "input.tenant"),
+    # re-verification (issue 22): the street office's list; a review is completed with the
+    # authority of a decision on its case; a family reports a change as it updates its application
+    "reverifications": Permission(Resource.REVERIFICATION, Action.READ, "filter.tenant"),
+    "reverificationComplete": Permission(Resource.CASE, Action.DECIDE, tenant_argument=None),
+    "householdChangeReport": Permission(Resource.APPLICATION, Action.UPDATE, tenant_argument=None),
     # working-day calendar (issue 19): public like the 办事指南 it dates (not PUBLIC_REFERENCE:
     # publishing a calendar does not move the content revision the response cache keys on)
     "workingCalendar": PUBLIC,

@@ -40,6 +40,7 @@ class Resource(StrEnum):
     LEAD = "lead"  # a 救助线索 discovery raised from livelihood tags (issue 22)
     NEEDS_ASSESSMENT = "needs_assessment"  # a household's needs assessment (issue 22)
     STATISTICS = "statistics"  # counts over applications and cases (issue 23), never a row
+    REVERIFICATION = "reverification"  # re-verification of approved benefits (issue 22)
     ME = "me"
 
 

@@ -29,6 +29,7 @@ from socialaid.applications.graphql import (
     ApplicationQuery,
     ApplicationSubscription,
 )
+from socialaid.applications.graphql.reviews import ReviewMutation, ReviewQuery
 from socialaid.applications.publish_preview_graphql import CataloguePublishPreviewQuery
 from socialaid.audit.graphql import AuditQuery
 from socialaid.catalogue.admin_graphql import CatalogueAdminMutation, CatalogueAdminQuery
@@ -83,6 +84,7 @@ Query = _root(
         ReformQuery,
         DiscoveryQuery,
         NeedsQuery,
+        ReviewQuery,
     ),
 )
 Mutation = _root(
@@ -101,6 +103,7 @@ Mutation = _root(
         PolicyQuestionMutation,
         DiscoveryMutation,
         NeedsMutation,
+        ReviewMutation,
     ),
 )
 Subscription = _root(

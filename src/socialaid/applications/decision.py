@@ -58,6 +58,7 @@ from socialaid.applications.records import (
     ReceivedDecision,
     legal_basis_text,
 )
+from socialaid.applications.reviews import schedule_first_review
 from socialaid.applications.states import (
     CASE_FINAL_STATES,
     ApplicationState,
@@ -91,6 +92,9 @@ class DecisionInput:
     basis: str | None = None  # legal basis; default: the item's
     documents: Sequence[str] = ()
     recognised_as: Sequence[str] = ()  # a recognition: the target groups it recognises
+    # Issue 22: for an item with several re-verification periods, the one the street judged
+    # this family's (001 三（二）4); none chosen leaves the first review unscheduled.
+    reverification_period: str | None = None
 
 
 async def decide(
@@ -171,6 +175,19 @@ async def decide(
         + (f"：{'；'.join(made.reasons)}" if made.reasons else ""),
         data={"decision": stored.to_json(), "notice": notice.text},
     )
+    review = None
+    if made.outcome is Outcome.APPROVED:
+        review = schedule_first_review(
+            session,
+            move,
+            view,
+            case,
+            actor=actor.user_id,
+            period_code=decision.reverification_period,
+            amount=made.amount,
+        )
+    elif decision.reverification_period is not None:
+        raise DomainError("不予准予时不选核查周期", path=["reverificationPeriod"])
     cascade = await _apply_decision_effects(session, move, view, actor, case, made, notice)
     classification = await _classified_recognition(uow, move, view, actor, case, made)
     completed = await _complete_if_done(session, move, actor)
@@ -189,6 +206,7 @@ async def decide(
             "effects": cascade,
             "application_completed": completed,
             **classification,
+            **({"reverification": review} if review is not None else {}),
         },
         reason="；".join(made.reasons) or None,
         request_id=request_id,

@@ -24,6 +24,8 @@ class NoticeKind(StrEnum):
     DENY = "deny"
     REJECT = "reject"  # one-door triage refuses the application
     SUPPLEMENT = "supplement"  # 补正
+    REVIEW = "review"  # re-verification: the benefit continues, adjusted or not (issue 22)
+    STOP = "stop"  # re-verification: the benefit stops
 
 
 PLACEHOLDERS = frozenset(
@@ -48,6 +50,8 @@ REQUIRED_PLACEHOLDERS: Mapping[NoticeKind, frozenset[str]] = {
     NoticeKind.DENY: frozenset({"reasons"}),
     NoticeKind.REJECT: frozenset({"reasons"}),
     NoticeKind.SUPPLEMENT: frozenset({"materials", "deadline"}),
+    NoticeKind.REVIEW: frozenset(),
+    NoticeKind.STOP: frozenset({"reasons"}),
 }
 
 
@@ -225,6 +229,14 @@ def platform_default_template(kind: NoticeKind, values: NoticeValues) -> str:
         body = "您申请的“{item}”，经{department}审核，决定不予救助。理由：{reasons}。"
     elif kind is NoticeKind.REJECT:
         body = "您提交的社会救助申请（{item}），经{department}初步审核，不予受理。理由：{reasons}。"
+    elif kind is NoticeKind.REVIEW:
+        body = (
+            "您家享受的“{item}”，经{department}核查，继续给予救助。"
+            + optional("救助金额：{amount}元。", "amount")
+            + optional("说明：{reasons}。", "reasons")
+        )
+    elif kind is NoticeKind.STOP:
+        body = "您家享受的“{item}”，经{department}核查，决定停止救助。理由：{reasons}。"
     else:
         body = "您申请的“{item}”，需补正以下材料：{materials}。请于{deadline}前提交。"
     return (

@@ -28,6 +28,8 @@ NOTIFIED: Mapping[str, NotificationKind] = {
     TimelineKind.CASE_DENIED: NotificationKind.DENIED,
     TimelineKind.CASE_OVERDUE: NotificationKind.OVERDUE,
     TimelineKind.APPLICATION_COMPLETED: NotificationKind.COMPLETED,
+    TimelineKind.REVIEW_DUE: NotificationKind.REVIEW_DUE,
+    TimelineKind.REVIEW_COMPLETED: NotificationKind.REVIEW_COMPLETED,
 }
 
 

@@ -41,6 +41,12 @@ class TimelineKind(StrEnum):
     CASE_DEADLINE_REMINDER = "case.deadline_reminder"
     CASE_OVERDUE = "case.overdue"
     CASE_SUPPLEMENT_LAPSED = "case.supplement_lapsed"
+    # Issue 22: re-verification of an approved benefit (定期核查) and the family's own report of a
+    # change (主动报告), which opens its reviews early.
+    REVIEW_SCHEDULED = "review.scheduled"
+    REVIEW_DUE = "review.due"
+    REVIEW_COMPLETED = "review.completed"
+    HOUSEHOLD_CHANGE_REPORTED = "household.change_reported"
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,8 @@ CASE_EVENTS: Mapping[TimelineKind, tuple[WebhookEvent, str | None]] = {
     _K.CASE_DENIED: (_W.CASE_DECIDED, "denied"),
     _K.CASE_GRANTED_AUTOMATICALLY: (_W.CASE_DECIDED, "approved"),
     _K.CASE_OVERDUE: (_W.CASE_OVERDUE, None),  # marked by the deadline job (deadline_scan.py)
+    # the review's due date is told as dueAt (review_scan.py, reviews.py)
+    _K.REVIEW_DUE: (_W.REVERIFICATION_DUE, None),
 }
 
 

@@ -288,6 +288,18 @@ class Reverification(_Strict):
     periods: list[ReverificationPeriod] = Field(default_factory=list)
 
 
+class Taper(_Strict):
+    """收入豁免、救助渐退 (003 一; 001 三（二）8): when a member of a family receiving the item starts
+    work, the benefit continues for the tenant's taper period, and the review at its end counts
+    the new earned income less the tenant's disregard. The rule names the tenant parameters it
+    reads (declared in `parameters`, values set by the tenant); it holds no value itself."""
+
+    description: Text
+    period_parameter: Code  # months the benefit continues after a member starts work
+    disregard_parameter: Code | None = None  # yuan per month of earned income not counted
+    source: SourceRef
+
+
 class Faq(_Strict):
     question: Text
     answer: Text
@@ -387,6 +399,8 @@ class ItemFile(_Strict):
     requires_decision_of: list[Dependency] = Field(default_factory=list)
     excludes: list[ItemCode] = Field(default_factory=list)
     reverification: Reverification | None = None
+    # Issue 22: 收入豁免、救助渐退 as a rule over named tenant parameters.
+    taper: Taper | None = None
     faq: list[Faq] = Field(default_factory=list)
     fields: list[FieldUse] = Field(default_factory=list)
     repeat_groups: list[RepeatGroupUse] = Field(default_factory=list)
@@ -423,7 +437,7 @@ class WorkflowStage(_Strict):
 
 
 class NoticeTemplate(_Strict):
-    kind: Literal["approve", "deny", "reject", "supplement"]
+    kind: Literal["approve", "deny", "reject", "supplement", "review", "stop"]
     text: Text  # str.format placeholders: {applicant} {item} {amount} {reasons} {basis} …
     source: SourceRef | None = None
 

@@ -70,6 +70,8 @@ TITLES |= {
     "DUPLICATE_REVERIFICATION_PERIOD": "定期核查周期的代码重复",
     "EXCLUSION_ON_AUTO_GRANTED": "免申即享事项不能有排除事项",
 }
+# Issue 22: 收入豁免、救助渐退 read named tenant parameters.
+TITLES |= {"TAPER_PARAMETER_UNDECLARED": "渐退规则引用了未声明的参数"}
 
 
 # Issue 23: a reform target's percentage must be the one its source states.
@@ -163,6 +165,18 @@ def _item_errors(
         out.append(LintError(item.code, path, code, message))
 
     declared = tenant_parameters | {p.key for p in item.parameters}
+    taper = item.taper
+    if taper is not None:
+        named = {"period_parameter": taper.period_parameter}
+        if taper.disregard_parameter is not None:
+            named["disregard_parameter"] = taper.disregard_parameter
+        for where, key in named.items():
+            if key not in declared:
+                error(
+                    f"taper.{where}",
+                    "TAPER_PARAMETER_UNDECLARED",
+                    f"no parameter {key!r} declared for this item or its tenant",
+                )
 
     def condition(
         path: str, logic: object, row: str | None = None, within: str | None = None

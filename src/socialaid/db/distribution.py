@@ -28,6 +28,8 @@ DISTRIBUTED: tuple[str, ...] = (
     "discovery_pending",
     "lead",
     "needs_assessment",
+    "reverification",
+    "household_change_report",
     "shared_record",
     "statistics_application_day",
     "statistics_application_month",

@@ -58,6 +58,7 @@ ResourceEnum = described_enum(
         "LEAD": "救助线索（LEAD）：主动发现按民生体征标签生成、由社区救助顾问跟进的线索",
         "NEEDS_ASSESSMENT": "需求综合评估（NEEDS_ASSESSMENT）：一户家庭的需求评估，所涉部门共用",
         "STATISTICS": "统计（STATISTICS）：申请与案件的汇总数，小于阈值的数不显示",
+        "REVERIFICATION": "定期核查（REVERIFICATION）：已准予救助的定期核查及其结果",
     },
 )
 ActionEnum = described_enum(

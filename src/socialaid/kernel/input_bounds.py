@@ -218,12 +218,25 @@ BOUNDS: Mapping[str, Bound] = {
     "NeedsAssessmentReviseInput.scores": Items(50),
     "NeedsAssessmentReviseInput.notes": Text(2_000),
     "NeedsScoreInput.dimension": _CODE,
+    # re-verification (issue 22)
+    "CaseDecideInput.reverificationPeriod": _CODE,
+    "ReverificationFilterInput.tenant": _CODE,
+    "ReverificationFilterInput.area": _CODE,
+    "ReverificationCompleteInput.id": Text(512, min_chars=1),
+    "ReverificationCompleteInput.amount": Money(),
+    "ReverificationCompleteInput.reasons": Items(20),
+    "ReverificationCompleteInput.periodCode": _CODE,
+    "HouseholdChangeReportInput.application": Text(512, min_chars=1),
+    "HouseholdChangeReportInput.occurredOn": _SCHEDULE,
+    "HouseholdChangeReportInput.description": Text(2_000, min_chars=1),
+    "HouseholdChangeReportInput.monthlyIncome": Money(),
 }
 # Positions where a list element is itself bounded: reasons are sentences, not codes.
 ELEMENT_BOUNDS: Mapping[str, Bound] = {
     "Query.nodes(ids)": Text(512, min_chars=1),
     "ApplicationRejectInput.reasons": _REASON,
     "CaseDecideInput.reasons": _REASON,
+    "ReverificationCompleteInput.reasons": _REASON,
     "CaseDecideInput.documents": Text(512, min_chars=1),
     "CaseSupplementProvideInput.references": Text(512, min_chars=1),
 }

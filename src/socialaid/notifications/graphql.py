@@ -28,6 +28,8 @@ NotificationKindEnum = described_enum(
         "OVERDUE": "超期致歉（OVERDUE）：某事项超过办理时限仍未办结",
         "COMPLETED": "已办结（COMPLETED）：全部事项已办结",
         "LEAD_CREATED": "新救助线索（LEAD_CREATED）：告知区域的社区救助顾问，主动发现生成了一条线索",
+        "REVIEW_DUE": "待核查（REVIEW_DUE）：享受的救助已到定期核查时间，或因主动报告提前核查",
+        "REVIEW_COMPLETED": "核查完成（REVIEW_COMPLETED）：定期核查已有结果（继续、调整或停止），见告知书",
     },
 )
 NotificationChannelEnum = described_enum(

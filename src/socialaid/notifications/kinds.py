@@ -15,6 +15,8 @@ class NotificationKind(StrEnum):
     OVERDUE = "overdue"  # the apology when a case passes its deadline
     COMPLETED = "completed"
     LEAD_CREATED = "lead_created"  # to the community adviser of the lead's area (issue 22)
+    REVIEW_DUE = "review_due"  # a benefit's re-verification is open (issue 22)
+    REVIEW_COMPLETED = "review_completed"  # its outcome, with the notice
 
 
 class NotificationChannel(StrEnum):

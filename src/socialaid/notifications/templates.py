@@ -31,6 +31,8 @@ DEFAULT_TEXTS: Mapping[NotificationKind, str] = {
     NotificationKind.LEAD_CREATED: (
         "您负责的区域有一条新的救助线索（建议申请：{item}），请登录系统查看并上门了解情况。"
     ),
+    NotificationKind.REVIEW_DUE: "您家享受的“{item}”已到核查时间，{department}将核查家庭人口和经济状况。",
+    NotificationKind.REVIEW_COMPLETED: "您家享受的“{item}”，{department}已完成核查，结果见告知书。",
 }
 
 

@@ -15,6 +15,7 @@ class WebhookEvent(StrEnum):
     CASE_SUPPLEMENT_REQUESTED = "CASE_SUPPLEMENT_REQUESTED"  # 补正
     CASE_OVERDUE = "CASE_OVERDUE"  # emitted by the deadline job (issue 19, job queue)
     LEAD_CREATED = "LEAD_CREATED"  # emitted by the discovery job (issue 22, 政策找人)
+    REVERIFICATION_DUE = "REVERIFICATION_DUE"  # a benefit's review opened (issue 22)
 
 
 class DeliveryStatus(StrEnum):

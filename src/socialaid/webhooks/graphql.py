@@ -46,6 +46,7 @@ WebhookEventEnum = described_enum(
         "CASE_OVERDUE": "已逾期（CASE_OVERDUE）：案件超过办结期限（由期限任务发出）",
         "LEAD_CREATED": "发现救助线索（LEAD_CREATED）：主动发现规则按民生体征标签为一户家庭生成线索"
         "（由主动发现任务发出；只含线索标识、规则、建议事项与区域，不含身份信息）",
+        "REVERIFICATION_DUE": "待核查（REVERIFICATION_DUE）：已准予的救助到了定期核查时间，或因主动报告提前核查",
     },
 )
 DeliveryStatusEnum = described_enum(

@@ -176,6 +176,8 @@ export type CaseDecideInput = {
   reasons?: Array<string>;
   /** 认定类事项：认定的对象类别（目标群体代码，如 dibao_family、extremely_poor） */
   recognisedAs?: Array<string>;
+  /** 准予时：事项分列多个定期核查周期（item.reverification.periods）时，街镇判断适用于本家庭的周期代码（如长宁低保 unstable_income_with_labour_capacity 每半年、stable_economic_situation 每年）；省略则首次核查待定。事项只有统一周期或没有定期核查时不填 */
+  reverificationPeriod?: string | null | undefined;
   /** 救助起始日（YYYY-MM-DD） */
   startsOn?: string | null | undefined;
 };
@@ -640,7 +642,15 @@ export type TimelineKind =
   /** 等待前置事项（CASE_WAITING）：案件开立，等待前置事项的决定 */
   | 'CASE_WAITING'
   /** 已撤回（CASE_WITHDRAWN）：随申请撤回 */
-  | 'CASE_WITHDRAWN';
+  | 'CASE_WITHDRAWN'
+  /** 主动报告（HOUSEHOLD_CHANGE_REPORTED）：家庭报告了人口、收入、就业等变化 */
+  | 'HOUSEHOLD_CHANGE_REPORTED'
+  /** 核查完成（REVIEW_COMPLETED）：定期核查结果为继续、调整或停止救助 */
+  | 'REVIEW_COMPLETED'
+  /** 待核查（REVIEW_DUE）：定期核查到期，或因主动报告提前核查 */
+  | 'REVIEW_DUE'
+  /** 已排定核查（REVIEW_SCHEDULED）：已准予的救助排定了下次定期核查日期 */
+  | 'REVIEW_SCHEDULED';
 
 export type AdminCalendarQueryVariables = Exact<{
   tenant: string;

@@ -178,6 +178,14 @@ class CaseDecideInput:
         default_factory=list,
         description="认定类事项：认定的对象类别（目标群体代码，如 dibao_family、extremely_poor）",
     )
+    reverification_period: str | None = strawberry.field(
+        default=None,
+        description=(
+            "准予时：事项分列多个定期核查周期（item.reverification.periods）时，街镇判断适用于本家庭的"
+            "周期代码（如长宁低保 unstable_income_with_labour_capacity 每半年、stable_economic_situation"
+            " 每年）；省略则首次核查待定。事项只有统一周期或没有定期核查时不填"
+        ),
+    )
 
 
 @strawberry.input(description="启用或结束一项应急措施（对本租户及其下级）")

@@ -188,6 +188,7 @@ class ApplicationMutation:
                 basis=input.basis,
                 documents=tuple(input.documents),
                 recognised_as=tuple(input.recognised_as),
+                reverification_period=input.reverification_period,
             )
             return await decide(
                 uow, case_id=str(input.id), lock_version=input.lock_version, decision=decision

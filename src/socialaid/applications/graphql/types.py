@@ -97,6 +97,8 @@ NoticeKindEnum = described_enum(
         "DENY": "不予准予告知书（DENY）：写明理由与依据",
         "REJECT": "不予受理告知书（REJECT）：一门受理不予受理时",
         "SUPPLEMENT": "补正告知书（SUPPLEMENT）：一次性告知所需材料及期限",
+        "REVIEW": "核查结果告知书（REVIEW）：定期核查后继续（或调整金额后继续）救助",
+        "STOP": "停止救助告知书（STOP）：定期核查后停止救助，写明理由",
     },
 )
 TemplateOriginEnum = described_enum(
@@ -151,6 +153,10 @@ TimelineKindEnum = described_enum(
         ),
         "CASE_OVERDUE": "已超期（CASE_OVERDUE）：超过办理时限仍未办结，已向申请人致歉",
         "CASE_SUPPLEMENT_LAPSED": "补正逾期（CASE_SUPPLEMENT_LAPSED）：补正期限已过仍未补交材料",
+        "REVIEW_SCHEDULED": "已排定核查（REVIEW_SCHEDULED）：已准予的救助排定了下次定期核查日期",
+        "REVIEW_DUE": "待核查（REVIEW_DUE）：定期核查到期，或因主动报告提前核查",
+        "REVIEW_COMPLETED": "核查完成（REVIEW_COMPLETED）：定期核查结果为继续、调整或停止救助",
+        "HOUSEHOLD_CHANGE_REPORTED": "主动报告（HOUSEHOLD_CHANGE_REPORTED）：家庭报告了人口、收入、就业等变化",
     },
 )
 TriageOutcomeEnum = described_enum(
