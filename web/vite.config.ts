@@ -17,7 +17,8 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      "/graphql": api,
+      // ws: subscriptions (graphql-ws) upgrade /graphql to a WebSocket; without it they fail under `npm run dev`.
+      "/graphql": { target: api, ws: true },
       "/audit": api,
       "/dev": api,
       "/files": api,

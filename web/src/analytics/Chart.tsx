@@ -10,7 +10,8 @@ echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasR
 
 export interface Series {
   name: string;
-  values: number[];
+  /** null draws no bar (a hidden or unknown count). */
+  values: (number | null)[];
   stack?: string;
 }
 

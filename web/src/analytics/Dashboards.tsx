@@ -1,12 +1,22 @@
 // Analysts' and centre managers' dashboards: the reform's effect against its targets
 // (reformEffect) and 办结汇总 per department (completionSummary), each chart with its numbers as a
-// table. Volume over time and per type of assistance wait for the `statistics` query (issue 23).
+// table; and the `statistics` query's volume over time, per department, per type of assistance and
+// the overdue queue (StatisticsPanels). A date range and a tenant (the signed-in one or a
+// descendant) apply to every chart.
 import { useMemo, useState } from "react";
 import { useAuth } from "../auth/AuthContext";
 import { graphql } from "../gql";
 import { useQuery } from "../graphql/useQuery";
 import { ErrorBox, Loading } from "../ui/common";
 import { Bars } from "./Chart";
+import { StatisticsPanels } from "./StatisticsPanels";
+import { lastThirtyDays, tenantAndDescendants } from "./statistics";
+
+const DashboardTenantsDocument = graphql(`
+  query DashboardTenants {
+    tenants { code name parentCode }
+  }
+`);
 
 const DashboardsDocument = graphql(`
   query Dashboards($tenant: String!, $from: Date, $to: Date) {
@@ -30,9 +40,18 @@ function percent(value: number | null | undefined): string {
 
 export function Dashboards() {
   const { me } = useAuth();
-  const [range, setRange] = useState({ from: "", to: "" });
+  // statistics needs both ends; the last 30 days unless the analyst picks others.
+  const [range, setRange] = useState(() => lastThirtyDays(new Date()));
+  const [period, setPeriod] = useState<"DAY" | "MONTH">("DAY");
+  const [picked, setPicked] = useState("");
+  const tenant = picked || me?.tenant.code || "";
+  const tenants = useQuery(DashboardTenantsDocument, {});
+  const choices = useMemo(
+    () => tenantAndDescendants(tenants.data?.tenants ?? [], me?.tenant.code ?? ""),
+    [tenants.data, me],
+  );
   const { data, error, loading } = useQuery(DashboardsDocument, {
-    tenant: me?.tenant.code ?? "",
+    tenant,
     from: range.from || null,
     to: range.to || null,
   });
@@ -63,6 +82,10 @@ export function Dashboards() {
     [completion],
   );
   const completionCategories = useMemo(() => completion?.departments.map((d) => d.departmentName) ?? [], [completion]);
+  const departmentNames = useMemo(
+    () => new Map((completion?.departments ?? []).map((d) => [d.department, d.departmentName])),
+    [completion],
+  );
 
   return (
     <>
@@ -70,6 +93,20 @@ export function Dashboards() {
       <div className="card form-grid">
         <label>起（含）<input type="date" value={range.from} onChange={(e) => setRange({ ...range, from: e.target.value })} /></label>
         <label>止（含）<input type="date" value={range.to} onChange={(e) => setRange({ ...range, to: e.target.value })} /></label>
+        <label>
+          租户
+          <select value={tenant} onChange={(e) => setPicked(e.target.value)}>
+            {choices.length === 0 && me && <option value={me.tenant.code}>{me.tenant.name}</option>}
+            {choices.map((t) => <option key={t.code} value={t.code}>{t.name}（{t.code}）</option>)}
+          </select>
+        </label>
+        <label>
+          时间粒度
+          <select value={period} onChange={(e) => setPeriod(e.target.value === "MONTH" ? "MONTH" : "DAY")}>
+            <option value="DAY">按日</option>
+            <option value="MONTH">按月</option>
+          </select>
+        </label>
       </div>
       {loading && <Loading />}
       <ErrorBox error={error} />
@@ -118,7 +155,7 @@ export function Dashboards() {
           </div>
         </section>
       )}
-      <p className="notice">待完成：按时间、按救助类型的申请量看板与超期队列，待 statistics 查询（issue 23）合入主干后提供。</p>
+      <StatisticsPanels tenant={tenant} from={range.from} to={range.to} period={period} departmentNames={departmentNames} />
     </>
   );
 }
