@@ -13,9 +13,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.async_api import Browser, Locator, Page, expect
+from sqlalchemy import text
 
+from socialaid.applications.deadline_scan import scan_deadlines
 from socialaid.db.database import Database
+from socialaid.db.rls import set_every_tenant_scope
 from socialaid.statistics.fold import fold_dirty_days
+from tests.applications_api.flows import case_of
 from tests.browser_access.served import Served, serving
 from tests.conftest import test_settings
 from tests.console.browser import built_console, check_screen, launched, signed_in
@@ -68,6 +72,8 @@ async def test_the_statistics_dashboards_show_the_counts_of_the_applications_the
     db: Database, browser: Browser
 ) -> None:
     application, _ = await worked_on_by_two_departments(db)
+    late = case_of(application, "dibao")
+    await past_its_deadline(db, late["databaseId"])
     await fold_dirty_days(db)
     cases = application["cases"]
     per_department = Counter(case["department"]["code"] for case in cases)
@@ -81,7 +87,8 @@ async def test_the_statistics_dashboards_show_the_counts_of_the_applications_the
         for department, count in per_department.items():
             await expect(cell(page, "department", department, "CASES")).to_have_text(str(count))
             await expect(cell(page, "department", department, "APPLICATIONS")).to_have_text("1")
-            await expect(cell(page, "overdue", department, "OVERDUE")).to_have_text("0")
+            overdue = 1 if department == late["department"]["code"] else 0
+            await expect(cell(page, "overdue", department, "OVERDUE")).to_have_text(str(overdue))
         await expect(page.get_by_test_id("department-table").locator("tbody tr")).to_have_count(
             len(per_department)
         )
@@ -90,12 +97,31 @@ async def test_the_statistics_dashboards_show_the_counts_of_the_applications_the
         await expect(page.get_by_test_id("item-table").locator("tbody tr")).to_have_count(
             len(per_item)
         )
+        await expect(page.get_by_test_id("overdue-cases-count")).to_have_text("1")
+        listed = page.get_by_test_id("overdue-cases-table").locator("tbody tr")
+        await expect(listed).to_have_count(1)
+        await expect(listed).to_have_attribute("data-key", late["id"])
+        await expect(listed).to_contain_text(late["department"]["name"])
         await expect_charts(page, 6)
         await check_screen(page, "analyst-dashboards")
 
         await page.get_by_label("时间粒度").select_option("MONTH")
         month = today.replace(day=1).isoformat()
         await expect(cell(page, "volume", month, "CASES")).to_have_text(str(len(cases)))
+
+
+async def past_its_deadline(db: Database, case_id: str) -> None:
+    """The case's deadline moved to yesterday, then the deadline job's scan (run directly) marks
+    it overdue as it would once that day had passed."""
+    async with db.session() as session, session.begin():
+        await set_every_tenant_scope(session)
+        moved = await session.execute(
+            text("UPDATE application_case SET due_at = now() - interval '1 day' WHERE id = :id"),
+            {"id": case_id},
+        )
+        assert moved.rowcount == 1  # type: ignore[attr-defined]
+    result = await scan_deadlines(db, lambda: datetime.now(CHINA), 3)
+    assert [str(marked) for marked in result.overdue] == [case_id], result
 
 
 async def dashboards(browser: Browser, url: str) -> Page:
@@ -117,4 +143,3 @@ async def expect_charts(page: Page, count: int) -> None:
     await expect(charts).to_have_count(count)
     for chart in await charts.all():
         await expect(chart.locator("canvas")).to_have_count(1)
-

@@ -1,11 +1,13 @@
 // The `statistics` query's dashboards (issue 23's rollups): volume over time (DAY or MONTH), per
 // department, per type of assistance (ITEM) and the overdue queue per department, each chart with
 // its numbers in a table. A count below the small-cell threshold is null in the answer and shown
-// as "<5 已隐藏", never as zero.
+// as "<5 已隐藏", never as zero. Below the overdue queue, the overdue open cases themselves
+// (`cases`, overdue: true: open and past their deadline now; the 50 opened last), sorted by deadline.
 import { useMemo } from "react";
 import { graphql } from "../gql";
 import type { StatisticsPanelsQuery } from "../gql/graphql";
 import { useQuery } from "../graphql/useQuery";
+import { CASE_STATE, shortTime } from "../flow/labels";
 import { ErrorBox, Loading } from "../ui/common";
 import { Bars } from "./Chart";
 import { barValue, cellText, type Measure, periodLabel } from "./statistics";
@@ -24,6 +26,10 @@ const StatisticsPanelsDocument = graphql(`
       rows { item applications cases approved denied pending overdue suppressed }
     }
     catalogue(tenant: $tenant) { items { code name children { code name } } }
+    overdueCases: cases(filter: { tenant: $tenant, overdue: true }, first: 50) {
+      totalCount
+      edges { node { id itemName state dueAt overdueMarkedAt department { code name } } }
+    }
   }
 `);
 
@@ -150,12 +156,39 @@ export function StatisticsPanels({ tenant, from, to, period, departmentNames }: 
   return (
     <>
       <p className="muted" data-testid="statistics-as-of">
-        数据截至 {new Date(data.byPeriod.asOf).toLocaleString("zh-CN")}（汇总约每分钟一次）；小于 {minCell} 的数不显示，表中记为“&lt;{minCell} 已隐藏”。
+        数据截至 {new Date(data.byPeriod.asOf).toLocaleString("zh-CN")}（汇总约每分钟一次）；
+        {minCell > 1 ? `1 至 ${minCell - 1} 的数不显示，表中记为“<${minCell} 已隐藏”，图中不画。` : "所有数均显示。"}
       </p>
       <Panel id="volume" title={period === "DAY" ? "申请量（按日）" : "申请量（按月）"} keyHeader={period === "DAY" ? "提交日" : "提交月"} rows={byPeriod} measures={VOLUME} minCell={minCell} />
       <Panel id="department" title="申请与案件（按部门）" keyHeader="部门" rows={byDepartment} measures={OUTCOMES} minCell={minCell} />
       <Panel id="item" title="案件（按救助事项）" keyHeader="救助事项" rows={byItem} measures={ITEM_MEASURES} minCell={minCell} />
       <Panel id="overdue" title="超期队列（按部门）" keyHeader="部门" rows={byDepartment} measures={OVERDUE} minCell={minCell} />
+      <OverdueCases cases={data.overdueCases} />
     </>
+  );
+}
+
+function OverdueCases({ cases }: { cases: StatisticsPanelsQuery["overdueCases"] }) {
+  const rows = [...cases.edges.map((e) => e.node)].sort((a, b) => (a.dueAt ?? "").localeCompare(b.dueAt ?? ""));
+  return (
+    <section className="card" aria-labelledby="overdue-cases-title">
+      <h2 id="overdue-cases-title">超期案件（现在仍未办结）</h2>
+      <p>共 <span data-testid="overdue-cases-count">{cases.totalCount}</span> 件{cases.totalCount > rows.length ? `，此处列出最近开立的 ${rows.length} 件` : ""}。</p>
+      <div className="table-scroll" tabIndex={0}>
+        <table data-testid="overdue-cases-table">
+          <caption>超期案件列表</caption>
+          <thead><tr><th scope="col">事项</th><th scope="col">部门</th><th scope="col">状态</th><th scope="col">办结期限</th><th scope="col">标记超期</th></tr></thead>
+          <tbody>
+            {rows.length === 0 && <tr><td colSpan={5}>没有超期案件。</td></tr>}
+            {rows.map((c) => (
+              <tr key={c.id} data-key={c.id}>
+                <td>{c.itemName}</td><td data-department={c.department.code}>{c.department.name}</td><td>{CASE_STATE[c.state] ?? c.state}</td>
+                <td>{c.dueAt ? shortTime(c.dueAt) : "—"}</td><td>{c.overdueMarkedAt ? shortTime(c.overdueMarkedAt) : "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }
