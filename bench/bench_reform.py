@@ -1,8 +1,9 @@
 """Issue 23: `reformEffect` and `completionSummary` over a month of Shanghai applications.
 
     PYTHONPATH=src .venv/bin/python bench/bench_reform.py [--copies 500] [--iterations 30]
+        [--before-iterations 5]
 
-Builds its own embedded database (.data/bench-reform: migrated, seeded): the tests' generated
+Builds its own embedded database (.data/bench-reform-COPIES: migrated, seeded): the tests' generated
 Changning month (tests/reform/test_reform_reports_api.py: 20 applications of dibao, legal aid and
 compulsory-education aid, filed, accepted and decided through the real GraphQL operations), then
 `--copies` copies of those applications with their cases (new ids, the same form snapshots,
@@ -10,9 +11,14 @@ materials, states and decisions) made in SQL as the owner, so the month holds 20
 applications. Re-running reuses a database built with as many copies.
 
 Then it executes, through the real schema (resolvers, authorization, RLS; no HTTP), as a Shanghai
-analyst, each query `--iterations` times after 3 warm-up calls, and the same run's baseline: a bare
-strawberry schema's `{ hello }` executed the same way. Prints the machine and its load, and per
-query the median, the p99 and the ratio of the median to the baseline's.
+analyst, and beside the same run's baseline (a bare strawberry schema's `{ hello }` executed the
+same way):
+- reformEffect with every application marked, so each is counted from its rows as before the
+  per-application counts (ADR 0035) — `--before-iterations` calls after 1 warm-up;
+- the fold of every marked application (`reform.fold`), timed once;
+- reformEffect from the folded counts and completionSummary, `--iterations` calls after 3 warm-up.
+Prints the machine and its load, and per query the median, the p99 and the ratio of the median to
+the baseline's.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ import statistics
 import sys
 import time
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -106,8 +113,23 @@ async def applications(db: Any) -> int:
         return int(await session.scalar(text("SELECT count(*) FROM application")) or 0)
 
 
-async def timed(call: Callable[[], Awaitable[Any]], iterations: int) -> list[float]:
-    for _ in range(3):
+async def mark_every_application(db: Any) -> None:
+    """As after a bulk load: every application's counts stale, so reformEffect reads its rows."""
+    from sqlalchemy import text
+
+    async with db.owner_session() as session, session.begin():
+        await session.execute(
+            text(
+                "INSERT INTO reform_dirty (tenant_id, application_id)"
+                " SELECT tenant_id, id FROM application ON CONFLICT DO NOTHING"
+            )
+        )
+
+
+async def timed(
+    call: Callable[[], Awaitable[Any]], iterations: int, warm_up: int = 3
+) -> list[float]:
+    for _ in range(warm_up):
         await call()
     times = []
     for _ in range(iterations):
@@ -126,6 +148,10 @@ async def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--copies", type=int, default=500)
     parser.add_argument("--iterations", type=int, default=30)
+    parser.add_argument("--before-iterations", type=int, default=5)
+    # Counting 50,000 applications from their rows takes longer than the default 5 s statement
+    # timeout (the query answers UNAVAILABLE): raise it to measure that path at all.
+    parser.add_argument("--statement-timeout", type=float, default=5.0)
     args = parser.parse_args()
 
     from tests.conftest import TEST_SECRET, test_settings
@@ -134,20 +160,25 @@ async def main() -> None:
 
     from socialaid.access.vocabulary import Role
     from socialaid.api.schema import build_schema
-    from socialaid.db.database import Database
+    from socialaid.db.database import DEFAULT_TIMEOUTS, Database
     from socialaid.db.provision import provision
     from socialaid.kernel.context import Context
+    from socialaid.reform.fold import fold_reform_dirty
     from socialaid.seeding import load_seed_data_if_empty
 
-    settings = test_settings(data_dir=REPO / ".data" / "bench-reform")
+    settings = test_settings(data_dir=REPO / ".data" / f"bench-reform-{args.copies}")
     provisioned = await provision(settings)
-    db = Database(provisioned.owner_url, TEST_SECRET)
+    db = Database(
+        provisioned.owner_url,
+        TEST_SECRET,
+        timeouts=replace(DEFAULT_TIMEOUTS, statement=args.statement_timeout),
+    )
     await load_seed_data_if_empty(db)
     wanted = TEMPLATE_APPLICATIONS * (args.copies + 1)
     have = await applications(db)
     if have != wanted:
         if have not in (0, TEMPLATE_APPLICATIONS):
-            raise SystemExit(f"{have} applications in .data/bench-reform: remove it to rebuild")
+            raise SystemExit(f"{have} applications in its database: remove it to rebuild")
         began = time.perf_counter()
         if have == 0:
             await generate_month(db)
@@ -174,17 +205,28 @@ async def main() -> None:
         return (await hello.execute("{ hello }")).data
 
     print(f"machine: {machine()}; load average before {os.getloadavg()}")
+    print(f"statement timeout {args.statement_timeout:g} s")
     print(f"{wanted:,} applications in the month; {args.iterations} calls each after 3 warm-up")
     base = await timed(baseline, args.iterations)
     print("| query | median | p99 | median ÷ baseline median |")
     print(f"| baseline `{{ hello }}` | {statistics.median(base):.3f} ms | {p99(base):.3f} ms | 1 |")
-    for label, query in (("reformEffect", REFORM), ("completionSummary", SUMMARY)):
-        times = await timed(run(query), args.iterations)
+    base_median = statistics.median(base)
+
+    def row(label: str, times: list[float]) -> None:
         median = statistics.median(times)
-        print(
-            f"| {label} | {median:.1f} ms | {p99(times):.1f} ms |"
-            f" {median / statistics.median(base):,.0f} |"
-        )
+        print(f"| {label} | {median:.1f} ms | {p99(times):.1f} ms | {median / base_median:,.0f} |")
+
+    await mark_every_application(db)
+    row(
+        "reformEffect, every application marked (counted from rows)",
+        await timed(run(REFORM), args.before_iterations, warm_up=1),
+    )
+    began = time.perf_counter()
+    folded = await fold_reform_dirty(db)
+    spent = time.perf_counter() - began
+    print(f"fold: {folded:,} applications in {spent:.1f} s ({folded / spent:,.0f} per second)")
+    row("reformEffect, folded counts", await timed(run(REFORM), args.iterations))
+    row("completionSummary", await timed(run(SUMMARY), args.iterations))
     print(f"load average after {os.getloadavg()}")
     await db.dispose()
 

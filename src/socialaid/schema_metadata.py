@@ -19,6 +19,7 @@ from socialaid.monitoring import models as _monitoring  # noqa: F401
 from socialaid.needs import models as _needs  # noqa: F401
 from socialaid.notifications import models as _notifications  # noqa: F401
 from socialaid.policy_questions import models as _policy_questions  # noqa: F401
+from socialaid.reform import models as _reform  # noqa: F401
 from socialaid.statistics import models as _statistics  # noqa: F401
 from socialaid.tenancy import models as _tenancy  # noqa: F401
 from socialaid.webhooks import models as _webhooks  # noqa: F401

@@ -17,6 +17,7 @@ from socialaid.jobs.registry import JobContext, JobRegistry
 from socialaid.kernel.unit_of_work import now_in_china
 from socialaid.notifications import jobs as notification_jobs
 from socialaid.notifications.senders import senders_from
+from socialaid.reform import jobs as reform_jobs
 from socialaid.statistics import jobs as statistics_jobs
 
 
@@ -28,6 +29,8 @@ def job_registry(settings: Settings) -> JobRegistry:
     )
     discovery_jobs.register(registry, settings.discovery_cron)
     statistics_jobs.register(registry, settings.statistics_fold_cron)
+    # The reform counts are folded on the statistics fold's schedule (ADR 0035).
+    reform_jobs.register(registry, settings.statistics_fold_cron)
     return registry
 
 

@@ -9,6 +9,7 @@ from socialaid.catalogue.files import ReformComparison
 from socialaid.reform.arithmetic import (
     ApplicationFacts,
     CaseAsWorked,
+    CaseTime,
     ItemAsFiled,
     MaterialAsFiled,
     Tally,
@@ -19,6 +20,7 @@ from socialaid.reform.arithmetic import (
     materials,
     steps,
     time,
+    times_per_item,
     total,
     trips,
     working_days_between,
@@ -195,3 +197,16 @@ def test_item_times_hold_each_decided_case_against_the_items_limits() -> None:
         None,
         1,
     )
+
+
+def test_stored_case_times_with_their_counts_give_each_items_median_and_limits() -> None:
+    dibao_3 = CaseTime("dibao", 3, promised_working_days=4, statutory_working_days=30)
+    dibao_5 = CaseTime("dibao", 5, promised_working_days=4, statutory_working_days=30)
+    legal_2 = CaseTime("legal_aid", 2, promised_working_days=None, statutory_working_days=None)
+
+    dibao, legal = times_per_item([(legal_2, 1), (dibao_3, 2), (dibao_5, 2)])
+
+    assert (dibao.item, dibao.decided, dibao.median_working_days) == ("dibao", 4, 4.0)
+    assert sum(dibao.working_days) == 16
+    assert (dibao.within_promised, dibao.within_statutory) == (2, 4)
+    assert (legal.item, legal.decided, legal.within_promised) == ("legal_aid", 1, None)

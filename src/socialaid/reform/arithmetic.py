@@ -239,19 +239,74 @@ class ItemTime:
         return (ordered[middle - 1] + ordered[middle]) / 2
 
 
+@dataclass(frozen=True)
+class CaseTime:
+    """One decided case's working days from its department's start, with its item's limits as
+    the application filed them: what `item_times` sums per item."""
+
+    item: str
+    working_days: int
+    promised_working_days: int | None
+    statutory_working_days: int | None
+
+
+@dataclass(frozen=True)
+class ApplicationTallies:
+    """One application's counts, kept per application so a report can sum them (ADR 0035)."""
+
+    steps: Tally
+    fields: Tally
+    materials: Tally
+    trips: Tally
+    time: Tally | None  # None while a case is open or when no case was decided
+    case_times: tuple[CaseTime, ...]
+
+
+def case_times(application: ApplicationFacts, working_days: WorkingDays) -> list[CaseTime]:
+    """Every decided case of an item the family applied for."""
+    filed = {item.code: item for item in application.items}
+    return [
+        CaseTime(
+            item=case.item,
+            working_days=working_days(case.started, case.decided),
+            promised_working_days=filed[case.item].promised_working_days,
+            statutory_working_days=filed[case.item].statutory_working_days,
+        )
+        for case in application.cases
+        if case.decided is not None and case.item in filed
+    ]
+
+
+def tallies(application: ApplicationFacts, working_days: WorkingDays) -> ApplicationTallies:
+    return ApplicationTallies(
+        steps=steps(application),
+        fields=fields(application),
+        materials=materials(application),
+        trips=trips(application),
+        time=time(application, working_days),
+        case_times=tuple(case_times(application, working_days)),
+    )
+
+
 def item_times(
     applications: Sequence[ApplicationFacts], working_days: WorkingDays
 ) -> list[ItemTime]:
     """Per item code, in code order, over every decided case of `applications`."""
+    return times_per_item(
+        (times, 1)
+        for application in applications
+        for times in case_times(application, working_days)
+    )
+
+
+def times_per_item(counted: Iterable[tuple[CaseTime, int]]) -> list[ItemTime]:
+    """Per item code, in code order, over decided cases given with how many had those values.
+    An item's limits are those of its first case (every form of a period states the same)."""
     days: dict[str, list[int]] = {}
-    limits: dict[str, ItemAsFiled] = {}
-    for application in applications:
-        filed = {item.code: item for item in application.items}
-        for case in application.cases:
-            if case.decided is None or case.item not in filed:
-                continue
-            limits.setdefault(case.item, filed[case.item])
-            days.setdefault(case.item, []).append(working_days(case.started, case.decided))
+    limits: dict[str, CaseTime] = {}
+    for times, count in counted:
+        limits.setdefault(times.item, times)
+        days.setdefault(times.item, []).extend([times.working_days] * count)
     out = []
     for code in sorted(days):
         spent = tuple(days[code])

@@ -1,5 +1,9 @@
-"""reformEffect: a tenant's applications in a period, turned into facts for the arithmetic
-(`reform.arithmetic`) and set against the tenant's targets (`reform.targets`)."""
+"""reformEffect: a tenant's applications in a period, their counts summed (`reform.arithmetic`)
+and set against the tenant's targets (`reform.targets`).
+
+Each application's counts are kept by the fold (`reform.fold`, ADR 0035) and summed here in SQL;
+the applications a write marked since (or not folded yet) are counted from their rows.
+"""
 
 from __future__ import annotations
 
@@ -8,41 +12,30 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, DateTime, Text, cast, literal_column, select
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from socialaid.access.principal import Principal
 from socialaid.access.vocabulary import Resource
-from socialaid.applications.models import Application, ApplicationCase
-from socialaid.applications.states import CaseState
+from socialaid.applications.models import Application
 from socialaid.calendars.service import calendar_for
-from socialaid.catalogue.files import (
-    ItemFile,
-    Mode,
-    ReformMeasure,
-    TenantCatalogueFile,
-)
+from socialaid.catalogue.files import ReformMeasure, TenantCatalogueFile
 from socialaid.catalogue.models import TenantCatalogue
-from socialaid.clock import CHINA, now
-from socialaid.forms.models import FormSnapshot
+from socialaid.clock import now
 from socialaid.reform import arithmetic
 from socialaid.reform.arithmetic import (
-    ApplicationFacts,
-    CaseAsWorked,
+    ApplicationTallies,
+    CaseTime,
     Check,
-    ItemAsFiled,
     ItemTime,
-    MaterialAsFiled,
     Measure,
+    Tally,
     TargetTerms,
 )
+from socialaid.reform.facts import load_facts, marked
 from socialaid.reform.period import Scope, authorized_scope
 from socialaid.reform.targets import HeldTarget, effective_targets
-
-DECIDED = frozenset({CaseState.APPROVED, CaseState.DENIED})
-ENDED_UNDECIDED = frozenset({CaseState.CLOSED, CaseState.WITHDRAWN})
 
 
 @dataclass(frozen=True)
@@ -64,136 +57,129 @@ class ReformEffectReport:
     as_of: datetime
 
 
-def _day(moment: datetime | None) -> date:
-    assert moment is not None, "submitted_at and created_at are NOT NULL"
-    return moment.astimezone(CHINA).date()
+SUMMED = (Measure.STEPS, Measure.FIELDS, Measure.MATERIALS, Measure.TRIPS, Measure.TIME)
 
 
-def _item(document: dict[str, Any]) -> ItemFile:
-    return ItemFile.model_validate(document)
+@dataclass(frozen=True)
+class Counted:
+    """What the report sums: applications, those timed, each measure's tally, each decided
+    case's working days (with how many cases had them)."""
+
+    applications: int
+    timed: int
+    tallies: dict[Measure, Tally]
+    case_times: list[tuple[CaseTime, int]]
 
 
-def _filed(item: ItemFile) -> ItemAsFiled:
-    return ItemAsFiled(
-        code=item.code,
-        step_actors=tuple(step.actor.value for step in item.process),
-        fields=frozenset(use.key for use in item.fields),
-        statutory_working_days=item.time_limits.statutory_working_days,
-        promised_working_days=item.time_limits.promised_working_days,
-    )
-
-
-async def _snapshots(session: AsyncSession, hashes: set[str]) -> dict[str, dict[str, ItemAsFiled]]:
-    """Each form's applied-for items (mode on_application), as its snapshot holds them."""
-    rows = await session.execute(
-        select(col(FormSnapshot.hash), col(FormSnapshot.items)).where(
-            col(FormSnapshot.hash).in_(hashes)
-        )
-    )
-    out: dict[str, dict[str, ItemAsFiled]] = {}
-    for form_hash, documents in rows:
-        items = (_item(document) for document in documents.values())
-        out[form_hash] = {
-            item.code: _filed(item) for item in items if item.mode is Mode.ON_APPLICATION
-        }
-    return out
-
-
-# Only what the counts read of each material and decision, taken out of the JSONB in SQL: turning
-# every stored record into its model cost most of a month's report (ADR 0035).
-MATERIAL_STATUSES = literal_column(
-    "ARRAY(SELECT concat_ws('|', m->>'status', coalesce(m->>'exempt_via', ''),"
-    " jsonb_array_length(coalesce(m->'required_by', '[]'::jsonb)))"
-    " FROM jsonb_array_elements(application.materials) AS m)",
-    ARRAY(Text),
-)
-DECIDED_AT = cast(col(ApplicationCase.decision)["decided_at"].astext, DateTime(timezone=True))
-
-
-def _material(entry: str) -> MaterialAsFiled:
-    """One `status|exempt_via|number of requiring items` of MATERIAL_STATUSES."""
-    status, exempt_via, requiring = entry.split("|")
-    return MaterialAsFiled(int(requiring), status, exempt_via or None)
-
-
-def _case(
-    item: str,
-    state: CaseState,
-    created_at: datetime | None,
-    clock_started_at: datetime | None,
-    decided_at: datetime | None,
-) -> CaseAsWorked:
-    decided = decided_at if state in DECIDED else None
-    opened = _day(created_at)
-    return CaseAsWorked(
-        item=item,
-        accepted=opened,
-        started=_day(clock_started_at) if clock_started_at is not None else opened,
-        decided=_day(decided) if decided is not None else None,
-        final=state in ENDED_UNDECIDED,
-    )
-
-
-async def _facts(session: AsyncSession, scope: Scope) -> list[ApplicationFacts]:
-    period: list[ColumnElement[bool]] = [col(Application.tenant_id).in_(scope.codes)]
+def _period_sql(scope: Scope, alias: str) -> tuple[str, dict[str, Any]]:
+    where = [f"{alias}.tenant_id = ANY(CAST(:codes AS text[]))"]
+    params: dict[str, Any] = {"codes": list(scope.codes)}
     if scope.start is not None:
-        period.append(col(Application.submitted_at) >= scope.start)
+        where.append(f"{alias}.submitted_at >= :start")
+        params["start"] = scope.start
     if scope.end is not None:
-        period.append(col(Application.submitted_at) < scope.end)
-    applications = (
-        await session.execute(
-            select(
-                col(Application.tenant_id),
-                col(Application.id),
-                col(Application.channel),
-                col(Application.form_hash),
-                col(Application.items),
-                MATERIAL_STATUSES,
-                col(Application.submitted_at),
-            ).where(*period)
-        )
-    ).all()
-    cases: dict[tuple[str, UUID], list[CaseAsWorked]] = {}
-    case_rows = await session.execute(
-        select(
-            col(ApplicationCase.tenant_id),
-            col(ApplicationCase.application_id),
-            col(ApplicationCase.item_code),
-            col(ApplicationCase.state),
-            col(ApplicationCase.created_at),
-            col(ApplicationCase.clock_started_at),
-            DECIDED_AT,
-        )
-        .join(
-            Application,
-            (col(Application.tenant_id) == col(ApplicationCase.tenant_id))
-            & (col(Application.id) == col(ApplicationCase.application_id)),
-        )
-        .where(*period)
+        where.append(f"{alias}.submitted_at < :end")
+        params["end"] = scope.end
+    return " AND ".join(where), params
+
+
+# Stored counts that a later write made stale are left out: those applications are counted live.
+NOT_MARKED = (
+    "(r.tenant_id, r.application_id) NOT IN"
+    " (SELECT * FROM unnest(CAST(:marked_tenants AS text[]), CAST(:marked_ids AS uuid[])))"
+)
+
+
+async def _stored(
+    session: AsyncSession, scope: Scope, tenants: list[str], ids: list[UUID]
+) -> Counted:
+    where, params = _period_sql(scope, "r")
+    params |= {"marked_tenants": tenants, "marked_ids": ids}
+    sums = ", ".join(
+        f"coalesce(sum({m.value}_item_by_item), 0), coalesce(sum({m.value}_merged), 0)"
+        for m in SUMMED
     )
-    for tenant_id, application_id, item, state, created, started, decision in case_rows:
-        cases.setdefault((tenant_id, application_id), []).append(
-            _case(item, state, created, started, decision)
+    row = (
+        await session.execute(
+            text(
+                f"SELECT count(*), count(time_item_by_item), {sums}"
+                f" FROM reform_application r WHERE {where} AND {NOT_MARKED}"
+            ),
+            params,
         )
-    forms = await _snapshots(session, {row.form_hash for row in applications})
-    out = []
-    for tenant_id, app_id, channel, form_hash, items, materials, submitted in applications:
-        filed = forms.get(form_hash, {})
-        applied = tuple(filed[code] for code in items if code in filed)
-        out.append(
-            ApplicationFacts(
-                channel=channel,
-                submitted=_day(submitted),
-                items=applied,
-                materials=tuple(_material(entry) for entry in materials),
-                cases=tuple(
-                    c
-                    for c in cases.get((tenant_id, app_id), [])
-                    if c.item in {i.code for i in applied}
-                ),
-            )
-        )
-    return out
+    ).one()
+    values = [int(v) for v in row]
+    tallies = {m: Tally(values[2 + 2 * i], values[3 + 2 * i]) for i, m in enumerate(SUMMED)}
+    histogram = await session.execute(
+        text(
+            "SELECT item, working_days, promised_working_days, statutory_working_days, count(*)"
+            f" FROM reform_case_time r WHERE {where} AND {NOT_MARKED}"
+            " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"
+        ),
+        params,
+    )
+    return Counted(
+        applications=values[0],
+        timed=values[1],
+        tallies=tallies,
+        case_times=[(CaseTime(*times), int(count)) for *times, count in histogram],
+    )
+
+
+async def _marked(session: AsyncSession, scope: Scope) -> tuple[list[str], list[UUID]]:
+    """The subtree's applications whose stored counts are stale or missing."""
+    rows = await session.execute(
+        text(
+            "SELECT tenant_id, application_id FROM reform_dirty"
+            " WHERE tenant_id = ANY(CAST(:codes AS text[]))"
+        ),
+        {"codes": list(scope.codes)},
+    )
+    pairs = rows.all()
+    return [t for t, _ in pairs], [i for _, i in pairs]
+
+
+async def _live(
+    session: AsyncSession, scope: Scope, tenants: list[str], ids: list[UUID]
+) -> list[ApplicationTallies]:
+    """The marked applications of the period, counted from their rows as the fold would."""
+    if not ids:
+        return []
+    where: list[Any] = [marked(tenants, ids)]
+    if scope.start is not None:
+        where.append(col(Application.submitted_at) >= scope.start)
+    if scope.end is not None:
+        where.append(col(Application.submitted_at) < scope.end)
+    stored = await load_facts(session, where)
+    if not stored:
+        return []
+    calendar = await calendar_for(session, scope.tenant)
+
+    def working_days(first: date, last: date) -> int:
+        return arithmetic.working_days_between(calendar.is_working_day, first, last)
+
+    return [arithmetic.tallies(s.facts, working_days) for s in stored]
+
+
+async def _counted(session: AsyncSession, scope: Scope) -> Counted:
+    tenants, ids = await _marked(session, scope)
+    stored = await _stored(session, scope, tenants, ids)
+    live = await _live(session, scope, tenants, ids)
+    tallies = dict(stored.tallies)
+    for counts in live:
+        tallies[Measure.STEPS] += counts.steps
+        tallies[Measure.FIELDS] += counts.fields
+        tallies[Measure.MATERIALS] += counts.materials
+        tallies[Measure.TRIPS] += counts.trips
+        if counts.time is not None:
+            tallies[Measure.TIME] += counts.time
+    return Counted(
+        applications=stored.applications + len(live),
+        timed=stored.timed + sum(counts.time is not None for counts in live),
+        tallies=tallies,
+        case_times=stored.case_times
+        + [(times, 1) for counts in live for times in counts.case_times],
+    )
 
 
 async def _targets(session: AsyncSession, scope: Scope) -> dict[ReformMeasure, HeldTarget]:
@@ -239,19 +225,17 @@ async def reform_effect(
     scope = await authorized_scope(
         session, actor, Resource.REFORM_REPORT, tenant=tenant, start=start, end=end
     )
-    applications = await _facts(session, scope)
-    calendar = await calendar_for(session, scope.tenant)
-
-    def working_days(first: date, last: date) -> int:
-        return arithmetic.working_days_between(calendar.is_working_day, first, last)
-
-    timed = [arithmetic.time(a, working_days) for a in applications]
+    counted = await _counted(session, scope)
+    # The report's order: steps, fields, time, materials, trips.
     tallies = {
-        Measure.STEPS: arithmetic.total(arithmetic.steps(a) for a in applications),
-        Measure.FIELDS: arithmetic.total(arithmetic.fields(a) for a in applications),
-        Measure.TIME: arithmetic.total(timed),
-        Measure.MATERIALS: arithmetic.total(arithmetic.materials(a) for a in applications),
-        Measure.TRIPS: arithmetic.total(arithmetic.trips(a) for a in applications),
+        measure: counted.tallies[measure]
+        for measure in (
+            Measure.STEPS,
+            Measure.FIELDS,
+            Measure.TIME,
+            Measure.MATERIALS,
+            Measure.TRIPS,
+        )
     }
     targets = await _targets(session, scope)
     # By value: fields have no ReformMeasure, no document sets a target for them.
@@ -269,9 +253,9 @@ async def reform_effect(
         tenant=scope.tenant.tenant_id,
         start=start,
         end=end,
-        applications=len(applications),
-        timed_applications=sum(t is not None for t in timed),
+        applications=counted.applications,
+        timed_applications=counted.timed,
         measures=measures,
-        item_times=tuple(arithmetic.item_times(applications, working_days)),
+        item_times=tuple(arithmetic.times_per_item(counted.case_times)),
         as_of=now(),
     )

@@ -17,7 +17,7 @@ from socialaid.clock import CHINA
 from socialaid.errors import DomainError, NotFoundError
 from socialaid.tenancy.models import Tenant
 
-# A report over more than this many days is refused: the reports read rows, not rollups, and a
+# A report over more than this many days is refused: completionSummary reads case rows, and a
 # year is what a centre sends upward at most.
 LONGEST_PERIOD_DAYS = 366
 
