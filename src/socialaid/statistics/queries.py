@@ -128,7 +128,7 @@ async def statistics(
     tenants = await _subtree(session, row.path)
     where, params = _where(tenants, first, last, departments, row_filter)
     keys = list(group_by)
-    sources = _sources(keys, row_filter, first, last, params)
+    sources = _sources(keys, row_filter, first, last, params, root=row.tenant_id)
     cells: dict[tuple[Any, ...], Cell] = {}
     if case_mode:
         await _read_cases(session, keys, sources, where, params, cells)
@@ -206,10 +206,13 @@ def _sources(
     first: date,
     last: date,
     params: dict[str, Any],
+    *,
+    root: str,
 ) -> dict[str, str]:
     """The rows to sum, per rollup: whole months from the month rollups where the grouping
     allows (a province-year reads 12 rows per tenant and key instead of 365), the days at either
-    end from the day rollups."""
+    end from the day rollups. Not grouped by tenant, the whole months come from the asked
+    tenant's subtree summary alone (its rows already hold every descendant's)."""
     months = (
         None if _DAY_ONLY.intersection(keys) or row_filter.channels else _whole_months(first, last)
     )
@@ -226,16 +229,21 @@ def _sources(
     params["after_months"] = _next_month(months[1])
     edges = "(day BETWEEN :first AND :before_months OR day BETWEEN :after_months AND :last)"
     in_months = "month BETWEEN :month_from AND :month_to"
+    if Dimension.TENANT in keys:
+        month_tenants, suffix = _SUBTREE, ""
+    else:
+        params["root"] = root
+        month_tenants, suffix = "tenant_id = :root", "_subtree"
     return {
         "case": (
-            f"(SELECT tenant_id, month AS day, {_CASE_COLUMNS} FROM statistics_case_month"
-            f" WHERE {_SUBTREE} AND {in_months}"
+            f"(SELECT tenant_id, month AS day, {_CASE_COLUMNS} FROM statistics_case_month{suffix}"
+            f" WHERE {month_tenants} AND {in_months}"
             f" UNION ALL SELECT tenant_id, day, {_CASE_COLUMNS} FROM statistics_case_day"
             f" WHERE {_SUBTREE} AND {edges})"
         ),
         "application": (
             f"(SELECT tenant_id, month AS day, {_APPLICATION_COLUMNS}"
-            f" FROM statistics_application_month WHERE {_SUBTREE} AND {in_months}"
+            f" FROM statistics_application_month{suffix} WHERE {month_tenants} AND {in_months}"
             f" UNION ALL SELECT tenant_id, day, {_APPLICATION_COLUMNS}"
             f" FROM statistics_application_day WHERE {_SUBTREE} AND {edges})"
         ),

@@ -195,3 +195,84 @@ FROM {_MONTHS} m JOIN statistics_case_day d
 GROUP BY 1, 2, 3, 4, 5, 6, 7
 """,
 ]
+
+# The subtree summaries (issue 23 part 4). Every ancestor-or-self of a claimed tenant, with its
+# depth (a path's segments are the tenant codes from the root), for the claimed months.
+TOUCH_ANCESTORS = [
+    "CREATE TEMPORARY TABLE touched (tenant_id varchar(6), month date, depth integer)"
+    " ON COMMIT DROP",
+    f"""
+INSERT INTO touched
+SELECT DISTINCT s.tenant_id, m.month, s.depth::integer
+FROM {_MONTHS} m
+JOIN tenant t ON t.tenant_id = m.tenant_id,
+     unnest(string_to_array(t.path, '/')) WITH ORDINALITY AS s(tenant_id, depth)
+""",
+    "ANALYZE touched",
+]
+DEEPEST = "SELECT coalesce(max(depth), 0) FROM touched"
+
+_KEYS = "department, item, target_group, outcome, working_days"
+_CASE_SUMS = ", ".join(f"sum({c.strip()})" for c in _CASE_MEASURES.split(","))
+_APPLICATION_MEASURES = "applications, accepted, rejected_at_door, escalated"
+_APPLICATION_SUMS = ", ".join(f"sum({c.strip()})" for c in _APPLICATION_MEASURES.split(","))
+
+# One level at a time, deepest first (`:depth`): a tenant's summary is its own month rows plus
+# its children's summaries, which the level below has just recounted — exact, never a delta.
+FOLD_SUBTREE_LEVEL = [
+    "DELETE FROM statistics_application_month_subtree s USING touched u"
+    " WHERE u.depth = :depth AND s.tenant_id = u.tenant_id AND s.month = u.month",
+    "DELETE FROM statistics_case_month_subtree s USING touched u"
+    " WHERE u.depth = :depth AND s.tenant_id = u.tenant_id AND s.month = u.month",
+    f"""
+INSERT INTO statistics_application_month_subtree (tenant_id, month, {_APPLICATION_MEASURES})
+SELECT u.tenant_id, u.month, {_APPLICATION_SUMS}
+FROM touched u
+CROSS JOIN LATERAL (
+  SELECT {_APPLICATION_MEASURES} FROM statistics_application_month o
+  WHERE o.tenant_id = u.tenant_id AND o.month = u.month
+  UNION ALL
+  SELECT {", ".join(f"s.{c.strip()}" for c in _APPLICATION_MEASURES.split(","))}
+  FROM tenant c JOIN statistics_application_month_subtree s
+    ON s.tenant_id = c.tenant_id AND s.month = u.month
+  WHERE c.parent_id = u.tenant_id
+) r
+WHERE u.depth = :depth
+GROUP BY 1, 2
+""",
+    f"""
+INSERT INTO statistics_case_month_subtree (tenant_id, month, {_KEYS}, {_CASE_MEASURES})
+SELECT u.tenant_id, u.month, {_KEYS}, {_CASE_SUMS}
+FROM touched u
+CROSS JOIN LATERAL (
+  SELECT {_KEYS}, {_CASE_MEASURES} FROM statistics_case_month o
+  WHERE o.tenant_id = u.tenant_id AND o.month = u.month
+  UNION ALL
+  SELECT {", ".join(f"s.{c.strip()}" for c in (_KEYS + "," + _CASE_MEASURES).split(","))}
+  FROM tenant c JOIN statistics_case_month_subtree s
+    ON s.tenant_id = c.tenant_id AND s.month = u.month
+  WHERE c.parent_id = u.tenant_id
+) r
+WHERE u.depth = :depth
+GROUP BY 1, 2, 3, 4, 5, 6, 7
+""",
+]
+
+# Every summary at once from the own month rows (a bulk load, the benchmark's fill): each tenant
+# summed over its descendants-or-self.
+SUM_ALL_SUBTREES = [
+    f"""
+INSERT INTO statistics_application_month_subtree (tenant_id, month, {_APPLICATION_MEASURES})
+SELECT a.tenant_id, o.month, {_APPLICATION_SUMS}
+FROM tenant a JOIN tenant d ON d.path = a.path OR d.path LIKE a.path || '/%'
+JOIN statistics_application_month o ON o.tenant_id = d.tenant_id
+GROUP BY 1, 2
+""",
+    f"""
+INSERT INTO statistics_case_month_subtree (tenant_id, month, {_KEYS}, {_CASE_MEASURES})
+SELECT a.tenant_id, o.month, {_KEYS}, {_CASE_SUMS}
+FROM tenant a JOIN tenant d ON d.path = a.path OR d.path LIKE a.path || '/%'
+JOIN statistics_case_month o ON o.tenant_id = d.tenant_id
+GROUP BY 1, 2, 3, 4, 5, 6, 7
+""",
+]
