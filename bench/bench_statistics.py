@@ -118,6 +118,8 @@ FROM statistics_case_day GROUP BY 1, 2, 3, 4, 5, 6, 7
     # Every tenant's subtree summed per month, as the fold keeps them level by level.
     "statistics_application_month_subtree": SUM_ALL_SUBTREES[0],
     "statistics_case_month_subtree": SUM_ALL_SUBTREES[1],
+    "statistics_application_day_subtree": SUM_ALL_SUBTREES[2],
+    "statistics_case_day_subtree": SUM_ALL_SUBTREES[3],
 }
 
 

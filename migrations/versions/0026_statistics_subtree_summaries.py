@@ -1,5 +1,6 @@
-"""statistics subtree summaries (issue 23 part 4): month rows summed over each tenant's subtree,
-so a city or province reads its own summary instead of every county's rows (ADR 0034)
+"""statistics subtree summaries (issue 23 part 4): month rows, and day rows without street and
+channel, summed over each tenant's subtree, so a city or province reads its own summary instead
+of every county's rows (ADR 0034)
 
 Revision ID: 0026
 Revises: 0023
@@ -38,20 +39,27 @@ def _counter(name: str) -> sa.Column[int]:
 
 
 def upgrade() -> None:
+    for grain in ("month", "day"):
+        _create_summaries(grain)
+
+
+def _create_summaries(grain: str) -> None:
+    """The subtree summaries at `grain` (day grain without street and channel), and those of the
+    periods already folded; from now on the fold keeps them."""
     op.create_table(
-        "statistics_application_month_subtree",
+        f"statistics_application_{grain}_subtree",
         sa.Column("tenant_id", sa.String(length=6), nullable=False),
-        sa.Column("month", sa.Date(), nullable=False),
+        sa.Column(grain, sa.Date(), nullable=False),
         *[_counter(name) for name in _APPLICATION_MEASURES],
         sa.PrimaryKeyConstraint(
-            "tenant_id", "month", name=op.f("pk_statistics_application_month_subtree")
+            "tenant_id", grain, name=op.f(f"pk_statistics_application_{grain}_subtree")
         ),
     )
-    enable_tenant_rls("statistics_application_month_subtree")
+    enable_tenant_rls(f"statistics_application_{grain}_subtree")
     op.create_table(
-        "statistics_case_month_subtree",
+        f"statistics_case_{grain}_subtree",
         sa.Column("tenant_id", sa.String(length=6), nullable=False),
-        sa.Column("month", sa.Date(), nullable=False),
+        sa.Column(grain, sa.Date(), nullable=False),
         sa.Column("department", sa.String(length=100), nullable=False),
         sa.Column("item", sa.String(length=100), nullable=False),
         sa.Column("target_group", sa.String(length=100), nullable=False),
@@ -61,35 +69,41 @@ def upgrade() -> None:
         sa.Column("amount_granted", sa.Numeric(16, 2), nullable=False),
         sa.PrimaryKeyConstraint(
             "tenant_id",
-            "month",
+            grain,
             "department",
             "item",
             "target_group",
             "outcome",
             "working_days",
-            name=op.f("pk_statistics_case_month_subtree"),
+            name=op.f(f"pk_statistics_case_{grain}_subtree"),
         ),
     )
-    enable_tenant_rls("statistics_case_month_subtree")
-    # The summaries of the months already folded; from now on the fold keeps them.
+    enable_tenant_rls(f"statistics_case_{grain}_subtree")
     applications = ", ".join(_APPLICATION_MEASURES)
     op.execute(
-        f"INSERT INTO statistics_application_month_subtree (tenant_id, month, {applications})"
-        f" SELECT a.tenant_id, o.month, {', '.join(f'sum(o.{c})' for c in _APPLICATION_MEASURES)}"
+        f"INSERT INTO statistics_application_{grain}_subtree (tenant_id, {grain}, {applications})"
+        f" SELECT a.tenant_id, o.{grain},"
+        f" {', '.join(f'sum(o.{c})' for c in _APPLICATION_MEASURES)}"
         " FROM tenant a JOIN tenant d ON d.path = a.path OR d.path LIKE a.path || '/%'"
-        " JOIN statistics_application_month o ON o.tenant_id = d.tenant_id GROUP BY 1, 2"
+        f" JOIN statistics_application_{grain} o ON o.tenant_id = d.tenant_id GROUP BY 1, 2"
     )
     cases = ", ".join((*_COUNTERS, "amount_granted"))
     op.execute(
-        f"INSERT INTO statistics_case_month_subtree (tenant_id, month, {_KEYS}, {cases})"
-        f" SELECT a.tenant_id, o.month, {_KEYS},"
+        f"INSERT INTO statistics_case_{grain}_subtree (tenant_id, {grain}, {_KEYS}, {cases})"
+        f" SELECT a.tenant_id, o.{grain}, {_KEYS},"
         f" {', '.join(f'sum(o.{c})' for c in (*_COUNTERS, 'amount_granted'))}"
         " FROM tenant a JOIN tenant d ON d.path = a.path OR d.path LIKE a.path || '/%'"
-        " JOIN statistics_case_month o ON o.tenant_id = d.tenant_id GROUP BY 1, 2, 3, 4, 5, 6, 7"
+        f" JOIN statistics_case_{grain} o ON o.tenant_id = d.tenant_id"
+        " GROUP BY 1, 2, 3, 4, 5, 6, 7"
     )
 
 
 def downgrade() -> None:
-    for table in ("statistics_case_month_subtree", "statistics_application_month_subtree"):
+    for table in (
+        "statistics_case_day_subtree",
+        "statistics_application_day_subtree",
+        "statistics_case_month_subtree",
+        "statistics_application_month_subtree",
+    ):
         disable_tenant_rls(table)
         op.drop_table(table)

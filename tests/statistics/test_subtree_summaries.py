@@ -1,7 +1,8 @@
 """A city's statistics are its counties' summed: the fold keeps each ancestor's month summary
 (ADR 0034, issue 23 part 4), recounted from its children whenever one of their days changes.
 
-The known set of test_statistics_query.py (Changning: A1–A4) and a second Shanghai county,
+Asked without a tenant, street or channel grouping, a city reads its own summaries (month rows,
+and day rows without street and channel). The known set of test_statistics_query.py (Changning: A1–A4) and a second Shanghai county,
 Xuhui (310104, made for the test), holding copies of A1 and A2 — the two Monday applications,
 accepted, three cases each, dibao approved after 2 working days (1510.00) and denied after 3.
 """
@@ -125,6 +126,22 @@ async def test_a_city_total_is_the_sum_of_its_counties(http: httpx.AsyncClient) 
 
 
 @pytest.mark.usefixtures("two_counties")
+async def test_a_city_by_day_and_over_part_months_sums_its_counties(
+    http: httpx.AsyncClient,
+) -> None:
+    by_day = await ask_tenant(http, "310000", ["DAY"])
+    assert [measures(r, "period", "applications", "cases", "accepted") for r in by_day] == [
+        ("2026-11-30", 4, 12, 4),
+        ("2026-12-01", 2, 0, 0),
+    ]
+    # 15 November to 31 December: December from the month summary, the days from the day one.
+    part = await ask(http, [], tenant="310000", first="2026-11-15")
+    [city] = part["data"]["statistics"]["rows"]
+    assert measures(city, *TOTALS) == (6, 12, 4, 1, 1, 2)
+    assert measures(city, *DECISIONS) == (2, 0, 8, 4, 2, 3)
+
+
+@pytest.mark.usefixtures("two_counties")
 async def test_a_change_in_one_county_is_recounted_into_the_city(
     db: Database, http: httpx.AsyncClient
 ) -> None:
@@ -135,3 +152,10 @@ async def test_a_change_in_one_county_is_recounted_into_the_city(
     assert measures(city, *TOTALS) == (6, 12, 4, 1, 1, 1)
     assert measures(city, *DECISIONS) == (2, 1, 8, 3, 3, 3)
     assert city["amountGrantedPerMonth"] == "1510.00"
+    by_week = await ask_tenant(http, "310000", ["WEEK", "DEPARTMENT"])
+    civil = [
+        measures(r, "period", "cases", "approved", "denied", "closed", "medianWorkingDays")
+        for r in by_week
+        if r["department"] == "civil_affairs"
+    ]
+    assert civil == [("2026-11-30", 4, 1, 2, 1, 3)]

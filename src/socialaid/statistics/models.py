@@ -122,3 +122,30 @@ statistics_case_month_subtree = Table(
     *(Column(name, Integer, nullable=False) for name in _COUNTERS),
     Column("amount_granted", Numeric(16, 2), nullable=False),
 )
+
+# The day rows of a tenant's whole subtree without street and channel (the fold keeps them as the
+# month summaries): a city or province by day or week reads its own summary.
+statistics_application_day_subtree = Table(
+    "statistics_application_day_subtree",
+    SQLModel.metadata,
+    Column("tenant_id", String(6), primary_key=True),
+    Column("day", Date, primary_key=True),
+    *(
+        Column(name, Integer, nullable=False)
+        for name in ("applications", "accepted", "rejected_at_door", "escalated")
+    ),
+)
+
+statistics_case_day_subtree = Table(
+    "statistics_case_day_subtree",
+    SQLModel.metadata,
+    Column("tenant_id", String(6), primary_key=True),
+    Column("day", Date, primary_key=True),
+    Column("department", String(100), primary_key=True),
+    Column("item", String(100), primary_key=True),
+    Column("target_group", String(100), primary_key=True),
+    Column("outcome", String(20), primary_key=True),
+    Column("working_days", SmallInteger, primary_key=True),
+    *(Column(name, Integer, nullable=False) for name in _COUNTERS),
+    Column("amount_granted", Numeric(16, 2), nullable=False),
+)

@@ -172,6 +172,8 @@ async def _subtree(session: AsyncSession, path: str) -> list[str]:
 
 # Dimensions the month rollups do not keep: a query that needs one reads the day rows only.
 _DAY_ONLY = frozenset({Dimension.AREA, Dimension.CHANNEL, Dimension.DAY, Dimension.WEEK})
+# Dimensions the subtree summaries do not keep: a query that needs one sums each tenant's own rows.
+_OWN_ROWS_ONLY = frozenset({Dimension.TENANT, Dimension.AREA, Dimension.CHANNEL})
 _CASE_COLUMNS = (
     "department, item, target_group, outcome, working_days, cases, applications, escalated,"
     " approved, denied, closed, pending, overdue, supplements_requested, amount_granted"
@@ -211,17 +213,24 @@ def _sources(
 ) -> dict[str, str]:
     """The rows to sum, per rollup: whole months from the month rollups where the grouping
     allows (a province-year reads 12 rows per tenant and key instead of 365), the days at either
-    end from the day rollups. Not grouped by tenant, the whole months come from the asked
-    tenant's subtree summary alone (its rows already hold every descendant's)."""
+    end from the day rollups. Grouped by neither tenant, street nor channel (nor filtered by
+    channel), both come from the asked tenant's subtree summaries alone (their rows already hold
+    every descendant's)."""
+    if _OWN_ROWS_ONLY.intersection(keys) or row_filter.channels:
+        tenants, suffix = _SUBTREE, ""
+    else:
+        params["root"] = root
+        tenants, suffix = "tenant_id = :root", "_subtree"
     months = (
         None if _DAY_ONLY.intersection(keys) or row_filter.channels else _whole_months(first, last)
     )
     day_range = "day BETWEEN :first AND :last"
     if months is None:
         return {
-            "case": f"(SELECT * FROM statistics_case_day WHERE {_SUBTREE} AND {day_range})",
+            "case": f"(SELECT * FROM statistics_case_day{suffix} WHERE {tenants} AND {day_range})",
             "application": (
-                f"(SELECT * FROM statistics_application_day WHERE {_SUBTREE} AND {day_range})"
+                f"(SELECT * FROM statistics_application_day{suffix}"
+                f" WHERE {tenants} AND {day_range})"
             ),
         }
     params["month_from"], params["month_to"] = months
@@ -229,23 +238,18 @@ def _sources(
     params["after_months"] = _next_month(months[1])
     edges = "(day BETWEEN :first AND :before_months OR day BETWEEN :after_months AND :last)"
     in_months = "month BETWEEN :month_from AND :month_to"
-    if Dimension.TENANT in keys:
-        month_tenants, suffix = _SUBTREE, ""
-    else:
-        params["root"] = root
-        month_tenants, suffix = "tenant_id = :root", "_subtree"
     return {
         "case": (
             f"(SELECT tenant_id, month AS day, {_CASE_COLUMNS} FROM statistics_case_month{suffix}"
-            f" WHERE {month_tenants} AND {in_months}"
-            f" UNION ALL SELECT tenant_id, day, {_CASE_COLUMNS} FROM statistics_case_day"
-            f" WHERE {_SUBTREE} AND {edges})"
+            f" WHERE {tenants} AND {in_months}"
+            f" UNION ALL SELECT tenant_id, day, {_CASE_COLUMNS} FROM statistics_case_day{suffix}"
+            f" WHERE {tenants} AND {edges})"
         ),
         "application": (
             f"(SELECT tenant_id, month AS day, {_APPLICATION_COLUMNS}"
-            f" FROM statistics_application_month{suffix} WHERE {month_tenants} AND {in_months}"
+            f" FROM statistics_application_month{suffix} WHERE {tenants} AND {in_months}"
             f" UNION ALL SELECT tenant_id, day, {_APPLICATION_COLUMNS}"
-            f" FROM statistics_application_day WHERE {_SUBTREE} AND {edges})"
+            f" FROM statistics_application_day{suffix} WHERE {tenants} AND {edges})"
         ),
     }
 
