@@ -4,7 +4,8 @@ applications a year, with the same-run baseline, and what the rollups cost a sub
     PYTHONPATH=src .venv/bin/python bench/bench_statistics.py [--calls 200] [--reload]
 
 The rollups are filled directly, set-based (one INSERT … SELECT over generate_series per table,
-the month rollups summed from the day rows as the fold does):
+the month rollups summed from the day rows and every tenant's subtree summary from the month
+rows, as the fold does):
 the province of bench/province_scale.py (140000, 11 cities, 118 counties) over 365 days, per
 county and day 32 application rows (8 streets × 4 channels, 3–4 applications each: ≈ 4.8 M
 applications) and 150 case rows (street, channel, item, target group, outcome, working days;
@@ -42,6 +43,7 @@ from bench.province_scale import (
     provision_database,
     settings,
 )
+from socialaid.statistics.rollup_sql import SUM_ALL_SUBTREES
 
 FIRST, LAST = "2025-12-01", "2026-11-30"
 ITEMS = (
@@ -113,6 +115,11 @@ SELECT tenant_id, date_trunc('month', day)::date, department, item, target_group
        sum(amount_granted)
 FROM statistics_case_day GROUP BY 1, 2, 3, 4, 5, 6, 7
 """,
+    # Every tenant's subtree summed per month, as the fold keeps them level by level.
+    "statistics_application_month_subtree": SUM_ALL_SUBTREES[0],
+    "statistics_case_month_subtree": SUM_ALL_SUBTREES[1],
+    "statistics_application_day_subtree": SUM_ALL_SUBTREES[2],
+    "statistics_case_day_subtree": SUM_ALL_SUBTREES[3],
 }
 
 

@@ -139,8 +139,9 @@ async def ask(
     row_filter: dict[str, Any] | None = None,
     first: str = "2026-11-01",
     last: str = "2026-12-31",
+    tenant: str = SHANGHAI,
 ) -> dict[str, Any]:
-    variables = {"t": SHANGHAI, "from": first, "to": last, "g": group_by, "f": row_filter}
+    variables = {"t": tenant, "from": first, "to": last, "g": group_by, "f": row_filter}
     response = await client.post(
         "/graphql",
         json={"query": STATISTICS, "variables": variables},

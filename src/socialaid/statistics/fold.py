@@ -15,8 +15,11 @@ from socialaid.statistics.rollup_sql import (
     CLAIM,
     COUNT_APPLICATIONS,
     COUNT_CASES,
+    DEEPEST,
     FOLD_MONTHS,
+    FOLD_SUBTREE_LEVEL,
     FORGET,
+    TOUCH_ANCESTORS,
 )
 
 BATCH_DAYS = 500
@@ -45,4 +48,12 @@ async def fold_dirty_days(db: Database, *, batch: int = BATCH_DAYS) -> int:
             await session.execute(text(COUNT_CASES))
             for statement in FOLD_MONTHS:
                 await session.execute(text(statement))
+            # The claimed months of every ancestor's subtree summary, leaves first, so each
+            # level sums children already recounted.
+            for statement in TOUCH_ANCESTORS:
+                await session.execute(text(statement))
+            deepest = (await session.execute(text(DEEPEST))).scalar_one()
+            for depth in range(int(deepest), 0, -1):
+                for statement in FOLD_SUBTREE_LEVEL:
+                    await session.execute(text(statement), {"depth": depth})
         folded += int(claimed)

@@ -93,3 +93,59 @@ statistics_case_month = Table(
     *(Column(name, Integer, nullable=False) for name in _COUNTERS),
     Column("amount_granted", Numeric(16, 2), nullable=False),
 )
+
+
+# The month rows of a tenant's whole subtree (its own and every descendant's), summed by the fold
+# from the tenant's own month rows and its children's subtree rows: a city or province query
+# reads its own summary instead of every county's rows (ADR 0034, amended by issue 23 part 4).
+statistics_application_month_subtree = Table(
+    "statistics_application_month_subtree",
+    SQLModel.metadata,
+    Column("tenant_id", String(6), primary_key=True),
+    Column("month", Date, primary_key=True),
+    *(
+        Column(name, Integer, nullable=False)
+        for name in ("applications", "accepted", "rejected_at_door", "escalated")
+    ),
+)
+
+statistics_case_month_subtree = Table(
+    "statistics_case_month_subtree",
+    SQLModel.metadata,
+    Column("tenant_id", String(6), primary_key=True),
+    Column("month", Date, primary_key=True),
+    Column("department", String(100), primary_key=True),
+    Column("item", String(100), primary_key=True),
+    Column("target_group", String(100), primary_key=True),
+    Column("outcome", String(20), primary_key=True),
+    Column("working_days", SmallInteger, primary_key=True),
+    *(Column(name, Integer, nullable=False) for name in _COUNTERS),
+    Column("amount_granted", Numeric(16, 2), nullable=False),
+)
+
+# The day rows of a tenant's whole subtree without street and channel (the fold keeps them as the
+# month summaries): a city or province by day or week reads its own summary.
+statistics_application_day_subtree = Table(
+    "statistics_application_day_subtree",
+    SQLModel.metadata,
+    Column("tenant_id", String(6), primary_key=True),
+    Column("day", Date, primary_key=True),
+    *(
+        Column(name, Integer, nullable=False)
+        for name in ("applications", "accepted", "rejected_at_door", "escalated")
+    ),
+)
+
+statistics_case_day_subtree = Table(
+    "statistics_case_day_subtree",
+    SQLModel.metadata,
+    Column("tenant_id", String(6), primary_key=True),
+    Column("day", Date, primary_key=True),
+    Column("department", String(100), primary_key=True),
+    Column("item", String(100), primary_key=True),
+    Column("target_group", String(100), primary_key=True),
+    Column("outcome", String(20), primary_key=True),
+    Column("working_days", SmallInteger, primary_key=True),
+    *(Column(name, Integer, nullable=False) for name in _COUNTERS),
+    Column("amount_granted", Numeric(16, 2), nullable=False),
+)

@@ -128,7 +128,7 @@ async def statistics(
     tenants = await _subtree(session, row.path)
     where, params = _where(tenants, first, last, departments, row_filter)
     keys = list(group_by)
-    sources = _sources(keys, row_filter, first, last, params)
+    sources = _sources(keys, row_filter, first, last, params, root=row.tenant_id)
     cells: dict[tuple[Any, ...], Cell] = {}
     if case_mode:
         await _read_cases(session, keys, sources, where, params, cells)
@@ -172,6 +172,8 @@ async def _subtree(session: AsyncSession, path: str) -> list[str]:
 
 # Dimensions the month rollups do not keep: a query that needs one reads the day rows only.
 _DAY_ONLY = frozenset({Dimension.AREA, Dimension.CHANNEL, Dimension.DAY, Dimension.WEEK})
+# Dimensions the subtree summaries do not keep: a query that needs one sums each tenant's own rows.
+_OWN_ROWS_ONLY = frozenset({Dimension.TENANT, Dimension.AREA, Dimension.CHANNEL})
 _CASE_COLUMNS = (
     "department, item, target_group, outcome, working_days, cases, applications, escalated,"
     " approved, denied, closed, pending, overdue, supplements_requested, amount_granted"
@@ -206,19 +208,29 @@ def _sources(
     first: date,
     last: date,
     params: dict[str, Any],
+    *,
+    root: str,
 ) -> dict[str, str]:
     """The rows to sum, per rollup: whole months from the month rollups where the grouping
     allows (a province-year reads 12 rows per tenant and key instead of 365), the days at either
-    end from the day rollups."""
+    end from the day rollups. Grouped by neither tenant, street nor channel (nor filtered by
+    channel), both come from the asked tenant's subtree summaries alone (their rows already hold
+    every descendant's)."""
+    if _OWN_ROWS_ONLY.intersection(keys) or row_filter.channels:
+        tenants, suffix = _SUBTREE, ""
+    else:
+        params["root"] = root
+        tenants, suffix = "tenant_id = :root", "_subtree"
     months = (
         None if _DAY_ONLY.intersection(keys) or row_filter.channels else _whole_months(first, last)
     )
     day_range = "day BETWEEN :first AND :last"
     if months is None:
         return {
-            "case": f"(SELECT * FROM statistics_case_day WHERE {_SUBTREE} AND {day_range})",
+            "case": f"(SELECT * FROM statistics_case_day{suffix} WHERE {tenants} AND {day_range})",
             "application": (
-                f"(SELECT * FROM statistics_application_day WHERE {_SUBTREE} AND {day_range})"
+                f"(SELECT * FROM statistics_application_day{suffix}"
+                f" WHERE {tenants} AND {day_range})"
             ),
         }
     params["month_from"], params["month_to"] = months
@@ -228,16 +240,16 @@ def _sources(
     in_months = "month BETWEEN :month_from AND :month_to"
     return {
         "case": (
-            f"(SELECT tenant_id, month AS day, {_CASE_COLUMNS} FROM statistics_case_month"
-            f" WHERE {_SUBTREE} AND {in_months}"
-            f" UNION ALL SELECT tenant_id, day, {_CASE_COLUMNS} FROM statistics_case_day"
-            f" WHERE {_SUBTREE} AND {edges})"
+            f"(SELECT tenant_id, month AS day, {_CASE_COLUMNS} FROM statistics_case_month{suffix}"
+            f" WHERE {tenants} AND {in_months}"
+            f" UNION ALL SELECT tenant_id, day, {_CASE_COLUMNS} FROM statistics_case_day{suffix}"
+            f" WHERE {tenants} AND {edges})"
         ),
         "application": (
             f"(SELECT tenant_id, month AS day, {_APPLICATION_COLUMNS}"
-            f" FROM statistics_application_month WHERE {_SUBTREE} AND {in_months}"
+            f" FROM statistics_application_month{suffix} WHERE {tenants} AND {in_months}"
             f" UNION ALL SELECT tenant_id, day, {_APPLICATION_COLUMNS}"
-            f" FROM statistics_application_day WHERE {_SUBTREE} AND {edges})"
+            f" FROM statistics_application_day{suffix} WHERE {tenants} AND {edges})"
         ),
     }
 

@@ -195,3 +195,92 @@ FROM {_MONTHS} m JOIN statistics_case_day d
 GROUP BY 1, 2, 3, 4, 5, 6, 7
 """,
 ]
+# The subtree summaries (issue 23 part 4), at month grain and at day grain without street and
+# channel. `touched_<grain>`: every ancestor-or-self of a claimed tenant, with its depth (a
+# path's segments are the tenant codes from the root), for the claimed months or days.
+_PERIODS = {"month": _MONTHS, "day": "(SELECT DISTINCT tenant_id, day FROM claimed)"}
+TOUCH_ANCESTORS = [
+    statement
+    for grain, periods in _PERIODS.items()
+    for statement in (
+        f"CREATE TEMPORARY TABLE touched_{grain} (tenant_id varchar(6), {grain} date,"
+        " depth integer) ON COMMIT DROP",
+        f"""
+INSERT INTO touched_{grain}
+SELECT DISTINCT s.tenant_id, m.{grain}, s.depth::integer
+FROM {periods} m
+JOIN tenant t ON t.tenant_id = m.tenant_id,
+     unnest(string_to_array(t.path, '/')) WITH ORDINALITY AS s(tenant_id, depth)
+""",
+        f"ANALYZE touched_{grain}",
+    )
+]
+DEEPEST = "SELECT coalesce(max(depth), 0) FROM touched_month"
+
+_KEYS = "department, item, target_group, outcome, working_days"
+_CASE_SUMS = ", ".join(f"sum({c.strip()})" for c in _CASE_MEASURES.split(","))
+_APPLICATION_MEASURES = "applications, accepted, rejected_at_door, escalated"
+_APPLICATION_SUMS = ", ".join(f"sum({c.strip()})" for c in _APPLICATION_MEASURES.split(","))
+
+
+def _qualified(columns: str) -> str:
+    return ", ".join(f"s.{c.strip()}" for c in columns.split(","))
+
+
+def _level(grain: str) -> list[str]:
+    """A level's summaries at `grain`: the tenant's own rows (summed over street and channel at
+    day grain) plus its children's summaries."""
+    touched = f"touched_{grain}"
+    statements = [
+        f"DELETE FROM statistics_{kind}_{grain}_subtree s USING {touched} u"
+        f" WHERE u.depth = :depth AND s.tenant_id = u.tenant_id AND s.{grain} = u.{grain}"
+        for kind in ("application", "case")
+    ]
+    for kind, columns, sums, group in (
+        ("application", _APPLICATION_MEASURES, _APPLICATION_SUMS, "1, 2"),
+        ("case", f"{_KEYS}, {_CASE_MEASURES}", f"{_KEYS}, {_CASE_SUMS}", "1, 2, 3, 4, 5, 6, 7"),
+    ):
+        statements.append(f"""
+INSERT INTO statistics_{kind}_{grain}_subtree (tenant_id, {grain}, {columns})
+SELECT u.tenant_id, u.{grain}, {sums}
+FROM {touched} u
+CROSS JOIN LATERAL (
+  SELECT {columns} FROM statistics_{kind}_{grain} o
+  WHERE o.tenant_id = u.tenant_id AND o.{grain} = u.{grain}
+  UNION ALL
+  SELECT {_qualified(columns)}
+  FROM tenant c JOIN statistics_{kind}_{grain}_subtree s
+    ON s.tenant_id = c.tenant_id AND s.{grain} = u.{grain}
+  WHERE c.parent_id = u.tenant_id
+) r
+WHERE u.depth = :depth
+GROUP BY {group}
+""")
+    return statements
+
+
+# One level at a time, deepest first (`:depth`): a tenant's summary is its own rows plus its
+# children's summaries, which the level below has just recounted — exact, never a delta.
+FOLD_SUBTREE_LEVEL = _level("month") + _level("day")
+
+
+def _sum_all(grain: str) -> list[str]:
+    return [
+        f"""
+INSERT INTO statistics_{kind}_{grain}_subtree (tenant_id, {grain}, {columns})
+SELECT a.tenant_id, o.{grain}, {sums}
+FROM tenant a JOIN tenant d ON d.path = a.path OR d.path LIKE a.path || '/%'
+JOIN statistics_{kind}_{grain} o ON o.tenant_id = d.tenant_id
+GROUP BY {group}
+"""
+        for kind, columns, sums, group in (
+            ("application", _APPLICATION_MEASURES, _APPLICATION_SUMS, "1, 2"),
+            ("case", f"{_KEYS}, {_CASE_MEASURES}", f"{_KEYS}, {_CASE_SUMS}", "1, 2, 3, 4, 5, 6, 7"),
+        )
+    ]
+
+
+# Every summary at once from the own rows (a bulk load, the benchmark's fill): each tenant summed
+# over its descendants-or-self; the keys are application month, case month, application day,
+# case day.
+SUM_ALL_SUBTREES = _sum_all("month") + _sum_all("day")
