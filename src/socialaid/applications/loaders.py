@@ -152,7 +152,9 @@ def application_loaders(context: Context) -> ApplicationLoaders:
                 .order_by(col(Notification.id))
             )
             for notification in rows.scalars():
-                grouped[(notification.tenant_id, notification.application_id)].append(notification)
+                if notification.application_id is not None:  # a lead's has none (issue 22)
+                    key = (notification.tenant_id, notification.application_id)
+                    grouped[key].append(notification)
         return [grouped[k] for k in keys]
 
     created = ApplicationLoaders(
