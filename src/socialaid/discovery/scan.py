@@ -49,33 +49,11 @@ from socialaid.webhooks.events import WebhookEvent
 
 ACTOR_ID = "system:discovery"
 COOL_OFF_PARAMETER = "discovery_lead_cool_off_months"
-BATCH = 5_000
+# A batch is a handful of statements whatever its size; bigger batches spread their fixed cost.
+BATCH = 50_000
 # An application that ended without help does not stand in for a lead.
 _ENDED = [ApplicationState.WITHDRAWN.value, ApplicationState.REJECTED.value]
 
-_CLAIM = text(
-    """
-    DELETE FROM discovery_pending p
-     USING (SELECT tenant_id, subject_key FROM discovery_pending
-             ORDER BY changed_at LIMIT :batch FOR UPDATE SKIP LOCKED) c
-     WHERE p.tenant_id = c.tenant_id AND p.subject_key = c.subject_key
-    RETURNING p.tenant_id, p.subject_key
-    """
-)
-_TAGS = text(
-    """
-    SELECT t.tenant_id, t.subject_key, t.kind, t.facts, t.household_key, t.area_path,
-           t.subject_hint, t.source_department, t.updated_at
-      FROM livelihood_tag t
-      JOIN unnest(CAST(:tenants AS text[]), CAST(:subjects AS text[])) AS c(tenant_id, subject_key)
-        ON t.tenant_id = c.tenant_id AND t.subject_key = c.subject_key
-      JOIN unnest(CAST(:rule_tenants AS text[]), CAST(:rule_kinds AS text[])) AS k(tenant_id, kind)
-        ON t.tenant_id = k.tenant_id AND t.kind = k.kind
-     WHERE (t.valid_from IS NULL OR t.valid_from <= :today)
-       AND (t.valid_to IS NULL OR :today < t.valid_to)
-     ORDER BY t.tenant_id, t.subject_key, t.updated_at
-    """
-)
 # The batch lives in temporary tables dropped at commit: the claimed residents, each one's tags
 # (only the kinds some rule of its tenant reads) as one document, and what the rules found.
 _TEMPORARY = [
@@ -96,7 +74,7 @@ _CLAIM_INTO = text(
     WITH taken AS (
       DELETE FROM discovery_pending p
        USING (SELECT tenant_id, subject_key FROM discovery_pending
-               ORDER BY changed_at LIMIT :batch FOR UPDATE SKIP LOCKED) c
+               ORDER BY tenant_id, subject_key LIMIT :batch FOR UPDATE SKIP LOCKED) c
        WHERE p.tenant_id = c.tenant_id AND p.subject_key = c.subject_key
       RETURNING p.tenant_id, p.subject_key)
     INSERT INTO discovery_claimed SELECT tenant_id, subject_key FROM taken
