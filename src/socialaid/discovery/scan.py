@@ -212,7 +212,8 @@ async def run_discovery(
             await set_every_tenant_scope(session)
             for statement in _TEMPORARY:
                 await session.execute(statement)
-            claimed = (await session.execute(_CLAIM_INTO, {"batch": batch})).rowcount
+            taken = await session.execute(_CLAIM_INTO, {"batch": batch})
+            claimed = int(taken.rowcount)  # type: ignore[attr-defined]
             if not claimed:
                 return result
             result.evaluated += claimed
