@@ -41,7 +41,7 @@ KINDS = {  # kind → (one resident in every n, facts as SQL over the resident n
     "health": (2, "jsonb_build_object('chronic_illness', g % 3 = 0)"),
     "employment": (3, "jsonb_build_object('employed', g % 4 <> 0)"),
     "disability": (20, "jsonb_build_object('severe', g % 3 = 0, 'grade', 1 + g % 4)"),
-    "large_medical_bills": (50, "jsonb_build_object('amount', (g * 7919) % 100000)"),
+    "large_medical_bills": (50, "jsonb_build_object('amount', (g::bigint * 7919) % 100000)"),
     "disaster": (200, "jsonb_build_object('affected', g % 2 = 0)"),
 }
 
