@@ -12,8 +12,8 @@ set to 50,000 (a bench value, not a policy fact), so the three seed rules run.
 
 It times (1) the first run: every resident evaluated (`run_discovery`, the job's own code, leads
 raised, audited, announced); (2) the incremental run after `--changed` of the residents were
-pushed again; and the same-run baseline: reading the same changed set and tags in the same
-batches with nothing evaluated or written (the I/O floor of the design). It prints residents per
+pushed again; and the same-run baseline: one bare `SELECT count(*)` over every tag row (before
+the runs and again after them, the machine being shared). It prints residents per
 second, the ratio to the baseline and the linear extrapolation to 35,000,000 residents (Shanxi's
 count in province_scale.py), for one worker and for two (each run takes batches with SKIP
 LOCKED, so workers on both cores share the changed set).
