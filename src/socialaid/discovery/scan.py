@@ -4,7 +4,10 @@ discovery rules for the residents whose tags changed, and raise leads for commun
 Incremental: a push puts its resident in `discovery_pending`; a run takes batches out of it
 (`DELETE … RETURNING` over `FOR UPDATE SKIP LOCKED`, so two workers never take the same
 resident) and evaluates each batch in the transaction that removes it — a failed batch stays
-pending. Residents whose tags did not change are never read.
+pending. Residents whose tags did not change are never read. A batch is a few statements whatever
+its size: each rule runs as one `INSERT … SELECT` with the rule compiled to SQL (rule_sql.py; the
+reference engine for what it cannot translate), and the leads, their audit events, outbox
+messages and webhook deliveries are written set-based (ADR 0032).
 
 A lead is raised once per family (the household the department named, else the resident) and
 rule within the tenant's cool-off (`discovery_lead_cool_off_months`); while that parameter has
