@@ -220,6 +220,8 @@ async def run_discovery(
             if not claimed:
                 return result
             result.evaluated += claimed
+            # Without statistics the planner takes the batch for a few rows and loops over it.
+            await session.execute(text("ANALYZE discovery_claimed"))
             await _evaluate(session, caches, now, result)
 
 
