@@ -53,7 +53,7 @@ from socialaid.webhooks.events import WebhookEvent
 ACTOR_ID = "system:discovery"
 COOL_OFF_PARAMETER = "discovery_lead_cool_off_months"
 # A batch is a handful of statements whatever its size; bigger batches spread their fixed cost.
-BATCH = 50_000
+BATCH = 20_000
 # An application that ended without help does not stand in for a lead.
 _ENDED = [ApplicationState.WITHDRAWN.value, ApplicationState.REJECTED.value]
 
@@ -213,6 +213,9 @@ async def run_discovery(
     while True:
         async with db.session() as session, session.begin():
             await set_every_tenant_scope(session)
+            # A batch statement covers thousands of residents; the 5 s a request's statement
+            # gets (db_statement_timeout) is for requests, not for this job.
+            await session.execute(text("SET LOCAL statement_timeout = '300s'"))
             for statement in _TEMPORARY:
                 await session.execute(statement)
             taken = await session.execute(_CLAIM_INTO, {"batch": batch})
