@@ -129,9 +129,9 @@ async def floor(owner_url: str) -> tuple[float, int]:
 
 
 async def discover(owner_url: str, workers: int) -> tuple[float, int, int]:
-    from socialaid.clock import CHINA
     from dataclasses import replace
 
+    from socialaid.clock import CHINA
     from socialaid.db.database import DEFAULT_TIMEOUTS, Database
     from socialaid.discovery.scan import run_discovery
 
