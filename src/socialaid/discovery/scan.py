@@ -4,7 +4,10 @@ discovery rules for the residents whose tags changed, and raise leads for commun
 Incremental: a push puts its resident in `discovery_pending`; a run takes batches out of it
 (`DELETE … RETURNING` over `FOR UPDATE SKIP LOCKED`, so two workers never take the same
 resident) and evaluates each batch in the transaction that removes it — a failed batch stays
-pending. Residents whose tags did not change are never read.
+pending. Residents whose tags did not change are never read. A batch is a few statements whatever
+its size: each rule runs as one `INSERT … SELECT` with the rule compiled to SQL (rule_sql.py; the
+reference engine for what it cannot translate), and the leads, their audit events, outbox
+messages and webhook deliveries are written set-based (ADR 0032).
 
 A lead is raised once per family (the household the department named, else the resident) and
 rule within the tenant's cool-off (`discovery_lead_cool_off_months`); while that parameter has
@@ -17,11 +20,12 @@ departments of the suggested items) and to the adviser station of its area (the 
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import text
@@ -29,18 +33,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from socialaid.access.principal import Principal
 from socialaid.applications.states import ApplicationState
-from socialaid.audit.writer import write_event
+from socialaid.audit.request import current_origin
+from socialaid.audit.writer import ensure_partitions
 from socialaid.catalogue.service import CatalogueCaches, TenantView, tenant_view
 from socialaid.clock import CHINA
 from socialaid.db.database import Database
 from socialaid.db.rls import set_every_tenant_scope
 from socialaid.discovery.kinds import LEAD_ACTIVE_STATES, LeadState
-from socialaid.discovery.models import Lead
+from socialaid.discovery.rule_sql import UntranslatableRuleError, compile_predicate
 from socialaid.discovery.rules import CompiledRule, fires, runnable
 from socialaid.jobs.enqueue import enqueue
 from socialaid.kernel.global_id import encode_global_id
 from socialaid.notifications.kinds import NotificationKind
-from socialaid.notifications.models import Notification
 from socialaid.notifications.outbox import DELIVER_JOB, without_id_numbers
 from socialaid.notifications.templates import DEFAULT_TEXTS, render
 from socialaid.webhooks.emit import Occurrence, emit_webhook_events
@@ -48,67 +52,138 @@ from socialaid.webhooks.events import WebhookEvent
 
 ACTOR_ID = "system:discovery"
 COOL_OFF_PARAMETER = "discovery_lead_cool_off_months"
-BATCH = 5_000
+# A batch is a handful of statements whatever its size; bigger batches spread their fixed cost.
+BATCH = 20_000
 # An application that ended without help does not stand in for a lead.
 _ENDED = [ApplicationState.WITHDRAWN.value, ApplicationState.REJECTED.value]
 
-_CLAIM = text(
+# The batch lives in temporary tables dropped at commit: the claimed residents, each one's tags
+# (only the kinds some rule of its tenant reads) as one document, and what the rules found.
+_TEMPORARY = [
+    text(
+        "CREATE TEMPORARY TABLE discovery_claimed (tenant_id text, subject_key text) ON COMMIT DROP"
+    ),
+    text(
+        "CREATE TEMPORARY TABLE discovery_resident (tenant_id text, subject_key text, doc jsonb,"
+        " tag_rows jsonb, household_key text, area_path text, subject_hint text) ON COMMIT DROP"
+    ),
+    text(
+        "CREATE TEMPORARY TABLE discovery_found (tenant_id text, subject_key text,"
+        " rule_code text) ON COMMIT DROP"
+    ),
+]
+_CLAIM_INTO = text(
     """
-    DELETE FROM discovery_pending p
-     USING (SELECT tenant_id, subject_key FROM discovery_pending
-             ORDER BY changed_at LIMIT :batch FOR UPDATE SKIP LOCKED) c
-     WHERE p.tenant_id = c.tenant_id AND p.subject_key = c.subject_key
-    RETURNING p.tenant_id, p.subject_key
+    WITH taken AS (
+      DELETE FROM discovery_pending p
+       USING (SELECT tenant_id, subject_key FROM discovery_pending
+               ORDER BY tenant_id, subject_key LIMIT :batch FOR UPDATE SKIP LOCKED) c
+       WHERE p.tenant_id = c.tenant_id AND p.subject_key = c.subject_key
+      RETURNING p.tenant_id, p.subject_key)
+    INSERT INTO discovery_claimed SELECT tenant_id, subject_key FROM taken
     """
 )
-_TAGS = text(
+# Ordered by change: the newest tag names the family and where it lives now.
+_RESIDENTS = text(
     """
-    SELECT t.tenant_id, t.subject_key, t.kind, t.facts, t.household_key, t.area_path,
-           t.subject_hint, t.source_department, t.updated_at
-      FROM livelihood_tag t
-      JOIN unnest(CAST(:tenants AS text[]), CAST(:subjects AS text[])) AS c(tenant_id, subject_key)
-        ON t.tenant_id = c.tenant_id AND t.subject_key = c.subject_key
+    INSERT INTO discovery_resident
+    SELECT t.tenant_id, t.subject_key, jsonb_object_agg(t.kind, t.facts),
+           jsonb_agg(jsonb_build_object('kind', t.kind, 'facts', t.facts,
+                     'sourceDepartment', t.source_department, 'updatedAt', t.updated_at)
+                     ORDER BY t.updated_at),
+           (array_agg(t.household_key ORDER BY t.updated_at DESC)
+              FILTER (WHERE t.household_key IS NOT NULL))[1],
+           (array_agg(t.area_path ORDER BY t.updated_at DESC))[1],
+           (array_agg(t.subject_hint ORDER BY t.updated_at DESC))[1]
+      FROM discovery_claimed c
+      JOIN livelihood_tag t ON t.tenant_id = c.tenant_id AND t.subject_key = c.subject_key
       JOIN unnest(CAST(:rule_tenants AS text[]), CAST(:rule_kinds AS text[])) AS k(tenant_id, kind)
         ON t.tenant_id = k.tenant_id AND t.kind = k.kind
      WHERE (t.valid_from IS NULL OR t.valid_from <= :today)
        AND (t.valid_to IS NULL OR :today < t.valid_to)
-     ORDER BY t.tenant_id, t.subject_key, t.updated_at
+     GROUP BY t.tenant_id, t.subject_key
     """
 )
-_EARLIER_LEADS = text(
+_HOLDERS = text(
+    "SELECT subject_key, doc FROM discovery_resident"
+    " WHERE tenant_id = :tenant AND doc ?| CAST(:kinds AS text[])"
+)
+_FOUND_IN_PYTHON = text(
+    "INSERT INTO discovery_found SELECT :tenant, s, :code FROM unnest(CAST(:subjects AS text[])) s"
+)
+# Serialises raising leads between workers, so the NOT EXISTS below sees the other's leads.
+_RAISE_LOCK = text("SELECT pg_advisory_xact_lock(hashtext('socialaid.discovery.raise'))")
+# One lead per family and rule: not while one is open or assigned, nor within the cool-off of the
+# last (`since`; none: ever), nor for a resident who applied for a suggested item.
+_LEADS = text(
     """
-    SELECT l.tenant_id, l.family_key, l.rule_code, max(l.created_at) AS latest,
-           bool_or(l.state = ANY (CAST(:active AS text[]))) AS active
-      FROM lead l
-      JOIN unnest(CAST(:tenants AS text[]), CAST(:families AS text[])) AS c(tenant_id, family_key)
-        ON l.tenant_id = c.tenant_id AND l.family_key = c.family_key
-     GROUP BY l.tenant_id, l.family_key, l.rule_code
+    WITH rr AS (
+      SELECT * FROM jsonb_to_recordset(CAST(:rules AS jsonb)) AS x(tenant_id text, code text,
+        version int, rule_tenant text, name text, items text[], kinds text[], source jsonb,
+        since timestamptz)),
+    candidate AS (
+      SELECT DISTINCT ON (f.tenant_id, coalesce(r.household_key, r.subject_key), f.rule_code)
+             f.tenant_id, f.rule_code, r.subject_key, r.subject_hint, r.area_path, r.tag_rows,
+             coalesce(r.household_key, r.subject_key) AS family_key
+        FROM discovery_found f
+        JOIN discovery_resident r ON r.tenant_id = f.tenant_id AND r.subject_key = f.subject_key
+        JOIN rr ON rr.tenant_id = f.tenant_id AND rr.code = f.rule_code
+       WHERE NOT EXISTS (
+               SELECT 1 FROM application a
+                WHERE a.tenant_id = f.tenant_id AND a.person_key = f.subject_key
+                  AND a.state <> ALL (CAST(:ended AS text[])) AND a.items && CAST(rr.items AS varchar[]))
+       ORDER BY f.tenant_id, coalesce(r.household_key, r.subject_key), f.rule_code,
+                r.subject_key)
+    INSERT INTO lead (tenant_id, id, rule_code, rule_version, rule_tenant, rule_name,
+                      subject_key, subject_hint, family_key, area_path, suggested_items, tags,
+                      source, state, lock_version, created_at, updated_at)
+    SELECT c.tenant_id, gen_random_uuid(), rr.code, rr.version, rr.rule_tenant, rr.name,
+           c.subject_key, c.subject_hint, c.family_key, c.area_path, rr.items,
+           coalesce((SELECT jsonb_agg(e.v ORDER BY e.n)
+                       FROM jsonb_array_elements(c.tag_rows) WITH ORDINALITY AS e(v, n)
+                      WHERE e.v ->> 'kind' = ANY (rr.kinds)), '[]'::jsonb),
+           rr.source, :state, 1, :now, :now
+      FROM candidate c JOIN rr ON rr.tenant_id = c.tenant_id AND rr.code = c.rule_code
+     WHERE NOT EXISTS (
+             SELECT 1 FROM lead l
+              WHERE l.tenant_id = c.tenant_id AND l.family_key = c.family_key
+                AND l.rule_code = c.rule_code
+                AND (l.state = ANY (CAST(:active AS text[])) OR rr.since IS NULL
+                     OR l.created_at >= rr.since))
+    RETURNING tenant_id, id, rule_code, suggested_items, area_path, state
     """
 )
-_APPLIED = text(
+# The events go through the chain trigger row by row, each timed with its tenant's chain head
+# held (audit/ddl.py), exactly as one `write_event` per lead would; no ORDER BY, so each row's
+# time is taken just before the row is appended.
+_AUDIT = text(
     """
-    SELECT a.tenant_id, a.person_key, a.items
-      FROM application a
-      JOIN unnest(CAST(:tenants AS text[]), CAST(:subjects AS text[])) AS c(tenant_id, person_key)
-        ON a.tenant_id = c.tenant_id AND a.person_key = c.person_key
-     WHERE a.state <> ALL (CAST(:ended AS text[]))
+    INSERT INTO audit_event (tenant_id, occurred_at, actor, roles, department, action,
+                             subject_type, subject_id, after, request_id, client_address,
+                             person_key)
+    SELECT l.tenant_id, socialaid_audit_append_time(l.tenant_id), :actor,
+           CAST(:roles AS text[]), :department, 'lead.create', 'lead', l.id::text,
+           jsonb_build_object('state', l.state, 'rule', l.rule_code,
+                              'rule_version', l.rule_version,
+                              'suggested_items', to_jsonb(l.suggested_items),
+                              'area', l.area_path,
+                              'tags', coalesce((SELECT jsonb_agg(e.v -> 'kind' ORDER BY e.n)
+                                         FROM jsonb_array_elements(l.tags)
+                                              WITH ORDINALITY AS e(v, n)), '[]'::jsonb)),
+           :request_id, :client_address, l.subject_key
+      FROM unnest(CAST(:tenants AS text[]), CAST(:ids AS uuid[])) AS n(tenant_id, id)
+      JOIN lead l ON l.tenant_id = n.tenant_id AND l.id = n.id
     """
 )
-
-
-@dataclass
-class Resident:
-    tenant_id: str
-    subject_key: str
-    tags: dict[str, dict[str, Any]] = field(default_factory=dict)
-    tag_rows: list[dict[str, Any]] = field(default_factory=list)
-    household_key: str | None = None
-    area_path: str = ""
-    subject_hint: str = ""
-
-    @property
-    def family_key(self) -> str:
-        return self.household_key or self.subject_key
+_NOTIFY = text(
+    """
+    INSERT INTO notification (tenant_id, lead_id, kind, recipient, text, status)
+    SELECT n.tenant_id, n.id, :kind, :station || n.area_path, n.message, 'pending'
+      FROM unnest(CAST(:tenants AS text[]), CAST(:ids AS uuid[]), CAST(:areas AS text[]),
+                  CAST(:messages AS text[])) AS n(tenant_id, id, area_path, message)
+    """
+)
+_STATION = "adviser-station:"
 
 
 @dataclass
@@ -117,6 +192,15 @@ class DiscoveryResult:
     leads: list[uuid.UUID] = field(default_factory=list)
     # Rules left out because a parameter they read has no value, by tenant.
     waiting_rules: dict[str, list[str]] = field(default_factory=dict)
+    # Rules evaluated by the reference engine because rule_sql cannot translate them.
+    in_python: set[str] = field(default_factory=set)
+
+
+@dataclass
+class _Plan:
+    view: TenantView
+    values: dict[str, Any]
+    rules: list[CompiledRule]
 
 
 async def run_discovery(
@@ -129,86 +213,90 @@ async def run_discovery(
     while True:
         async with db.session() as session, session.begin():
             await set_every_tenant_scope(session)
-            claimed = (await session.execute(_CLAIM, {"batch": batch})).all()
+            # A batch statement covers thousands of residents; the 5 s a request's statement
+            # gets (db_statement_timeout) is for requests, not for this job.
+            await session.execute(text("SET LOCAL statement_timeout = '300s'"))
+            for statement in _TEMPORARY:
+                await session.execute(statement)
+            taken = await session.execute(_CLAIM_INTO, {"batch": batch})
+            claimed = int(taken.rowcount)  # type: ignore[attr-defined]
             if not claimed:
                 return result
-            result.evaluated += len(claimed)
-            await _evaluate(session, caches, claimed, now, result)
+            result.evaluated += claimed
+            # Without statistics the planner takes the batch for a few rows and loops over it.
+            await session.execute(text("ANALYZE discovery_claimed"))
+            await _evaluate(session, caches, now, result)
 
 
 async def _evaluate(
-    session: AsyncSession,
-    caches: CatalogueCaches,
-    claimed: Sequence[Any],
-    now: datetime,
-    result: DiscoveryResult,
+    session: AsyncSession, caches: CatalogueCaches, now: datetime, result: DiscoveryResult
 ) -> None:
-    plans: dict[str, tuple[TenantView, dict[str, Any], list[CompiledRule]]] = {}
-    for tenant_id in sorted({c.tenant_id for c in claimed}):
+    tenants = (
+        await session.scalars(text("SELECT DISTINCT tenant_id FROM discovery_claimed"))
+    ).all()
+    plans: dict[str, _Plan] = {}
+    for tenant_id in sorted(tenants):
         view = await tenant_view(session, caches, tenant=tenant_id, as_of=now.date())
         values = {k: p.value for k, p in view.parameters.items() if p.value is not None}
         rules, waiting = runnable(view.discovery_rules, values)
         if waiting:
             result.waiting_rules[tenant_id] = waiting
-        plans[tenant_id] = (view, values, rules)
-    # Only the tags some rule of the resident's tenant reads are fetched: a resident holding
-    # none of them is never built (most residents, whose only tag is their age).
+        if rules:
+            plans[tenant_id] = _Plan(view, values, rules)
+    # Only the tags some rule of the resident's tenant reads are read: a resident holding none
+    # of them is never built (most residents, whose only tag is their age).
     wanted = sorted(
-        {(t, kind) for t, (_, _, rules) in plans.items() for r in rules for kind in r.kinds}
+        {(t, kind) for t, plan in plans.items() for r in plan.rules for kind in r.kinds}
     )
-    residents = await _residents(session, claimed, wanted, now.date())
-    by_tenant: dict[str, list[Resident]] = defaultdict(list)
-    for resident in residents:
-        by_tenant[resident.tenant_id].append(resident)
-    for tenant_id, group in by_tenant.items():
-        view, values, rules = plans[tenant_id]
-        found = [(r, rule) for r in group for rule in rules if fires(rule, r.tags, values)]
-        if not found:
-            continue
-        fresh = await _without_earlier(
-            session, tenant_id, found, values.get(COOL_OFF_PARAMETER), now
-        )
-        if fresh:
-            await _raise(session, view, fresh, now, result)
-
-
-async def _residents(
-    session: AsyncSession,
-    claimed: Sequence[Any],
-    wanted: Sequence[tuple[str, str]],
-    today: date,
-) -> list[Resident]:
     if not wanted:
-        return []
-    rows = await session.execute(
-        _TAGS,
+        return
+    await session.execute(
+        _RESIDENTS,
         {
-            "tenants": [c.tenant_id for c in claimed],
-            "subjects": [c.subject_key for c in claimed],
             "rule_tenants": [tenant for tenant, _ in wanted],
             "rule_kinds": [kind for _, kind in wanted],
-            "today": today,
+            "today": now.date(),
         },
     )
-    residents: dict[tuple[str, str], Resident] = {}
-    for row in rows:
-        resident = residents.setdefault(
-            (row.tenant_id, row.subject_key), Resident(row.tenant_id, row.subject_key)
+    for tenant_id, plan in plans.items():
+        for index, rule in enumerate(plan.rules):
+            await _find(session, tenant_id, plan, rule, index, result)
+    await _raise(session, plans, now, result)
+
+
+async def _find(
+    session: AsyncSession,
+    tenant_id: str,
+    plan: _Plan,
+    rule: CompiledRule,
+    index: int,
+    result: DiscoveryResult,
+) -> None:
+    """Put the residents `rule` fires for into discovery_found: one INSERT … SELECT with the rule
+    as a SQL predicate, or the reference engine where the rule cannot be translated."""
+    kinds = sorted(rule.kinds)
+    code = rule.rule.code
+    try:
+        predicate = compile_predicate(
+            rule.rule.rule, plan.values, doc="r.doc", prefix=f"rule{index}"
         )
-        resident.tags[row.kind] = row.facts
-        resident.tag_rows.append(
-            {
-                "kind": row.kind,
-                "facts": row.facts,
-                "sourceDepartment": row.source_department,
-                "updatedAt": row.updated_at.isoformat(),
-            }
-        )
-        # Ordered by change: the newest tag names the family and where it lives now.
-        resident.household_key = row.household_key or resident.household_key
-        resident.area_path = row.area_path
-        resident.subject_hint = row.subject_hint
-    return list(residents.values())
+    except UntranslatableRuleError:
+        result.in_python.add(code)
+        holders = await session.execute(_HOLDERS, {"tenant": tenant_id, "kinds": kinds})
+        subjects = [row.subject_key for row in holders if fires(rule, row.doc, plan.values)]
+        if subjects:
+            await session.execute(
+                _FOUND_IN_PYTHON, {"tenant": tenant_id, "code": code, "subjects": subjects}
+            )
+        return
+    await session.execute(
+        text(
+            "INSERT INTO discovery_found SELECT r.tenant_id, r.subject_key, :code"
+            " FROM discovery_resident r WHERE r.tenant_id = :tenant"
+            f" AND r.doc ?| CAST(:kinds AS text[]) AND {predicate.sql}"
+        ),
+        {"tenant": tenant_id, "code": code, "kinds": kinds, **predicate.params},
+    )
 
 
 def _months_before(moment: datetime, months: int) -> datetime:
@@ -218,154 +306,125 @@ def _months_before(moment: datetime, months: int) -> datetime:
     return moment.replace(year=year, month=month + 1, day=day)
 
 
-async def _without_earlier(
-    session: AsyncSession,
-    tenant_id: str,
-    found: list[tuple[Resident, CompiledRule]],
-    cool_off_months: Any,
-    now: datetime,
-) -> list[tuple[Resident, CompiledRule]]:
-    """Drop what the cool-off or an application already covers; one per family and rule."""
-    families = sorted({r.family_key for r, _ in found})
-    earlier = {
-        (row.family_key, row.rule_code): row
-        for row in await session.execute(
-            _EARLIER_LEADS,
-            {
-                "tenants": [tenant_id] * len(families),
-                "families": families,
-                "active": sorted(s.value for s in LEAD_ACTIVE_STATES),
-            },
-        )
-    }
-    subjects = sorted({r.subject_key for r, _ in found})
-    applied: dict[str, set[str]] = defaultdict(set)
-    for row in await session.execute(
-        _APPLIED,
-        {"tenants": [tenant_id] * len(subjects), "subjects": subjects, "ended": _ENDED},
-    ):
-        applied[row.person_key] |= set(row.items)
-    since = (
-        _months_before(now, int(cool_off_months))
-        if isinstance(cool_off_months, int | float)
-        else None
-    )
-    fresh: dict[tuple[str, str], tuple[Resident, CompiledRule]] = {}
-    for resident, rule in found:
-        key = (resident.family_key, rule.rule.code)
-        if key in fresh or applied[resident.subject_key] & set(rule.rule.suggested_items):
-            continue
-        before = earlier.get(key)
-        if before is not None and (before.active or since is None or before.latest >= since):
-            continue
-        fresh[key] = (resident, rule)
-    return list(fresh.values())
-
-
 def _system_actor(view: TenantView) -> Principal:
     return Principal(
         user_id=ACTOR_ID, tenant_id=view.tenant.tenant_id, tenant_path=view.tenant.path, grants=()
     )
 
 
+def _rule_rows(plans: dict[str, _Plan], now: datetime) -> list[dict[str, Any]]:
+    rows = []
+    for tenant_id, plan in plans.items():
+        months = plan.values.get(COOL_OFF_PARAMETER)
+        since = _months_before(now, int(months)) if isinstance(months, int | float) else None
+        for rule in plan.rules:
+            rows.append(
+                {
+                    "tenant_id": tenant_id,
+                    "code": rule.rule.code,
+                    "version": rule.rule.version,
+                    "rule_tenant": rule.tenant,
+                    "name": rule.rule.name,
+                    "items": list(rule.rule.suggested_items),
+                    "kinds": sorted(rule.kinds),
+                    "source": rule.rule.source.model_dump(mode="json"),
+                    "since": since.isoformat() if since else None,
+                }
+            )
+    return rows
+
+
 async def _raise(
-    session: AsyncSession,
-    view: TenantView,
-    fresh: list[tuple[Resident, CompiledRule]],
-    now: datetime,
-    result: DiscoveryResult,
+    session: AsyncSession, plans: dict[str, _Plan], now: datetime, result: DiscoveryResult
 ) -> None:
-    tenant = view.tenant
-    leads = [
-        Lead(
-            tenant_id=tenant.tenant_id,
-            id=uuid.uuid4(),
-            rule_code=rule.rule.code,
-            rule_version=rule.rule.version,
-            rule_tenant=rule.tenant,
-            rule_name=rule.rule.name,
-            subject_key=resident.subject_key,
-            subject_hint=resident.subject_hint,
-            family_key=resident.family_key,
-            area_path=resident.area_path,
-            suggested_items=list(rule.rule.suggested_items),
-            tags=[t for t in resident.tag_rows if t["kind"] in rule.kinds],
-            source=rule.rule.source.model_dump(mode="json"),
-            state=LeadState.OPEN.value,
-            lock_version=1,
-            created_at=now,
-            updated_at=now,
-        )
-        for resident, rule in fresh
-    ]
-    session.add_all(leads)
-    await session.flush()
-    actor = _system_actor(view)
-    occurrences = []
-    notifications = []
-    for lead in leads:
-        await write_event(
-            session,
-            actor=actor,
-            action="lead.create",
-            tenant_id=lead.tenant_id,
-            subject_type="lead",
-            subject_id=str(lead.id),
-            after={
-                "state": lead.state,
-                "rule": lead.rule_code,
-                "rule_version": lead.rule_version,
-                "suggested_items": lead.suggested_items,
-                "area": lead.area_path,
-                "tags": [t["kind"] for t in lead.tags],
+    """Raise the leads of the batch, audit and announce them: a statement each, whatever their
+    number."""
+    await session.execute(_RAISE_LOCK)
+    raised = (
+        await session.execute(
+            _LEADS,
+            {
+                "rules": json.dumps(_rule_rows(plans, now), ensure_ascii=False),
+                "ended": _ENDED,
+                "active": sorted(s.value for s in LEAD_ACTIVE_STATES),
+                "state": LeadState.OPEN.value,
+                "now": now,
             },
-            person_key=lead.subject_key,
         )
-        occurrences.append(
+    ).all()
+    if not raised:
+        return
+    by_tenant: dict[str, list[Any]] = defaultdict(list)
+    for row in raised:
+        by_tenant[row.tenant_id].append(row)
+    await ensure_partitions(session)
+    origin = current_origin()
+    for tenant_id, rows in by_tenant.items():
+        view = plans[tenant_id].view
+        actor = _system_actor(view)
+        ids = [row.id for row in rows]
+        tenants = [tenant_id] * len(rows)
+        await session.execute(
+            _AUDIT,
+            {
+                "actor": actor.user_id,
+                "roles": [r.value for r in actor.roles],
+                "department": ",".join(actor.departments) or None,
+                "request_id": origin.request_id,
+                "client_address": origin.client_address,
+                "tenants": tenants,
+                "ids": ids,
+            },
+        )
+        messages = {
+            rule.rule.code: without_id_numbers(_text(view, rule.rule.suggested_items))
+            for rule in plans[tenant_id].rules
+        }
+        await session.execute(
+            _NOTIFY,
+            {
+                "kind": NotificationKind.LEAD_CREATED.value,
+                "station": _STATION,
+                "tenants": tenants,
+                "ids": ids,
+                "areas": [row.area_path for row in rows],
+                "messages": [messages[row.rule_code] for row in rows],
+            },
+        )
+        occurrences = [
             Occurrence(
                 WebhookEvent.LEAD_CREATED,
-                frozenset(_departments(view, lead.suggested_items)),
+                frozenset(_departments(view, row.suggested_items)),
                 {
-                    "lead": encode_global_id("Lead", str(lead.id)),
-                    "leadDatabaseId": str(lead.id),
-                    "rule": lead.rule_code,
-                    "suggestedItems": lead.suggested_items,
-                    "area": lead.area_path,
-                    "state": lead.state,
+                    "lead": encode_global_id("Lead", str(row.id)),
+                    "leadDatabaseId": str(row.id),
+                    "rule": row.rule_code,
+                    "suggestedItems": list(row.suggested_items),
+                    "area": row.area_path,
+                    "state": row.state,
                 },
             )
+            for row in rows
+        ]
+        await emit_webhook_events(
+            session, occurrences, tenant_path=view.tenant.path, occurred_at=now
         )
-        notifications.append(
-            Notification(
-                tenant_id=lead.tenant_id,
-                lead_id=lead.id,
-                kind=NotificationKind.LEAD_CREATED.value,
-                recipient=adviser_station(lead.area_path),
-                text=without_id_numbers(_text(view, lead)),
-                status="pending",
-            )
-        )
-        result.leads.append(lead.id)
-    session.add_all(notifications)
-    await session.flush()
+        result.leads.extend(ids)
     await enqueue(session, DELIVER_JOB)
-    await emit_webhook_events(session, occurrences, tenant_path=tenant.path, occurred_at=now)
 
 
 def adviser_station(area_path: str) -> str:
     """The outbox recipient of an area's community advisers: the 社区救助顾问 service point of
     the area (003 三); the gateway knows who staffs it."""
-    return f"adviser-station:{area_path}"
+    return f"{_STATION}{area_path}"
 
 
 def _departments(view: TenantView, items: Sequence[str]) -> set[str]:
     return {view.specs[code].department for code in items if code in view.specs}
 
 
-def _text(view: TenantView, lead: Lead) -> str:
-    names = "、".join(
-        view.specs[code].name if code in view.specs else code for code in lead.suggested_items
-    )
+def _text(view: TenantView, items: Sequence[str]) -> str:
+    names = "、".join(view.specs[code].name if code in view.specs else code for code in items)
     return render(
         DEFAULT_TEXTS[NotificationKind.LEAD_CREATED], {"item": names, "tenant": view.tenant.name}
     )
