@@ -72,7 +72,10 @@ def upgrade() -> None:
         sa.Column("completed_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("lock_version", sa.Integer(), nullable=False),
         sa.Column(
-            "created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False
+            "created_at",
+            sa.DateTime(timezone=True),
+            server_default=sa.text("now()"),
+            nullable=False,
         ),
         sa.CheckConstraint(
             "state IN ('unscheduled', 'scheduled', 'due', 'completed')",
@@ -119,7 +122,10 @@ def upgrade() -> None:
         sa.Column("monthly_income", sa.Numeric(14, 2), nullable=True),
         sa.Column("reported_by", sa.String(length=200), nullable=False),
         sa.Column(
-            "reported_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False
+            "reported_at",
+            sa.DateTime(timezone=True),
+            server_default=sa.text("now()"),
+            nullable=False,
         ),
         sa.CheckConstraint(
             "kind IN ('employment_started', 'income_changed', 'household_changed',"
@@ -145,9 +151,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     _checks(_KINDS, _EVENTS)
     disable_tenant_rls("household_change_report")
-    op.drop_index(
-        "ix_household_change_report_application", table_name="household_change_report"
-    )
+    op.drop_index("ix_household_change_report_application", table_name="household_change_report")
     op.drop_table("household_change_report")
     disable_tenant_rls("reverification")
     op.drop_index("ix_reverification_application", table_name="reverification")

@@ -44,10 +44,16 @@ def upgrade() -> None:
         sa.Column("valid_to", sa.Date(), nullable=True),
         sa.Column("pushed_by", sa.String(length=200), nullable=False),
         sa.Column(
-            "created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False
+            "created_at",
+            sa.DateTime(timezone=True),
+            server_default=sa.text("now()"),
+            nullable=False,
         ),
         sa.Column(
-            "updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False
+            "updated_at",
+            sa.DateTime(timezone=True),
+            server_default=sa.text("now()"),
+            nullable=False,
         ),
         sa.CheckConstraint(f"kind IN ({_TAG_KINDS})", name=op.f("ck_livelihood_tag_kind")),
         sa.ForeignKeyConstraint(
@@ -64,7 +70,10 @@ def upgrade() -> None:
         sa.Column("tenant_id", sa.String(length=6), nullable=False),
         sa.Column("subject_key", sa.String(length=64), nullable=False),
         sa.Column(
-            "changed_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False
+            "changed_at",
+            sa.DateTime(timezone=True),
+            server_default=sa.text("now()"),
+            nullable=False,
         ),
         sa.ForeignKeyConstraint(
             ["tenant_id"],
@@ -96,10 +105,16 @@ def upgrade() -> None:
         sa.Column("dismissed_reason", sa.Text(), nullable=True),
         sa.Column("application_id", sa.Uuid(), nullable=True),
         sa.Column(
-            "created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False
+            "created_at",
+            sa.DateTime(timezone=True),
+            server_default=sa.text("now()"),
+            nullable=False,
         ),
         sa.Column(
-            "updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False
+            "updated_at",
+            sa.DateTime(timezone=True),
+            server_default=sa.text("now()"),
+            nullable=False,
         ),
         sa.CheckConstraint(
             "state IN ('open', 'assigned', 'dismissed', 'converted')",
