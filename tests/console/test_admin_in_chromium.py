@@ -147,3 +147,40 @@ async def test_the_catalogue_fits_a_phone(served: Served, browser: Browser) -> N
     await page.get_by_role("button", name="菜单").click()
     await expect(page.get_by_role("link", name="参数")).to_be_visible()
     await check_screen(page, "phone-admin-catalogue")
+
+
+CALENDAR_2031 = '{ workingCalendar(tenant: "310000", year: 2031) { published holidays { date name } adjustedWorkdays } }'
+
+
+async def test_a_provincial_admin_publishes_a_years_working_calendar(
+    served: Served, browser: Browser
+) -> None:
+    page = await signed_in(browser, served.url, "上海市 · 市级管理员")
+    await page.goto(f"{served.url}/console/admin/calendar")
+    await page.get_by_label("年份").fill("2031")
+    await page.get_by_role("heading", name="发布 2031 年日历").wait_for()
+    holidays = page.get_by_label("法定节假日（每行“日期 名称”，如 2031-01-01 元旦）")
+    await holidays.fill("2031-01-01 元旦\n2031 元旦")
+    await expect(page.get_by_role("alert")).to_contain_text("节假日第 2 行")
+    await expect(page.get_by_role("button", name="发布日历")).to_be_disabled()
+
+    await holidays.fill("2031-01-01 元旦\n2031-01-02 元旦")
+    # 2031-01-04 is a Saturday worked in exchange.
+    await page.get_by_label("调休上班日（每行一个日期）").fill("2031-01-04")
+    await page.get_by_role("button", name="发布日历").click()
+    await expect(page.get_by_role("status").filter(has_text="已发布")).to_contain_text(
+        "已发布 2031 年日历"
+    )
+    await page.wait_for_load_state("networkidle")
+    await check_screen(page, "admin-calendar-published")
+
+    async with httpx.AsyncClient() as client:
+        response = await client.post(f"{served.url}/graphql", json={"query": CALENDAR_2031})
+    assert response.json()["data"]["workingCalendar"] == {
+        "published": True,
+        "holidays": [
+            {"date": "2031-01-01", "name": "元旦"},
+            {"date": "2031-01-02", "name": "元旦"},
+        ],
+        "adjustedWorkdays": ["2031-01-04"],
+    }

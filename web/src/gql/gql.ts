@@ -15,6 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query AdminCalendar($tenant: String!, $year: Int!) {\n    workingCalendar(tenant: $tenant, year: $year) {\n      tenant { name }\n      year published source publishedAt\n      holidays { date name }\n      adjustedWorkdays\n    }\n  }\n": typeof types.AdminCalendarDocument,
+    "\n  mutation AdminCalendarPublish($input: WorkingCalendarPublishInput!) {\n    workingCalendarPublish(input: $input) {\n      workingCalendar { year holidays { date } adjustedWorkdays }\n      recountedCases recountedSupplements\n      errors { code message path }\n    }\n  }\n": typeof types.AdminCalendarPublishDocument,
     "\n  query AdminCatalogue($tenant: String!) {\n    tenant(code: $tenant) { code name parentCode }\n    catalogue(tenant: $tenant) {\n      disabledItems\n      items {\n        code\n        name\n        version\n        department { name }\n        provenance { owner origin overriddenBy elements { element origin tenant } }\n      }\n    }\n    catalogueDiff(tenant: $tenant) { additions disabled overrides { code elements } }\n  }\n": typeof types.AdminCatalogueDocument,
     "\n  query OwnItems($tenant: String!) {\n    catalogue(tenant: $tenant) { items { code name provenance { owner } } }\n  }\n": typeof types.OwnItemsDocument,
     "\n  query ItemVersions($tenant: String!, $code: String!) {\n    itemVersionsConnection(tenant: $tenant, code: $code, first: 20) {\n      edges { node { version status effectiveFrom lockVersion updatedAt } }\n    }\n  }\n": typeof types.ItemVersionsDocument,
@@ -57,6 +58,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query AdminCalendar($tenant: String!, $year: Int!) {\n    workingCalendar(tenant: $tenant, year: $year) {\n      tenant { name }\n      year published source publishedAt\n      holidays { date name }\n      adjustedWorkdays\n    }\n  }\n": types.AdminCalendarDocument,
+    "\n  mutation AdminCalendarPublish($input: WorkingCalendarPublishInput!) {\n    workingCalendarPublish(input: $input) {\n      workingCalendar { year holidays { date } adjustedWorkdays }\n      recountedCases recountedSupplements\n      errors { code message path }\n    }\n  }\n": types.AdminCalendarPublishDocument,
     "\n  query AdminCatalogue($tenant: String!) {\n    tenant(code: $tenant) { code name parentCode }\n    catalogue(tenant: $tenant) {\n      disabledItems\n      items {\n        code\n        name\n        version\n        department { name }\n        provenance { owner origin overriddenBy elements { element origin tenant } }\n      }\n    }\n    catalogueDiff(tenant: $tenant) { additions disabled overrides { code elements } }\n  }\n": types.AdminCatalogueDocument,
     "\n  query OwnItems($tenant: String!) {\n    catalogue(tenant: $tenant) { items { code name provenance { owner } } }\n  }\n": types.OwnItemsDocument,
     "\n  query ItemVersions($tenant: String!, $code: String!) {\n    itemVersionsConnection(tenant: $tenant, code: $code, first: 20) {\n      edges { node { version status effectiveFrom lockVersion updatedAt } }\n    }\n  }\n": types.ItemVersionsDocument,
@@ -116,6 +118,10 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AdminCalendar($tenant: String!, $year: Int!) {\n    workingCalendar(tenant: $tenant, year: $year) {\n      tenant { name }\n      year published source publishedAt\n      holidays { date name }\n      adjustedWorkdays\n    }\n  }\n"): (typeof documents)["\n  query AdminCalendar($tenant: String!, $year: Int!) {\n    workingCalendar(tenant: $tenant, year: $year) {\n      tenant { name }\n      year published source publishedAt\n      holidays { date name }\n      adjustedWorkdays\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCalendarPublish($input: WorkingCalendarPublishInput!) {\n    workingCalendarPublish(input: $input) {\n      workingCalendar { year holidays { date } adjustedWorkdays }\n      recountedCases recountedSupplements\n      errors { code message path }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCalendarPublish($input: WorkingCalendarPublishInput!) {\n    workingCalendarPublish(input: $input) {\n      workingCalendar { year holidays { date } adjustedWorkdays }\n      recountedCases recountedSupplements\n      errors { code message path }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
