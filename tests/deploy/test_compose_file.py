@@ -198,7 +198,11 @@ async def worker_command_runs_and_stops(database: URL, env: dict[str, str], tmp_
     assert code == 0, log.read_text()
     assert await scheduled_tasks(database) == [
         "deadlines.scan",
+        "discovery.scan",
         "notifications.retry",
+        "reform.fold",
+        "reverification.scan",
+        "statistics.fold",
     ]
 
 
