@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping
 
 import asyncpg
@@ -75,13 +76,7 @@ async def ensure_app_role(
         f"ALTER ROLE {APP_ROLE} IN DATABASE \"{database}\" SET {name} = '{int(value)}';\n"
         for name, value in (role_settings or {}).items()
     )
-    conn = await owner_connection(owner_url)
-    try:
-        # One statement list is one transaction: the lock makes replicas starting together take
-        # turns (concurrent CREATE ROLE / ALTER ROLE fail with a unique violation or "tuple
-        # concurrently updated").
-        await conn.execute(
-            f"""
+    statements = f"""
             SELECT pg_advisory_xact_lock({APP_ROLE_LOCK});
             DO $$ BEGIN
               IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{APP_ROLE}') THEN
@@ -97,6 +92,29 @@ async def ensure_app_role(
             ALTER DEFAULT PRIVILEGES IN SCHEMA public
               GRANT USAGE, SELECT ON SEQUENCES TO {APP_ROLE};
             {defaults}"""
-        )
-    finally:
-        await conn.close()
+    for attempt in range(ROLE_ATTEMPTS):
+        conn = await owner_connection(owner_url)
+        try:
+            # One statement list is one transaction: the lock makes replicas of one database
+            # take turns (concurrent CREATE ROLE / ALTER ROLE fail with a unique violation or
+            # "tuple concurrently updated").
+            await conn.execute(statements)
+            return
+        except (asyncpg.UniqueViolationError, asyncpg.InternalServerError) as error:
+            # Advisory locks belong to one database but roles to the whole cluster: processes
+            # bootstrapping different databases of one server still collide, and a retry after
+            # the other transaction committed succeeds.
+            if not _role_race(error) or attempt == ROLE_ATTEMPTS - 1:
+                raise
+        finally:
+            await conn.close()
+        await asyncio.sleep(0.05 * (attempt + 1))
+
+
+ROLE_ATTEMPTS = 5
+
+
+def _role_race(error: Exception) -> bool:
+    if isinstance(error, asyncpg.UniqueViolationError):
+        return True
+    return "tuple concurrently updated" in str(error)
