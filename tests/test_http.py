@@ -77,3 +77,24 @@ async def test_graphiql_is_served_in_dev_and_not_in_production(db: Database) -> 
         ) as client:
             response = await client.get("/graphql", headers={"Accept": "text/html"})
         assert response.status_code == expected, settings.env
+
+
+async def test_a_path_nobody_serves_is_refused_in_json_not_plain_text(base_url: str) -> None:
+    async with httpx.AsyncClient(base_url=base_url) as client:
+        unknown = await client.get("/no/such/page")
+        traversal = await client.get("/print/applications/x/../../../../etc/passwd")
+        wrong_method = await client.delete("/healthz")
+
+    assert [refused(r) for r in (unknown, traversal, wrong_method)] == [
+        (404, "NOT_FOUND"),
+        (404, "NOT_FOUND"),
+        (405, "INVALID_INPUT"),
+    ]
+    assert wrong_method.headers["allow"] == "GET, HEAD"
+
+
+def refused(response: httpx.Response) -> tuple[int, str]:
+    assert response.headers["content-type"].startswith("application/json")
+    (error,) = response.json()["errors"]
+    assert not error["message"].isascii()  # said in Chinese
+    return response.status_code, error["code"]

@@ -60,6 +60,7 @@ from socialaid.db.database import Database
 from socialaid.exports.response import TableFormat
 from socialaid.kernel.caches import Caches
 from socialaid.kernel.context import Context
+from socialaid.kernel.http_errors import unknown_route
 from socialaid.log_format import current_log_context
 from socialaid.materials.embedded_store import EmbeddedStore
 from socialaid.materials.file_routes import file_routes
@@ -308,6 +309,8 @@ def create_app(
             # The web console (web/, served from web/dist or the wheel's copy) on this origin.
             *console_routes(settings, console_dist()),
         ],
+        # A path or method nobody serves answers in the JSON every other refusal uses.
+        exception_handlers={404: unknown_route, 405: unknown_route},
         # The request id outermost: cached and refused responses carry their request's id too.
         middleware=[
             Middleware(RequestOriginMiddleware),
