@@ -17,6 +17,7 @@ from socialaid.audit.checkpoint_setup import checkpoints_for_verification
 from socialaid.audit.models import AuditEvent
 from socialaid.audit.queries import EventFilter, EventKey, EventPage, PersonScope
 from socialaid.errors import DomainError
+from socialaid.kernel.connections import CountedConnection, TotalConnection, relay_connection
 from socialaid.kernel.context import Info
 from socialaid.kernel.global_id import raw_key
 from socialaid.kernel.node import Node
@@ -159,18 +160,14 @@ class AuditEventType(Node):
         )
 
 
-@strawberry.type(description="审计事件连接中的一条")
-class AuditEventEdge:
-    cursor: str = strawberry.field(description="本条的游标，可作 after 取其后的一页")
-    node: AuditEventType = strawberry.field(description="审计事件")
-
-
-@strawberry.type(description="审计事件的分页列表（Relay 连接），最新的在前")
-class AuditEventConnection:
-    edges: list[AuditEventEdge] = strawberry.field(description="本页的事件")
-    page_info: PageInfo = strawberry.field(description="分页信息")
-    # Counts at most cap + 1 events (queries.count_where), once for both count fields.
-    count: strawberry.Private[Counter]
+@relay_connection(
+    description="审计事件的分页列表（Relay 连接），最新的在前",
+    edge="审计事件连接中的一条",
+    node="审计事件",
+    edges="本页的事件",
+)
+class AuditEventConnection(CountedConnection[AuditEventType]):
+    # count counts at most cap + 1 events (queries.count_where), once for both count fields.
     cap: strawberry.Private[int]
     counting: strawberry.Private[asyncio.Future[int] | None] = None
 
@@ -199,7 +196,7 @@ class AuditEventConnection:
         cls, page: EventPage, *, after: str | None, count: Counter, cap: int
     ) -> AuditEventConnection:
         edges = [
-            AuditEventEdge(cursor=_cursor(queries.event_key(e)), node=AuditEventType.of(e))
+            cls.edge(cursor=_cursor(queries.event_key(e)), node=AuditEventType.of(e))
             for e in page.events
         ]
         return cls(
@@ -344,17 +341,14 @@ class PersonApplicationType:
         )
 
 
-@strawberry.type(description="当事人申请连接中的一条")
-class PersonApplicationEdge:
-    cursor: str = strawberry.field(description="本条的游标，可作 after 取其后的一页")
-    node: PersonApplicationType = strawberry.field(description="与当事人有关的一件申请")
-
-
-@strawberry.type(description="与当事人有关的申请的分页列表（Relay 连接），最近开始的在前")
-class PersonApplicationConnection:
-    edges: list[PersonApplicationEdge] = strawberry.field(description="本页的申请")
-    page_info: PageInfo = strawberry.field(description="分页信息")
-    total_count: int = strawberry.field(description=TOTAL_COUNT)
+@relay_connection(
+    description="与当事人有关的申请的分页列表（Relay 连接），最近开始的在前",
+    edge="当事人申请连接中的一条",
+    node="与当事人有关的一件申请",
+    edges="本页的申请",
+)
+class PersonApplicationConnection(TotalConnection[PersonApplicationType]):
+    pass
 
 
 def _person_key(row: queries.PersonApplication) -> list[str]:
@@ -383,7 +377,7 @@ class PersonHistoryType:
         rows = await self._applications(info)
         page, more = slice_after(rows, _person_key, first=first, after=after, path=["after"])
         edges = [
-            PersonApplicationEdge(
+            PersonApplicationConnection.edge(
                 cursor=encode_cursor(_person_key(r)), node=PersonApplicationType.of(r)
             )
             for r in page

@@ -17,12 +17,12 @@ from socialaid.catalogue.models import CatalogueItem, CatalogueOverride
 from socialaid.catalogue.service import CatalogueCaches
 from socialaid.clock import today_in_china
 from socialaid.errors import ErrorCode
+from socialaid.kernel.connections import TotalConnection, relay_connection
 from socialaid.kernel.context import Info
 from socialaid.kernel.node import Node
 from socialaid.kernel.pagination import (
     AFTER,
     FIRST,
-    TOTAL_COUNT,
     PageInfo,
     check_page_size,
     encode_cursor,
@@ -77,17 +77,14 @@ class ItemVersionType(Node):
         )
 
 
-@strawberry.type(description="事项版本连接中的一条")
-class ItemVersionEdge:
-    cursor: str = strawberry.field(description="本条的游标，可作 after 取其后的一页")
-    node: ItemVersionType = strawberry.field(description="事项的一个版本")
-
-
-@strawberry.type(description="事项版本的分页列表（Relay 连接），按版本号")
-class ItemVersionConnection:
-    edges: list[ItemVersionEdge] = strawberry.field(description="本页的版本")
-    page_info: PageInfo = strawberry.field(description="分页信息")
-    total_count: int = strawberry.field(description=TOTAL_COUNT)
+@relay_connection(
+    description="事项版本的分页列表（Relay 连接），按版本号",
+    edge="事项版本连接中的一条",
+    node="事项的一个版本",
+    edges="本页的版本",
+)
+class ItemVersionConnection(TotalConnection[ItemVersionType]):
+    pass
 
 
 def _version_key(row: CatalogueItem) -> list[str]:
@@ -369,7 +366,9 @@ class CatalogueAdminQuery:
             )
         page, more = slice_after(rows, _version_key, first=first, after=after, path=["after"])
         edges = [
-            ItemVersionEdge(cursor=encode_cursor(_version_key(r)), node=ItemVersionType.of(r))
+            ItemVersionConnection.edge(
+                cursor=encode_cursor(_version_key(r)), node=ItemVersionType.of(r)
+            )
             for r in page
         ]
         return ItemVersionConnection(

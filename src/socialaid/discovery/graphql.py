@@ -21,14 +21,13 @@ from socialaid.discovery.leads import Conversion, lead_assign, lead_convert, lea
 from socialaid.discovery.models import Lead, LivelihoodTag
 from socialaid.discovery.tags import upsert_livelihood_tag
 from socialaid.errors import DomainError, ErrorCode
+from socialaid.kernel.connections import CountedConnection, relay_connection
 from socialaid.kernel.context import Info
 from socialaid.kernel.described_enum import described_enum
 from socialaid.kernel.global_id import encode_global_id
 from socialaid.kernel.pagination import (
     AFTER,
     FIRST,
-    TOTAL_COUNT,
-    Counter,
     PageInfo,
     check_page_size,
     decode_cursor,
@@ -262,21 +261,14 @@ def _lead(info: Info, row: Lead) -> LeadType:
     return LeadType(row=row, sensitive=may_see_sensitive(roles))
 
 
-@strawberry.type(description="线索连接中的一条")
-class LeadEdge:
-    cursor: str = strawberry.field(description="本条的游标，可作 after 取其后的一页")
-    node: LeadType = strawberry.field(description="线索")
-
-
-@strawberry.type(description="线索的分页列表（Relay 连接），新者在前")
-class LeadConnection:
-    edges: list[LeadEdge] = strawberry.field(description="本页的线索")
-    page_info: PageInfo = strawberry.field(description="分页信息")
-    count: strawberry.Private[Counter]
-
-    @strawberry.field(description=TOTAL_COUNT)
-    async def total_count(self) -> int:
-        return await self.count()
+@relay_connection(
+    description="线索的分页列表（Relay 连接），新者在前",
+    edge="线索连接中的一条",
+    node="线索",
+    edges="本页的线索",
+)
+class LeadConnection(CountedConnection[LeadType]):
+    pass
 
 
 @strawberry.input(description="线索的筛选条件")
@@ -400,7 +392,7 @@ class DiscoveryQuery:
                 session, actor=actor, where=where, first=first, after=key
             )
         edges = [
-            LeadEdge(cursor=encode_cursor(queries.page_key(r)), node=_lead(info, r))
+            LeadConnection.edge(cursor=encode_cursor(queries.page_key(r)), node=_lead(info, r))
             for r in page.rows
         ]
 

@@ -13,14 +13,13 @@ from socialaid.access.vocabulary import Action, Resource, Role
 from socialaid.errors import ErrorCode
 from socialaid.grants import service
 from socialaid.grants.models import RoleAssignment
+from socialaid.kernel.connections import CountedConnection, relay_connection
 from socialaid.kernel.context import Info
 from socialaid.kernel.described_enum import described_enum
 from socialaid.kernel.node import Node
 from socialaid.kernel.pagination import (
     AFTER,
     FIRST,
-    TOTAL_COUNT,
-    Counter,
     PageInfo,
     check_page_size,
     decode_cursor,
@@ -194,21 +193,14 @@ class RoleAssignmentType(Node):
         )
 
 
-@strawberry.type(description="角色授予连接中的一条")
-class RoleAssignmentEdge:
-    cursor: str = strawberry.field(description="本条的游标，可作 after 取其后的一页")
-    node: RoleAssignmentType = strawberry.field(description="角色授予")
-
-
-@strawberry.type(description="角色授予的分页列表（Relay 连接）")
-class RoleAssignmentConnection:
-    edges: list[RoleAssignmentEdge] = strawberry.field(description="本页的角色授予")
-    page_info: PageInfo = strawberry.field(description="分页信息")
-    count: strawberry.Private[Counter]
-
-    @strawberry.field(description=TOTAL_COUNT)
-    async def total_count(self) -> int:
-        return await self.count()
+@relay_connection(
+    description="角色授予的分页列表（Relay 连接）",
+    edge="角色授予连接中的一条",
+    node="角色授予",
+    edges="本页的角色授予",
+)
+class RoleAssignmentConnection(CountedConnection[RoleAssignmentType]):
+    pass
 
 
 @strawberry.input(
@@ -281,7 +273,7 @@ class GrantsQuery:
                 after=(key[0], key[1], key[2]) if key else None,
             )
         edges = [
-            RoleAssignmentEdge(
+            RoleAssignmentConnection.edge(
                 cursor=encode_cursor(service.assignment_key(row)), node=RoleAssignmentType.of(row)
             )
             for row in page.assignments

@@ -9,13 +9,12 @@ import strawberry
 
 from socialaid.access.masking import Sensitivity, mask
 from socialaid.access.sessions import scoped_session
+from socialaid.kernel.connections import CountedConnection, relay_connection
 from socialaid.kernel.context import Info
 from socialaid.kernel.global_id import encode_global_id
 from socialaid.kernel.pagination import (
     AFTER,
     FIRST,
-    TOTAL_COUNT,
-    Counter,
     PageInfo,
     check_page_size,
     decode_cursor,
@@ -98,21 +97,14 @@ class MonitoredHouseholdType:
         return self.row.placed_at
 
 
-@strawberry.type(description="纳入监测家庭连接中的一条")
-class MonitoredHouseholdEdge:
-    cursor: str = strawberry.field(description="本条的游标，可作 after 取其后的一页")
-    node: MonitoredHouseholdType = strawberry.field(description="纳入监测的家庭")
-
-
-@strawberry.type(description="纳入监测家庭的分页列表（Relay 连接），新者在前")
-class MonitoredHouseholdConnection:
-    edges: list[MonitoredHouseholdEdge] = strawberry.field(description="本页的家庭")
-    page_info: PageInfo = strawberry.field(description="分页信息")
-    count: strawberry.Private[Counter]
-
-    @strawberry.field(description=TOTAL_COUNT)
-    async def total_count(self) -> int:
-        return await self.count()
+@relay_connection(
+    description="纳入监测家庭的分页列表（Relay 连接），新者在前",
+    edge="纳入监测家庭连接中的一条",
+    node="纳入监测的家庭",
+    edges="本页的家庭",
+)
+class MonitoredHouseholdConnection(CountedConnection[MonitoredHouseholdType]):
+    pass
 
 
 @strawberry.type
@@ -138,7 +130,7 @@ class MonitoringQuery:
                 session, actor=actor, tenant=tenant, first=first, after=key
             )
         edges = [
-            MonitoredHouseholdEdge(
+            MonitoredHouseholdConnection.edge(
                 cursor=encode_cursor(queries.page_key(r)), node=MonitoredHouseholdType(row=r)
             )
             for r in page.rows

@@ -10,11 +10,11 @@ from socialaid.catalogue.graphql import SourceType
 from socialaid.catalogue.service import CatalogueCaches
 from socialaid.clock import today_in_china
 from socialaid.errors import DomainError, ErrorCode
+from socialaid.kernel.connections import TotalConnection, relay_connection
 from socialaid.kernel.context import Info
 from socialaid.kernel.pagination import (
     AFTER,
     FIRST,
-    TOTAL_COUNT,
     PageInfo,
     check_page_size,
     decode_cursor,
@@ -61,19 +61,14 @@ class PolicyQuestionType:
         )
 
 
-@strawberry.type(description="政策问答连接中的一条")
-class PolicyQuestionEdge:
-    cursor: str = strawberry.field(description="本条的游标，可作 after 取其后的一页")
-    node: PolicyQuestionType = strawberry.field(description="一问一答")
-
-
-@strawberry.type(
-    description="政策问答的分页列表（Relay 连接）：有 search 时按相关度排序，否则按事项代码"
+@relay_connection(
+    description="政策问答的分页列表（Relay 连接）：有 search 时按相关度排序，否则按事项代码",
+    edge="政策问答连接中的一条",
+    node="一问一答",
+    edges="本页的问答",
 )
-class PolicyQuestionConnection:
-    edges: list[PolicyQuestionEdge] = strawberry.field(description="本页的问答")
-    page_info: PageInfo = strawberry.field(description="分页信息")
-    total_count: int = strawberry.field(description=TOTAL_COUNT)
+class PolicyQuestionConnection(TotalConnection[PolicyQuestionType]):
+    pass
 
 
 @strawberry.type
@@ -118,7 +113,7 @@ class PolicyQuestionQuery:
             found = [(e, None) for e in entries]
         page = found[start : start + first]
         edges = [
-            PolicyQuestionEdge(
+            PolicyQuestionConnection.edge(
                 cursor=encode_cursor([str(start + i + 1)]), node=PolicyQuestionType.of(e, s)
             )
             for i, (e, s) in enumerate(page)

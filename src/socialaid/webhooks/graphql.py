@@ -10,14 +10,13 @@ import strawberry
 
 from socialaid.access.sessions import scoped_session
 from socialaid.errors import ErrorCode
+from socialaid.kernel.connections import CountedConnection, relay_connection
 from socialaid.kernel.context import Info
 from socialaid.kernel.described_enum import described_enum
 from socialaid.kernel.global_id import encode_global_id
 from socialaid.kernel.pagination import (
     AFTER,
     FIRST,
-    TOTAL_COUNT,
-    Counter,
     PageInfo,
     check_page_size,
     decode_cursor,
@@ -167,21 +166,14 @@ class WebhookDeliveryType:
         return as_json(self.row.data)
 
 
-@strawberry.type(description="事件推送记录连接中的一条")
-class WebhookDeliveryEdge:
-    cursor: str = strawberry.field(description="本条的游标，可作 after 取其后的一页")
-    node: WebhookDeliveryType = strawberry.field(description="一次推送")
-
-
-@strawberry.type(description="一个订阅的推送记录（Relay 连接），新的在前")
-class WebhookDeliveryConnection:
-    edges: list[WebhookDeliveryEdge] = strawberry.field(description="本页的推送")
-    page_info: PageInfo = strawberry.field(description="分页信息")
-    count: strawberry.Private[Counter]
-
-    @strawberry.field(description=TOTAL_COUNT)
-    async def total_count(self) -> int:
-        return await self.count()
+@relay_connection(
+    description="一个订阅的推送记录（Relay 连接），新的在前",
+    edge="事件推送记录连接中的一条",
+    node="一次推送",
+    edges="本页的推送",
+)
+class WebhookDeliveryConnection(CountedConnection[WebhookDeliveryType]):
+    pass
 
 
 @strawberry.input(
@@ -280,7 +272,7 @@ class WebhookQuery:
                 after=(key[0], key[1]) if key else None,
             )
         edges = [
-            WebhookDeliveryEdge(
+            WebhookDeliveryConnection.edge(
                 cursor=encode_cursor(service.delivery_key(d)), node=WebhookDeliveryType(row=d)
             )
             for d in page.deliveries

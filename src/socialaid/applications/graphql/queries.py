@@ -14,15 +14,14 @@ from socialaid.applications import queries
 from socialaid.applications.graphql.inputs import CaseFilterInput
 from socialaid.applications.graphql.types import (
     ApplicationConnection,
-    ApplicationEdge,
     ApplicationStateEnum,
     ApplicationType,
     CaseConnection,
-    CaseEdge,
     CaseType,
 )
 from socialaid.applications.models import Application
 from socialaid.applications.states import ApplicationState, CaseState
+from socialaid.kernel.connections import Edge
 from socialaid.kernel.context import Info
 from socialaid.kernel.pagination import (
     AFTER,
@@ -118,7 +117,7 @@ class ApplicationQuery:
                 session, actor=info.context.principal, filter=case_filter, first=first, after=key
             )
         edges = [
-            CaseEdge(
+            CaseConnection.edge(
                 cursor=encode_cursor(queries.page_key(r.created_at, r.id)), node=CaseType(row=r)
             )
             for r in page.rows
@@ -148,9 +147,9 @@ class ApplicationQuery:
             )
 
 
-def _application_edges(rows: list[Application]) -> list[ApplicationEdge]:
+def _application_edges(rows: list[Application]) -> list[Edge[ApplicationType]]:
     return [
-        ApplicationEdge(
+        ApplicationConnection.edge(
             cursor=encode_cursor(queries.page_key(r.submitted_at, r.id)),
             node=ApplicationType(row=r),
         )

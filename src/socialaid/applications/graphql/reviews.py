@@ -28,14 +28,13 @@ from socialaid.applications.reviews import (
     report_change,
 )
 from socialaid.errors import DomainError, ErrorCode
+from socialaid.kernel.connections import CountedConnection, relay_connection
 from socialaid.kernel.context import Info
 from socialaid.kernel.described_enum import described_enum
 from socialaid.kernel.global_id import encode_global_id
 from socialaid.kernel.pagination import (
     AFTER,
     FIRST,
-    TOTAL_COUNT,
-    Counter,
     PageInfo,
     check_page_size,
     decode_cursor,
@@ -208,24 +207,16 @@ def _money(amount: Decimal | None) -> str | None:
     return None if amount is None else f"{amount:.2f}"
 
 
-@strawberry.type(name="BenefitReverificationEdge", description="定期核查的一条")
-class ReverificationEdge:
-    cursor: str = strawberry.field(description="本条的游标")
-    node: ReverificationType = strawberry.field(description="核查")
-
-
-@strawberry.type(
+@relay_connection(
     name="BenefitReverificationConnection",
     description="定期核查的分页列表（Relay 连接），核查日期早者在前，待定者在后",
+    edge="定期核查的一条",
+    node="核查",
+    edges="本页的核查",
+    cursor="本条的游标",
 )
-class ReverificationConnection:
-    edges: list[ReverificationEdge] = strawberry.field(description="本页的核查")
-    page_info: PageInfo = strawberry.field(description="分页信息")
-    count: strawberry.Private[Counter]
-
-    @strawberry.field(description=TOTAL_COUNT)
-    async def total_count(self) -> int:
-        return await self.count()
+class ReverificationConnection(CountedConnection[ReverificationType]):
+    pass
 
 
 @strawberry.input(description="定期核查的筛选条件")
@@ -270,7 +261,7 @@ class ReviewQuery:
                 session, actor=principal, filter=review_filter, first=first, after=key
             )
         edges = [
-            ReverificationEdge(
+            ReverificationConnection.edge(
                 cursor=encode_cursor(review_queries.page_key(review)),
                 node=ReverificationType(row=review, case_row=case),
             )

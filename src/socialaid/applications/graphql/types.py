@@ -43,11 +43,11 @@ from socialaid.catalogue.graphql import CatalogueItemType
 from socialaid.catalogue.graphql_vocabulary import ChannelEnum, ElectionEnum, SubjectEnum
 from socialaid.catalogue.service import CatalogueCaches, TenantView
 from socialaid.clock import CHINA, today_in_china
+from socialaid.kernel.connections import CountedConnection, relay_connection
 from socialaid.kernel.context import Info
 from socialaid.kernel.described_enum import described_enum
 from socialaid.kernel.global_id import encode_global_id
 from socialaid.kernel.node import Node
-from socialaid.kernel.pagination import TOTAL_COUNT, Counter, PageInfo
 from socialaid.kernel.scalars import JSON, as_json
 from socialaid.materials.downloads import upload_key
 from socialaid.materials.graphql import MaterialFileType, upload_loader
@@ -756,38 +756,24 @@ async def _catalogue_of(info: Info, tenant: str) -> TenantView:
     return await views[tenant]
 
 
-@strawberry.type(description="申请连接中的一条")
-class ApplicationEdge:
-    cursor: str = strawberry.field(description="本条的游标，可作 after 取其后的一页")
-    node: ApplicationType = strawberry.field(description="申请")
+@relay_connection(
+    description="申请的分页列表（Relay 连接），新者在前",
+    edge="申请连接中的一条",
+    node="申请",
+    edges="本页的申请",
+)
+class ApplicationConnection(CountedConnection[ApplicationType]):
+    pass
 
 
-@strawberry.type(description="申请的分页列表（Relay 连接），新者在前")
-class ApplicationConnection:
-    edges: list[ApplicationEdge] = strawberry.field(description="本页的申请")
-    page_info: PageInfo = strawberry.field(description="分页信息")
-    count: strawberry.Private[Counter]
-
-    @strawberry.field(description=TOTAL_COUNT)
-    async def total_count(self) -> int:
-        return await self.count()
-
-
-@strawberry.type(description="案件连接中的一条")
-class CaseEdge:
-    cursor: str = strawberry.field(description="本条的游标，可作 after 取其后的一页")
-    node: CaseType = strawberry.field(description="案件")
-
-
-@strawberry.type(description="案件的分页列表（Relay 连接），新者在前")
-class CaseConnection:
-    edges: list[CaseEdge] = strawberry.field(description="本页的案件")
-    page_info: PageInfo = strawberry.field(description="分页信息")
-    count: strawberry.Private[Counter]
-
-    @strawberry.field(description=TOTAL_COUNT)
-    async def total_count(self) -> int:
-        return await self.count()
+@relay_connection(
+    description="案件的分页列表（Relay 连接），新者在前",
+    edge="案件连接中的一条",
+    node="案件",
+    edges="本页的案件",
+)
+class CaseConnection(CountedConnection[CaseType]):
+    pass
 
 
 @strawberry.type(
