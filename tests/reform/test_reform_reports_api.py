@@ -291,8 +291,10 @@ EXACT = {
     "justice": (15, 10, 9, 1, 0, 0, 10, 5, 0, 0, 0),
     "": (35, 23, 19, 4, 0, 0, 23, 12, 0, 10, 0),
 }
-COLUMNS = ("received", "decided", "approved", "denied", "closed", "withdrawn", "concluded")
-COLUMNS += ("pending", "overdue", "withinLimit", "late")
+COLUMNS = (
+    *("received", "decided", "approved", "denied", "closed", "withdrawn", "concluded"),
+    *("pending", "overdue", "withinLimit", "late"),
+)
 ROW_SUMS = (
     ("decided", "approved", "denied"),
     ("concluded", "decided", "closed", "withdrawn"),

@@ -4,7 +4,6 @@ its tenants read."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable
 from datetime import date
 from decimal import Decimal
 
@@ -22,7 +21,7 @@ from socialaid.statistics.small_cells import (
 TODAY = date(2026, 12, 2)
 
 
-def one_way(**counts: int) -> dict[Hashable, int]:
+def one_way(**counts: int) -> dict[tuple[object, ...], int]:
     return {(name,): value for name, value in counts.items()}
 
 
@@ -59,11 +58,9 @@ def test_a_two_way_table_hides_a_rectangle_not_the_whole_table() -> None:
     #     r2      6    9   20
     # Row and column totals are published by the coarser groupings. Hiding (r1,c1) forces one
     # more in row r1 and in column c1; the corners (r1,c3), (r2,c1), (r2,c3) close every line.
-    table = {("r1", "c1"): 3, ("r1", "c2"): 10, ("r1", "c3"): 8}
+    table: dict[tuple[object, ...], int] = {("r1", "c1"): 3, ("r1", "c2"): 10, ("r1", "c3"): 8}
     table |= {("r2", "c1"): 6, ("r2", "c2"): 9, ("r2", "c3"): 20}
-    values: dict[Hashable, int] = dict(table)
-
-    found = complementary(values, {("r1", "c1")}, grouping_equations(table, 2))
+    found = complementary(table, {("r1", "c1")}, grouping_equations(table, 2))
 
     assert found == {("r1", "c1"), ("r1", "c3"), ("r2", "c1"), ("r2", "c3")}
 
@@ -71,7 +68,7 @@ def test_a_two_way_table_hides_a_rectangle_not_the_whole_table() -> None:
 def test_a_hidden_total_is_protected_through_its_parts() -> None:
     # 4 = 1 + 3 with every cell small but 3: hiding 4 and 1 leaves 3 = 4 − 1 unknown; fine. With
     # the total shown (9) and one part hidden, the other part must go.
-    values: dict[Hashable, int] = {"approved": 2, "denied": 7, "decided": 9}
+    values = {"approved": 2, "denied": 7, "decided": 9}
     line = Equation(("approved", "denied"), "decided")
 
     assert complementary(values, {"approved"}, [line]) == {"approved", "denied"}

@@ -5,7 +5,7 @@ concluded = decided + closed + withdrawn, received = concluded + pending). Pure.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from socialaid.statistics.small_cells import Equation, complementary, small
@@ -44,7 +44,7 @@ def shown_rows(
     """Each department's row and the total row with small counts and their complements hidden."""
     rows = [*departments, total]
     last = len(departments)
-    values: dict[Hashable, int] = {
+    values: dict[tuple[int, str], int] = {
         (index, name): row[name] for index, row in enumerate(rows) for name in COUNTS
     }
     equations = [

@@ -4,11 +4,10 @@ histogram of working days, and small-cell suppression. Pure: no database, no str
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from typing import cast
 
 from socialaid.statistics.small_cells import complementary, grouping_equations, small
 
@@ -164,7 +163,7 @@ def shown_table(groups: Sequence[tuple[tuple[object, ...], Cell]], threshold: in
     equations = grouping_equations((key for key, _ in groups), width)
     also: dict[tuple[object, ...], set[str]] = {key: set() for key, _ in groups}
     for name in [*count_names(cell for _, cell in groups), "decisions"]:
-        values: dict[Hashable, int] = {}
+        values: dict[tuple[object, ...], int] = {}
         for key, cell in groups:
             value = (
                 sum(cell.working_days.values()) if name == "decisions" else cell.counts.get(name, 0)
@@ -175,7 +174,7 @@ def shown_table(groups: Sequence[tuple[tuple[object, ...], Cell]], threshold: in
         else:
             hidden = {cell_key for cell_key, value in values.items() if small(value, threshold)}
             for complement in complementary(values, hidden, equations) - hidden:
-                also[cast(tuple[object, ...], complement)].add(name)
+                also[complement].add(name)
     return [shown(cell, threshold, frozenset(also[key])) for key, cell in groups]
 
 

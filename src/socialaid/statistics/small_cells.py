@@ -12,11 +12,13 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Generic, TypeVar
 
 PARAMETER = "statistics_min_cell"
-DEFAULT_MIN_CELL = (
-    5  # issue 23: "Counts under a small-cell threshold (a tenant setting, default 5)"
-)
+# Issue 23: "Counts under a small-cell threshold (a tenant setting, default 5)".
+DEFAULT_MIN_CELL = 5
+
+K = TypeVar("K", bound=Hashable)
 
 
 @dataclass(frozen=True)
@@ -76,17 +78,17 @@ def small(value: int | None, threshold: int) -> bool:
 
 
 @dataclass(frozen=True)
-class Equation:
+class Equation(Generic[K]):
     """Published figures that add up: Σ parts = total. `total` None: the sum is published
     elsewhere (another grouping of the same query), so it is always known."""
 
-    parts: tuple[Hashable, ...]
-    total: Hashable | None = None
+    parts: tuple[K, ...]
+    total: K | None = None
 
 
 def complementary(
-    values: Mapping[Hashable, int], hidden: Iterable[Hashable], equations: Iterable[Equation]
-) -> set[Hashable]:
+    values: Mapping[K, int], hidden: Iterable[K], equations: Iterable[Equation[K]]
+) -> set[K]:
     """The cells to hide so that no hidden value follows by subtraction: wherever an equation has
     exactly one hidden cell, hide one more of its non-zero parts (its total when no part is
     left), and repeat until no equation has a lone hidden cell. `hidden` holds the small cells;
@@ -95,15 +97,15 @@ def complementary(
     The complement is the smallest part — but first one whose other equations already hide a
     cell, so hiding it opens no new lone cell elsewhere (in a two-way table the greedy smallest
     choice would otherwise run round the table hiding everything)."""
-    chosen: set[Hashable] = set(hidden)
+    chosen: set[K] = set(hidden)
     lines = [e for e in equations if len(e.parts) + (e.total is not None) > 1]
     members = [[*e.parts, *(() if e.total is None else (e.total,))] for e in lines]
-    lines_of: dict[Hashable, list[int]] = {}
+    lines_of: dict[K, list[int]] = {}
     for number, cells in enumerate(members):
         for cell in cells:
             lines_of.setdefault(cell, []).append(number)
 
-    def opens(cell: Hashable, besides: int) -> int:
+    def opens(cell: K, besides: int) -> int:
         """How many other equations hiding `cell` would leave with a lone hidden cell."""
         return sum(
             1
@@ -131,12 +133,14 @@ def complementary(
     return chosen
 
 
-def grouping_equations(keys: Iterable[tuple[object, ...]], width: int) -> list[Equation]:
+def grouping_equations(
+    keys: Iterable[tuple[object, ...]], width: int
+) -> list[Equation[tuple[object, ...]]]:
     """The equations of one measure over groups keyed by `width` dimensions: for each dimension,
     the groups that agree on every other key add up to that group of the coarser grouping
     (asking without the dimension publishes it), so each such line is an equation."""
     known = list(keys)
-    equations: list[Equation] = []
+    equations: list[Equation[tuple[object, ...]]] = []
     for dropped in range(width):
         lines: dict[tuple[object, ...], list[tuple[object, ...]]] = {}
         for key in known:
