@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
-from socialaid.statistics.small_cells import complementary, grouping_equations, small
+from socialaid.statistics.small_cells import complementary, grouping_equations, indexed, small
 
 
 class Dimension(StrEnum):
@@ -160,7 +160,7 @@ def shown_table(groups: Sequence[tuple[tuple[object, ...], Cell]], threshold: in
     decisions included — complements hidden wherever a lone hidden count could be recomputed
     from a total the coarser grouping publishes (`small_cells.complementary`)."""
     width = len(groups[0][0]) if groups else 0
-    equations = grouping_equations((key for key, _ in groups), width)
+    equations = indexed(grouping_equations((key for key, _ in groups), width))
     also: dict[tuple[object, ...], set[str]] = {key: set() for key, _ in groups}
     for name in [*count_names(cell for _, cell in groups), "decisions"]:
         values: dict[tuple[object, ...], int] = {}

@@ -9,6 +9,7 @@ with a value, else 5 — issue 23's "a tenant setting, default 5" (the seeds giv
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -86,8 +87,26 @@ class Equation(Generic[K]):
     total: K | None = None
 
 
+@dataclass(frozen=True)
+class Lines(Generic[K]):
+    """Equations indexed by cell, built once for every measure of one table."""
+
+    equations: list[Equation[K]]
+    of: dict[K, list[int]]
+
+
+def indexed(equations: Iterable[Equation[K]]) -> Lines[K]:
+    """The equations that can give a cell back (two cells or more), and each cell's."""
+    lines = [e for e in equations if len(e.parts) + (e.total is not None) > 1]
+    lines_of: dict[K, list[int]] = {}
+    for number, line in enumerate(lines):
+        for cell in (*line.parts, *(() if line.total is None else (line.total,))):
+            lines_of.setdefault(cell, []).append(number)
+    return Lines(lines, lines_of)
+
+
 def complementary(
-    values: Mapping[K, int], hidden: Iterable[K], equations: Iterable[Equation[K]]
+    values: Mapping[K, int], hidden: Iterable[K], equations: Iterable[Equation[K]] | Lines[K]
 ) -> set[K]:
     """The cells to hide so that no hidden value follows by subtraction: wherever an equation has
     exactly one hidden cell, hide one more of its non-zero parts (its total when no part is
@@ -97,39 +116,42 @@ def complementary(
     The complement is the smallest part — but first one whose other equations already hide a
     cell, so hiding it opens no new lone cell elsewhere (in a two-way table the greedy smallest
     choice would otherwise run round the table hiding everything)."""
+    prepared = equations if isinstance(equations, Lines) else indexed(equations)
+    lines, lines_of = prepared.equations, prepared.of
     chosen: set[K] = set(hidden)
-    lines = [e for e in equations if len(e.parts) + (e.total is not None) > 1]
-    members = [[*e.parts, *(() if e.total is None else (e.total,))] for e in lines]
-    lines_of: dict[K, list[int]] = {}
-    for number, cells in enumerate(members):
-        for cell in cells:
-            lines_of.setdefault(cell, []).append(number)
+    # Hidden cells per equation, kept as cells are hidden; the equations at exactly one wait.
+    count = [0] * len(lines)
+    for cell in chosen:
+        for number in lines_of.get(cell, ()):
+            count[number] += 1
+    waiting = deque(number for number, hidden_there in enumerate(count) if hidden_there == 1)
+
+    def hide(cell: K) -> None:
+        chosen.add(cell)
+        for number in lines_of[cell]:
+            count[number] += 1
+            if count[number] == 1:
+                waiting.append(number)
 
     def opens(cell: K, besides: int) -> int:
         """How many other equations hiding `cell` would leave with a lone hidden cell."""
-        return sum(
-            1
-            for number in lines_of[cell]
-            if number != besides and not any(c in chosen for c in members[number])
-        )
+        return sum(1 for number in lines_of[cell] if number != besides and count[number] == 0)
 
-    changed = True
-    while changed:
-        changed = False
-        for number, line in enumerate(lines):
-            if sum(1 for c in members[number] if c in chosen) != 1:
-                continue
-            candidates = [
-                (opens(part, number), values.get(part, 0), index)
-                for index, part in enumerate(line.parts)
-                if part not in chosen and values.get(part, 0)
-            ]
-            if candidates:
-                chosen.add(line.parts[min(candidates)[2]])
-                changed = True
-            elif line.total is not None and values.get(line.total, 0):
-                chosen.add(line.total)
-                changed = True
+    while waiting:
+        number = waiting.popleft()
+        if count[number] != 1:
+            continue
+        line = lines[number]
+        candidates = [
+            (opens(part, number), values.get(part, 0), index)
+            for index, part in enumerate(line.parts)
+            if part not in chosen and values.get(part, 0)
+        ]
+        if candidates:
+            hide(line.parts[min(candidates)[2]])
+        elif line.total is not None and line.total not in chosen and values.get(line.total, 0):
+            hide(line.total)
+        # else the lone cell is the whole line's: its total is hidden where it is published
     return chosen
 
 
