@@ -176,8 +176,9 @@ class Settings(BaseSettings):
     # whose livelihood tags changed since the last one, so a short interval costs little.
     discovery_cron: str = "*/15 * * * *"
     # Statistics (issue 23, ADR 0034): how often the worker folds dirty days into the rollups, and
-    # the smallest count shown (GB/T 37973, seed 002 §6.4.3): a count from 1 to this minus 1 is
-    # suppressed. 5 is the issue's default, not a figure of the seeds.
+    # the floor of the small-cell threshold (GB/T 37973, seed 002 §6.4.3; ADR 0042): the threshold
+    # is the tenant parameter `statistics_min_cell` (default 5, the issue's figure), never below
+    # this. 1: no floor, the tenants decide.
     statistics_fold_cron: str = "* * * * *"
     statistics_min_cell: int = Field(default=5, ge=1, le=1000)
     # The re-verification job's schedule (cron, five fields, UTC): it opens the reviews whose

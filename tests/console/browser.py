@@ -49,7 +49,11 @@ async def launched() -> AsyncIterator[Browser]:
 
 async def signed_in(browser: Browser, url: str, preset: str, *, phone: bool = False) -> Page:
     """A page of the console signed in by clicking `preset` on the dev role picker."""
-    page = await browser.new_page(viewport=PHONE if phone else DESKTOP, locale="zh-CN")
+    # The console's users are in China: its "today" (the dashboards' default range) is China's,
+    # which the tests' data use too — in UTC the two part from 16:00 to midnight.
+    page = await browser.new_page(
+        viewport=PHONE if phone else DESKTOP, locale="zh-CN", timezone_id="Asia/Shanghai"
+    )
     await page.goto(f"{url}/console/signin")
     await page.get_by_role("button", name=preset).click()
     await page.get_by_role("heading", name="欢迎", exact=False).wait_for()

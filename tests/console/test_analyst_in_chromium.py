@@ -24,6 +24,7 @@ from tests.browser_access.served import Served, serving
 from tests.conftest import test_settings
 from tests.console.browser import built_console, check_screen, launched, signed_in
 from tests.console.test_auditor_in_chromium import worked_on_by_two_departments
+from tests.statistics.min_cell import set_min_cell
 
 ANALYST = "长宁区 · 统计分析员"
 CHINA = ZoneInfo("Asia/Shanghai")
@@ -57,9 +58,11 @@ async def test_the_dashboards_chart_the_applications_the_test_made_with_their_nu
     completion = page.get_by_test_id("completion-table")
     for name in names:
         await expect(completion).to_contain_text(name)
-    # 合计 · 收件: every case of the application, one per department it went to.
+    # 合计 · 收件: every case of the application, one per department it went to — fewer than the
+    # default small-cell threshold (5), so hidden, as every count of its departments.
+    assert 0 < len(application["cases"]) < 5
     total = completion.get_by_role("row").last
-    await expect(total.locator("td").first).to_have_text(str(len(application["cases"])))
+    await expect(total.locator("td").first).to_have_text("已隐藏")
     await expect(page.get_by_test_id("reform-table")).to_contain_text("环节")
     # Served with the default small-cell threshold (5): the one application's cases are hidden.
     first_department = application["cases"][0]["department"]["code"]
@@ -79,6 +82,7 @@ async def test_the_statistics_dashboards_show_the_counts_of_the_applications_the
     per_department = Counter(case["department"]["code"] for case in cases)
     per_item = Counter(case["itemCode"] for case in cases)
     today = datetime.now(CHINA).date()
+    await set_min_cell(db, "310000", 1)  # every count shown: the test checks them all
     async with serving(db, test_settings(statistics_min_cell=1)) as served:
         page = await dashboards(browser, served.url)
 

@@ -38,6 +38,7 @@ from tests.conftest import test_settings
 from tests.graphql_client import query_data
 from tests.identity_numbers import id_number
 from tests.materials.stored_uploads import completed_upload
+from tests.statistics.min_cell import set_min_cell
 from tests.tokens import bearer_header, token
 
 SHANGHAI = "310000"
@@ -72,7 +73,8 @@ SUMMARY_FIELDS = """department departmentName received decided approved denied c
   concluded pending overdue withinLimit late"""
 SUMMARY = f"""query($t: String!, $f: Date, $to: Date) {{
   completionSummary(tenant: $t, from: $f, to: $to) {{
-    tenant from to asOf departments {{ {SUMMARY_FIELDS} }} total {{ {SUMMARY_FIELDS} }} }} }}"""
+    tenant from to asOf minCell departments {{ {SUMMARY_FIELDS} suppressed }}
+    total {{ {SUMMARY_FIELDS} suppressed }} }} }}"""
 ITEM = """query($t: String!, $c: String!) { item(tenant: $t, code: $c) {
   processSteps { actor } fields { key } } }"""
 CHECK_WITH_REQUIREMENTS = CHECK.replace("status }", "status requiredBy }")
@@ -238,12 +240,22 @@ async def test_a_month_of_shanghai_applications_shows_each_reduction_against_its
     assert (dibao["decided"], dibao["promisedWorkingDays"], dibao["withinPromised"]) == (10, 10, 10)
 
 
+@pytest.fixture
+async def every_count_shown(db: Database) -> AsyncIterator[httpx.AsyncClient]:
+    """Small-cell protection off (threshold 1 for Shanghai, no floor): the exact counts."""
+    await set_min_cell(db, SHANGHAI, 1)
+    app = create_app(db, test_settings(statistics_min_cell=1))
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://socialaid") as http:
+        yield http
+
+
 async def test_the_completion_summary_counts_each_departments_results(
-    db: Database, client: httpx.AsyncClient
+    db: Database, every_count_shown: httpx.AsyncClient
 ) -> None:
     await generate_month(db)
 
-    summary = await report(client, SUMMARY, bearer(Role.WINDOW_CLERK))
+    summary = await report(every_count_shown, SUMMARY, bearer(Role.WINDOW_CLERK))
 
     rows = {
         row["department"]: (
@@ -270,6 +282,47 @@ async def test_the_completion_summary_counts_each_departments_results(
     }
     assert summary["total"]["received"] == 35
     assert summary["total"]["concluded"] == 23
+
+
+# The month's exact table (the test above), and the sums a reader could subtract along.
+EXACT = {
+    "civil_affairs": (15, 10, 7, 3, 0, 0, 10, 5, 0, 10, 0),
+    "education": (5, 3, 3, 0, 0, 0, 3, 2, 0, 0, 0),
+    "justice": (15, 10, 9, 1, 0, 0, 10, 5, 0, 0, 0),
+    "": (35, 23, 19, 4, 0, 0, 23, 12, 0, 10, 0),
+}
+COLUMNS = (
+    *("received", "decided", "approved", "denied", "closed", "withdrawn", "concluded"),
+    *("pending", "overdue", "withinLimit", "late"),
+)
+ROW_SUMS = (
+    ("decided", "approved", "denied"),
+    ("concluded", "decided", "closed", "withdrawn"),
+    ("received", "concluded", "pending"),
+)
+
+
+async def test_the_completion_summary_hides_small_counts_and_what_would_give_them_back(
+    db: Database, client: httpx.AsyncClient
+) -> None:
+    await generate_month(db)
+
+    summary = await report(client, SUMMARY, bearer(Role.WINDOW_CLERK))
+
+    assert summary["minCell"] == 5
+    rows = {row["department"]: row for row in [*summary["departments"], summary["total"]]}
+    for department, exact in EXACT.items():
+        row = rows[department]
+        hidden = {name for name in COLUMNS if row[name] is None}
+        assert hidden == set(row["suppressed"]), department  # every null is marked, no other
+        for name, value in zip(COLUMNS, exact, strict=True):
+            assert row[name] in (None, value), (department, name)
+            if 0 < value < 5:
+                assert row[name] is None, (department, name)
+        for line in ROW_SUMS:  # no lone hidden count in a sum the row shows
+            assert sum(row[name] is None for name in line) != 1, (department, line)
+    for name in COLUMNS:  # nor in a column under its total
+        assert sum(row[name] is None for row in rows.values()) != 1, name
 
 
 async def test_applicants_and_caseworkers_are_refused_both_reports(

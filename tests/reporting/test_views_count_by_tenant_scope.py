@@ -14,6 +14,7 @@ from tests.applications_api import flows
 from tests.applications_api.test_illegal_moves import attempt, version
 from tests.identity_numbers import id_number
 from tests.reporting.logins import reporting_login
+from tests.statistics.min_cell import set_min_cell
 
 CHANGNING = "310105"
 CHINA = ZoneInfo("Asia/Shanghai")
@@ -76,7 +77,21 @@ async def decision_day(db: Database) -> date:
     return datetime.fromisoformat(decided_at).astimezone(CHINA).date()
 
 
+async def test_counts_below_the_tenants_threshold_are_null(db: Database) -> None:
+    await three_families(db)  # one family per row: every count is 1, under the default 5
+
+    async with reporting_login(db, [CHANGNING]) as bi:
+        applications = await bi.fetch("SELECT applications FROM reporting.applications_daily")
+        cases = await bi.fetch("SELECT cases FROM reporting.cases_daily")
+        events = await bi.fetch("SELECT events FROM reporting.timeline_daily")
+
+    assert len(applications) == 3 and len(cases) == 6 and events
+    assert {row[0] for row in [*applications, *cases]} == {None}
+    assert {row[0] for row in events} <= {None} | set(range(5, 10_000))
+
+
 async def test_applications_are_counted_per_street_channel_state_and_day(db: Database) -> None:
+    await set_min_cell(db, CHANGNING, 1)  # every count shown: the test checks them all
     await three_families(db)
     day = await china_days(db)
     expected = Counter(
@@ -121,6 +136,7 @@ async def test_applications_are_counted_per_street_channel_state_and_day(db: Dat
 
 
 async def test_a_login_sees_its_tenants_and_those_below_only(db: Database) -> None:
+    await set_min_cell(db, CHANGNING, 1)  # every count shown: the test sums them
     await three_families(db)
     totals = {}
     for granted in ([CHANGNING], ["310000"], ["320281"], []):

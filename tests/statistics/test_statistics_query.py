@@ -42,6 +42,7 @@ from tests.applications_api.flows import (
 from tests.conftest import test_settings
 from tests.graphql_client import query_data
 from tests.identity_numbers import id_number
+from tests.statistics.min_cell import set_min_cell
 
 CHANGNING = "310105"
 SHANGHAI = "310000"
@@ -123,6 +124,7 @@ def bearer(role: Role, tenant: str = SHANGHAI, departments: tuple[str, ...] = ()
 
 @pytest.fixture
 async def http(db: Database) -> AsyncIterator[httpx.AsyncClient]:
+    await set_min_cell(db, "310000", 1)  # every count shown: the test checks them all
     app = create_app(db, test_settings(statistics_min_cell=1))
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app), base_url="http://socialaid"

@@ -5,6 +5,7 @@ A case is received when the one door opens it (its creation). Decided: approved 
 Ended without a decision: closed by planning (a predecessor denied, an exclusion approved) or
 withdrawn. Pending: not final. Overdue: pending past its deadline now. Within limit / late: a
 decision by / after its deadline; a decided case without a deadline counts in neither.
+Small counts are hidden as in `statistics`, at the same threshold (`completion_cells`).
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ from socialaid.access.vocabulary import Resource
 from socialaid.applications.models import ApplicationCase
 from socialaid.applications.states import CaseState
 from socialaid.clock import now
+from socialaid.reform.completion_cells import COUNTS, ShownRow, shown_rows
 from socialaid.reform.period import authorized_scope
+from socialaid.statistics.min_cell import min_cell
 
 OPEN = (
     CaseState.WAITING,
@@ -55,6 +58,9 @@ class DepartmentResults:
         """办结: decided, or ended without a decision."""
         return self.decided + self.closed + self.withdrawn
 
+    def counts(self) -> dict[str, int]:
+        return {name: int(getattr(self, name)) for name in COUNTS}
+
 
 @dataclass(frozen=True)
 class CompletionSummary:
@@ -63,6 +69,13 @@ class CompletionSummary:
     end: date | None
     departments: tuple[DepartmentResults, ...]
     as_of: datetime
+    threshold: int  # counts from 1 to this less one are hidden (statistics.small_cells)
+
+    def shown(self) -> tuple[list[ShownRow], ShownRow]:
+        """The departments' rows and the total row as shown: small counts and complements hidden."""
+        return shown_rows(
+            [d.counts() for d in self.departments], self.total.counts(), self.threshold
+        )
 
     @property
     def total(self) -> DepartmentResults:
@@ -100,6 +113,7 @@ async def completion_summary(
     tenant: str,
     start: date | None,
     end: date | None,
+    floor: int,
 ) -> CompletionSummary:
     scope = await authorized_scope(
         session, actor, Resource.COMPLETION_SUMMARY, tenant=tenant, start=start, end=end
@@ -138,4 +152,5 @@ async def completion_summary(
         end=end,
         departments=tuple(DepartmentResults(*row) for row in rows),
         as_of=moment,
+        threshold=await min_cell(session, scope.tenant.path, floor),
     )

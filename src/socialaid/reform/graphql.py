@@ -14,6 +14,7 @@ from socialaid.kernel.context import Info
 from socialaid.kernel.described_enum import described_enum
 from socialaid.reform.arithmetic import ItemTime, Measure
 from socialaid.reform.completion import CompletionSummary, DepartmentResults, completion_summary
+from socialaid.reform.completion_cells import ShownRow
 from socialaid.reform.effect import MeasureReport, ReformEffectReport, reform_effect
 from socialaid.reform.targets import HeldTarget
 
@@ -180,39 +181,55 @@ class ReformEffectType:
         )
 
 
-@strawberry.type(name="DepartmentCompletion", description="一个部门在统计期间收到的案件的办理结果")
+@strawberry.type(
+    name="DepartmentCompletion",
+    description="一个部门在统计期间收到的案件的办理结果；小于小单元阈值的数及为防推算而一并隐藏的数为 null，列入 suppressed",
+)
 class DepartmentCompletion:
     department: str = strawberry.field(description="职能部门代码；合计行为空字符串")
     department_name: str = strawberry.field(description="部门名称；合计行为“合计”")
-    received: int = strawberry.field(description="收到的案件数（一门受理派单）")
-    decided: int = strawberry.field(description="已决定：准予与不予之和")
-    approved: int = strawberry.field(description="准予")
-    denied: int = strawberry.field(description="不予")
-    closed: int = strawberry.field(description="未经本部门决定而终结（前置事项不予、被排除）")
-    withdrawn: int = strawberry.field(description="申请人撤回")
-    concluded: int = strawberry.field(description="办结：已决定、终结与撤回之和")
-    pending: int = strawberry.field(description="在办（含等待前置事项、补正中）")
-    overdue: int = strawberry.field(description="在办且已超过办理时限")
-    within_limit: int = strawberry.field(description="在办理时限内作出决定的")
-    late: int = strawberry.field(description="超过办理时限才作出决定的")
+    received: int | None = strawberry.field(description="收到的案件数（一门受理派单）")
+    decided: int | None = strawberry.field(description="已决定：准予与不予之和")
+    approved: int | None = strawberry.field(description="准予")
+    denied: int | None = strawberry.field(description="不予")
+    closed: int | None = strawberry.field(
+        description="未经本部门决定而终结（前置事项不予、被排除）"
+    )
+    withdrawn: int | None = strawberry.field(description="申请人撤回")
+    concluded: int | None = strawberry.field(description="办结：已决定、终结与撤回之和")
+    pending: int | None = strawberry.field(description="在办（含等待前置事项、补正中）")
+    overdue: int | None = strawberry.field(description="在办且已超过办理时限")
+    within_limit: int | None = strawberry.field(description="在办理时限内作出决定的")
+    late: int | None = strawberry.field(description="超过办理时限才作出决定的")
+    suppressed: list[str] = strawberry.field(
+        description="不显示（为 null）的字段名（如 denied、withinLimit）：小于小单元阈值的数，"
+        "以及为防止用合计或本行的和减去其他数推算出被隐藏的数而一并隐藏的数"
+    )
 
     @classmethod
-    def of(cls, row: DepartmentResults) -> DepartmentCompletion:
+    def of(cls, row: DepartmentResults, shown: ShownRow) -> DepartmentCompletion:
+        counts = shown.counts
         return cls(
             department=row.department,
             department_name=row.department_name,
-            received=row.received,
-            decided=row.decided,
-            approved=row.approved,
-            denied=row.denied,
-            closed=row.closed,
-            withdrawn=row.withdrawn,
-            concluded=row.concluded,
-            pending=row.pending,
-            overdue=row.overdue,
-            within_limit=row.within_limit,
-            late=row.late,
+            received=counts["received"],
+            decided=counts["decided"],
+            approved=counts["approved"],
+            denied=counts["denied"],
+            closed=counts["closed"],
+            withdrawn=counts["withdrawn"],
+            concluded=counts["concluded"],
+            pending=counts["pending"],
+            overdue=counts["overdue"],
+            within_limit=counts["within_limit"],
+            late=counts["late"],
+            suppressed=[_camel(name) for name in shown.suppressed],
         )
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
 
 
 @strawberry.type(
@@ -228,16 +245,25 @@ class CompletionSummaryType:
     )
     total: DepartmentCompletion = strawberry.field(description="合计")
     as_of: datetime = strawberry.field(description="汇总时刻（实时读取案件；超期按此时刻判断）")
+    min_cell: int = strawberry.field(
+        description="小单元阈值：1 至该值减 1 的数不显示，与 statistics 相同（租户参数 statistics_min_cell，"
+        "取本级及下级中最大者，未设定时为 5，不低于 SOCIALAID_STATISTICS_MIN_CELL）"
+    )
 
     @classmethod
     def of(cls, summary: CompletionSummary) -> CompletionSummaryType:
+        rows, total = summary.shown()
         return cls(
             tenant=summary.tenant,
             from_=summary.start,
             to=summary.end,
-            departments=[DepartmentCompletion.of(d) for d in summary.departments],
-            total=DepartmentCompletion.of(summary.total),
+            departments=[
+                DepartmentCompletion.of(d, shown)
+                for d, shown in zip(summary.departments, rows, strict=True)
+            ],
+            total=DepartmentCompletion.of(summary.total, total),
             as_of=summary.as_of,
+            min_cell=summary.threshold,
         )
 
 
@@ -274,6 +300,11 @@ class ReformQuery:
         ctx = info.context
         async with scoped_session(ctx.db, ctx.principal, replica=True) as session:
             summary = await completion_summary(
-                session, ctx.principal, tenant=tenant, start=from_, end=to
+                session,
+                ctx.principal,
+                tenant=tenant,
+                start=from_,
+                end=to,
+                floor=ctx.settings.statistics_min_cell,
             )
         return CompletionSummaryType.of(summary)

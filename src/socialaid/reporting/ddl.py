@@ -38,7 +38,8 @@ _STREET = """LEFT JOIN public.area street ON street.tenant_id = {row}.tenant_id
     AND street.level = 'street'
     AND ({row}.area_path = street.path OR starts_with({row}.area_path, street.path || '/'))"""
 
-VIEWS: dict[str, str] = {
+# The views as migration 0025 created them; 0031 replaces the counting ones (COUNTING_VIEWS).
+VIEWS_0025: dict[str, str] = {
     "tenants": f"""
 SELECT t.tenant_id, t.name AS tenant_name, t.level AS tenant_level, t.parent_id, t.path AS tenant_path
 FROM public.tenant t
@@ -88,6 +89,51 @@ WHERE {_IN_SCOPE}
 GROUP BY 1, 2, 3, 4, 5""",
 }
 
+
+# Issue 23 (migration 0031): a count below the small-cell threshold of its row's tenant is NULL —
+# the tenant parameter `statistics_min_cell` of the nearest tenant on its chain with a setting in
+# force, else 5 (the issue's default; statistics.small_cells). Each row keeps its own tenant's
+# threshold, so a county that set 10 is not shown at its city's 5 when a BI tool sums a city.
+# Inline, not a function: a function would run with the BI login's rights, which cannot read
+# tenant_parameter; a view's subquery reads it as the view's owner.
+def _min_cell(row: str) -> str:
+    return f"""(SELECT coalesce((
+    SELECT round(p.value::text::numeric)
+    FROM public.tenant me
+    JOIN public.tenant anc ON me.path = anc.path OR starts_with(me.path, anc.path || '/')
+    JOIN public.tenant_parameter p ON p.tenant_id = anc.tenant_id
+    WHERE me.tenant_id = {row}.tenant_id AND p.key = 'statistics_min_cell'
+      AND jsonb_typeof(p.value) = 'number'
+      AND p.effective_from <= (now() AT TIME ZONE {CHINA})::date
+    ORDER BY length(anc.path) DESC, p.effective_from DESC, p.id DESC
+    LIMIT 1), 5))"""
+
+
+def _hidden_when_small(view: str, row: str, measure: str) -> str:
+    counted = f"count(*)::bigint AS {measure}"
+    assert counted in VIEWS_0025[view], view
+    threshold = _min_cell(row)
+    return VIEWS_0025[view].replace(
+        counted,
+        f"CASE WHEN count(*) < {threshold} THEN NULL ELSE count(*)::bigint END AS {measure}",
+    )
+
+
+# The views that count: each count below its tenant's threshold is NULL (migration 0031).
+COUNTING_VIEWS: dict[str, str] = {
+    "applications_daily": _hidden_when_small("applications_daily", "a", "applications"),
+    "cases_daily": _hidden_when_small("cases_daily", "c", "cases"),
+    "timeline_daily": _hidden_when_small("timeline_daily", "e", "events"),
+}
+# The views as they are now.
+VIEWS: dict[str, str] = VIEWS_0025 | COUNTING_VIEWS
+
+
+def counting_views_statements(views: dict[str, str]) -> list[str]:
+    """Replace the counting views by `views` (COUNTING_VIEWS, or VIEWS_0025 to go back)."""
+    return [f"CREATE OR REPLACE VIEW {SCHEMA}.{name} AS {views[name]}" for name in COUNTING_VIEWS]
+
+
 CREATE_ROLE = f"""
 DO $$ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{ROLE}') THEN
@@ -133,7 +179,7 @@ def upgrade_statements() -> list[str]:
         f"ALTER TABLE {SCOPE_TABLE} ENABLE ROW LEVEL SECURITY",
         f"REVOKE ALL ON {SCOPE_TABLE} FROM PUBLIC",
     ]
-    for name, query in VIEWS.items():
+    for name, query in VIEWS_0025.items():
         statements += [
             f"CREATE VIEW {SCHEMA}.{name} AS {query}",
             f"GRANT SELECT ON {SCHEMA}.{name} TO {ROLE}",

@@ -207,7 +207,9 @@ class StatisticsRow:
         amount = self.group.figures.amount_granted
         return None if amount is None else f"{amount:.2f}"
 
-    @strawberry.field(description="因小于小单元阈值而不显示（为 null）的指标")
+    @strawberry.field(
+        description="不显示（为 null）的指标：小于小单元阈值的数，以及为防止用合计减去其他组推算出被隐藏的数而一并隐藏的数（次级抑制）"
+    )
     def suppressed(self) -> list[MeasureEnum]:  # type: ignore[valid-type]
         return [Measure(name) for name in self.group.figures.suppressed]
 
@@ -221,7 +223,8 @@ class Statistics:
         return self.answer.as_of
 
     @strawberry.field(
-        description="小单元阈值：1 至该值减 1 的数不显示（GB/T 37973；002 §6.4.3），由 SOCIALAID_STATISTICS_MIN_CELL 设定"
+        description="小单元阈值：1 至该值减 1 的数不显示（GB/T 37973；002 §6.4.3）。取所查租户及其下级各租户的租户参数"
+        " statistics_min_cell 中最大者（未设定时为 5），且不低于部署设定的下限 SOCIALAID_STATISTICS_MIN_CELL"
     )
     def min_cell(self) -> int:
         return self.answer.threshold
@@ -269,6 +272,6 @@ class StatisticsQuery:
                 last=to,
                 group_by=[Dimension(d) for d in group_by],
                 row_filter=filter.as_filter() if filter else StatisticsFilter(),
-                threshold=ctx.settings.statistics_min_cell,
+                floor=ctx.settings.statistics_min_cell,
             )
         return Statistics(answer=answer)

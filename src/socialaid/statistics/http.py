@@ -2,8 +2,9 @@
 
 Query parameters as the query's arguments: tenant, from, to (YYYY-MM-DD), groupBy (comma-separated
 dimension names), departments, items, channels (comma-separated). Authorized as the query (bearer
-token, statistics / read; a department head held to its departments). A suppressed count is an
-empty cell, and the row's `suppressed` column names it.
+token, statistics / read; a department head held to its departments). A suppressed count (small,
+or hidden as its complement) is an empty cell, and the row's `suppressed` column names it; the
+threshold is the query's (`small_cells`), so the file and the GraphQL answer hide the same cells.
 """
 
 from __future__ import annotations
@@ -99,7 +100,7 @@ def _rows(answer: Answer, keys: Sequence[Dimension]) -> list[list[Cell]]:
 
 
 def statistics_export_endpoint(
-    db: Database, authenticator: Authenticator, threshold: int, table_format: TableFormat
+    db: Database, authenticator: Authenticator, floor: int, table_format: TableFormat
 ) -> Callable[[Request], Awaitable[Response]]:
     async def endpoint(request: Request) -> Response:
         q = request.query_params
@@ -124,7 +125,7 @@ def statistics_export_endpoint(
                     row_filter=StatisticsFilter(
                         _list(q.get("departments")), _list(q.get("items")), _list(q.get("channels"))
                     ),
-                    threshold=threshold,
+                    floor=floor,
                 )
         except DomainError as error:
             return http_errors.error_response(error)

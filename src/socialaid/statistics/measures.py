@@ -4,10 +4,12 @@ histogram of working days, and small-cell suppression. Pure: no database, no str
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+
+from socialaid.statistics.small_cells import complementary, grouping_equations, indexed, small
 
 
 class Dimension(StrEnum):
@@ -116,18 +118,15 @@ class Shown:
     suppressed: tuple[str, ...]
 
 
-def small(value: int | None, threshold: int) -> bool:
-    return value is not None and 0 < value < threshold
-
-
-def shown(cell: Cell, threshold: int) -> Shown:
-    """Suppress every count from 1 to threshold − 1 (GB/T 37973; seed 002 §6.4.3), and the
-    working-day figures and amount drawn from fewer decisions or grants than the threshold."""
+def shown(cell: Cell, threshold: int, also: frozenset[str] = frozenset()) -> Shown:
+    """Suppress every count from 1 to threshold − 1 (GB/T 37973; seed 002 §6.4.3) and the counts
+    named in `also` (complements, see `shown_table`); the working-day figures with their
+    decisions, and the amount with the approvals."""
     suppressed: list[str] = []
     counts: dict[str, int | None] = {}
-    for name in COUNTS:
+    for name in count_names([cell]):
         value = cell.counts.get(name, 0)
-        if small(value, threshold):
+        if small(value, threshold) or (name in also and value is not None):
             suppressed.append(name)
             value = None
         counts[name] = value
@@ -135,16 +134,48 @@ def shown(cell: Cell, threshold: int) -> Shown:
     median = percentile(cell.working_days, 0.5)
     p90 = percentile(cell.working_days, 0.9)
     shown_decisions: int | None = decisions
-    if small(decisions, threshold):
+    if small(decisions, threshold) or "decisions" in also:
         suppressed += ["decisions", "median_working_days", "p90_working_days"]
         shown_decisions = median = p90 = None
     approved = cell.counts.get("approved", 0)
     amount: Decimal | None = cell.amount_granted
-    if approved is None or small(approved, threshold):
+    if approved is None or small(approved, threshold) or "approved" in also:
         if approved is not None:
             suppressed.append("amount_granted")
         amount = None
     return Shown(counts, shown_decisions, median, p90, amount, tuple(suppressed))
+
+
+def count_names(cells: Iterable[Cell]) -> list[str]:
+    """Every count measure of the cells: the known ones in their order, then any other a
+    grouping added (a new measure is suppressed without being listed here)."""
+    names = list(COUNTS)
+    for cell in cells:
+        names += [name for name in cell.counts if name not in names]
+    return names
+
+
+def shown_table(groups: Sequence[tuple[tuple[object, ...], Cell]], threshold: int) -> list[Shown]:
+    """The groups of one answer as shown: small counts hidden, and — per count measure, the
+    decisions included — complements hidden wherever a lone hidden count could be recomputed
+    from a total the coarser grouping publishes (`small_cells.complementary`)."""
+    width = len(groups[0][0]) if groups else 0
+    equations = indexed(grouping_equations((key for key, _ in groups), width))
+    also: dict[tuple[object, ...], set[str]] = {key: set() for key, _ in groups}
+    for name in [*count_names(cell for _, cell in groups), "decisions"]:
+        values: dict[tuple[object, ...], int] = {}
+        for key, cell in groups:
+            value = (
+                sum(cell.working_days.values()) if name == "decisions" else cell.counts.get(name, 0)
+            )
+            if value is None:
+                break  # not defined for this grouping: nothing shown, nothing to protect
+            values[key] = value
+        else:
+            hidden = {cell_key for cell_key, value in values.items() if small(value, threshold)}
+            for complement in complementary(values, hidden, equations) - hidden:
+                also[complement].add(name)
+    return [shown(cell, threshold, frozenset(also[key])) for key, cell in groups]
 
 
 def duplicates(dimensions: Iterable[Dimension]) -> list[Dimension]:

@@ -30,8 +30,9 @@ from socialaid.statistics.measures import (
     Dimension,
     Shown,
     duplicates,
-    shown,
+    shown_table,
 )
+from socialaid.statistics.min_cell import min_cell
 from socialaid.tenancy.service import get_tenant
 
 MAX_DAYS = 3 * 366 + 1
@@ -112,9 +113,10 @@ async def statistics(
     last: date,
     group_by: Sequence[Dimension],
     row_filter: StatisticsFilter,
-    threshold: int,
+    floor: int,
 ) -> Answer:
-    """The groups of the tenant's subtree from `first` to `last` (submission days, China time)."""
+    """The groups of the tenant's subtree from `first` to `last` (submission days, China time),
+    small counts and their complements hidden at the subtree's threshold, never below `floor`."""
     row = await get_tenant(session, code=tenant, path=["tenant"])
     actor = authorize(actor, Resource.STATISTICS, Action.READ, Target(tenant_path=row.path))
     _check(first, last, group_by)
@@ -150,9 +152,11 @@ async def statistics(
             cell.counts.pop("escalated", None)
         await _read_applications(session, keys, sources, where, params, cells)
     as_of = await _as_of(session, tenants)
+    threshold = await min_cell(session, row.path, floor)
+    ordered = sorted(cells.items(), key=lambda kv: [str(v) for v in kv[0]])
     groups = [
-        Group(dict(zip(keys, key, strict=True)), shown(cell, threshold))
-        for key, cell in sorted(cells.items(), key=lambda kv: [str(v) for v in kv[0]])
+        Group(dict(zip(keys, key, strict=True)), figures)
+        for (key, _), figures in zip(ordered, shown_table(ordered, threshold), strict=True)
     ]
     return Answer(groups, as_of, threshold, departments if scope is not None else ())
 

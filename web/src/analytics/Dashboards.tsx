@@ -26,6 +26,7 @@ const DashboardsDocument = graphql(`
       checks { measure itemByItem merged saved reductionPercent met arithmetic target { statement reductionPercent comparison } }
     }
     completionSummary(tenant: $tenant, from: $from, to: $to) {
+      minCell
       departments { department departmentName received decided approved denied closed withdrawn pending overdue withinLimit late }
       total { received decided approved denied closed pending overdue withinLimit late }
     }
@@ -33,6 +34,14 @@ const DashboardsDocument = graphql(`
 `);
 
 const MEASURES: Record<string, string> = { STEPS: "环节", FIELDS: "填报项", TIME: "时间（工作日）", MATERIALS: "材料", TRIPS: "跑动次数" };
+
+// The table's columns after the department, in order; a hidden count (small, or one that would
+// give a small one back by subtraction) is null in the answer and never shown as zero.
+const COMPLETION_COLUMNS = ["received", "decided", "approved", "denied", "closed", "pending", "overdue", "withinLimit", "late"] as const;
+
+function hiddenOr(value: number | null | undefined): string {
+  return value == null ? "已隐藏" : String(value);
+}
 
 function percent(value: number | null | undefined): string {
   return value == null ? "—" : `${value.toFixed(1)}%`;
@@ -139,16 +148,19 @@ export function Dashboards() {
           <Bars label="办结汇总：各部门的办理结果" categories={completionCategories} series={completionSeries} />
           <div className="table-scroll" tabIndex={0}>
             <table data-testid="completion-table">
-              <caption>办结汇总数据</caption>
+              <caption>
+                办结汇总数据
+                {completion.minCell > 1 ? `（1 至 ${completion.minCell - 1} 的数，以及可由合计推算出它们的数，记为“已隐藏”）` : ""}
+              </caption>
               <thead><tr><th scope="col">部门</th><th scope="col">收件</th><th scope="col">已决定</th><th scope="col">批准</th><th scope="col">不予批准</th><th scope="col">终止</th><th scope="col">办理中</th><th scope="col">超期</th><th scope="col">时限内</th><th scope="col">逾期办结</th></tr></thead>
               <tbody>
                 {completion.departments.map((d) => (
                   <tr key={d.department}>
-                    <td>{d.departmentName}</td><td>{d.received}</td><td>{d.decided}</td><td>{d.approved}</td><td>{d.denied}</td><td>{d.closed}</td><td>{d.pending}</td><td>{d.overdue}</td><td>{d.withinLimit}</td><td>{d.late}</td>
+                    <td>{d.departmentName}</td>{COMPLETION_COLUMNS.map((c) => <td key={c}>{hiddenOr(d[c])}</td>)}
                   </tr>
                 ))}
                 <tr>
-                  <th scope="row">合计</th><td>{completion.total.received}</td><td>{completion.total.decided}</td><td>{completion.total.approved}</td><td>{completion.total.denied}</td><td>{completion.total.closed}</td><td>{completion.total.pending}</td><td>{completion.total.overdue}</td><td>{completion.total.withinLimit}</td><td>{completion.total.late}</td>
+                  <th scope="row">合计</th>{COMPLETION_COLUMNS.map((c) => <td key={c}>{hiddenOr(completion.total[c])}</td>)}
                 </tr>
               </tbody>
             </table>
