@@ -10,6 +10,7 @@ period code, never guessed from the form's answers.
 from __future__ import annotations
 
 import calendar
+import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -32,6 +33,7 @@ class ReviewTrigger(StrEnum):
     REVIEW = "review"  # the next review after one was completed
     SELF_REPORT = "self_report"  # 主动报告: the family reported a change; reviewed early
     TAPER = "taper"  # a member started work: the review at the end of the taper period
+    SPOT_CHECK = "spot_check"  # 不定期抽查: drawn in the month's random sample, reviewed early
 
 
 class ReviewOutcome(StrEnum):
@@ -153,6 +155,27 @@ def plan_as_data(plan: TaperPlan) -> dict[str, object]:
         "countedIncome": None if plan.counted_income is None else f"{plan.counted_income:.2f}",
         "missingParameters": list(plan.missing),
     }
+
+
+def spot_check_seed(tenant: str, day: date) -> str:
+    """The draw's seed: one per tenant and China month, so every run of the job in a month draws
+    the same benefits (one already opened is not drawn twice) and a test can name them."""
+    return f"{tenant}:{day.year:04d}-{day.month:02d}"
+
+
+def spot_check_score(seed: str, case_id: str) -> float:
+    """A benefit's place in the draw, in [0, 1): the first 8 bytes of SHA-256 of `seed:case_id`
+    read as a big-endian integer over 2**64. Uniform and reproducible from the seed alone."""
+    digest = hashlib.sha256(f"{seed}:{case_id}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") / 2**64
+
+
+def spot_check_sample(seed: str, rate: float, case_ids: Sequence[str]) -> list[str]:
+    """The benefits drawn for a spot check: each whose score is below the tenant's rate, so about
+    `rate` of them; rate 0 draws none and rate 1 every one."""
+    if not 0 <= rate <= 1:
+        raise ValueError(f"spot-check rate must be between 0 and 1, not {rate}")
+    return [c for c in case_ids if spot_check_score(seed, c) < rate]
 
 
 def cleaned_reasons(reasons: Sequence[str]) -> tuple[str, ...]:

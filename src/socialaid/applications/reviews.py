@@ -191,12 +191,15 @@ def open_review(
     if trigger is not None:
         review.trigger = trigger.value
     review.lock_version += 1
-    early = review.trigger == ReviewTrigger.SELF_REPORT.value
+    why = {
+        ReviewTrigger.SELF_REPORT.value: "因主动报告提前核查",
+        ReviewTrigger.SPOT_CHECK.value: "被抽中不定期抽查，提前核查",
+    }.get(review.trigger, "已到定期核查时间")
     move.add_event(
         TimelineKind.REVIEW_DUE,
         actor,
         case=case,
-        summary=f"{case.item_name}" + ("因主动报告提前核查" if early else "已到定期核查时间"),
+        summary=f"{case.item_name}{why}",
         data=_due_data(review),
     )
 

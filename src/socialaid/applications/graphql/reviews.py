@@ -65,6 +65,8 @@ ReverificationTriggerEnum = described_enum(
         "REVIEW": "周期核查（REVIEW）：上次核查继续救助后按周期排定",
         "SELF_REPORT": "主动报告（SELF_REPORT）：家庭报告了变化，提前核查",
         "TAPER": "渐退期满（TAPER）：家庭成员就业后，救助在渐退期内继续，期满核查",
+        "SPOT_CHECK": "不定期抽查（SPOT_CHECK）：按本地区设定的每月抽查比例随机抽中，提前核查"
+        "（未设定比例时不抽查）",
     },
 )
 ReverificationOutcomeEnum = described_enum(
