@@ -47,7 +47,8 @@ COMPLETE = """mutation($i: ReverificationCompleteInput!) { reverificationComplet
 REPORT = """mutation($i: HouseholdChangeReportInput!) { householdChangeReport(input: $i) {
   errors { code message path } reportId
   reverifications { state trigger dueOn itemCode
-    taper { startedOn continuesUntil earnedIncome countedIncome missingParameters } } } }"""
+    taper { startedOn continuesUntil earnedIncome countedIncome missingParameters
+      steps { monthFrom percent amount } stepsParameterUnset } } } }"""
 NOTIFICATIONS = """query($id: ID!) { application(id: $id) {
   notifications { kind text } timeline { kind item summary } } }"""
 

@@ -14,7 +14,7 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 
@@ -104,6 +104,17 @@ class TaperTerms:
     period_months: int | None
     disregard_key: str | None = None
     disregard: Decimal | None = None  # yuan per month of earned income not counted
+    steps_key: str | None = None
+    steps: tuple[Decimal, ...] | None = None  # % of the amount paid in each taper month
+
+
+@dataclass(frozen=True)
+class TaperStep:
+    """The amount paid in one month of the taper period: `percent` of the amount in force."""
+
+    month_from: date
+    percent: Decimal
+    amount: Decimal
 
 
 @dataclass(frozen=True)
@@ -118,6 +129,10 @@ class TaperPlan:
     earned_income: Decimal | None
     counted_income: Decimal | None
     missing: tuple[str, ...]
+    # The step-down month by month; None when the tenant set no steps (`steps_unset` names the
+    # parameter) and the benefit continues unchanged until the review.
+    steps: tuple[TaperStep, ...] | None = None
+    steps_unset: str | None = None
 
     @property
     def decided_by_review(self) -> bool:
@@ -140,7 +155,27 @@ def taper_plan(
     counted = None
     if earned_income is not None and terms.disregard is not None:
         counted = max(Decimal(0), earned_income - terms.disregard)
-    return TaperPlan(started_on, until, amount, earned_income, counted, tuple(missing))
+    steps = None
+    if terms.period_months is not None and terms.steps is not None and amount is not None:
+        steps = taper_steps(started_on, amount, terms.steps, terms.period_months)
+    unset = terms.steps_key if terms.steps_key is not None and terms.steps is None else None
+    return TaperPlan(
+        started_on, until, amount, earned_income, counted, tuple(missing), steps, unset
+    )
+
+
+def taper_steps(
+    started_on: date, amount: Decimal, percents: Sequence[Decimal], months: int
+) -> tuple[TaperStep, ...]:
+    """渐退 step-down: in the n-th month of the taper (counted from the day work started) the
+    benefit is the n-th percentage of `amount`, to the fen (half up). A list shorter than the
+    period keeps its last percentage for the remaining months; a longer one stops at the period."""
+    out: list[TaperStep] = []
+    for month in range(months):
+        percent = percents[min(month, len(percents) - 1)]
+        paid = (amount * percent / 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        out.append(TaperStep(add_months(started_on, month), percent, paid))
+    return tuple(out)
 
 
 def plan_as_data(plan: TaperPlan) -> dict[str, object]:
@@ -154,6 +189,17 @@ def plan_as_data(plan: TaperPlan) -> dict[str, object]:
         "earnedIncome": None if plan.earned_income is None else f"{plan.earned_income:.2f}",
         "countedIncome": None if plan.counted_income is None else f"{plan.counted_income:.2f}",
         "missingParameters": list(plan.missing),
+        "steps": None
+        if plan.steps is None
+        else [
+            {
+                "from": step.month_from.isoformat(),
+                "percent": format(step.percent.normalize(), "f"),
+                "amount": f"{step.amount:.2f}",
+            }
+            for step in plan.steps
+        ],
+        "stepsUnset": plan.steps_unset,
     }
 
 
