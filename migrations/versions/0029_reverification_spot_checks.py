@@ -1,5 +1,6 @@
-"""reverification spot checks (issue 22): a review may be opened because the benefit was drawn
-for a spot check (不定期抽查, 001 三（二）4), trigger 'spot_check' (ADR 0040)
+"""issue 22's gaps (ADR 0040): a review may be opened because the benefit was drawn for a spot
+check (不定期抽查, 001 三（二）4), trigger 'spot_check'; the reporting views `leads_daily` and
+`reverifications_daily` count leads and reviews without personal data
 
 Revision ID: 0029
 Revises: 0026
@@ -8,6 +9,8 @@ Revises: 0026
 from collections.abc import Sequence
 
 from alembic import op
+
+from socialaid.reporting import ddl
 
 revision: str = "0029"
 down_revision: str | None = "0026"
@@ -25,9 +28,13 @@ def _trigger_check(condition: str) -> None:
 
 def upgrade() -> None:
     _trigger_check(_AFTER)
+    for statement in ddl.create_view_statements(ddl.DYNAMIC_MANAGEMENT_VIEWS):
+        op.execute(statement)
 
 
 def downgrade() -> None:
+    for name in ddl.DYNAMIC_MANAGEMENT_VIEWS:
+        op.execute(f"DROP VIEW {ddl.SCHEMA}.{name}")
     # The older schema cannot say a review was a spot check; its audit event still does.
     op.execute("UPDATE reverification SET trigger = 'review' WHERE trigger = 'spot_check'")
     _trigger_check(_BEFORE)

@@ -88,6 +88,47 @@ WHERE {_IN_SCOPE}
 GROUP BY 1, 2, 3, 4, 5""",
 }
 
+# Issue 22's statistics hooks (ADR 0040): leads raised, converted and dismissed, and reviews
+# opened and completed, countable without personal data (no family key, rule facts, tags, names
+# or reasons). Created by migration 0029: `lead` and `reverification` come after 0025 in the
+# migration chain, so these are not in VIEWS, which 0025 creates.
+DYNAMIC_MANAGEMENT_VIEWS: dict[str, str] = {
+    "leads_daily": f"""
+SELECT l.tenant_id, street.code AS street_code, l.rule_code, l.rule_version,
+       l.state AS lead_state,
+       (l.created_at AT TIME ZONE {CHINA})::date AS raised_on,
+       CASE WHEN l.state IN ('converted', 'dismissed')
+            THEN (l.updated_at AT TIME ZONE {CHINA})::date END AS handled_on,
+       count(*)::bigint AS leads
+FROM public.lead l JOIN public.tenant t ON t.tenant_id = l.tenant_id
+{_STREET.format(row="l")}
+WHERE {_IN_SCOPE}
+GROUP BY 1, 2, 3, 4, 5, 6, 7""",
+    "reverifications_daily": f"""
+SELECT r.tenant_id, street.code AS street_code, r.item_code, r.department AS department_code,
+       r.state AS review_state, r.trigger AS review_trigger, r.outcome,
+       r.due_on,
+       (r.opened_at AT TIME ZONE {CHINA})::date AS opened_on,
+       (r.completed_at AT TIME ZONE {CHINA})::date AS completed_on,
+       count(*)::bigint AS reviews
+FROM public.reverification r JOIN public.tenant t ON t.tenant_id = r.tenant_id
+{_STREET.format(row="r")}
+WHERE {_IN_SCOPE}
+GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10""",
+}
+
+
+def create_view_statements(views: dict[str, str]) -> list[str]:
+    """Each view, readable by the reporting role."""
+    statements: list[str] = []
+    for name, query in views.items():
+        statements += [
+            f"CREATE VIEW {SCHEMA}.{name} AS {query}",
+            f"GRANT SELECT ON {SCHEMA}.{name} TO {ROLE}",
+        ]
+    return statements
+
+
 CREATE_ROLE = f"""
 DO $$ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{ROLE}') THEN
@@ -133,11 +174,7 @@ def upgrade_statements() -> list[str]:
         f"ALTER TABLE {SCOPE_TABLE} ENABLE ROW LEVEL SECURITY",
         f"REVOKE ALL ON {SCOPE_TABLE} FROM PUBLIC",
     ]
-    for name, query in VIEWS.items():
-        statements += [
-            f"CREATE VIEW {SCHEMA}.{name} AS {query}",
-            f"GRANT SELECT ON {SCHEMA}.{name} TO {ROLE}",
-        ]
+    statements += create_view_statements(VIEWS)
     statements += [
         f"GRANT USAGE ON SCHEMA {SCHEMA} TO {ROLE}",
         f"""DO $$ BEGIN
