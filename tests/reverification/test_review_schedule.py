@@ -195,4 +195,6 @@ def test_percentage_steps_are_read_from_their_text(
 def test_a_steps_parameter_stores_its_normal_form() -> None:
     assert value_problem("%/月", "100, 80.50,60") is None
     assert normalised("%/月", "100, 80.50,60") == "100,80.5,60"
-    assert value_problem("%/月", 80) is not None
+    assert value_problem("%/月", "100,80,abc") is not None
+    assert value_problem("%/月", True) is not None
+    assert (value_problem("%/月", 80), normalised("%/月", 80)) == (None, "80")  # one month

@@ -71,6 +71,9 @@ def value_problem(unit: str | None, value: object) -> str | None:
         return f"参数单位“{unit}”没有规定取值类型，暂不能设定"
     wanted = f"单位为“{unit or '无'}”的参数取值须为{rule.described}"
     if rule.kind is ValueKind.PERCENT_STEPS:
+        # One month's step may arrive as a number (a form sends "80" as 80).
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            value = str(value)
         return None if isinstance(value, str) and percent_steps(value) is not None else wanted
     if rule.kind is ValueKind.TEXT:
         if not isinstance(value, str) or not value.strip() or len(value) > rule.maximum:
@@ -107,8 +110,8 @@ def percent_steps(value: str) -> tuple[Decimal, ...] | None:
 def normalised(unit: str | None, value: object) -> ParameterValue:
     """A valid value in its stored form: whole numbers as int (18, not 18.0), percentage steps
     as "100,80,60"."""
-    if isinstance(value, str) and UNITS[unit].kind is ValueKind.PERCENT_STEPS:
-        steps = percent_steps(value)
+    if UNITS[unit].kind is ValueKind.PERCENT_STEPS:
+        steps = percent_steps(str(value))
         assert steps is not None
         return ",".join(format(s.normalize(), "f") for s in steps)
     if isinstance(value, str):
