@@ -47,7 +47,8 @@ COMPLETE = """mutation($i: ReverificationCompleteInput!) { reverificationComplet
 REPORT = """mutation($i: HouseholdChangeReportInput!) { householdChangeReport(input: $i) {
   errors { code message path } reportId
   reverifications { state trigger dueOn itemCode
-    taper { startedOn continuesUntil earnedIncome countedIncome missingParameters } } } }"""
+    taper { startedOn continuesUntil earnedIncome countedIncome missingParameters
+      steps { monthFrom percent amount } stepsParameterUnset } } } }"""
 NOTIFICATIONS = """query($id: ID!) { application(id: $id) {
   notifications { kind text } timeline { kind item summary } } }"""
 
@@ -95,14 +96,24 @@ async def graphql(
 
 
 async def accepted_application(
-    db: Database, items: list[str], situation: dict[str, Any] | None = None
+    db: Database,
+    items: list[str],
+    situation: dict[str, Any] | None = None,
+    *,
+    person: dict[str, Any] | None = None,
+    serial: int = 131,
 ) -> dict[str, Any]:
-    """A Changning family's application, accepted at the door of its street."""
+    """A Changning family's application, accepted at the door of its street; `person` adds to
+    the applicant's answers, `serial` makes another family's id number."""
     citizen = await applicant(db, CHANGNING)
-    answers = shanghai_answers(id_number("310105", date(1982, 4, 2), 131))
+    answers = shanghai_answers(id_number("310105", date(1982, 4, 2), serial))
     if situation:
         answers["situation"] = answers.get("situation", {}) | situation
-    submitted = await apply(db, citizen, CHANGNING, items, answers, area=STREET)
+    if person:
+        answers["applicant"] = answers["applicant"] | person
+    submitted = await apply(
+        db, citizen, CHANGNING, items, answers, area=STREET, key=f"key-{serial}"
+    )
     return await accept(db, await window_clerk(db, CHANGNING, STREET), submitted)
 
 

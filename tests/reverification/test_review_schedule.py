@@ -16,7 +16,9 @@ from socialaid.applications.review_schedule import (
     next_review_on,
     plan_as_data,
     taper_plan,
+    taper_steps,
 )
+from socialaid.catalogue.parameter_values import normalised, percent_steps, value_problem
 
 CHANGNING_DIBAO = {"unstable_income_with_labour_capacity": 6, "stable_economic_situation": 12}
 
@@ -87,6 +89,8 @@ def test_a_member_starting_work_keeps_the_benefit_for_the_taper_period() -> None
         "earnedIncome": "2600.00",
         "countedIncome": "2100.00",
         "missingParameters": [],
+        "steps": None,  # the rule names no steps parameter: the amount is unchanged
+        "stepsUnset": None,
     }
 
 
@@ -105,3 +109,92 @@ def test_with_the_parameters_unset_the_plan_says_so_and_leaves_it_to_the_review(
     assert plan.counted_income is None
     assert plan.missing == ("dibao_taper_months", "dibao_income_disregard")
     assert plan.decided_by_review
+
+
+# ---------------------------------------------------------------- 渐退 step-down (ADR 0040)
+
+SHANGHAI_TAPER = TaperTerms(
+    period_key="dibao_taper_months",
+    period_months=4,
+    disregard_key="dibao_income_disregard",
+    disregard=Decimal(500),
+    steps_key="dibao_taper_steps",
+    steps=(Decimal(100), Decimal(80), Decimal("33.3")),
+)
+
+
+def test_the_taper_steps_down_month_by_month_as_the_tenant_set() -> None:
+    plan = taper_plan(
+        SHANGHAI_TAPER,
+        started_on=date(2026, 12, 15),
+        amount=Decimal("1510.00"),
+        earned_income=Decimal("2600.00"),
+    )
+    assert [(s.month_from, s.percent, s.amount) for s in plan.steps or ()] == [
+        (date(2026, 12, 15), Decimal(100), Decimal("1510.00")),
+        (date(2027, 1, 15), Decimal(80), Decimal("1208.00")),
+        (date(2027, 2, 15), Decimal("33.3"), Decimal("502.83")),  # 502.83 exactly
+        (date(2027, 3, 15), Decimal("33.3"), Decimal("502.83")),  # the last step holds
+    ]
+    assert plan.steps_unset is None
+    assert plan_as_data(plan)["steps"] == [
+        {"from": "2026-12-15", "percent": "100", "amount": "1510.00"},
+        {"from": "2027-01-15", "percent": "80", "amount": "1208.00"},
+        {"from": "2027-02-15", "percent": "33.3", "amount": "502.83"},
+        {"from": "2027-03-15", "percent": "33.3", "amount": "502.83"},
+    ]
+
+
+def test_a_step_is_rounded_half_up_to_the_fen() -> None:
+    [step] = taper_steps(date(2027, 1, 1), Decimal("1000.05"), [Decimal(50)], 1)
+    assert step.amount == Decimal("500.03")  # 500.025 rounds up
+
+
+def test_steps_longer_than_the_period_stop_at_its_end() -> None:
+    steps = taper_steps(date(2027, 1, 31), Decimal(100), [Decimal(90), Decimal(60), Decimal(30)], 2)
+    assert [(s.month_from, s.amount) for s in steps] == [
+        (date(2027, 1, 31), Decimal("90.00")),
+        (date(2027, 2, 28), Decimal("60.00")),
+    ]
+
+
+def test_without_steps_the_amount_is_unchanged_and_the_parameter_is_named() -> None:
+    terms = TaperTerms(
+        period_key="dibao_taper_months",
+        period_months=6,
+        steps_key="dibao_taper_steps",
+        steps=None,
+    )
+    plan = taper_plan(
+        terms, started_on=date(2026, 12, 15), amount=Decimal("1510.00"), earned_income=None
+    )
+    assert plan.steps is None
+    assert plan.steps_unset == "dibao_taper_steps"
+    assert plan.missing == ()  # the review is still at the taper's end: steps change no date
+    assert plan_as_data(plan)["stepsUnset"] == "dibao_taper_steps"
+
+
+@pytest.mark.parametrize(
+    ("value", "steps"),
+    [
+        ("100,80,60", (Decimal(100), Decimal(80), Decimal(60))),
+        (" 90 , 45.5 ", (Decimal(90), Decimal("45.5"))),
+        ("100,120", None),  # above 100
+        ("100,,60", None),
+        ("八十", None),
+        ("", None),
+        (",".join(["50"] * 121), None),  # more than ten years of months
+    ],
+)
+def test_percentage_steps_are_read_from_their_text(
+    value: str, steps: tuple[Decimal, ...] | None
+) -> None:
+    assert percent_steps(value) == steps
+
+
+def test_a_steps_parameter_stores_its_normal_form() -> None:
+    assert value_problem("%/月", "100, 80.50,60") is None
+    assert normalised("%/月", "100, 80.50,60") == "100,80.5,60"
+    assert value_problem("%/月", "100,80,abc") is not None
+    assert value_problem("%/月", True) is not None
+    assert (value_problem("%/月", 80), normalised("%/月", 80)) == (None, "80")  # one month

@@ -137,6 +137,8 @@ async def test_a_member_starting_work_keeps_the_benefit_through_the_taper_period
         "earnedIncome": "2600.00",
         "countedIncome": "2100.00",  # 2600 less the 500 disregarded
         "missingParameters": [],
+        "steps": None,  # no step-down set: 1510 a month until the review
+        "stepsParameterUnset": "dibao_taper_steps",
     }
     assert await run_job_on(db, clock, date(2027, 6, 1)) == 0  # its 6-month date has moved
     assert await run_job_on(db, clock, date(2027, 6, 15)) == 1
@@ -168,3 +170,32 @@ async def test_with_the_taper_parameters_unset_the_review_decides_now_and_says_w
     assert review["taper"]["continuesUntil"] is None
     assert review["taper"]["countedIncome"] is None
     assert review["taper"]["missingParameters"] == ["dibao_taper_months", "dibao_income_disregard"]
+    assert review["taper"]["steps"] is None
+
+
+async def test_the_taper_steps_down_as_the_tenant_set_its_steps(
+    db: Database, client: httpx.AsyncClient, clock: Clock
+) -> None:
+    await set_parameter(client, "dibao_taper_months", 4)
+    await set_parameter(client, "dibao_taper_steps", "100,80,60")
+    application = await accepted_application(db, SHANGHAI_FAMILY)
+    await approve(db, client, application, "dibao", reverificationPeriod=UNSTABLE)  # 1510 a month
+
+    clock.on(date(2026, 12, 20))
+    reported = await report(
+        client,
+        application,
+        CITIZEN,
+        kind="EMPLOYMENT_STARTED",
+        occurredOn="2026-12-15",
+        description="户主就业",
+    )
+    [review] = reported["reverifications"]
+    assert (review["state"], review["dueOn"]) == ("SCHEDULED", "2027-04-15")
+    assert review["taper"]["stepsParameterUnset"] is None
+    assert review["taper"]["steps"] == [
+        {"monthFrom": "2026-12-15", "percent": "100", "amount": "1510.00"},
+        {"monthFrom": "2027-01-15", "percent": "80", "amount": "1208.00"},  # 1510 × 80%
+        {"monthFrom": "2027-02-15", "percent": "60", "amount": "906.00"},  # 1510 × 60%
+        {"monthFrom": "2027-03-15", "percent": "60", "amount": "906.00"},  # the last step holds
+    ]

@@ -16,7 +16,10 @@ import strawberry
 
 from socialaid.access.sessions import replica_reading, scoped_session
 from socialaid.applications import queries as application_queries
+from socialaid.applications import review_queries
+from socialaid.applications.graphql.reviews import ReverificationType
 from socialaid.applications.graphql.types import ApplicationType, CaseType
+from socialaid.applications.reviews import parse_review_id
 from socialaid.audit import queries as audit_queries
 from socialaid.audit.graphql import AuditEventType
 from socialaid.catalogue import history
@@ -29,8 +32,11 @@ from socialaid.errors import DomainError, NotFoundError
 from socialaid.grants import service as grants_service
 from socialaid.grants.graphql import RoleAssignmentType
 from socialaid.kernel.context import Info
-from socialaid.kernel.global_id import decode_global_id
+from socialaid.kernel.global_id import decode_global_id, encode_global_id
 from socialaid.kernel.node import Node
+from socialaid.needs import service as needs_service
+from socialaid.needs.graphql import NeedsAssessmentType
+from socialaid.needs.identity import TYPE_NAME as NEEDS_ASSESSMENT
 from socialaid.tenancy import service as tenancy_service
 from socialaid.tenancy.graphql import TenantType, department_node
 
@@ -57,6 +63,27 @@ async def _case(info: Info, key: tuple[str, ...]) -> Node:
             session, actor=info.context.principal, case_id=key[0]
         )
     return CaseType(row=row)
+
+
+async def _reverification(info: Info, key: tuple[str, ...]) -> Node:
+    async with scoped_session(info.context.db, info.context.principal) as session:
+        review, case = await review_queries.review_record(
+            session, actor=info.context.principal, review_id=parse_review_id(key[0])
+        )
+    return ReverificationType(row=review, case_row=case)
+
+
+async def _needs_assessment(info: Info, key: tuple[str, ...]) -> Node:
+    ctx = info.context
+    async with scoped_session(ctx.db, ctx.principal) as session:
+        row = await needs_service.read_assessment(
+            session,
+            ctx.principal,
+            encode_global_id(NEEDS_ASSESSMENT, *key),
+            request_id=ctx.request_id,
+            via="node",
+        )
+    return NeedsAssessmentType(row=row)
 
 
 async def _tenant(info: Info, key: tuple[str, ...]) -> Node:
@@ -134,6 +161,8 @@ Fetch = Callable[[Info, tuple[str, ...]], Awaitable[Node]]
 FETCHERS: dict[str, tuple[int, Fetch]] = {
     "Application": (1, _application),
     "Case": (1, _case),
+    "Reverification": (1, _reverification),
+    "NeedsAssessment": (2, _needs_assessment),
     "Tenant": (1, _tenant),
     "Department": (2, _department),
     "CatalogueItem": (2, _catalogue_item),

@@ -58,7 +58,7 @@ from socialaid.applications.records import (
     ReceivedDecision,
     legal_basis_text,
 )
-from socialaid.applications.reviews import schedule_first_review
+from socialaid.applications.reviews import schedule_first_review, schedule_granted_review
 from socialaid.applications.states import (
     CASE_FINAL_STATES,
     ApplicationState,
@@ -510,7 +510,13 @@ async def _grant(
         summary=f"免申即享：“{ref.label}”随前置事项获准自动准予",
         data={"trigger": effect.trigger, "notice": notice.text},
     )
-    return {"effect": "grant", "item": ref.code, "created": not effect.case_exists}
+    await session.flush()  # a created case is in the table before its review refers to it
+    review = await schedule_granted_review(
+        session, move, view, target, by_code.get(effect.trigger), actor=actor.user_id
+    )
+    return {"effect": "grant", "item": ref.code, "created": not effect.case_exists} | (
+        {} if review is None else {"reverification": review}
+    )
 
 
 async def _complete_if_done(session: AsyncSession, move: Move, actor: Principal) -> bool:

@@ -13,7 +13,13 @@ from sqlalchemy import ColumnElement, Select, func, or_, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from socialaid.access.decisions import authenticated, authorize
+from socialaid.access.decisions import (
+    ForbiddenError,
+    allowed_somewhere,
+    authenticated,
+    authorize,
+    is_allowed,
+)
 from socialaid.access.principal import Principal, Target
 from socialaid.access.row_scope import row_scope, tenant_subtree
 from socialaid.access.vocabulary import Action, Resource
@@ -112,6 +118,39 @@ async def count_reviews(
         select(func.count()).select_from(Reverification).where(*conditions)
     )
     return int(found or 0)
+
+
+async def review_record(
+    session: AsyncSession, *, actor: Principal | None, review_id: uuid.UUID
+) -> tuple[Reverification, ApplicationCase]:
+    """One review with its case, for a reader `reverifications` would show it to: the listing's
+    permission and row scope (an adviser its area's, a caseworker its departments'), checked on
+    the row, as `case_record` does for cases (node(id:), ADR 0021)."""
+    actor = allowed_somewhere(actor, Resource.REVERIFICATION, Action.READ)
+    found = (
+        await session.execute(
+            select(Reverification, ApplicationCase)
+            .join(
+                ApplicationCase,
+                (col(ApplicationCase.tenant_id) == col(Reverification.tenant_id))
+                & (col(ApplicationCase.id) == col(Reverification.case_id)),
+            )
+            .where(col(Reverification.id) == review_id)
+        )
+    ).first()
+    if found is None:
+        raise NotFoundError("没有这项核查", path=["id"])
+    review, case = found
+    tenant = await get_tenant(session, code=review.tenant_id)
+    target = Target(
+        tenant_path=tenant.path,
+        department=review.department,
+        area_path=review.area_path,
+        owner=review.owner,
+    )
+    if not is_allowed(actor, Resource.REVERIFICATION, Action.READ, target):
+        raise ForbiddenError()
+    return review, case
 
 
 def page_key(review: Reverification) -> tuple[str, str]:

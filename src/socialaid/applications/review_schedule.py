@@ -10,10 +10,11 @@ period code, never guessed from the form's answers.
 from __future__ import annotations
 
 import calendar
+import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 
@@ -32,6 +33,7 @@ class ReviewTrigger(StrEnum):
     REVIEW = "review"  # the next review after one was completed
     SELF_REPORT = "self_report"  # 主动报告: the family reported a change; reviewed early
     TAPER = "taper"  # a member started work: the review at the end of the taper period
+    SPOT_CHECK = "spot_check"  # 不定期抽查: drawn in the month's random sample, reviewed early
 
 
 class ReviewOutcome(StrEnum):
@@ -102,6 +104,17 @@ class TaperTerms:
     period_months: int | None
     disregard_key: str | None = None
     disregard: Decimal | None = None  # yuan per month of earned income not counted
+    steps_key: str | None = None
+    steps: tuple[Decimal, ...] | None = None  # % of the amount paid in each taper month
+
+
+@dataclass(frozen=True)
+class TaperStep:
+    """The amount paid in one month of the taper period: `percent` of the amount in force."""
+
+    month_from: date
+    percent: Decimal
+    amount: Decimal
 
 
 @dataclass(frozen=True)
@@ -116,6 +129,10 @@ class TaperPlan:
     earned_income: Decimal | None
     counted_income: Decimal | None
     missing: tuple[str, ...]
+    # The step-down month by month; None when the tenant set no steps (`steps_unset` names the
+    # parameter) and the benefit continues unchanged until the review.
+    steps: tuple[TaperStep, ...] | None = None
+    steps_unset: str | None = None
 
     @property
     def decided_by_review(self) -> bool:
@@ -138,7 +155,27 @@ def taper_plan(
     counted = None
     if earned_income is not None and terms.disregard is not None:
         counted = max(Decimal(0), earned_income - terms.disregard)
-    return TaperPlan(started_on, until, amount, earned_income, counted, tuple(missing))
+    steps = None
+    if terms.period_months is not None and terms.steps is not None and amount is not None:
+        steps = taper_steps(started_on, amount, terms.steps, terms.period_months)
+    unset = terms.steps_key if terms.steps_key is not None and terms.steps is None else None
+    return TaperPlan(
+        started_on, until, amount, earned_income, counted, tuple(missing), steps, unset
+    )
+
+
+def taper_steps(
+    started_on: date, amount: Decimal, percents: Sequence[Decimal], months: int
+) -> tuple[TaperStep, ...]:
+    """渐退 step-down: in the n-th month of the taper (counted from the day work started) the
+    benefit is the n-th percentage of `amount`, to the fen (half up). A list shorter than the
+    period keeps its last percentage for the remaining months; a longer one stops at the period."""
+    out: list[TaperStep] = []
+    for month in range(months):
+        percent = percents[min(month, len(percents) - 1)]
+        paid = (amount * percent / 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        out.append(TaperStep(add_months(started_on, month), percent, paid))
+    return tuple(out)
 
 
 def plan_as_data(plan: TaperPlan) -> dict[str, object]:
@@ -152,7 +189,39 @@ def plan_as_data(plan: TaperPlan) -> dict[str, object]:
         "earnedIncome": None if plan.earned_income is None else f"{plan.earned_income:.2f}",
         "countedIncome": None if plan.counted_income is None else f"{plan.counted_income:.2f}",
         "missingParameters": list(plan.missing),
+        "steps": None
+        if plan.steps is None
+        else [
+            {
+                "from": step.month_from.isoformat(),
+                "percent": format(step.percent.normalize(), "f"),
+                "amount": f"{step.amount:.2f}",
+            }
+            for step in plan.steps
+        ],
+        "stepsUnset": plan.steps_unset,
     }
+
+
+def spot_check_seed(tenant: str, day: date) -> str:
+    """The draw's seed: one per tenant and China month, so every run of the job in a month draws
+    the same benefits (one already opened is not drawn twice) and a test can name them."""
+    return f"{tenant}:{day.year:04d}-{day.month:02d}"
+
+
+def spot_check_score(seed: str, case_id: str) -> float:
+    """A benefit's place in the draw, in [0, 1): the first 8 bytes of SHA-256 of `seed:case_id`
+    read as a big-endian integer over 2**64. Uniform and reproducible from the seed alone."""
+    digest = hashlib.sha256(f"{seed}:{case_id}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") / 2**64
+
+
+def spot_check_sample(seed: str, rate: float, case_ids: Sequence[str]) -> list[str]:
+    """The benefits drawn for a spot check: each whose score is below the tenant's rate, so about
+    `rate` of them; rate 0 draws none and rate 1 every one."""
+    if not 0 <= rate <= 1:
+        raise ValueError(f"spot-check rate must be between 0 and 1, not {rate}")
+    return [c for c in case_ids if spot_check_score(seed, c) < rate]
 
 
 def cleaned_reasons(reasons: Sequence[str]) -> tuple[str, ...]:

@@ -59,6 +59,7 @@ from socialaid.applications.review_schedule import (
 )
 from socialaid.applications.timeline import TimelineKind
 from socialaid.catalogue.files import ItemFile
+from socialaid.catalogue.parameter_values import percent_steps
 from socialaid.catalogue.service import (
     CatalogueCaches,
     TenantView,
@@ -158,6 +159,61 @@ def schedule_first_review(
     return _review_data(review)
 
 
+async def schedule_granted_review(
+    session: AsyncSession,
+    move: Move,
+    view: TenantView,
+    case: ApplicationCase,
+    trigger: ApplicationCase | None,
+    *,
+    actor: str,
+) -> dict[str, Any] | None:
+    """免申即享: an automatically granted benefit is reviewed as an approved one — from its own
+    item's re-verification data where it has some, else on its trigger's schedule (the benefit
+    holds because the trigger's does, so it is checked when the trigger is). None: neither has
+    a review."""
+    spec = view.specs.get(case.item_code)
+    if spec is not None and spec.reverification is not None:
+        return schedule_first_review(
+            session, move, view, case, actor=actor, period_code=None, amount=None
+        )
+    if trigger is None:
+        return None
+    followed = await session.scalar(
+        select(Reverification).where(
+            col(Reverification.tenant_id) == trigger.tenant_id,
+            col(Reverification.case_id) == trigger.id,
+            col(Reverification.state).in_(_OPEN),
+        )
+    )
+    if followed is None:
+        return None
+    period = None if followed.period_months is None else Period(followed.period_months)
+    review = _new_review(
+        case, trigger=ReviewTrigger.APPROVAL, period=period, start=move.now.date(), amount=None
+    )
+    review.due_on = followed.due_on
+    session.add(review)
+    move.add_event(
+        TimelineKind.REVIEW_SCHEDULED,
+        actor,
+        case=case,
+        summary=_scheduled_summary(case, review) + f"（随前置事项“{trigger.item_name}”核查）",
+        data=_review_data(review) | {"follows": str(trigger.id)},
+    )
+    return _review_data(review)
+
+
+def _next_period(
+    spec: ItemFile | None, review: Reverification, chosen: str | None
+) -> Period | None:
+    """The next review's period: the item's (or the one chosen), or, for an automatically granted
+    benefit whose item has no re-verification data, the period it followed from its trigger."""
+    if (spec is None or spec.reverification is None) and chosen is None:
+        return None if review.period_months is None else Period(review.period_months)
+    return _period(spec, chosen, ["periodCode"])
+
+
 def _review_data(review: Reverification) -> dict[str, Any]:
     return {
         "reverification": str(review.id),
@@ -191,12 +247,15 @@ def open_review(
     if trigger is not None:
         review.trigger = trigger.value
     review.lock_version += 1
-    early = review.trigger == ReviewTrigger.SELF_REPORT.value
+    why = {
+        ReviewTrigger.SELF_REPORT.value: "因主动报告提前核查",
+        ReviewTrigger.SPOT_CHECK.value: "被抽中不定期抽查，提前核查",
+    }.get(review.trigger, "已到定期核查时间")
     move.add_event(
         TimelineKind.REVIEW_DUE,
         actor,
         case=case,
-        summary=f"{case.item_name}" + ("因主动报告提前核查" if early else "已到定期核查时间"),
+        summary=f"{case.item_name}{why}",
         data=_due_data(review),
     )
 
@@ -308,10 +367,8 @@ async def complete_review(
     amount = completion.amount if outcome is ReviewOutcome.ADJUST else review.amount
     next_review = None
     if not stopping:
-        period = _period(
-            view.specs.get(case.item_code),
-            completion.period_code or review.period_code,
-            ["periodCode"],
+        period = _next_period(
+            view.specs.get(case.item_code), review, completion.period_code or review.period_code
         )
         next_review = _new_review(
             case, trigger=ReviewTrigger.REVIEW, period=period, start=today, amount=amount
@@ -412,11 +469,14 @@ def _taper_terms(view: TenantView, spec: ItemFile) -> TaperTerms | None:
 
     months = value(rule.period_parameter)
     disregard = value(rule.disregard_parameter)
+    steps = value(rule.steps_parameter)
     return TaperTerms(
         period_key=rule.period_parameter,
         period_months=None if months is None else int(months),
         disregard_key=rule.disregard_parameter,
         disregard=None if disregard is None else Decimal(str(disregard)),
+        steps_key=rule.steps_parameter,
+        steps=percent_steps(steps) if isinstance(steps, str) else None,
     )
 
 

@@ -280,12 +280,23 @@ class ReverificationPeriod(_Strict):
 # ---------------------------------------------------------------- items (continued)
 
 
+class SpotChecks(_Strict):
+    """不定期抽查 (001 三（二）4, 重残无业人员): besides the periodic review, a random share of the
+    item's benefits is reviewed early. The seed gives no rate nor rule, so the rule names the
+    tenant parameter holding the share checked each month; unset, nobody is spot-checked."""
+
+    description: Text
+    rate_parameter: Code  # the share (比例, 0 to 1) of the item's benefits checked each month
+    source: SourceRef
+
+
 class Reverification(_Strict):
     period_months: int | None = None
     description: str | None = None
     source: SourceRef
     # Issue 15: several periods, each for the families it names; then period_months stays null.
     periods: list[ReverificationPeriod] = Field(default_factory=list)
+    spot_checks: SpotChecks | None = None
 
 
 class Taper(_Strict):
@@ -297,6 +308,9 @@ class Taper(_Strict):
     description: Text
     period_parameter: Code  # months the benefit continues after a member starts work
     disregard_parameter: Code | None = None  # yuan per month of earned income not counted
+    # Percentages of the amount paid in each month of the taper period (渐退 step-down); the
+    # seeds give no steps, so without a value the benefit continues unchanged (ADR 0040).
+    steps_parameter: Code | None = None
     source: SourceRef
 
 

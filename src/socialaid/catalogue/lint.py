@@ -72,6 +72,7 @@ TITLES |= {
 }
 # Issue 22: 收入豁免、救助渐退 read named tenant parameters.
 TITLES |= {"TAPER_PARAMETER_UNDECLARED": "渐退规则引用了未声明的参数"}
+TITLES |= {"SPOT_CHECK_PARAMETER_UNDECLARED": "不定期抽查规则引用了未声明的参数"}
 
 
 # Issue 23: a reform target's percentage must be the one its source states.
@@ -170,6 +171,8 @@ def _item_errors(
         named = {"period_parameter": taper.period_parameter}
         if taper.disregard_parameter is not None:
             named["disregard_parameter"] = taper.disregard_parameter
+        if taper.steps_parameter is not None:
+            named["steps_parameter"] = taper.steps_parameter
         for where, key in named.items():
             if key not in declared:
                 error(
@@ -177,6 +180,13 @@ def _item_errors(
                     "TAPER_PARAMETER_UNDECLARED",
                     f"no parameter {key!r} declared for this item or its tenant",
                 )
+    spot = item.reverification.spot_checks if item.reverification is not None else None
+    if spot is not None and spot.rate_parameter not in declared:
+        error(
+            "reverification.spot_checks.rate_parameter",
+            "SPOT_CHECK_PARAMETER_UNDECLARED",
+            f"no parameter {spot.rate_parameter!r} declared for this item or its tenant",
+        )
 
     def condition(
         path: str, logic: object, row: str | None = None, within: str | None = None

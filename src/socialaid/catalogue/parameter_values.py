@@ -27,6 +27,7 @@ class ValueKind(StrEnum):
     RATIO = "ratio"  # a share between 0 and 1
     PERCENT = "percent"  # a share between 0 and 100
     TEXT = "text"  # no unit: a standard or rule stated in words (a hotline, grade standards)
+    PERCENT_STEPS = "percent_steps"  # percentages month by month, written "100,80,60"
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,11 @@ UNITS: Mapping[str | None, UnitRule] = {
     "人": UnitRule(ValueKind.WHOLE, 100, "0 到 100 之间的整数（人数）"),
     "比例": UnitRule(ValueKind.RATIO, 1, "0 到 1 之间的数（比例，如 0.2 表示 20%）"),
     "%": UnitRule(ValueKind.PERCENT, 100, "0 到 100 之间的数（百分比）"),
+    "%/月": UnitRule(
+        ValueKind.PERCENT_STEPS,
+        100,
+        "按月排列、以英文逗号分隔的 1 到 120 个 0 到 100 之间的百分比（如 100,80,60）",
+    ),
     None: UnitRule(ValueKind.TEXT, 500, "1 到 500 个字的文字"),
 }
 
@@ -64,6 +70,11 @@ def value_problem(unit: str | None, value: object) -> str | None:
     if rule is None:
         return f"参数单位“{unit}”没有规定取值类型，暂不能设定"
     wanted = f"单位为“{unit or '无'}”的参数取值须为{rule.described}"
+    if rule.kind is ValueKind.PERCENT_STEPS:
+        # One month's step may arrive as a number (a form sends "80" as 80).
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            value = str(value)
+        return None if isinstance(value, str) and percent_steps(value) is not None else wanted
     if rule.kind is ValueKind.TEXT:
         if not isinstance(value, str) or not value.strip() or len(value) > rule.maximum:
             return wanted
@@ -79,8 +90,30 @@ def value_problem(unit: str | None, value: object) -> str | None:
     return None
 
 
+def percent_steps(value: str) -> tuple[Decimal, ...] | None:
+    """A `%/月` value's percentages, month by month ("100,80,60"); None when it is not one."""
+    parts = [p.strip() for p in value.split(",")]
+    if not 1 <= len(parts) <= 120:
+        return None
+    steps: list[Decimal] = []
+    for part in parts:
+        try:
+            step = Decimal(part)
+        except InvalidOperation:
+            return None
+        if not step.is_finite() or not 0 <= step <= 100:
+            return None
+        steps.append(step)
+    return tuple(steps)
+
+
 def normalised(unit: str | None, value: object) -> ParameterValue:
-    """A valid value in its stored form: whole numbers as int (18, not 18.0)."""
+    """A valid value in its stored form: whole numbers as int (18, not 18.0), percentage steps
+    as "100,80,60"."""
+    if UNITS[unit].kind is ValueKind.PERCENT_STEPS:
+        steps = percent_steps(str(value))
+        assert steps is not None
+        return ",".join(format(s.normalize(), "f") for s in steps)
     if isinstance(value, str):
         return value.strip()
     assert isinstance(value, int | float) and not isinstance(value, bool)

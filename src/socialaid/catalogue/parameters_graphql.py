@@ -29,7 +29,8 @@ class TenantParameterSetInput:
     )
     value: JSON = strawberry.field(
         description="取值，类型由参数单位决定：元、元/月、元/人·月等为不小于 0、至多两位小数的数；"
-        "月、周岁、人为整数；比例为 0 到 1 的数；无单位为文字。类型不符为 INVALID_INPUT（path: value）"
+        "月、周岁、人为整数；比例为 0 到 1 的数；%/月 为逐月百分比，以英文逗号分隔的文字（如 "
+        '"100,80,60"）；无单位为文字。类型不符为 INVALID_INPUT（path: value）'
     )
     effective_from: date = strawberry.field(
         description="自哪天起施行（YYYY-MM-DD，不早于今天）；此前各日仍读原取值"

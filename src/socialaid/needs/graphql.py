@@ -5,7 +5,7 @@ show."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 import strawberry
 
@@ -16,11 +16,12 @@ from socialaid.errors import DomainError, ErrorCode
 from socialaid.kernel.context import Info
 from socialaid.kernel.described_enum import described_enum
 from socialaid.kernel.global_id import encode_global_id
+from socialaid.kernel.node import Node
 from socialaid.kernel.runner import MUTATION_INPUT, run_mutation
 from socialaid.kernel.unit_of_work import UnitOfWork
 from socialaid.kernel.user_error import ErrorOf, Failable, errors_field, payload_error
 from socialaid.needs import service
-from socialaid.needs.identity import assessment_global_id
+from socialaid.needs.identity import TYPE_NAME, assessment_global_id
 from socialaid.needs.models import NeedsAssessment
 from socialaid.needs.scoring import Outcome
 
@@ -34,10 +35,6 @@ NeedsAssessmentOutcomeEnum = described_enum(
         "评分已记录，设定后修订或重新评估即可提出",
     },
 )
-
-
-def assessment_id(row: NeedsAssessment) -> strawberry.ID:
-    return strawberry.ID(assessment_global_id(row.tenant_id, row.id))
 
 
 @strawberry.type(name="NeedsDimensionResult", description="一个维度的评分与判断")
@@ -81,12 +78,12 @@ class NeedsProposedItemType:
     "“需求统一评估、对象统一认定、结果多方应用、救助综合实施”——所转介的部门和办理该户案件的部门读同一份评估；"
     "每次读取记入审计",
 )
-class NeedsAssessmentType:
+class NeedsAssessmentType(Node):
+    node_type: ClassVar[str] = TYPE_NAME
     row: strawberry.Private[NeedsAssessment]
 
-    @strawberry.field(description="评估的全局 id，可作 needsAssessment(id:)")
-    def id(self) -> strawberry.ID:
-        return assessment_id(self.row)
+    def node_key(self) -> tuple[str, ...]:
+        return (self.row.tenant_id, str(self.row.id))
 
     @strawberry.field(description="所在租户代码")
     def tenant_code(self) -> str:

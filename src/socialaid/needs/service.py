@@ -321,8 +321,10 @@ async def read_assessment(
     assessment: str,
     *,
     request_id: str | None,
+    via: str = "needsAssessment",
 ) -> NeedsAssessment:
-    """`needsAssessment(id)`: NOT_FOUND when there is none, FORBIDDEN for whoever may not read it."""
+    """`needsAssessment(id)` (and `node(id:)`, `via` "node"): NOT_FOUND when there is none,
+    FORBIDDEN for whoever may not read it."""
     actor = allowed_somewhere(actor, Resource.NEEDS_ASSESSMENT, Action.READ)
     tenant, assessment_id = parse_assessment_id(assessment, ["id"])
     row = await session.get(NeedsAssessment, (tenant, assessment_id))
@@ -330,7 +332,7 @@ async def read_assessment(
         raise NotFoundError("没有这份需求评估", path=["id"])
     if await _readable(session, actor, row) is None:
         raise ForbiddenError()
-    await _audited_read(session, actor, row, "needsAssessment", request_id)
+    await _audited_read(session, actor, row, via, request_id)
     return row
 
 

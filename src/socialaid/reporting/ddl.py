@@ -110,10 +110,14 @@ def _min_cell(row: str) -> str:
 
 
 def _hidden_when_small(view: str, row: str, measure: str) -> str:
+    return _small_counts_hidden(VIEWS_0025[view], row, measure)
+
+
+def _small_counts_hidden(query: str, row: str, measure: str) -> str:
     counted = f"count(*)::bigint AS {measure}"
-    assert counted in VIEWS_0025[view], view
+    assert counted in query, measure
     threshold = _min_cell(row)
-    return VIEWS_0025[view].replace(
+    return query.replace(
         counted,
         f"CASE WHEN count(*) < {threshold} THEN NULL ELSE count(*)::bigint END AS {measure}",
     )
@@ -132,6 +136,54 @@ VIEWS: dict[str, str] = VIEWS_0025 | COUNTING_VIEWS
 def counting_views_statements(views: dict[str, str]) -> list[str]:
     """Replace the counting views by `views` (COUNTING_VIEWS, or VIEWS_0025 to go back)."""
     return [f"CREATE OR REPLACE VIEW {SCHEMA}.{name} AS {views[name]}" for name in COUNTING_VIEWS]
+
+
+# Issue 22's statistics hooks (ADR 0040): leads raised, converted and dismissed, and reviews
+# opened and completed, countable without personal data (no family key, rule facts, tags, names
+# or reasons). Created by migration 0029: `lead` and `reverification` come after 0025 in the
+# migration chain, so these are not in VIEWS, which 0025 creates.
+_DYNAMIC_MANAGEMENT_COUNTS: dict[str, str] = {
+    "leads_daily": f"""
+SELECT l.tenant_id, street.code AS street_code, l.rule_code, l.rule_version,
+       l.state AS lead_state,
+       (l.created_at AT TIME ZONE {CHINA})::date AS raised_on,
+       CASE WHEN l.state IN ('converted', 'dismissed')
+            THEN (l.updated_at AT TIME ZONE {CHINA})::date END AS handled_on,
+       count(*)::bigint AS leads
+FROM public.lead l JOIN public.tenant t ON t.tenant_id = l.tenant_id
+{_STREET.format(row="l")}
+WHERE {_IN_SCOPE}
+GROUP BY 1, 2, 3, 4, 5, 6, 7""",
+    "reverifications_daily": f"""
+SELECT r.tenant_id, street.code AS street_code, r.item_code, r.department AS department_code,
+       r.state AS review_state, r.trigger AS review_trigger, r.outcome,
+       r.due_on,
+       (r.opened_at AT TIME ZONE {CHINA})::date AS opened_on,
+       (r.completed_at AT TIME ZONE {CHINA})::date AS completed_on,
+       count(*)::bigint AS reviews
+FROM public.reverification r JOIN public.tenant t ON t.tenant_id = r.tenant_id
+{_STREET.format(row="r")}
+WHERE {_IN_SCOPE}
+GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10""",
+}
+# Their counts are hidden below the small-cell threshold as the counting views' are (0031).
+DYNAMIC_MANAGEMENT_VIEWS: dict[str, str] = {
+    "leads_daily": _small_counts_hidden(_DYNAMIC_MANAGEMENT_COUNTS["leads_daily"], "l", "leads"),
+    "reverifications_daily": _small_counts_hidden(
+        _DYNAMIC_MANAGEMENT_COUNTS["reverifications_daily"], "r", "reviews"
+    ),
+}
+
+
+def create_view_statements(views: dict[str, str]) -> list[str]:
+    """Each view, readable by the reporting role."""
+    statements: list[str] = []
+    for name, query in views.items():
+        statements += [
+            f"CREATE VIEW {SCHEMA}.{name} AS {query}",
+            f"GRANT SELECT ON {SCHEMA}.{name} TO {ROLE}",
+        ]
+    return statements
 
 
 CREATE_ROLE = f"""
@@ -179,11 +231,7 @@ def upgrade_statements() -> list[str]:
         f"ALTER TABLE {SCOPE_TABLE} ENABLE ROW LEVEL SECURITY",
         f"REVOKE ALL ON {SCOPE_TABLE} FROM PUBLIC",
     ]
-    for name, query in VIEWS_0025.items():
-        statements += [
-            f"CREATE VIEW {SCHEMA}.{name} AS {query}",
-            f"GRANT SELECT ON {SCHEMA}.{name} TO {ROLE}",
-        ]
+    statements += create_view_statements(VIEWS_0025)
     statements += [
         f"GRANT USAGE ON SCHEMA {SCHEMA} TO {ROLE}",
         f"""DO $$ BEGIN

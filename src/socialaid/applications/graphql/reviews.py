@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 import strawberry
 
@@ -31,7 +31,7 @@ from socialaid.errors import DomainError, ErrorCode
 from socialaid.kernel.connections import CountedConnection, relay_connection
 from socialaid.kernel.context import Info
 from socialaid.kernel.described_enum import described_enum
-from socialaid.kernel.global_id import encode_global_id
+from socialaid.kernel.node import Node
 from socialaid.kernel.pagination import (
     AFTER,
     FIRST,
@@ -64,6 +64,8 @@ ReverificationTriggerEnum = described_enum(
         "REVIEW": "周期核查（REVIEW）：上次核查继续救助后按周期排定",
         "SELF_REPORT": "主动报告（SELF_REPORT）：家庭报告了变化，提前核查",
         "TAPER": "渐退期满（TAPER）：家庭成员就业后，救助在渐退期内继续，期满核查",
+        "SPOT_CHECK": "不定期抽查（SPOT_CHECK）：按本地区设定的每月抽查比例随机抽中，提前核查"
+        "（未设定比例时不抽查）",
     },
 )
 ReverificationOutcomeEnum = described_enum(
@@ -91,6 +93,20 @@ HouseholdChangeKindEnum = described_enum(
 
 
 @strawberry.type(
+    name="ReverificationTaperStep",
+    description="渐退期内的一个月：自该日起一个月按原金额的百分比发放",
+)
+class TaperStepType:
+    month_from: date = strawberry.field(
+        description="这一个月的起始日期（YYYY-MM-DD，自就业之日起按月计）"
+    )
+    percent: str = strawberry.field(description="按原金额发放的百分比（十进制字符串，如 80）")
+    amount: str = strawberry.field(
+        description="这一个月发放的金额（元，十进制字符串，四舍五入到分）"
+    )
+
+
+@strawberry.type(
     name="ReverificationTaper",
     description="收入豁免、救助渐退（沪民救发〔2022〕9号 一）：家庭成员就业后的安排；参数未设定时由核查决定",
 )
@@ -108,19 +124,27 @@ class TaperType:
     missing_parameters: list[str] = strawberry.field(
         description="本地区尚未设定的参数代码（如 dibao_taper_months）：由核查决定，系统不代为取值"
     )
+    steps: list[TaperStepType] | None = strawberry.field(
+        description="渐退期内逐月发放的金额（按本地区设定的渐退步长）；未设定步长或渐退期时为 null，"
+        "救助金额在渐退期内不变"
+    )
+    steps_parameter_unset: str | None = strawberry.field(
+        description="未设定的渐退步长参数代码（如 dibao_taper_steps）：金额在渐退期内不变；已设定时为 null"
+    )
 
 
 @strawberry.type(
     name="BenefitReverification",
     description="一项已准予救助的一次定期核查（长社救联办〔2021〕3号 三（二）4）",
 )
-class ReverificationType:
+class ReverificationType(Node):
+    # "Reverification", not the GraphQL name: the ids issued since issue 22 stay valid (ADR 0040).
+    node_type: ClassVar[str] = NODE_TYPE
     row: strawberry.Private[Reverification]
     case_row: strawberry.Private[ApplicationCase]
 
-    @strawberry.field(description="核查的全局标识（不透明），reverificationComplete 的 id")
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(encode_global_id(NODE_TYPE, str(self.row.id)))
+    def node_key(self) -> tuple[str, ...]:
+        return (str(self.row.id),)
 
     @strawberry.field(description="核查的数据库标识（UUID），与审计事件的 subjectId 相同")
     def database_id(self) -> str:
@@ -176,6 +200,17 @@ class ReverificationType:
             earned_income=data.get("earnedIncome"),
             counted_income=data.get("countedIncome"),
             missing_parameters=list(data.get("missingParameters", [])),
+            steps=None
+            if data.get("steps") is None
+            else [
+                TaperStepType(
+                    month_from=date.fromisoformat(step["from"]),
+                    percent=step["percent"],
+                    amount=step["amount"],
+                )
+                for step in data["steps"]
+            ],
+            steps_parameter_unset=data.get("stepsUnset"),
         )
 
     @strawberry.field(description="结果；未完成时为 null")

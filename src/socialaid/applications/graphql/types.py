@@ -52,7 +52,7 @@ from socialaid.kernel.scalars import JSON, as_json
 from socialaid.materials.downloads import upload_key
 from socialaid.materials.graphql import MaterialFileType, upload_loader
 from socialaid.needs.graphql import NeedsAssessmentType
-from socialaid.needs.service import current_of_application
+from socialaid.needs.loaders import assessment_loader
 from socialaid.notifications.graphql import NotificationType
 from socialaid.screening.classification_graphql import RecognitionProposalType
 from socialaid.tenancy.graphql import DepartmentType, TenantType, tenant_of
@@ -812,13 +812,5 @@ class EmergencyModeType:
 async def _needs_assessment_of(
     info: Info, tenant_id: str, application_id: uuid.UUID, via: str
 ) -> NeedsAssessmentType | None:
-    async with scoped_session(info.context.db, info.context.principal) as session:
-        row = await current_of_application(
-            session,
-            info.context.principal,
-            tenant_id=tenant_id,
-            application_id=application_id,
-            via=via,
-            request_id=info.context.request_id,
-        )
+    row = await assessment_loader(info.context).load((tenant_id, application_id, via))
     return None if row is None else NeedsAssessmentType(row=row)
