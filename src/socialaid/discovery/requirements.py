@@ -103,4 +103,3 @@ def _kinds_read(node: Any) -> Kinds | None:
                 else:
                     stack.append(args)
     return frozenset(kinds)
-
