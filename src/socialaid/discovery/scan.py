@@ -376,6 +376,10 @@ async def _walk(
     evaluated — the same residents and answers as taking them from the changed set, without
     reading the tags of the residents no rule can fire for. A failed range stays pending."""
     after = ""
+    # A range's leads are audited one chain row at a time under the tenant's head, and each append
+    # in a transaction is slower than the last (the head row's versions pile up until commit):
+    # ranges of a quarter batch measured a third less time per lead than whole batches.
+    size = max(1, batch // 4)
     while True:
         async with db.session() as session, session.begin():
             await _begin_batch(session, db)
@@ -385,7 +389,7 @@ async def _walk(
             if kinds:
                 upto = await session.scalar(
                     text(_boundary(len(kinds))),
-                    {"tenant": tenant_id, "after": after, "batch": batch}
+                    {"tenant": tenant_id, "after": after, "batch": size}
                     | {f"kind{i}": kind for i, kind in enumerate(kinds)},
                 )
             bounds = {"tenant": tenant_id, "after": after, "kinds": kinds}
