@@ -7,7 +7,10 @@ resident) and evaluates each batch in the transaction that removes it — a fail
 pending. Residents whose tags did not change are never read. A batch is a few statements whatever
 its size: each rule runs as one `INSERT … SELECT` with the rule compiled to SQL (rule_sql.py; the
 reference engine for what it cannot translate), and the leads, their audit events, outbox
-messages and webhook deliveries are written set-based (ADR 0032).
+messages and webhook deliveries are written set-based (ADR 0032). A rule is evaluated only for
+residents holding a tag kind it cannot be true without (requirements.py), and a first load —
+a tenant's changed set larger than those holders — is walked by them in key order instead
+(`_walk`, ADR 0039).
 
 A lead is raised once per family (the household the department named, else the resident) and
 rule within the tenant's cool-off (`discovery_lead_cool_off_months`); while that parameter has
@@ -203,7 +206,7 @@ class DiscoveryResult:
     waiting_rules: dict[str, list[str]] = field(default_factory=dict)
     # Rules evaluated by the reference engine because rule_sql cannot translate them.
     in_python: set[str] = field(default_factory=set)
-    # The lead table's size when its statistics were last taken (see `_raise`).
+    # The run's leads when the lead table's statistics were last taken (`_analyse_leads`).
     leads_when_analysed: int = 0
 
 
