@@ -7,7 +7,9 @@ with the seed tenants (province_scale.provision_database). N residents of Changn
 tags generated set-based (one INSERT … SELECT over generate_series per kind): every resident an
 age tag, one in 2 a health tag, one in 3 an employment tag, one in 20 a disability tag, one in 50
 a large-medical-bills tag (amounts spread 0–100,000 元), one in 200 a disaster tag; every resident
-is in the changed set, as after a first load. Shanghai's `discovery_large_medical_bill_amount` is
+is in the changed set, as after a first load (the keys are built after the rows, as into an empty
+table). Each run's number of leads is checked against the count the generator's arithmetic gives
+(`expected_leads`); a wrong count ends the bench with status 1. Shanghai's `discovery_large_medical_bill_amount` is
 set to 50,000 (a bench value, not a policy fact), so the three seed rules run.
 
 It times (1) the first run: every resident evaluated (`run_discovery`, the job's own code, leads
@@ -47,25 +49,60 @@ KINDS = {  # kind → (one resident in every n, facts as SQL over the resident n
 
 
 def tags_sql(residents: int) -> list[str]:
-    statements = []
+    """The tags, set-based: one INSERT … SELECT over generate_series per kind, into a table whose
+    keys are built afterwards (a sort each, as a first load into an empty table would be), then
+    every resident into the changed set, as after a first load."""
+    statements = [
+        "ALTER TABLE livelihood_tag DROP CONSTRAINT pk_livelihood_tag",
+        "DROP INDEX IF EXISTS ix_livelihood_tag_kind",
+        "ALTER TABLE discovery_pending DROP CONSTRAINT pk_discovery_pending",
+    ]
     for kind, (every, facts) in KINDS.items():
         statements.append(
             f"""
             INSERT INTO livelihood_tag (tenant_id, subject_key, kind, subject_hint, household_key,
                 area_path, facts, source_department, pushed_by)
-            SELECT '{TENANT}', md5('resident' || g) || md5('r' || g), '{kind}', lpad((g % 10000)::text, 4, '0'),
+            SELECT '{TENANT}', md5('resident' || g) || md5('r' || g), '{kind}',
+                   lpad((g % 10000)::text, 4, '0'),
                    md5('household' || (g / 2)) || md5('h' || (g / 2)),
-                   (SELECT path FROM area WHERE tenant_id = '{TENANT}' ORDER BY code
-                     OFFSET g % 3 LIMIT 1),
-                   {facts}, 'bench', 'bench'
-              FROM generate_series(1, {residents}) AS g WHERE g % {every} = 0
+                   a.paths[1 + g % 3], {facts}, 'bench', 'bench'
+              FROM (SELECT array_agg(path ORDER BY code) AS paths FROM
+                      (SELECT path, code FROM area WHERE tenant_id = '{TENANT}' ORDER BY code
+                        LIMIT 3) f) a,
+                   generate_series({every}, {residents}, {every}) AS g
             """
         )
-    statements.append(
+    statements += [
         """INSERT INTO discovery_pending (tenant_id, subject_key)
-            SELECT DISTINCT tenant_id, subject_key FROM livelihood_tag"""
-    )
+            SELECT DISTINCT tenant_id, subject_key FROM livelihood_tag WHERE kind = 'age'""",
+        "ALTER TABLE livelihood_tag ADD CONSTRAINT pk_livelihood_tag"
+        " PRIMARY KEY (tenant_id, subject_key, kind)",
+        "CREATE INDEX ix_livelihood_tag_kind ON livelihood_tag (tenant_id, kind, subject_key)",
+        "ALTER TABLE discovery_pending ADD CONSTRAINT pk_discovery_pending"
+        " PRIMARY KEY (tenant_id, subject_key)",
+    ]
     return statements
+
+
+def expected_leads(residents: int) -> tuple[int, int]:
+    """The leads the first run and the incremental run must raise, from the generator's own
+    arithmetic (no table of the job is read): every resident has a household of its own among
+    those a rule fires for (household g / 2, and the firing residents are even multiples).
+
+    - large medical bills (1 in 50, amount (g · 7919) mod 100,000) at or over the bench line;
+    - disaster (1 in 200, affected when g is even: all of them);
+    - severe disability (1 in 20, severe when g mod 3 = 0) without work: the employment tag
+      (1 in 3) says employed unless g mod 4 = 0, which every multiple of 20 is: 1 in 60.
+
+    The incremental run pushes every bill again at 99,000 元: the bills below the line now fire.
+    """
+    bills = range(50, residents + 1, 50)
+    over = sum(1 for g in bills if (g * 7919) % 100_000 >= BILL_LINE)
+    first = over + residents // 200 + residents // 60
+    return first, len(bills) - over
+
+
+BILL_LINE = 50_000
 
 
 async def seed_catalogue(owner_url: str) -> None:
@@ -97,7 +134,7 @@ async def load(owner_url: str, residents: int) -> float:
             text(
                 "INSERT INTO tenant_parameter (tenant_id, key, value, effective_from, source,"
                 " reason, set_by) VALUES ('310000', 'discovery_large_medical_bill_amount',"
-                " '50000', current_date - 1, 'bench', 'bench', 'bench')"
+                f" '{BILL_LINE}', current_date - 1, 'bench', 'bench', 'bench')"
             )
         )
         await conn.execute(text("UPDATE content_revision SET revision = revision + 1"))
@@ -170,6 +207,13 @@ async def touch(owner_url: str, fraction: float) -> int:
     return changed
 
 
+def check(run: str, leads: int, expected: int) -> None:
+    verdict = "exact" if leads == expected else "WRONG"
+    print(f"{run}: {leads:,} leads, {expected:,} expected from the generator — {verdict}")
+    if leads != expected:
+        raise SystemExit(1)
+
+
 def rate_line(label: str, seconds: float, residents: int, workers: int) -> str:
     per_second = residents / seconds if seconds else float("inf")
     province = PROVINCE_RESIDENTS / per_second / 60 if per_second else float("inf")
@@ -196,11 +240,14 @@ async def main() -> None:
     print(
         rate_line("baseline: SELECT count(*) over the tags", base_seconds, base_seen, 1), flush=True
     )
+    first_expected, incremental_expected = expected_leads(args.residents)
     seconds, evaluated, leads = await discover(owner_url, args.workers)
     print(rate_line(f"first run ({leads:,} leads)", seconds, evaluated, args.workers), flush=True)
     print(f"ratio to baseline: {seconds / base_seconds:.1f}×; load average {os.getloadavg()}")
+    check("first run", leads, first_expected)
     touched = await touch(owner_url, args.changed)
     seconds, evaluated, leads = await discover(owner_url, args.workers)
+    check("incremental run", leads, incremental_expected)
     print(
         rate_line(
             f"incremental ({touched:,} changed, {leads:,} new leads)",

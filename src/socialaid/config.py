@@ -117,6 +117,10 @@ class Settings(BaseSettings):
     # before a client or proxy gives up (30-60 s). The client waits 2 s longer than the server,
     # so a server that answers at all cancels the statement itself and the connection stays usable.
     db_statement_timeout: float = 5.0
+    # The worker's jobs (the discovery job's batches, the statistics fold) read thousands of rows
+    # a statement: their own pools, whose statements get this long on the server (and the client
+    # 2 s more), whatever a request gets. Also for `serve`'s embedded worker.
+    job_statement_timeout: float = Field(default=300.0, ge=0)
     # No request leaves a transaction idle except an audit export waiting on a slow client; a
     # minute's stall there ends that export rather than holding back vacuum and migrations' locks.
     db_idle_in_transaction_timeout: float = 60.0

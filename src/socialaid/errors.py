@@ -71,3 +71,23 @@ class LintFailedError(DomainError):
     @property
     def failures(self) -> list[DomainError]:
         return list(self.problems)
+
+
+class InvalidElementsError(DomainError):
+    """Several elements of one input list are invalid: `problems` are INVALID_INPUT errors, one
+    per bad element, each with the path of that element's field."""
+
+    def __init__(self, problems: list[DomainError]) -> None:
+        super().__init__("；".join(p.message for p in problems), path=problems[0].path)
+        self.problems = problems
+
+    @property
+    def extensions(self) -> dict[str, Any]:
+        return {
+            **super().extensions,
+            "problems": [{"message": p.message, "path": p.path} for p in self.problems],
+        }
+
+    @property
+    def failures(self) -> list[DomainError]:
+        return list(self.problems)

@@ -38,11 +38,18 @@ def job_registry(settings: Settings) -> JobRegistry:
 async def job_context(
     db: Database, settings: Settings, clock: Callable[[], datetime] = now_in_china
 ) -> AsyncIterator[JobContext]:
-    """The context every job of one worker shares, with its HTTP client open for the block."""
-    async with httpx.AsyncClient(timeout=settings.notification_timeout) as client:
-        yield JobContext(
-            db=db,
-            settings=settings,
-            clock=clock,
-            resources={notification_jobs.SENDERS: senders_from(settings, client)},
-        )
+    """The context every job of one worker shares, with its HTTP client open for the block.
+
+    The jobs get pools of their own with a job-sized statement timeout
+    (`SOCIALAID_JOB_STATEMENT_TIMEOUT`): `db` may be `serve`'s, whose requests keep theirs."""
+    jobs_db = db.with_statement_timeout(settings.job_statement_timeout)
+    try:
+        async with httpx.AsyncClient(timeout=settings.notification_timeout) as client:
+            yield JobContext(
+                db=jobs_db,
+                settings=settings,
+                clock=clock,
+                resources={notification_jobs.SENDERS: senders_from(settings, client)},
+            )
+    finally:
+        await jobs_db.dispose()

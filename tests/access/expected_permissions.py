@@ -130,6 +130,7 @@ ALLOWED_ROLES: Final[dict[str, frozenset[Role]]] = {
     "sharedRecordUpsert": frozenset({INTEGRATION}),
     # livelihood tags (民生体征标签, 003 三 汇集多部门数据) come through the same path
     "livelihoodTagUpsert": frozenset({INTEGRATION}),
+    "livelihoodTagsUpsert": frozenset({INTEGRATION}),
     # leads (政策找人) are followed up by the community adviser (003 三 社区救助顾问); the joint
     # meeting may hand one to an adviser; auditors read them
     "leads": frozenset({ADVISER, JOINT_MEETING, AUDITOR}),

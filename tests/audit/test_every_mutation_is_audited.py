@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 from uuid import uuid4
 
@@ -767,6 +768,26 @@ async def tag_invalid(db: Database, run: Operation) -> None:
     await fails(run, "livelihoodTagUpsert", values, TAG_SYSTEM)
 
 
+def bulk_bills(*amounts: int) -> dict[str, Any]:
+    """livelihoodTagsUpsert's input: hospital bills for residents of Changning, one each."""
+    tags = []
+    for n, amount in enumerate(amounts):
+        bill = hospital_bill(amount, id_number=id_number("310105", date(1950, 3, 1 + n), 200 + n))
+        del bill["tenant"]
+        tags.append(bill)
+    return {"tenant": "310105", "tags": tags}
+
+
+async def tags_valid(db: Database, run: Operation) -> None:
+    await succeeds(run, "livelihoodTagsUpsert", bulk_bills(56000, 12000), TAG_SYSTEM)
+
+
+async def tags_invalid(db: Database, run: Operation) -> None:
+    values = bulk_bills(56000, 12000)
+    values["tags"][1]["area"] = "no-such-street"
+    await fails(run, "livelihoodTagsUpsert", values, TAG_SYSTEM)
+
+
 async def lead_assign_valid(db: Database, run: Operation) -> None:
     lead = await a_lead(db)
     await succeeds(run, "leadAssign", lead, LEAD_ADVISER)
@@ -840,6 +861,7 @@ MUTATION_CALLS: dict[str, MutationCalls] = {
     "webhookSubscriptionDelete": MutationCalls(webhook_delete_valid, webhook_delete_invalid),
     "webhookSubscriptionRotateSecret": MutationCalls(webhook_rotate_valid, webhook_rotate_invalid),
     "livelihoodTagUpsert": MutationCalls(tag_valid, tag_invalid),
+    "livelihoodTagsUpsert": MutationCalls(tags_valid, tags_invalid),
     "leadAssign": MutationCalls(lead_assign_valid, lead_assign_invalid),
     "leadDismiss": MutationCalls(lead_dismiss_valid, lead_dismiss_invalid),
     "leadConvert": MutationCalls(lead_convert_valid, lead_convert_invalid),

@@ -66,6 +66,7 @@ ROOT_FIELDS: dict[str, Permission | Public] = {
     "sharedRecordUpsert": Permission(Resource.SHARED_RECORD, Action.CREATE, "input.tenant"),
     # proactive discovery (issue 22): tags come through the shared-data path, leads to advisers
     "livelihoodTagUpsert": Permission(Resource.SHARED_RECORD, Action.CREATE, "input.tenant"),
+    "livelihoodTagsUpsert": Permission(Resource.SHARED_RECORD, Action.CREATE, "input.tenant"),
     "leads": Permission(Resource.LEAD, Action.READ, "filter.tenant"),
     "leadAssign": Permission(Resource.LEAD, Action.UPDATE, tenant_argument=None),
     "leadDismiss": Permission(Resource.LEAD, Action.UPDATE, tenant_argument=None),

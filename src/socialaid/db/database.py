@@ -6,7 +6,7 @@ import asyncio
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import event
@@ -161,6 +161,16 @@ class Database:
         pgbouncer_url: str | URL | None = None,
         read_url: str | URL | None = None,
     ) -> None:
+        self._given: dict[str, Any] = {
+            "owner_url": owner_url,
+            "signing_key": signing_key,
+            "pool_size": pool_size,
+            "max_overflow": max_overflow,
+            "owner_pool_size": owner_pool_size,
+            "owner_max_overflow": owner_max_overflow,
+            "pgbouncer_url": pgbouncer_url,
+            "read_url": read_url,
+        }
         self.owner_url = async_url(owner_url)
         self.listen_url = as_app_role(owner_url, signing_key)
         self.pgbouncer = pgbouncer_url is not None
@@ -210,6 +220,12 @@ class Database:
             pgbouncer_url=settings.db_pgbouncer_url,
             read_url=settings.read_database_url,
         )
+
+    def with_statement_timeout(self, seconds: float) -> Database:
+        """Pools of their own, as these are, whose statements may run `seconds` (server and
+        client): the worker's jobs, whose batches would outlast a request's timeout. The caller
+        disposes of it."""
+        return Database(**self._given, timeouts=replace(self.timeouts, statement=seconds))
 
     def _app_engine(
         self, url: URL, pool_size: int, max_overflow: int, application_name: str

@@ -19,7 +19,12 @@ from socialaid.discovery import queries
 from socialaid.discovery.kinds import LeadState
 from socialaid.discovery.leads import Conversion, lead_assign, lead_convert, lead_dismiss
 from socialaid.discovery.models import Lead, LivelihoodTag
-from socialaid.discovery.tags import upsert_livelihood_tag
+from socialaid.discovery.tags import (
+    MAX_TAGS_PER_CALL,
+    TagPush,
+    upsert_livelihood_tag,
+    upsert_livelihood_tags,
+)
 from socialaid.errors import DomainError, ErrorCode
 from socialaid.kernel.connections import CountedConnection, relay_connection
 from socialaid.kernel.context import Info
@@ -144,6 +149,60 @@ class LivelihoodTagPayload(Failable):
         default=None, description="保存后的标签；失败时为 null"
     )
     errors: list[ErrorOf] = errors_field(LivelihoodTagError)
+
+
+@strawberry.input(
+    description="批量推送中的一项民生体征标签（字段同 LivelihoodTagUpsertInput，租户在外层）"
+)
+class LivelihoodTagItemInput:
+    kind: TagKindEnum = strawberry.field(description="标签类别")  # type: ignore[valid-type]
+    subject_id_number: str = strawberry.field(
+        description="居民的居民身份证号（18 位）；只保存其不可逆键与末 4 位"
+    )
+    household_number: str | None = strawberry.field(
+        default=None,
+        description="户号（推送部门所知的家庭标识）：同一户只生成一条线索；只保存其不可逆键；省略时按居民本人",
+    )
+    area: str = strawberry.field(
+        description="居民所在街道或社区代码（Tenant.areas）：线索归该区域的社区救助顾问"
+    )
+    facts: JSON = strawberry.field(
+        description="标签的事实：键为小写英文，值为文字、数字或布尔值；规则按 <类别>.<键> 读取"
+    )
+    source_department: str = strawberry.field(
+        description="推送部门（职能代码，如 healthcare_security）"
+    )
+    valid_from: date | None = strawberry.field(
+        default=None, description="有效期起（YYYY-MM-DD，含）"
+    )
+    valid_to: date | None = strawberry.field(
+        default=None, description="有效期止（YYYY-MM-DD，不含），须晚于 validFrom"
+    )
+
+
+@strawberry.input(
+    description=f"批量推送民生体征标签（权限同 livelihoodTagUpsert）：一次 1 至 {MAX_TAGS_PER_CALL} 项，"
+    "全部保存或全部不保存，每项错误各自报告路径（input.tags.<序号>.<字段>）；记一条审计事件"
+)
+class LivelihoodTagsUpsertInput:
+    tenant: str = strawberry.field(description="租户（行政区划代码）；调用者须在此持有 integration")
+    tags: list[LivelihoodTagItemInput] = strawberry.field(
+        description=f"要保存的标签，1 至 {MAX_TAGS_PER_CALL} 项；同一居民的同一类标签只可出现一次"
+    )
+
+
+LivelihoodTagsError = payload_error(
+    "LivelihoodTagsError", [ErrorCode.NOT_FOUND], operations="livelihoodTagsUpsert"
+)
+
+
+@strawberry.type(description="livelihoodTagsUpsert 的结果")
+class LivelihoodTagsPayload(Failable):
+    error_type = LivelihoodTagsError
+    upserted: int | None = strawberry.field(
+        default=None, description="保存（新增或更新）的标签项数；失败时为 null"
+    )
+    errors: list[ErrorOf] = errors_field(LivelihoodTagsError)
 
 
 # ---------------------------------------------------------------- leads
@@ -436,6 +495,40 @@ class DiscoveryMutation:
             return LivelihoodTagPayload(tag=LivelihoodTagType(row=tag))
 
         return await run_mutation(info, LivelihoodTagPayload, work)
+
+    @strawberry.mutation(
+        description="部门批量推送民生体征标签（经共享数据通道，需 integration）：全部保存或全部不保存；"
+        "涉及的居民进入下次主动发现"
+    )
+    async def livelihood_tags_upsert(
+        self,
+        info: Info,
+        input: Annotated[
+            LivelihoodTagsUpsertInput, strawberry.argument(description=MUTATION_INPUT)
+        ],
+    ) -> LivelihoodTagsPayload:
+        async def work(uow: UnitOfWork) -> LivelihoodTagsPayload:
+            upserted = await upsert_livelihood_tags(
+                uow,
+                tenant=input.tenant,
+                tags=[
+                    TagPush(
+                        kind=TagKind(tag.kind),
+                        subject_id_number=tag.subject_id_number,
+                        household_number=tag.household_number,
+                        area=tag.area,
+                        facts=tag.facts,
+                        source_department=tag.source_department,
+                        valid_from=tag.valid_from,
+                        valid_to=tag.valid_to,
+                    )
+                    for tag in input.tags
+                ],
+                source_path=["input", "tags"],
+            )
+            return LivelihoodTagsPayload(upserted=upserted)
+
+        return await run_mutation(info, LivelihoodTagsPayload, work)
 
     @strawberry.mutation(description="社区救助顾问跟进线索（或联席会议交给某位顾问）")
     async def lead_assign(

@@ -42,6 +42,8 @@ class LivelihoodTag(SQLModel, table=True):
     __table_args__ = (
         ForeignKeyConstraint(["tenant_id"], ["tenant.tenant_id"], ondelete="CASCADE"),
         CheckConstraint(_one_of("kind", [k.value for k in TagKind]), name="kind"),
+        # The holders of a kind in resident order: the discovery job's candidates (ADR 0039).
+        Index("ix_livelihood_tag_kind", "tenant_id", "kind", "subject_key"),
     )
 
     tenant_id: str = Field(sa_column=Column(String(6), primary_key=True))

@@ -7,7 +7,10 @@ resident) and evaluates each batch in the transaction that removes it — a fail
 pending. Residents whose tags did not change are never read. A batch is a few statements whatever
 its size: each rule runs as one `INSERT … SELECT` with the rule compiled to SQL (rule_sql.py; the
 reference engine for what it cannot translate), and the leads, their audit events, outbox
-messages and webhook deliveries are written set-based (ADR 0032).
+messages and webhook deliveries are written set-based (ADR 0032). A rule is evaluated only for
+residents holding a tag kind it cannot be true without (requirements.py), and a first load —
+a tenant's changed set larger than those holders — is walked by them in key order instead
+(`_walk`, ADR 0039).
 
 A lead is raised once per family (the household the department named, else the resident) and
 rule within the tenant's cool-off (`discovery_lead_cool_off_months`); while that parameter has
@@ -40,6 +43,7 @@ from socialaid.clock import CHINA
 from socialaid.db.database import Database
 from socialaid.db.rls import set_every_tenant_scope
 from socialaid.discovery.kinds import LEAD_ACTIVE_STATES, LeadState
+from socialaid.discovery.requirements import required_kinds
 from socialaid.discovery.rule_sql import UntranslatableRuleError, compile_predicate
 from socialaid.discovery.rules import CompiledRule, fires, runnable
 from socialaid.jobs.enqueue import enqueue
@@ -83,25 +87,32 @@ _CLAIM_INTO = text(
     INSERT INTO discovery_claimed SELECT tenant_id, subject_key FROM taken
     """
 )
-# Ordered by change: the newest tag names the family and where it lives now.
+# Ordered by change: the newest tag names the family and where it lives now. A lateral lookup
+# per claimed resident (the primary key's (tenant, resident) prefix): the cost follows the batch,
+# not the table — a join let the planner hash the whole tag table for every batch.
 _RESIDENTS = text(
     """
     INSERT INTO discovery_resident
-    SELECT t.tenant_id, t.subject_key, jsonb_object_agg(t.kind, t.facts),
-           jsonb_agg(jsonb_build_object('kind', t.kind, 'facts', t.facts,
-                     'sourceDepartment', t.source_department, 'updatedAt', t.updated_at)
-                     ORDER BY t.updated_at),
-           (array_agg(t.household_key ORDER BY t.updated_at DESC)
-              FILTER (WHERE t.household_key IS NOT NULL))[1],
-           (array_agg(t.area_path ORDER BY t.updated_at DESC))[1],
-           (array_agg(t.subject_hint ORDER BY t.updated_at DESC))[1]
+    SELECT c.tenant_id, c.subject_key, t.doc, t.tag_rows, t.household_key, t.area_path,
+           t.subject_hint
       FROM discovery_claimed c
-      JOIN livelihood_tag t ON t.tenant_id = c.tenant_id AND t.subject_key = c.subject_key
-      JOIN unnest(CAST(:rule_tenants AS text[]), CAST(:rule_kinds AS text[])) AS k(tenant_id, kind)
-        ON t.tenant_id = k.tenant_id AND t.kind = k.kind
-     WHERE (t.valid_from IS NULL OR t.valid_from <= :today)
-       AND (t.valid_to IS NULL OR :today < t.valid_to)
-     GROUP BY t.tenant_id, t.subject_key
+     CROSS JOIN LATERAL (
+       SELECT jsonb_object_agg(t.kind, t.facts) AS doc,
+              jsonb_agg(jsonb_build_object('kind', t.kind, 'facts', t.facts,
+                        'sourceDepartment', t.source_department, 'updatedAt', t.updated_at)
+                        ORDER BY t.updated_at) AS tag_rows,
+              (array_agg(t.household_key ORDER BY t.updated_at DESC)
+                 FILTER (WHERE t.household_key IS NOT NULL))[1] AS household_key,
+              (array_agg(t.area_path ORDER BY t.updated_at DESC))[1] AS area_path,
+              (array_agg(t.subject_hint ORDER BY t.updated_at DESC))[1] AS subject_hint
+         FROM livelihood_tag t
+        WHERE t.tenant_id = c.tenant_id AND t.subject_key = c.subject_key
+          AND t.kind = ANY (CAST(:kinds AS text[]))
+          AND (t.valid_from IS NULL OR t.valid_from <= :today)
+          AND (t.valid_to IS NULL OR :today < t.valid_to)
+        GROUP BY t.subject_key
+       HAVING bool_or(t.kind = ANY (CAST(:candidates AS text[])))) t
+     WHERE c.tenant_id = :tenant
     """
 )
 _HOLDERS = text(
@@ -184,6 +195,7 @@ _NOTIFY = text(
     """
 )
 _STATION = "adviser-station:"
+_ANALYSE_FROM = 500
 
 
 @dataclass
@@ -194,6 +206,8 @@ class DiscoveryResult:
     waiting_rules: dict[str, list[str]] = field(default_factory=dict)
     # Rules evaluated by the reference engine because rule_sql cannot translate them.
     in_python: set[str] = field(default_factory=set)
+    # The run's leads when the lead table's statistics were last taken (`_analyse_leads`).
+    leads_when_analysed: int = 0
 
 
 @dataclass
@@ -202,22 +216,42 @@ class _Plan:
     values: dict[str, Any]
     rules: list[CompiledRule]
 
+    @property
+    def kinds_read(self) -> frozenset[str]:
+        return frozenset().union(*(rule.kinds for rule in self.rules))
+
+    def candidates(self, rule: CompiledRule) -> frozenset[str]:
+        """The kinds of which a resident must hold one for `rule` to fire (requirements.py;
+        every kind it reads when that cannot be shown — holding none, a rule never fires)."""
+        required = required_kinds(rule.rule.rule, self.values)
+        return rule.kinds if required is None else required & rule.kinds
+
+    @property
+    def candidate_kinds(self) -> frozenset[str]:
+        return frozenset().union(*(self.candidates(rule) for rule in self.rules))
+
 
 async def run_discovery(
-    db: Database, clock: Callable[[], datetime], *, batch: int = BATCH
+    db: Database,
+    clock: Callable[[], datetime],
+    *,
+    batch: int = BATCH,
+    walk: bool | None = None,
 ) -> DiscoveryResult:
-    """Take the changed set in batches until it is empty; what was evaluated and raised."""
+    """Evaluate the changed set until it is empty; what was evaluated and raised.
+
+    A tenant whose changed set outnumbers the residents any of its rules could fire for (a first
+    load: everyone is pending) is walked by candidate instead (`_walk`); `walk` True walks every
+    tenant with pending residents, False never. The rest is taken in batches."""
     now = clock().astimezone(CHINA)
     caches = CatalogueCaches()
     result = DiscoveryResult()
+    await _analyse_leads(db, result)
+    for tenant_id in await _tenants_to_walk(db, caches, now, batch, walk, result):
+        await _walk(db, caches, now, tenant_id, batch, result)
     while True:
         async with db.session() as session, session.begin():
-            await set_every_tenant_scope(session)
-            # A batch statement covers thousands of residents; the 5 s a request's statement
-            # gets (db_statement_timeout) is for requests, not for this job.
-            await session.execute(text("SET LOCAL statement_timeout = '300s'"))
-            for statement in _TEMPORARY:
-                await session.execute(statement)
+            await _begin_batch(session, db)
             taken = await session.execute(_CLAIM_INTO, {"batch": batch})
             claimed = int(taken.rowcount)  # type: ignore[attr-defined]
             if not claimed:
@@ -226,6 +260,170 @@ async def run_discovery(
             # Without statistics the planner takes the batch for a few rows and loops over it.
             await session.execute(text("ANALYZE discovery_claimed"))
             await _evaluate(session, caches, now, result)
+        await _analyse_leads(db, result)
+
+
+async def _analyse_leads(db: Database, result: DiscoveryResult) -> None:
+    """Fresh statistics of the lead table, once per run and again each time the run's leads
+    double. A first load grows the table from nothing within one run: with the statistics of the
+    empty table the planner checks each candidate's earlier leads by scanning all of the
+    tenant's (found at 100,000 residents: 9 s for 3,000 candidates) instead of looking up
+    (tenant, family, rule). As the owner: only a table's owner may analyse it."""
+    if result.leads_when_analysed and len(result.leads) < 2 * result.leads_when_analysed:
+        return
+    async with db.owner_session() as session, session.begin():
+        await session.execute(text("ANALYZE lead"))
+    result.leads_when_analysed = max(len(result.leads), _ANALYSE_FROM)
+
+
+async def _begin_batch(session: AsyncSession, db: Database) -> None:
+    await set_every_tenant_scope(session)
+    # A batch statement covers thousands of residents: the job's database has a job-sized
+    # statement timeout (SOCIALAID_JOB_STATEMENT_TIMEOUT), set here too for a server reached
+    # through PgBouncer, whose sessions carry the role's (a request's) timeout.
+    await session.execute(
+        text(f"SET LOCAL statement_timeout = {int(db.timeouts.statement * 1000)}")
+    )
+    for statement in _TEMPORARY:
+        await session.execute(statement)
+
+
+_PENDING_BY_TENANT = text(
+    "SELECT tenant_id, count(*) AS n FROM discovery_pending GROUP BY tenant_id ORDER BY tenant_id"
+)
+# Capped: whether the candidates are fewer than the pending residents, not how many there are.
+_CANDIDATE_COUNT = text(
+    "SELECT count(*) FROM (SELECT 1 FROM livelihood_tag WHERE tenant_id = :tenant"
+    " AND kind = ANY (CAST(:kinds AS text[])) LIMIT :cap) c"
+)
+
+
+async def _tenants_to_walk(
+    db: Database,
+    caches: CatalogueCaches,
+    now: datetime,
+    batch: int,
+    walk: bool | None,
+    result: DiscoveryResult,
+) -> list[str]:
+    """The tenants cheaper to walk by candidate than to take by changed resident: at least a
+    batch pending, and more pending residents than tags of the kinds their rules need."""
+    if walk is False:
+        return []
+    chosen = []
+    async with db.session() as session, session.begin():
+        await set_every_tenant_scope(session)
+        await session.execute(
+            text(f"SET LOCAL statement_timeout = {int(db.timeouts.statement * 1000)}")
+        )
+        pending = (await session.execute(_PENDING_BY_TENANT)).all()
+        for tenant_id, count in pending:
+            if walk is None and count < batch:
+                continue
+            plan = await _plan(session, caches, tenant_id, now, result)
+            candidates = await session.scalar(
+                _CANDIDATE_COUNT,
+                {"tenant": tenant_id, "kinds": sorted(plan.candidate_kinds), "cap": count},
+            )
+            if walk or int(candidates or 0) < count:
+                chosen.append(tenant_id)
+    return chosen
+
+
+def _boundary(kinds: int) -> str:
+    """The key of the batch-th candidate after `after`: a merge of each kind's holders in key
+    order (the (tenant, kind, resident) index), not a sort of all of them."""
+    each = [
+        f"(SELECT subject_key FROM livelihood_tag WHERE tenant_id = :tenant AND kind = :kind{i}"
+        " AND subject_key > :after ORDER BY subject_key LIMIT :batch)"
+        for i in range(kinds)
+    ]
+    return (
+        f"SELECT subject_key FROM ({' UNION ALL '.join(each)}) c"
+        " ORDER BY subject_key OFFSET :batch - 1 LIMIT 1"
+    )
+
+
+def _walk_claim(bounded: bool) -> str:
+    """Drop the tenant's pending residents in (after, upto] and claim those holding a candidate
+    kind. In the batch's transaction: a push committed before this statement is in the tags
+    the batch reads next; one committed after it leaves its resident pending for the next run."""
+    upto = " AND subject_key <= :upto" if bounded else ""
+    return f"""
+    WITH gone AS (
+      DELETE FROM discovery_pending
+       WHERE tenant_id = :tenant AND subject_key > :after{upto}
+      RETURNING subject_key),
+    candidate AS (
+      SELECT DISTINCT subject_key FROM livelihood_tag
+       WHERE tenant_id = :tenant AND kind = ANY (CAST(:kinds AS text[]))
+         AND subject_key > :after{upto}),
+    claimed AS (
+      INSERT INTO discovery_claimed
+      SELECT :tenant, g.subject_key FROM gone g JOIN candidate c USING (subject_key)
+      RETURNING 1)
+    SELECT (SELECT count(*) FROM gone), (SELECT count(*) FROM claimed)
+    """
+
+
+async def _walk(
+    db: Database,
+    caches: CatalogueCaches,
+    now: datetime,
+    tenant_id: str,
+    batch: int,
+    result: DiscoveryResult,
+) -> None:
+    """One tenant by candidate, in key-ordered ranges of `batch` candidates, a transaction each:
+    the pending residents of a range are dropped and those holding a kind some rule needs are
+    evaluated — the same residents and answers as taking them from the changed set, without
+    reading the tags of the residents no rule can fire for. A failed range stays pending."""
+    after = ""
+    # A range's leads are audited one chain row at a time under the tenant's head, and each append
+    # in a transaction is slower than the last (the head row's versions pile up until commit):
+    # ranges of a quarter batch measured a third less time per lead than whole batches.
+    size = max(1, batch // 4)
+    while True:
+        async with db.session() as session, session.begin():
+            await _begin_batch(session, db)
+            plan = await _plan(session, caches, tenant_id, now, DiscoveryResult())
+            kinds = sorted(plan.candidate_kinds)
+            upto = None
+            if kinds:
+                upto = await session.scalar(
+                    text(_boundary(len(kinds))),
+                    {"tenant": tenant_id, "after": after, "batch": size}
+                    | {f"kind{i}": kind for i, kind in enumerate(kinds)},
+                )
+            bounds = {"tenant": tenant_id, "after": after, "kinds": kinds}
+            if upto is not None:
+                bounds["upto"] = upto
+            dropped, claimed = (
+                await session.execute(text(_walk_claim(upto is not None)), bounds)
+            ).one()
+            result.evaluated += int(dropped)
+            if claimed:
+                await session.execute(text("ANALYZE discovery_claimed"))
+                await _evaluate(session, caches, now, result)
+        await _analyse_leads(db, result)
+        if upto is None:
+            return
+        after = upto
+
+
+async def _plan(
+    session: AsyncSession,
+    caches: CatalogueCaches,
+    tenant_id: str,
+    now: datetime,
+    result: DiscoveryResult,
+) -> _Plan:
+    view = await tenant_view(session, caches, tenant=tenant_id, as_of=now.date())
+    values = {k: p.value for k, p in view.parameters.items() if p.value is not None}
+    rules, waiting = runnable(view.discovery_rules, values)
+    if waiting:
+        result.waiting_rules[tenant_id] = waiting
+    return _Plan(view, values, rules)
 
 
 async def _evaluate(
@@ -236,28 +434,21 @@ async def _evaluate(
     ).all()
     plans: dict[str, _Plan] = {}
     for tenant_id in sorted(tenants):
-        view = await tenant_view(session, caches, tenant=tenant_id, as_of=now.date())
-        values = {k: p.value for k, p in view.parameters.items() if p.value is not None}
-        rules, waiting = runnable(view.discovery_rules, values)
-        if waiting:
-            result.waiting_rules[tenant_id] = waiting
-        if rules:
-            plans[tenant_id] = _Plan(view, values, rules)
+        plan = await _plan(session, caches, tenant_id, now, result)
+        if plan.rules:
+            plans[tenant_id] = plan
     # Only the tags some rule of the resident's tenant reads are read: a resident holding none
     # of them is never built (most residents, whose only tag is their age).
-    wanted = sorted(
-        {(t, kind) for t, plan in plans.items() for r in plan.rules for kind in r.kinds}
-    )
-    if not wanted:
-        return
-    await session.execute(
-        _RESIDENTS,
-        {
-            "rule_tenants": [tenant for tenant, _ in wanted],
-            "rule_kinds": [kind for _, kind in wanted],
-            "today": now.date(),
-        },
-    )
+    for tenant_id, plan in plans.items():
+        await session.execute(
+            _RESIDENTS,
+            {
+                "tenant": tenant_id,
+                "kinds": sorted(plan.kinds_read),
+                "candidates": sorted(plan.candidate_kinds),
+                "today": now.date(),
+            },
+        )
     for tenant_id, plan in plans.items():
         for index, rule in enumerate(plan.rules):
             await _find(session, tenant_id, plan, rule, index, result)
@@ -274,8 +465,10 @@ async def _find(
 ) -> None:
     """Put the residents `rule` fires for into discovery_found: one INSERT … SELECT with the rule
     as a SQL predicate, or the reference engine where the rule cannot be translated."""
-    kinds = sorted(rule.kinds)
+    kinds = sorted(plan.candidates(rule))
     code = rule.rule.code
+    if not kinds:
+        return
     try:
         predicate = compile_predicate(
             rule.rule.rule, plan.values, doc="r.doc", prefix=f"rule{index}"

@@ -76,6 +76,8 @@ MAX_JSON_NUMBER = 1e12
 DEFAULT_TEXT = Text(256)
 DEFAULT_ID = Text(64)
 DEFAULT_ITEMS = Items(100)
+# livelihoodTagsUpsert's tags (discovery/tags.py checks the same).
+LIVELIHOOD_TAGS_PER_CALL = 1000
 DEFAULT_ENUM = Text(64)
 DEFAULT_JSON = JsonDocument(
     max_depth=8, max_nodes=2_000, max_array_items=100, max_string_chars=2_000
@@ -187,6 +189,16 @@ BOUNDS: Mapping[str, Bound] = {
     "LivelihoodTagUpsertInput.area": Text(64, min_chars=1),
     "LivelihoodTagUpsertInput.sourceDepartment": Text(100, min_chars=1),
     "LivelihoodTagUpsertInput.facts": JsonDocument(
+        max_depth=2, max_nodes=40, max_array_items=0, max_string_chars=200
+    ),
+    # a bulk push: one transaction and one audit event, so bounded as a request
+    "LivelihoodTagsUpsertInput.tenant": _CODE,
+    "LivelihoodTagsUpsertInput.tags": Items(LIVELIHOOD_TAGS_PER_CALL),
+    "LivelihoodTagItemInput.subjectIdNumber": Text(32, min_chars=1),
+    "LivelihoodTagItemInput.householdNumber": Text(64, min_chars=1),
+    "LivelihoodTagItemInput.area": Text(64, min_chars=1),
+    "LivelihoodTagItemInput.sourceDepartment": Text(100, min_chars=1),
+    "LivelihoodTagItemInput.facts": JsonDocument(
         max_depth=2, max_nodes=40, max_array_items=0, max_string_chars=200
     ),
     "LeadFilterInput.tenant": _CODE,
