@@ -23,7 +23,8 @@ that the API derives (audit/person.py), so personHistory finds its events and ap
 
 `--mode http` (the default) then loads each query over HTTP against `socialaid serve --workers 2`
 on that database at 1 client and at `--clients`, each followed by the same-run baselines (static
-JSON, bare strawberry `{ hello }`, as many workers) and prints the ratios; `--mode profile` runs
+JSON, bare strawberry `{ hello }`, as many workers) and prints the ratios, and the CPU each
+request cost the server's processes and PostgreSQL's (from /proc); `--mode profile` runs
 each query 200 times in this process under cProfile (CPU per call, the top functions).
 """
 
@@ -657,15 +658,22 @@ def measure_http(owner_url: str, scale: float, seconds: float, clients: int, wor
 
                     asyncio.run(closed_loop(server.base, "/graphql", make, clients=n, seconds=2))
                     row_counts.clear()
-                    result = asyncio.run(
-                        closed_loop(
-                            server.base, "/graphql", make, clients=n, seconds=seconds, check=check
+                    with server.cpu() as used:
+                        result = asyncio.run(
+                            closed_loop(
+                                server.base,
+                                "/graphql",
+                                make,
+                                clients=n,
+                                seconds=seconds,
+                                check=check,
+                            )
                         )
-                    )
                     rows_per_call = sum(row_counts) / max(1, len(row_counts))
                     print(
                         f"  {load_name}: {shape.label}: {result.summary()},"
-                        f" {rows_per_call:.1f} rows per call",
+                        f" {rows_per_call:.1f} rows per call; CPU per request"
+                        f" {used.per_request_ms(result.count + result.errors)}",
                         flush=True,
                     )
                     rows.append((f"{load_name}: {shape.label}", result, load_name))
