@@ -11,6 +11,10 @@ the app itself costs). `me` is `{ me { roles } }` with a bearer token; `tenants`
 `{ tenants { code } }` with a token; `catalogue` a district's catalogue with a token; `hello` is bare strawberry's `{ hello }` (the floor: a
 one-field schema, no middleware). Prints the milliseconds of CPU per request and the functions
 with the most time of their own, then the most time below them.
+
+`--direct` calls the app's ASGI entry itself, one request after another (no httpx: its ASGI
+transport looks up trio's module for every request, which filled the profile of a cached
+request with the client's own work), so the CPU per request is the app's alone.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import argparse
 import asyncio
 import cProfile
 import io
+import json
 import pstats
 import sys
 import time
@@ -91,6 +96,49 @@ async def drive(
         return time.perf_counter() - started
 
 
+async def drive_direct(
+    app: Any, body: dict[str, str], headers: dict[str, str], requests: int, _clients: int
+) -> float:
+    """`requests` POSTs handed to the app's ASGI callable one after another; the seconds taken."""
+    payload = json.dumps(body).encode()
+    header_list = [
+        (b"host", b"bench"),
+        (b"content-type", b"application/json"),
+        (b"content-length", str(len(payload)).encode()),
+        *((k.lower().encode(), v.encode()) for k, v in headers.items()),
+    ]
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": payload, "more_body": False}
+
+    started = time.perf_counter()
+    for _ in range(requests):
+        sent: list[dict[str, Any]] = []
+
+        async def send(message: dict[str, Any], sent: list[dict[str, Any]] = sent) -> None:
+            sent.append(message)
+
+        scope = {
+            "type": "http",
+            "asgi": {"version": "3.0"},
+            "http_version": "1.1",
+            "method": "POST",
+            "scheme": "http",
+            "path": "/graphql",
+            "raw_path": b"/graphql",
+            "query_string": b"",
+            "root_path": "",
+            "headers": header_list,
+            "client": ("127.0.0.1", 1),
+            "server": ("127.0.0.1", 80),
+            "state": {},
+        }
+        await app(scope, receive, send)
+        if sent[0]["status"] != 200:
+            raise RuntimeError(f"status {sent[0]['status']}")
+    return time.perf_counter() - started
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=3000)
@@ -101,6 +149,12 @@ async def main() -> None:
     parser.add_argument(
         "--plain", action="store_true", help="only the CPU per request, no profiler"
     )
+    parser.add_argument(
+        "--direct", action="store_true", help="call the ASGI app itself, no HTTP client"
+    )
+    parser.add_argument(
+        "--anonymous", action="store_true", help="without the bearer token (for comparison)"
+    )
     args = parser.parse_args()
     from socialaid.access.tokens import mint_token
     from socialaid.access.vocabulary import Role
@@ -108,19 +162,21 @@ async def main() -> None:
 
     body = {"query": QUERIES[args.query]}
     headers: dict[str, str] = {}
-    if args.query != "hello":
+    if args.query != "hello" and not args.anonymous:
         token = mint_token(
             Settings(secret=SECRET), user="bench", tenant="310105", roles=[Role.APPLICANT]
         )
         headers["Authorization"] = f"Bearer {token}"
 
+    run = drive_direct if args.direct else drive
+
     async def measure(app: Any) -> tuple[float, cProfile.Profile]:
-        await drive(app, body, headers, 300, args.clients)  # warm-up: caches, pools
+        await run(app, body, headers, 300, args.clients)  # warm-up: caches, pools
         profile = cProfile.Profile()
         cpu = time.process_time()
         if not args.plain:
             profile.enable()
-        await drive(app, body, headers, args.requests, args.clients)
+        await run(app, body, headers, args.requests, args.clients)
         profile.disable()
         return (time.process_time() - cpu) / args.requests * 1000, profile
 
@@ -138,7 +194,12 @@ async def main() -> None:
         profile.dump_stats(args.save)
     print(f"machine: {machine()}")
     mode = "cProfile off" if args.plain else "cProfile on"
-    print(f"{args.query}: {per_request:.2f} ms of CPU per request ({mode}, ASGI transport)")
+    transport = "the ASGI app called directly" if args.direct else "httpx's ASGI transport"
+    calls = pstats.Stats(profile).total_calls / args.requests if not args.plain else 0  # type: ignore[attr-defined]
+    print(
+        f"{args.query}{' anonymous' if args.anonymous else ''}: {per_request:.3f} ms of CPU per"
+        f" request ({mode}, {transport}){f', {calls:,.0f} Python calls' if calls else ''}"
+    )
     if args.plain:
         return
     for order in ("tottime", "cumtime"):

@@ -96,9 +96,14 @@ class AuditEventType(Node):
         description="发生时间（ISO 8601，带时区偏移）；沿链不倒退"
     )
     actor: str = strawberry.field(description="操作者的用户标识")
-    roles: list[RoleEnum] = strawberry.field(  # type: ignore[valid-type]
-        description="操作者当时的角色（同 Me.roles 的枚举）"
-    )
+    # The row itself: the fields below that convert it (roles, snapshots, their differences, the
+    # hashes) do so only when the client selects them — a listing of 50 asks for a few columns.
+    row: strawberry.Private[AuditEvent]
+
+    @strawberry.field(description="操作者当时的角色（同 Me.roles 的枚举）")
+    def roles(self) -> list[RoleEnum]:  # type: ignore[valid-type]
+        return [Role(r) for r in self.row.roles]
+
     department: str | None = strawberry.field(description="操作者的部门代码；无则为 null")
     action: str = strawberry.field(
         description="动作，如 application.submit、case.acknowledge、role.grant、emergency_mode.set"
@@ -107,9 +112,22 @@ class AuditEventType(Node):
         description="对象类型，如 application、case、catalogue_item"
     )
     subject_id: str = strawberry.field(description="对象标识")
-    before: JSON | None = strawberry.field(description="变更前的对象快照；新建时为 null")
-    after: JSON | None = strawberry.field(description="变更后的对象快照；删除时为 null")
-    changes: list[FieldChangeType] = strawberry.field(description="before 与 after 不同的字段")
+
+    @strawberry.field(description="变更前的对象快照；新建时为 null")
+    def before(self) -> JSON | None:
+        return as_json(_dict(self.row.before))
+
+    @strawberry.field(description="变更后的对象快照；删除时为 null")
+    def after(self) -> JSON | None:
+        return as_json(_dict(self.row.after))
+
+    @strawberry.field(description="before 与 after 不同的字段")
+    def changes(self) -> list[FieldChangeType]:
+        return [
+            FieldChangeType(field=c.field, before=as_json(c.before), after=as_json(c.after))
+            for c in field_changes(_dict(self.row.before), _dict(self.row.after))
+        ]
+
     reason: str | None = strawberry.field(
         description="操作者给出的理由（补登、覆盖等）；无则为 null"
     )
@@ -119,8 +137,16 @@ class AuditEventType(Node):
     client_address: str | None = strawberry.field(description="客户端地址；无则为 null")
     application_id: str | None = strawberry.field(description="有关的申请标识；无则为 null")
     person_key: str | None = strawberry.field(description="当事人的不可逆键（不含身份证号）")
-    previous_hash: str = strawberry.field(description="上一事件的哈希（十六进制）；链首为全零")
-    hash: str = strawberry.field(description="本事件的哈希（十六进制），覆盖内容与 previousHash")
+
+    @strawberry.field(description="上一事件的哈希（十六进制）；链首为全零")
+    def previous_hash(self) -> str:
+        assert self.row.previous_hash is not None
+        return self.row.previous_hash.hex()
+
+    @strawberry.field(description="本事件的哈希（十六进制），覆盖内容与 previousHash")
+    def hash(self) -> str:
+        assert self.row.hash is not None
+        return self.row.hash.hex()
 
     def node_key(self) -> tuple[str, ...]:
         return (self.tenant_code, str(self.sequence))
@@ -132,31 +158,22 @@ class AuditEventType(Node):
     @classmethod
     def of(cls, e: AuditEvent) -> AuditEventType:
         assert e.occurred_at and e.sequence and e.hash is not None and e.previous_hash is not None
-        before, after = _dict(e.before), _dict(e.after)
         return cls(
             database_id=str(e.id),
             tenant_code=e.tenant_id,
             sequence=e.sequence,
             occurred_at=e.occurred_at,
             actor=e.actor,
-            roles=[Role(r) for r in e.roles],
+            row=e,
             department=e.department,
             action=e.action,
             subject_type=e.subject_type,
             subject_id=e.subject_id,
-            before=as_json(before),
-            after=as_json(after),
-            changes=[
-                FieldChangeType(field=c.field, before=as_json(c.before), after=as_json(c.after))
-                for c in field_changes(before, after)
-            ],
             reason=e.reason,
             request_id=e.request_id,
             client_address=e.client_address,
             application_id=e.application_id,
             person_key=e.person_key,
-            previous_hash=e.previous_hash.hex(),
-            hash=e.hash.hex(),
         )
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, literal, select, tuple_
+from sqlalchemy import ColumnElement, func, literal, select, text, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -169,6 +169,15 @@ def visible_to(actor: Principal) -> ColumnElement[bool]:
     return row_scope(actor, Resource.AUDIT_EVENT, tenant=col(AuditEvent.tenant_id))
 
 
+async def plan_for_these_values(session: AsyncSession) -> None:
+    """Plan the transaction's next statements for their actual values. asyncpg prepares every
+    statement; after five executions PostgreSQL may switch to a generic plan, and over the
+    month partitions a generic plan of a person's events cannot tell one person from a whole
+    tenant: 120–140 ms per read instead of 5 ms at 5 % of a province (bench/RESULTS.md,
+    issue 20 part 3). Planning each time costs a few ms; the generic plan cost 25 times that."""
+    await session.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
+
+
 async def _page(
     session: AsyncSession,
     conditions: list[ColumnElement[bool]],
@@ -176,6 +185,7 @@ async def _page(
     first: int,
     after: EventKey | None,
 ) -> EventPage:
+    await plan_for_these_values(session)
     query = select(AuditEvent).where(*conditions).order_by(*_newest_first()).limit(first + 1)
     if after is not None:
         query = query.where(_keyset() < tuple_(*after))
@@ -258,6 +268,7 @@ async def count_where(
     """COUNT of the matching events; with `cap`, of at most cap + 1 of them: PostgreSQL stops
     reading (an index-only scan, usually) once it has that many, where an exact count of a
     whole tenant reads millions of rows."""
+    await plan_for_these_values(session)
     if cap is None:
         found = await session.scalar(
             select(func.count()).select_from(AuditEvent).where(*conditions)
@@ -377,6 +388,7 @@ async def count_person_events(
 
 async def person_applications(session: AsyncSession, scope: PersonScope) -> list[PersonApplication]:
     """Each application concerning the person, with the departments that worked on it."""
+    await plan_for_these_values(session)
     rows = await session.execute(
         select(
             col(AuditEvent.application_id),
