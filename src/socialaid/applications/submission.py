@@ -15,8 +15,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.sql.dml import ReturningInsert
 from sqlmodel import col
 
 from socialaid.access.decisions import authenticated, authorize, is_allowed
@@ -62,6 +63,45 @@ CHANNEL_LABELS = {
     "phone": "电话申请",
     "organisation": "基层组织代为申报",
 }
+
+
+def _insert_application() -> ReturningInsert[Application]:
+    """INSERT … ON CONFLICT DO NOTHING RETURNING the row, every value a parameter: built once,
+    so a submission does not build the statement and its cache key from its values again."""
+    columns = Application.__table__.c  # type: ignore[attr-defined]
+    names = [
+        "tenant_id",
+        "id",
+        "idempotency_key",
+        "request_hash",
+        "channel",
+        "state",
+        "lock_version",
+        "owner",
+        "submitted_by",
+        "applicant_name",
+        "person_key",
+        "area_path",
+        "items",
+        "item_refs",
+        "form_hash",
+        "answers",
+        "materials",
+        "personal_commitment",
+        "emergency_provisions",
+        "submitted_at",
+        "updated_at",
+    ]
+    return (
+        insert(Application)
+        .values({name: bindparam(name, type_=columns[name].type) for name in names})
+        .on_conflict_do_nothing(index_elements=["tenant_id", "submitted_by", "idempotency_key"])
+        .returning(Application)
+    )
+
+
+# The row comes back with the insert (one round trip, not an INSERT and then a SELECT).
+_INSERT_APPLICATION = _insert_application()
 
 
 class AnswersInvalidError(DomainError):
@@ -242,34 +282,33 @@ async def submit(
     id_number = get_path(answers, ["applicant", "id_number"])
     name = get_path(answers, ["applicant", "name"])
     application_id = uuid.uuid4()
-    # The row comes back with the insert (one round trip, not an INSERT and then a SELECT).
     application = await session.scalar(
-        insert(Application)
-        .values(
-            tenant_id=tenant.tenant_id,
-            id=application_id,
-            idempotency_key=submission.idempotency_key,
-            request_hash=fingerprint,
-            channel=submission.channel,
-            state=ApplicationState.SUBMITTED,
-            lock_version=1,
-            owner=owner,
-            submitted_by=actor.user_id,
-            applicant_name=name if isinstance(name, str) else "",
-            person_key=person_key(signing_key, id_number) if isinstance(id_number, str) else None,
-            area_path=area_path,
-            items=[i.code for i in form.items],
-            item_refs=filed,
-            form_hash=form.content_hash,
-            answers=answers,
-            materials=materials,
-            personal_commitment=submission.personal_commitment,
-            emergency_provisions=provisions,
-            submitted_at=now,
-            updated_at=now,
-        )
-        .on_conflict_do_nothing(index_elements=["tenant_id", "submitted_by", "idempotency_key"])
-        .returning(Application),
+        _INSERT_APPLICATION,
+        {
+            "tenant_id": tenant.tenant_id,
+            "id": application_id,
+            "idempotency_key": submission.idempotency_key,
+            "request_hash": fingerprint,
+            "channel": submission.channel,
+            "state": ApplicationState.SUBMITTED,
+            "lock_version": 1,
+            "owner": owner,
+            "submitted_by": actor.user_id,
+            "applicant_name": name if isinstance(name, str) else "",
+            "person_key": person_key(signing_key, id_number)
+            if isinstance(id_number, str)
+            else None,
+            "area_path": area_path,
+            "items": [i.code for i in form.items],
+            "item_refs": filed,
+            "form_hash": form.content_hash,
+            "answers": answers,
+            "materials": materials,
+            "personal_commitment": submission.personal_commitment,
+            "emergency_provisions": provisions,
+            "submitted_at": now,
+            "updated_at": now,
+        },
         execution_options={"populate_existing": True},
     )
     if application is None:  # a concurrent retry with the same key committed first

@@ -24,14 +24,6 @@ from socialaid.catalogue.models import ContentRevision
 from socialaid.catalogue.service import remember_content_revision
 from socialaid.tenancy.models import Area, Tenant
 
-_TENANT, _AREA, _USER, _KEY, _NOW = (
-    bindparam("tenant"),
-    bindparam("area"),
-    bindparam("user"),
-    bindparam("key"),
-    bindparam("now"),
-)
-
 _READS = select(
     Tenant,
     select(col(ContentRevision.revision))
@@ -39,14 +31,14 @@ _READS = select(
     .scalar_subquery()
     .label("revision"),
     select(col(Area.path))
-    .where(col(Area.tenant_id) == col(Tenant.tenant_id), col(Area.code) == _AREA)
+    .where(col(Area.tenant_id) == col(Tenant.tenant_id), col(Area.code) == bindparam("area"))
     .scalar_subquery()
     .label("area_path"),
     select(col(Application.id))
     .where(
         col(Application.tenant_id) == col(Tenant.tenant_id),
-        col(Application.submitted_by) == _USER,
-        col(Application.idempotency_key) == _KEY,
+        col(Application.submitted_by) == bindparam("user"),
+        col(Application.idempotency_key) == bindparam("key"),
     )
     .scalar_subquery()
     .label("earlier"),
@@ -54,13 +46,15 @@ _READS = select(
         select(col(EmergencyMode.provision))
         .where(
             col(EmergencyMode.tenant_id) == func.any(func.string_to_array(col(Tenant.path), "/")),
-            col(EmergencyMode.starts_at) <= _NOW,
-            or_(col(EmergencyMode.ends_at).is_(None), col(EmergencyMode.ends_at) > _NOW),
+            col(EmergencyMode.starts_at) <= bindparam("now"),
+            or_(
+                col(EmergencyMode.ends_at).is_(None), col(EmergencyMode.ends_at) > bindparam("now")
+            ),
         )
         .distinct()
         .scalar_subquery()
     ).label("provisions"),
-).where(col(Tenant.tenant_id) == _TENANT)
+).where(col(Tenant.tenant_id) == bindparam("tenant"))
 
 
 @dataclass(frozen=True)
