@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, text
+from sqlalchemy import String, bindparam, func, insert, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -37,7 +37,7 @@ _INSERT_EVENT = insert(AuditEvent).values(
     }
     # None is SQL NULL as in a literal insert, not JSON 'null' as a JSON parameter would make it.
     | {name: bindparam(name, type_=JSONB(none_as_null=True)) for name in ("before", "after")}
-    | {"occurred_at": getattr(func, APPEND_TIME_FUNCTION)(bindparam("tenant_id"))}
+    | {"occurred_at": getattr(func, APPEND_TIME_FUNCTION)(bindparam("tenant_id", type_=String()))}
 )
 
 # (database URL, UTC month) pairs whose partitions this process has already ensured.
