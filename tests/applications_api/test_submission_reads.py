@@ -1,6 +1,7 @@
 """What a submission reads in one statement and marks in another (issue 20) still decides as it
 did when each was a statement of its own: an unknown tenant or area is NOT_FOUND at its field,
-the uploads named are kept from cleanup only when the submission is stored."""
+the uploads named are kept from cleanup only when the submission is stored, and the audit event
+(now an insert built once) still joins the tenant's chain as before."""
 
 from __future__ import annotations
 
@@ -9,9 +10,12 @@ from typing import Any
 
 from sqlalchemy import text
 
+from socialaid.access.vocabulary import Role
 from socialaid.db.database import Database
+from tests.access.people import person
 from tests.applications_api.flows import SHANGHAI_FAMILY, SUBMIT, applicant, submission, uploads_for
 from tests.applications_api.test_lists_deadlines_and_masking import CHANGNING, family_answers
+from tests.audit.test_chain_verification import VERIFY
 from tests.graphql_client import query_data
 
 
@@ -89,3 +93,30 @@ async def test_a_tenant_that_does_not_exist_is_not_found(db: Database) -> None:
 
     assert [e["code"] for e in payload["errors"]] == ["NOT_FOUND"]
     assert payload["application"] is None
+
+
+async def test_a_submissions_audit_event_joins_the_chain_and_the_chain_verifies(
+    db: Database,
+) -> None:
+    answers, materials = await family_with_uploads(db)
+    for key in ("k1", "k2"):
+        body = submission(CHANGNING, SHANGHAI_FAMILY, answers, key, materials, area="huayanglu")
+        assert (await submitted(db, body))["errors"] == []
+
+    async with db.owner_session() as session:
+        rows = await session.execute(
+            text(
+                "SELECT before IS NULL, after ->> 'state' FROM audit_event"
+                " WHERE tenant_id = :t AND action = 'application.submit' ORDER BY sequence"
+            ),
+            {"t": CHANGNING},
+        )
+        recorded = [tuple(row) for row in rows]
+    # No state before a submission: SQL NULL, as the writer stored it before its insert was
+    # built once (not JSON 'null').
+    assert recorded == [(True, "submitted"), (True, "submitted")]
+    verified = await query_data(
+        db, VERIFY, {"t": CHANGNING}, actor=person("310000", Role.AUDITOR, user="auditor-sh")
+    )
+    assert verified["auditVerify"]["ok"] is True
+    assert verified["auditVerify"]["brokenLink"] is None
