@@ -20,22 +20,25 @@ from sqlalchemy.ext.asyncio import AsyncSession
 class RecordingSession:
     url: str = "postgresql+asyncpg://socialaid@localhost/recorded"
     statements: list[Any] = field(default_factory=list)
+    parameters: list[dict[str, Any]] = field(default_factory=list)  # given with each statement
 
     def get_bind(self) -> Any:
         return SimpleNamespace(engine=SimpleNamespace(url=make_url(self.url)))
 
     async def execute(self, statement: Any, params: Any = None) -> None:
         self.statements.append(statement)
+        self.parameters.append(dict(params or {}))
 
     def as_session(self) -> AsyncSession:
         return cast(AsyncSession, self)
 
     def inserted(self) -> list[dict[str, Any]]:
-        """The values of every INSERT, in order, as the PostgreSQL driver would receive them."""
+        """The values of every INSERT, in order, as the PostgreSQL driver would receive them:
+        those built into the statement, and those given with it for its parameters."""
         dialect = postgresql.dialect()  # type: ignore[no-untyped-call]
         return [
-            dict(statement.compile(dialect=dialect).params)
-            for statement in self.statements
+            dict(statement.compile(dialect=dialect).params) | given
+            for statement, given in zip(self.statements, self.parameters, strict=True)
             if isinstance(statement, Insert)
         ]
 

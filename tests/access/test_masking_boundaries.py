@@ -78,9 +78,8 @@ async def test_a_caseworker_sees_the_values_and_the_read_is_recorded_once() -> N
     assert seen == CLEAR
     assert session.inserted() == [
         {
+            # Also the tenant whose chain the database takes the time for.
             "tenant_id": "310105",
-            # The time is the database's, taken for this tenant's chain.
-            "socialaid_audit_append_time_1": "310105",
             "actor": "cw",
             "roles": ["caseworker"],
             "department": "civil_affairs",

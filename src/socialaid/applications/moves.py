@@ -25,7 +25,6 @@ from socialaid.access.principal import Principal, Target
 from socialaid.access.vocabulary import Action, Resource
 from socialaid.applications import deadlines
 from socialaid.applications.models import Application, ApplicationCase, ApplicationEvent
-from socialaid.applications.notifications import notify_application_changed
 from socialaid.applications.notifying import notify_applicant
 from socialaid.applications.planning import Case, ItemRef, PlannedCase
 from socialaid.applications.records import ItemRefRecord, ReceivedNote
@@ -262,11 +261,11 @@ async def finish(
         templates=templates,
         cases=every_case,
     )
+    # With the webhook events goes the change notification (pg_notify): PostgreSQL delivers it at
+    # commit whatever its place in the transaction; sent before the audit event, it is not one
+    # more round trip made while the tenant's audit chain head is locked (every other mutation of
+    # the tenant waits on that lock until this commits).
     await emit_move_events(session, move)
-    # PostgreSQL delivers the notification at commit whatever its place in the transaction; sent
-    # before the audit event, it is not one more round trip made while the tenant's audit chain
-    # head is locked (every other mutation of the tenant waits on that lock until this commits).
-    await notify_application_changed(session, str(move.application.id))
     await session.flush()
     await write_event(
         session,

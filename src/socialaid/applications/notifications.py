@@ -12,9 +12,7 @@ from collections import defaultdict
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from sqlalchemy import text
 from sqlalchemy.engine import URL
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from socialaid.db.database import DEFAULT_TIMEOUTS
 from socialaid.db.listener import Listener
@@ -27,11 +25,10 @@ QUEUE_SIZE = 64
 LOST = ""
 
 
-async def notify_application_changed(session: AsyncSession, application_id: str) -> None:
-    """Queue a notification naming the application; PostgreSQL delivers it on commit."""
-    await session.execute(
-        text("SELECT pg_notify(:channel, :id)"), {"channel": CHANNEL, "id": application_id}
-    )
+def change_notice(application_id: str) -> tuple[str, str]:
+    """The (channel, payload) of the pg_notify telling that the application changed; the caller
+    sends it within the transaction's webhook fan-out statement (`emit_move_events`)."""
+    return CHANNEL, application_id
 
 
 class ApplicationUpdates:

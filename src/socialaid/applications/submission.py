@@ -15,15 +15,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.dialects.postgresql import insert
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.dml import ReturningInsert
 from sqlmodel import col
 
 from socialaid.access.decisions import authenticated, authorize, is_allowed
 from socialaid.access.principal import Principal, Target
 from socialaid.access.vocabulary import Action, Resource
-from socialaid.applications.emergency import COMMITMENT_PROVISIONS, active_provisions
+from socialaid.applications.emergency import COMMITMENT_PROVISIONS
 from socialaid.applications.filing import check_filing
 from socialaid.applications.models import CHANNELS, Application
 from socialaid.applications.moves import (
@@ -40,6 +40,7 @@ from socialaid.applications.planning import on_withdrawal, plan_cases
 from socialaid.applications.records import ItemRefRecord, MaterialRecord, MaterialRecordState
 from socialaid.applications.states import ApplicationEvent as AppEvent
 from socialaid.applications.states import ApplicationState, Machine, transition
+from socialaid.applications.submission_reads import read_for_submission
 from socialaid.applications.timeline import TimelineKind
 from socialaid.audit.person import person_key
 from socialaid.catalogue.files import Channel, Exemption
@@ -51,8 +52,7 @@ from socialaid.forms.service import FormCaches, check_answers, form_for_selectio
 from socialaid.kernel.unit_of_work import UnitOfWork, now_in_china
 from socialaid.materials.service import Reference, use_uploads
 from socialaid.metrics.registry import APPLICATIONS_SUBMITTED
-from socialaid.tenancy.models import Area, Tenant
-from socialaid.tenancy.service import get_tenant
+from socialaid.tenancy.models import Tenant
 
 CHANNEL_LABELS = {
     "online": "网上申请",
@@ -63,6 +63,45 @@ CHANNEL_LABELS = {
     "phone": "电话申请",
     "organisation": "基层组织代为申报",
 }
+
+
+def _insert_application() -> ReturningInsert[Application]:
+    """INSERT … ON CONFLICT DO NOTHING RETURNING the row, every value a parameter: built once,
+    so a submission does not build the statement and its cache key from its values again."""
+    columns = Application.__table__.c  # type: ignore[attr-defined]
+    names = [
+        "tenant_id",
+        "id",
+        "idempotency_key",
+        "request_hash",
+        "channel",
+        "state",
+        "lock_version",
+        "owner",
+        "submitted_by",
+        "applicant_name",
+        "person_key",
+        "area_path",
+        "items",
+        "item_refs",
+        "form_hash",
+        "answers",
+        "materials",
+        "personal_commitment",
+        "emergency_provisions",
+        "submitted_at",
+        "updated_at",
+    ]
+    return (
+        insert(Application)
+        .values({name: bindparam(name, type_=columns[name].type) for name in names})
+        .on_conflict_do_nothing(index_elements=["tenant_id", "submitted_by", "idempotency_key"])
+        .returning(Application)
+    )
+
+
+# The row comes back with the insert (one round trip, not an INSERT and then a SELECT).
+_INSERT_APPLICATION = _insert_application()
 
 
 class AnswersInvalidError(DomainError):
@@ -141,9 +180,21 @@ async def submit(
         raise DomainError(f"未知的申请渠道 {submission.channel}", path=["channel"])
     if not submission.idempotency_key.strip() or len(submission.idempotency_key) > 200:
         raise DomainError("幂等键应为 1 到 200 个字符", path=["idempotencyKey"])
-    tenant = await get_tenant(session, code=submission.tenant)
     owner = submission.on_behalf_of or actor.user_id
     fingerprint = submission.fingerprint()
+    now = now_in_china()
+    as_of = now.date()
+    reads = await read_for_submission(
+        session,
+        tenant=submission.tenant,
+        area=submission.area,
+        user=actor.user_id,
+        idempotency_key=submission.idempotency_key,
+        now=now,
+    )
+    if reads is None:
+        raise NotFoundError(f"没有行政区划代码为 {submission.tenant} 的租户", path=["code"])
+    tenant = reads.tenant
 
     async def replay() -> Submitted | None:
         existing = await session.scalar(
@@ -160,21 +211,20 @@ async def submit(
             raise ConflictError("该幂等键已用于另一份不同的申请", path=["idempotencyKey"])
         return Submitted(existing, replayed=True)
 
-    earlier = await replay()
-    if earlier is not None:
-        return earlier
+    if reads.earlier is not None:
+        earlier = await replay()
+        if earlier is not None:
+            return earlier
 
     # Refuse a caller with no business in this tenant before looking at what they sent.
     authorize(actor, Resource.APPLICATION, Action.SUBMIT, Target(tenant_path=tenant.path))
-    area_path = await _area_path(session, actor, tenant, submission.area)
+    area_path = _area_path(actor, tenant, submission.area, reads.area_path)
     authorize(
         actor,
         Resource.APPLICATION,
         Action.SUBMIT,
         Target(tenant_path=tenant.path, area_path=area_path, owner=owner),
     )
-    now = now_in_china()
-    as_of = now.date()
     form = await form_for_selection(
         session,
         catalogue_caches,
@@ -208,7 +258,7 @@ async def submit(
     )
     if not check.validation.ok:
         raise AnswersInvalidError([(e.path, e.code, e.message) for e in check.validation.errors])
-    provisions = await active_provisions(session, tenant, now)
+    provisions = reads.provisions
     commitment_allowed = submission.personal_commitment and bool(
         COMMITMENT_PROVISIONS & set(provisions)
     )
@@ -232,34 +282,33 @@ async def submit(
     id_number = get_path(answers, ["applicant", "id_number"])
     name = get_path(answers, ["applicant", "name"])
     application_id = uuid.uuid4()
-    # The row comes back with the insert (one round trip, not an INSERT and then a SELECT).
     application = await session.scalar(
-        insert(Application)
-        .values(
-            tenant_id=tenant.tenant_id,
-            id=application_id,
-            idempotency_key=submission.idempotency_key,
-            request_hash=fingerprint,
-            channel=submission.channel,
-            state=ApplicationState.SUBMITTED,
-            lock_version=1,
-            owner=owner,
-            submitted_by=actor.user_id,
-            applicant_name=name if isinstance(name, str) else "",
-            person_key=person_key(signing_key, id_number) if isinstance(id_number, str) else None,
-            area_path=area_path,
-            items=[i.code for i in form.items],
-            item_refs=filed,
-            form_hash=form.content_hash,
-            answers=answers,
-            materials=materials,
-            personal_commitment=submission.personal_commitment,
-            emergency_provisions=provisions,
-            submitted_at=now,
-            updated_at=now,
-        )
-        .on_conflict_do_nothing(index_elements=["tenant_id", "submitted_by", "idempotency_key"])
-        .returning(Application),
+        _INSERT_APPLICATION,
+        {
+            "tenant_id": tenant.tenant_id,
+            "id": application_id,
+            "idempotency_key": submission.idempotency_key,
+            "request_hash": fingerprint,
+            "channel": submission.channel,
+            "state": ApplicationState.SUBMITTED,
+            "lock_version": 1,
+            "owner": owner,
+            "submitted_by": actor.user_id,
+            "applicant_name": name if isinstance(name, str) else "",
+            "person_key": person_key(signing_key, id_number)
+            if isinstance(id_number, str)
+            else None,
+            "area_path": area_path,
+            "items": [i.code for i in form.items],
+            "item_refs": filed,
+            "form_hash": form.content_hash,
+            "answers": answers,
+            "materials": materials,
+            "personal_commitment": submission.personal_commitment,
+            "emergency_provisions": provisions,
+            "submitted_at": now,
+            "updated_at": now,
+        },
         execution_options={"populate_existing": True},
     )
     if application is None:  # a concurrent retry with the same key committed first
@@ -349,17 +398,16 @@ def _material_records(
     return records, missing
 
 
-async def _area_path(
-    session: AsyncSession, actor: Principal, tenant: Tenant, area: str | None
-) -> str:
+def _area_path(actor: Principal, tenant: Tenant, area: str | None, found: str | None) -> str:
+    """The path of the area named (`found`: its path as read, None if there is none), or the
+    submitter's own area when none is named."""
     if area is None:
         if actor.area is not None and actor.tenant_id == tenant.tenant_id:
             return actor.area
         raise DomainError("请指明申请人所在的街道或社区（area）", path=["area"])
-    row = await session.get(Area, (tenant.tenant_id, area))
-    if row is None:
+    if found is None:
         raise NotFoundError(f"{tenant.name}没有代码为 {area} 的街道或社区", path=["area"])
-    return row.path
+    return found
 
 
 # ---------------------------------------------------------------- withdrawal

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from socialaid.applications.models import ApplicationEvent
+from socialaid.applications.notifications import change_notice
 from socialaid.applications.timeline import TimelineKind
 from socialaid.clock import CHINA
 from socialaid.kernel.global_id import encode_global_id
@@ -92,7 +93,12 @@ def _case_data(ids: dict[str, str], entry: ApplicationEvent, state: str | None) 
 
 
 async def emit_move_events(session: AsyncSession, move: Move) -> None:
-    """Queue the move's webhook events in its transaction."""
+    """Queue the move's webhook events in its transaction, and tell every server process that the
+    application changed (pg_notify, delivered at commit) in the same statement."""
     await emit_webhook_events(
-        session, occurrences(move), tenant_path=move.tenant.path, occurred_at=move.now
+        session,
+        occurrences(move),
+        tenant_path=move.tenant.path,
+        occurred_at=move.now,
+        also_notify=change_notice(str(move.application.id)),
     )

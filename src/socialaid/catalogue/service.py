@@ -89,6 +89,12 @@ def forget_content_revision(session: AsyncSession) -> None:
     session.info.pop(_REVISION_KEY, None)
 
 
+def remember_content_revision(session: AsyncSession, revision: int) -> None:
+    """`revision`, read by the caller with other things in one statement, is this transaction's:
+    `content_revision` answers it without reading again."""
+    session.info[_REVISION_KEY] = (session.get_transaction(), revision)
+
+
 async def content_revision(session: AsyncSession) -> int:
     """The revision of public reference data, read once per transaction of `session`."""
     known = session.info.get(_REVISION_KEY)
@@ -100,7 +106,7 @@ async def content_revision(session: AsyncSession) -> int:
         )
         or 0
     )
-    session.info[_REVISION_KEY] = (session.get_transaction(), revision)
+    remember_content_revision(session, revision)
     return revision
 
 

@@ -206,8 +206,26 @@ def _requirement_errors(form: CompiledForm, kept: dict[str, Any]) -> list[FieldE
     return errors
 
 
+# One validator per form schema, built on the form's first check and kept for the process:
+# building it on every check (and resolving its references anew) was part of each submission's
+# cost (issue 20). Bounded, oldest forgotten first; a schema is named by its hash and its $id.
+_VALIDATORS: dict[tuple[str, Any], Draft202012Validator] = {}
+MAX_VALIDATORS = 256
+
+
+def _validator(form: CompiledForm) -> Draft202012Validator:
+    key = (form.content_hash, form.json_schema.get("$id"))
+    validator = _VALIDATORS.get(key)
+    if validator is None:
+        if len(_VALIDATORS) >= MAX_VALIDATORS:
+            del _VALIDATORS[next(iter(_VALIDATORS))]
+        validator = Draft202012Validator(form.json_schema, format_checker=FORMAT_CHECKER)
+        _VALIDATORS[key] = validator
+    return validator
+
+
 def _schema_errors(form: CompiledForm, kept: dict[str, Any]) -> list[FieldError]:
-    validator = Draft202012Validator(form.json_schema, format_checker=FORMAT_CHECKER)
+    validator = _validator(form)
     errors = []
     for error in validator.iter_errors(kept):
         if error.validator == "required":

@@ -16,8 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, tuple_, update
+from sqlalchemy import bindparam, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import col
 
 from socialaid.access.decisions import authenticated, authorize
@@ -31,6 +32,25 @@ from socialaid.materials.models import MaterialUpload, UploadState
 from socialaid.materials.storage import SignedRequest
 from socialaid.materials.stores import Files
 from socialaid.tenancy.service import get_tenant
+
+_KEYS = tuple_(col(MaterialUpload.tenant_id), col(MaterialUpload.id)).in_(
+    bindparam("keys", expanding=True)
+)
+# The uploads named, marked referenced (kept from cleanup) in the same round trip: PostgreSQL
+# runs a data-modifying CTE whether or not the query reads it. Only rows not yet referenced are
+# written, so submissions naming the same upload do not queue on its row lock. A reference found
+# wrong below raises, and the transaction's rollback takes the mark back.
+_USE_UPLOADS = (
+    select(MaterialUpload)
+    .where(_KEYS)
+    .add_cte(
+        update(MaterialUpload)
+        .where(_KEYS, col(MaterialUpload.referenced_at).is_(None))
+        .values(referenced_at=bindparam("now"))
+        .returning(col(MaterialUpload.id))
+        .cte("referenced")
+    )
+)
 
 SHA256 = re.compile(r"[0-9a-f]{64}")
 MAX_FILE_NAME = 255
@@ -212,12 +232,9 @@ async def use_uploads(
     if not references:
         return {}
     keys = {r.upload_id: parsed_id(r.upload_id, r.path) for r in references}
+    now = uow.clock()
     rows = await session.execute(
-        select(MaterialUpload).where(
-            tuple_(col(MaterialUpload.tenant_id), col(MaterialUpload.id)).in_(
-                [(tenant_id, k) for k in keys.values()]
-            )
-        )
+        _USE_UPLOADS, {"keys": [(tenant_id, k) for k in keys.values()], "now": now}
     )
     by_id = {row.id: row for row in rows.scalars()}
     for reference in references:
@@ -236,14 +253,7 @@ async def use_uploads(
                     f"该材料只接受 {describe(accepted)} 文件，上传的是 {upload.content_type}",
                     path=reference.path,
                 )
-    await session.execute(
-        update(MaterialUpload)
-        .where(
-            tuple_(col(MaterialUpload.tenant_id), col(MaterialUpload.id)).in_(
-                [(tenant_id, k) for k in keys.values()]
-            ),
-            col(MaterialUpload.referenced_at).is_(None),
-        )
-        .values(referenced_at=uow.clock())
-    )
+    for upload in by_id.values():
+        if upload.referenced_at is None:  # the statement's select saw the rows before its update
+            set_committed_value(upload, "referenced_at", now)
     return {r.upload_id: by_id[keys[r.upload_id]] for r in references}

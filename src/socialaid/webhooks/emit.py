@@ -26,6 +26,12 @@ FAN_OUT = text(
     f"SELECT {FAN_OUT_FUNCTION}(:event_tenant, CAST(:jurisdictions AS text[]),"
     " CAST(:events AS jsonb), :occurred_at)"
 )
+# The same, with a pg_notify the caller would otherwise send in a round trip of its own.
+FAN_OUT_AND_NOTIFY = text(
+    f"SELECT {FAN_OUT_FUNCTION}(:event_tenant, CAST(:jurisdictions AS text[]),"
+    " CAST(:events AS jsonb), :occurred_at), pg_notify(:channel, :payload)"
+)
+NOTIFY = text("SELECT pg_notify(:channel, :payload)")
 
 
 def jurisdictions_of(tenant_path: str) -> list[str]:
@@ -65,16 +71,25 @@ async def emit_webhook_events(
     *,
     tenant_path: str,
     occurred_at: datetime,
+    also_notify: tuple[str, str] | None = None,
 ) -> int:
     """Queue each occurrence for every subscriber who may see it, in the caller's transaction,
-    with one statement (`webhooks/ddl.py`); how many deliveries were queued.
+    with one statement (`webhooks/ddl.py`); how many deliveries were queued. `also_notify`: a
+    (channel, payload) pg_notify sent in that statement.
 
     The caller's session may be the application role's, scoped to the actor (the event's tenant
     must then be in that scope, or the database refuses), or the owner's (a job).
     """
     if not occurrences:
+        if also_notify is not None:
+            session = _session_of(uow_or_session)
+            await session.execute(NOTIFY, {"channel": also_notify[0], "payload": also_notify[1]})
         return 0
-    return await _emit(uow_or_session, occurrences, tenant_path, occurred_at)
+    return await _emit(uow_or_session, occurrences, tenant_path, occurred_at, also_notify)
+
+
+def _session_of(uow_or_session: UnitOfWork | AsyncSession) -> AsyncSession:
+    return uow_or_session.session if isinstance(uow_or_session, UnitOfWork) else uow_or_session
 
 
 async def _emit(
@@ -82,19 +97,24 @@ async def _emit(
     occurrences: Sequence[Occurrence],
     tenant_path: str,
     occurred_at: datetime,
+    also_notify: tuple[str, str] | None = None,
 ) -> int:
     events = [
         {"event": o.event.value, "departments": sorted(o.departments), "data": dict(o.data)}
         for o in occurrences
     ]
-    session = uow_or_session.session if isinstance(uow_or_session, UnitOfWork) else uow_or_session
-    queued = await session.scalar(
-        FAN_OUT,
-        {
-            "event_tenant": tenant_path.split("/")[-1],
-            "jurisdictions": jurisdictions_of(tenant_path),
-            "events": json.dumps(events, ensure_ascii=False, sort_keys=True),
-            "occurred_at": occurred_at,
-        },
-    )
+    session = _session_of(uow_or_session)
+    parameters: dict[str, Any] = {
+        "event_tenant": tenant_path.split("/")[-1],
+        "jurisdictions": jurisdictions_of(tenant_path),
+        "events": json.dumps(events, ensure_ascii=False, sort_keys=True),
+        "occurred_at": occurred_at,
+    }
+    if also_notify is None:
+        queued = await session.scalar(FAN_OUT, parameters)
+    else:
+        channel, payload = also_notify
+        queued = await session.scalar(
+            FAN_OUT_AND_NOTIFY, parameters | {"channel": channel, "payload": payload}
+        )
     return int(queued or 0)
