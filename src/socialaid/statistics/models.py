@@ -149,3 +149,44 @@ statistics_case_day_subtree = Table(
     *(Column(name, Integer, nullable=False) for name in _COUNTERS),
     Column("amount_granted", Numeric(16, 2), nullable=False),
 )
+
+# Month rows keeping street and channel but no case dimension (issue 23, I23FAST): a county-year
+# by street × channel reads 12 months × its streets × channels × working-day buckets instead of
+# 365 days of every case key. Folded from the day rows with the other month rows.
+statistics_application_month_street = Table(
+    "statistics_application_month_street",
+    SQLModel.metadata,
+    Column("tenant_id", String(6), primary_key=True),
+    Column("month", Date, primary_key=True),
+    Column("area", Text, primary_key=True),
+    Column("channel", String(20), primary_key=True),
+    *(
+        Column(name, Integer, nullable=False)
+        for name in ("applications", "accepted", "rejected_at_door", "escalated")
+    ),
+)
+
+statistics_case_month_street = Table(
+    "statistics_case_month_street",
+    SQLModel.metadata,
+    Column("tenant_id", String(6), primary_key=True),
+    Column("month", Date, primary_key=True),
+    Column("area", Text, primary_key=True),
+    Column("channel", String(20), primary_key=True),
+    Column("working_days", SmallInteger, primary_key=True),
+    *(Column(name, Integer, nullable=False) for name in _COUNTERS),
+    Column("amount_granted", Numeric(16, 2), nullable=False),
+)
+
+# A tenant's own month rows with every case dimension summed away but the working-day bucket (the
+# histogram of the median and p90): a province-year by tenant reads 117 counties × 12 months ×
+# buckets instead of 1.2 M month rows.
+statistics_case_month_total = Table(
+    "statistics_case_month_total",
+    SQLModel.metadata,
+    Column("tenant_id", String(6), primary_key=True),
+    Column("month", Date, primary_key=True),
+    Column("working_days", SmallInteger, primary_key=True),
+    *(Column(name, Integer, nullable=False) for name in _COUNTERS),
+    Column("amount_granted", Numeric(16, 2), nullable=False),
+)
