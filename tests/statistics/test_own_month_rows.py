@@ -11,25 +11,38 @@ and Changning two (approved after 2, denied after 3).
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
 import pytest
 
+from socialaid.api.app import create_app
 from socialaid.db.database import Database
 from socialaid.statistics.fold import fold_dirty_days
+from tests.conftest import test_settings
 from tests.statistics.test_statistics_query import CHANGNING, ask, measures
-from tests.statistics.test_subtree_summaries import (  # noqa: F401 (fixtures)
+from tests.statistics.test_subtree_summaries import (
     XUHUI,
     close_xuhuis_approved_dibao,
-    http,
-    two_counties,
+    two_counties,  # noqa: F401 (the fixture)
 )
 
 # Whole months (November and December: the month rows) and a range of part months (the same
 # days read from the day rows only).
 WHOLE_MONTHS = ("2026-11-01", "2026-12-31")
 PART_MONTHS = ("2026-11-29", "2026-12-30")
+
+
+@pytest.fixture
+async def http(db: Database) -> AsyncIterator[httpx.AsyncClient]:
+    app = create_app(db, test_settings(statistics_min_cell=1))
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://socialaid"
+    ) as client:
+        yield client
+
+
 COUNTS = ("applications", "cases", "accepted", "rejectedAtDoor", "escalated", "approved")
 DECISIONS = ("denied", "closed", "pending", "decisions", "medianWorkingDays", "p90WorkingDays")
 
@@ -83,7 +96,5 @@ async def test_by_street_and_channel_the_counties_add_up(
         (CHANGNING, None, "online", 4, 6, 2, 1, 1, 1, 1, 0, 4, 2, 2, 3, "1510.00"),
     ]
     filtered = await rows(http, ["AREA"], period, row_filter={"channels": ["online"]})
-    assert filtered == [
-        (None, "huayanglu", None, 6, 12, 4, 1, 1, 1, 2, 1, 8, 3, 3, 3, "1510.00")
-    ]
+    assert filtered == [(None, "huayanglu", None, 6, 12, 4, 1, 1, 1, 2, 1, 8, 3, 3, 3, "1510.00")]
     assert await rows(http, ["AREA"], period, row_filter={"channels": ["window"]}) == []

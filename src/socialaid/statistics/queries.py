@@ -263,7 +263,9 @@ def _sources(
 
 # Issue 23 (I23FAST): what the month rows without case dimensions can answer.
 _TENANT_MONTH_KEYS = frozenset({Dimension.TENANT, Dimension.MONTH})
-_STREET_MONTH_KEYS = frozenset({Dimension.TENANT, Dimension.AREA, Dimension.CHANNEL, Dimension.MONTH})
+_STREET_MONTH_KEYS = frozenset(
+    {Dimension.TENANT, Dimension.AREA, Dimension.CHANNEL, Dimension.MONTH}
+)
 _STREET_CASE_COLUMNS = (
     "area, channel, working_days, cases, applications, escalated, approved, denied, closed,"
     " pending, overdue, supplements_requested, amount_granted"

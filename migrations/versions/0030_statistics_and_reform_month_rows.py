@@ -1,7 +1,8 @@
 """statistics month rollups for the shapes that need each tenant's own rows (issue 23, I23FAST):
 per month with street and channel (no case dimension), and per month with only the working-day
 bucket, so a county-year by street × channel and a province-year by tenant read hundreds or tens
-of thousands of rows instead of 55 k day rows or 1.2 M month rows (ADR 0034)
+of thousands of rows instead of 55 k day rows or 1.2 M month rows (ADR 0034); and reformEffect's
+per-application counts summed per tenant and month (ADR 0035)
 
 Revision ID: 0030
 Revises: 0026
@@ -119,9 +120,60 @@ def upgrade() -> None:
         f" SELECT tenant_id, month, working_days, {sums}"
         " FROM statistics_case_month GROUP BY 1, 2, 3"
     )
+    _reform_months()
+
+
+_REFORM_MEASURES = ("steps", "fields", "materials", "trips", "time")
+# The China-time month of an application's submission.
+_SUBMITTED_MONTH = "date_trunc('month', submitted_at AT TIME ZONE 'Asia/Shanghai')::date"
+
+
+def _reform_months() -> None:
+    """reformEffect's counts per tenant and month, and those of the applications already folded;
+    from now on the reform fold keeps them."""
+    sums = [f"{m}_{side}" for m in _REFORM_MEASURES for side in ("item_by_item", "merged")]
+    op.create_table(
+        "reform_month",
+        sa.Column("tenant_id", sa.String(length=6), nullable=False),
+        sa.Column("month", sa.Date(), nullable=False),
+        sa.Column("applications", sa.Integer(), nullable=False),
+        sa.Column("timed", sa.Integer(), nullable=False),
+        *[sa.Column(name, sa.BigInteger(), nullable=False) for name in sums],
+        sa.PrimaryKeyConstraint("tenant_id", "month", name=op.f("pk_reform_month")),
+    )
+    op.create_table(
+        "reform_case_time_month",
+        sa.Column("tenant_id", sa.String(length=6), nullable=False),
+        sa.Column("month", sa.Date(), nullable=False),
+        sa.Column("item", sa.String(length=100), nullable=False),
+        sa.Column("working_days", sa.Integer(), nullable=False),
+        sa.Column("promised_working_days", sa.Integer(), nullable=True),
+        sa.Column("statutory_working_days", sa.Integer(), nullable=True),
+        sa.Column("cases", sa.Integer(), nullable=False),
+    )
+    op.create_index(
+        "ix_reform_case_time_month_period", "reform_case_time_month", ["tenant_id", "month"]
+    )
+    enable_tenant_rls("reform_month")
+    enable_tenant_rls("reform_case_time_month")
+    op.execute(
+        f"INSERT INTO reform_month (tenant_id, month, applications, timed, {', '.join(sums)})"
+        f" SELECT tenant_id, {_SUBMITTED_MONTH}, count(*), count(time_item_by_item),"
+        f" {', '.join(f'coalesce(sum({c}), 0)' for c in sums)}"
+        " FROM reform_application GROUP BY 1, 2"
+    )
+    op.execute(
+        "INSERT INTO reform_case_time_month (tenant_id, month, item, working_days,"
+        " promised_working_days, statutory_working_days, cases)"
+        f" SELECT tenant_id, {_SUBMITTED_MONTH}, item, working_days, promised_working_days,"
+        " statutory_working_days, count(*) FROM reform_case_time GROUP BY 1, 2, 3, 4, 5, 6"
+    )
 
 
 def downgrade() -> None:
+    for table in ("reform_case_time_month", "reform_month"):
+        disable_tenant_rls(table)
+        op.drop_table(table)
     for table in (
         "statistics_case_month_total",
         "statistics_case_month_street",
