@@ -16,7 +16,9 @@ same way):
 - reformEffect with every application marked, so each is counted from its rows as before the
   per-application counts (ADR 0035) — `--before-iterations` calls after 1 warm-up;
 - the fold of every marked application (`reform.fold`), timed once;
-- reformEffect from the folded counts and completionSummary, `--iterations` calls after 3 warm-up.
+- reformEffect from the folded counts (no bounds and the calendar month: the month rows; the
+  month so far: each application's stored counts, the path before I23FAST) and
+  completionSummary, `--iterations` calls after 3 warm-up.
 Prints the machine and its load, and per query the median, the p99 and the ratio of the median to
 the baseline's.
 """
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import calendar
 import os
 import statistics
 import sys
@@ -43,6 +46,11 @@ from bench.http_load import REPO, machine
 TEMPLATE_APPLICATIONS = 20
 REFORM = """query($t: String!) { reformEffect(tenant: $t) {
   applications checks { measure itemByItem merged reductionPercent met arithmetic }
+  itemTimes { item decided medianWorkingDays } } }"""
+# The same over a period: the calendar month reads the month rows (I23FAST), the month so far (a
+# part month) each application's stored counts, as every unbounded query did before.
+REFORM_PERIOD = """query($t: String!, $f: Date, $to: Date) { reformEffect(tenant: $t, from: $f,
+  to: $to) { applications checks { measure itemByItem merged reductionPercent met arithmetic }
   itemTimes { item decided medianWorkingDays } } }"""
 SUMMARY = """query($t: String!) { completionSummary(tenant: $t) {
   departments { department received decided pending overdue withinLimit } total { received } } }"""
@@ -160,6 +168,7 @@ async def main() -> None:
 
     from socialaid.access.vocabulary import Role
     from socialaid.api.schema import build_schema
+    from socialaid.clock import today_in_china
     from socialaid.db.database import DEFAULT_TIMEOUTS, Database
     from socialaid.db.provision import provision
     from socialaid.kernel.context import Context
@@ -188,11 +197,11 @@ async def main() -> None:
     schema = build_schema(settings)
     hello = strawberry.Schema(query=Hello)
 
-    def run(query: str) -> Callable[[], Awaitable[Any]]:
+    def run(query: str, **period: str) -> Callable[[], Awaitable[Any]]:
         async def call() -> Any:
             result = await schema.execute(
                 query,
-                variable_values={"t": "310000"},
+                variable_values={"t": "310000", **period},
                 context_value=Context(db=db, settings=settings, principal=analyst),
             )
             if result.errors:
@@ -225,7 +234,19 @@ async def main() -> None:
     folded = await fold_reform_dirty(db)
     spent = time.perf_counter() - began
     print(f"fold: {folded:,} applications in {spent:.1f} s ({folded / spent:,.0f} per second)")
-    row("reformEffect, folded counts", await timed(run(REFORM), args.iterations))
+    row("reformEffect, folded counts, no bounds", await timed(run(REFORM), args.iterations))
+    today = today_in_china()
+    last = today.replace(day=calendar.monthrange(today.year, today.month)[1])
+    month = {"f": today.replace(day=1).isoformat(), "to": last.isoformat()}
+    so_far = {"f": today.replace(day=1).isoformat(), "to": today.isoformat()}
+    row(
+        "reformEffect, the calendar month (month rows)",
+        await timed(run(REFORM_PERIOD, **month), args.iterations),
+    )
+    row(
+        "reformEffect, the month so far (each application's stored counts)",
+        await timed(run(REFORM_PERIOD, **so_far), args.iterations),
+    )
     row("completionSummary", await timed(run(SUMMARY), args.iterations))
     print(f"load average after {os.getloadavg()}")
     await db.dispose()
