@@ -128,9 +128,13 @@ async def statistics(
     tenants = await _subtree(session, row.path)
     where, params = _where(tenants, first, last, departments, row_filter)
     keys = list(group_by)
-    sources = _sources(
-        keys, row_filter, first, last, params, root=row.tenant_id, case_mode=case_mode
-    )
+    sources = _own_months(keys, row_filter, first, last, params, case_mode=case_mode)
+    if sources is not None:
+        # At most tens of thousands of rows: starting parallel workers cost more than the whole
+        # read (≈ 150 ms on the loaded 2-core machine; bench/RESULTS.md, I23FAST).
+        await session.execute(text("SET LOCAL max_parallel_workers_per_gather = 0"))
+    else:
+        sources = _sources(keys, row_filter, first, last, params, root=row.tenant_id)
     cells: dict[tuple[Any, ...], Cell] = {}
     if case_mode:
         await _read_cases(session, keys, sources, where, params, cells)
@@ -212,17 +216,13 @@ def _sources(
     params: dict[str, Any],
     *,
     root: str,
-    case_mode: bool,
 ) -> dict[str, str]:
     """The rows to sum, per rollup: whole months from the month rollups where the grouping
     allows (a province-year reads 12 rows per tenant and key instead of 365), the days at either
     end from the day rollups. Grouped by neither tenant, street nor channel (nor filtered by
     channel), both come from the asked tenant's subtree summaries alone (their rows already hold
-    every descendant's). Grouped by tenant, street or channel with no case dimension asked, the
-    whole months come from the month rows that keep only those (`_own_months`)."""
-    own = _own_months(keys, row_filter, first, last, params, case_mode=case_mode)
-    if own is not None:
-        return own
+    every descendant's). (Grouped by tenant, street or channel with no case dimension asked,
+    `_own_months` answers first.)"""
     if _OWN_ROWS_ONLY.intersection(keys) or row_filter.channels:
         tenants, suffix = _SUBTREE, ""
     else:
