@@ -156,6 +156,9 @@ def _reform_months() -> None:
     op.create_index(
         "ix_reform_case_time_month_period", "reform_case_time_month", ["tenant_id", "month"]
     )
+    # The fold claims the oldest marks first: without an index each batch of 1,000 sorted every
+    # mark (3 s a batch with 300,000 marked after a bulk load).
+    op.create_index("ix_reform_dirty_marked_at", "reform_dirty", ["marked_at"])
     enable_tenant_rls("reform_month")
     enable_tenant_rls("reform_case_time_month")
     op.execute(
@@ -173,6 +176,7 @@ def _reform_months() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_reform_dirty_marked_at", table_name="reform_dirty")
     for table in ("reform_case_time_month", "reform_month"):
         disable_tenant_rls(table)
         op.drop_table(table)

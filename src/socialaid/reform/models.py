@@ -26,6 +26,7 @@ reform_dirty = Table(
     SQLModel.metadata,
     *_key(),
     Column("marked_at", DateTime(timezone=True), nullable=False, server_default=sql_text("now()")),
+    Index("ix_reform_dirty_marked_at", "marked_at"),  # the fold claims the oldest first
 )
 
 # One row per application: each measure item by item and merged (time null until every case is
