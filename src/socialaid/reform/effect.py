@@ -88,7 +88,13 @@ NOT_MARKED = (
     "(r.tenant_id, r.application_id) NOT IN"
     " (SELECT * FROM unnest(CAST(:marked_tenants AS text[]), CAST(:marked_ids AS uuid[])))"
 )
-MARKED = NOT_MARKED.replace(" NOT IN", " IN")
+# The marked applications' stored rows, looked up by key from the (short) list of marks: as
+# `IN (…)` the planner read the whole period first.
+MARKED_ROWS = (
+    "unnest(CAST(:marked_tenants AS text[]), CAST(:marked_ids AS uuid[]))"
+    " AS k(tenant_id, application_id) JOIN {table} r"
+    " ON r.tenant_id = k.tenant_id AND r.application_id = k.application_id"
+)
 
 
 @dataclass(frozen=True)
@@ -99,11 +105,13 @@ class _Months:
 
     months: str
     instants: str
+    edges: str  # the part months, as ranges an index on (tenant_id, submitted_at) can walk
     params: dict[str, Any]
 
 
 def _whole_months(scope: Scope) -> _Months | None:
     months, instants = ["m.tenant_id = ANY(CAST(:codes AS text[]))"], ["TRUE"]
+    edges = []
     params: dict[str, Any] = {}
     if scope.start is not None:
         first = scope.start.date()
@@ -111,15 +119,22 @@ def _whole_months(scope: Scope) -> _Months | None:
             first = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
         months.append("m.month >= :first_month")
         instants.append("r.submitted_at >= :first_month_at")
+        edges.append("(r.submitted_at >= :start AND r.submitted_at < :first_month_at)")
         params |= {"first_month": first, "first_month_at": _midnight(first)}
     if scope.end is not None:
         after = scope.end.date().replace(day=1)  # the end is exclusive: its month is not whole
         months.append("m.month < :after_months")
         instants.append("r.submitted_at < :after_months_at")
+        edges.append("(r.submitted_at >= :after_months_at AND r.submitted_at < :end)")
         params |= {"after_months": after, "after_months_at": _midnight(after)}
         if scope.start is not None and params["first_month"] >= after:
             return None
-    return _Months(" AND ".join(months), " AND ".join(instants), params)
+    return _Months(
+        " AND ".join(months),
+        " AND ".join(instants),
+        f"({' OR '.join(edges)})" if edges else "FALSE",
+        params,
+    )
 
 
 def _midnight(day: date) -> datetime:
@@ -155,17 +170,18 @@ async def _stored(
         parts = (
             f"SELECT {', '.join(month_columns)} FROM reform_month m WHERE {whole.months}"
             f" UNION ALL SELECT {', '.join(columns)} FROM reform_application r"
-            f" WHERE {where} AND NOT ({whole.instants}) AND {NOT_MARKED}"
-            f" UNION ALL SELECT {', '.join(f'-{c}' for c in columns)} FROM reform_application r"
-            f" WHERE {where} AND {whole.instants} AND {MARKED}"
+            f" WHERE {where} AND {whole.edges} AND {NOT_MARKED}"
+            f" UNION ALL SELECT {', '.join(f'-{c}' for c in columns)}"
+            f" FROM {MARKED_ROWS.format(table='reform_application')}"
+            f" WHERE {where} AND {whole.instants}"
         )
         keys = "item, working_days, promised_working_days, statutory_working_days"
         histogram_parts = (
             f"SELECT {keys}, cases AS n FROM reform_case_time_month m WHERE {whole.months}"
             f" UNION ALL SELECT {keys}, 1 FROM reform_case_time r"
-            f" WHERE {where} AND NOT ({whole.instants}) AND {NOT_MARKED}"
-            f" UNION ALL SELECT {keys}, -1 FROM reform_case_time r"
-            f" WHERE {where} AND {whole.instants} AND {MARKED}"
+            f" WHERE {where} AND {whole.edges} AND {NOT_MARKED}"
+            f" UNION ALL SELECT {keys}, -1 FROM {MARKED_ROWS.format(table='reform_case_time')}"
+            f" WHERE {where} AND {whole.instants}"
         )
     summed = ", ".join(f"coalesce(sum(c{i}), 0)" for i in range(len(columns)))
     named = ", ".join(f"c{i}" for i in range(len(columns)))
