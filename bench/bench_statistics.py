@@ -115,6 +115,30 @@ SELECT tenant_id, date_trunc('month', day)::date, department, item, target_group
        sum(amount_granted)
 FROM statistics_case_day GROUP BY 1, 2, 3, 4, 5, 6, 7
 """,
+    # The month rows of the groupings by tenant, street or channel (I23FAST), as the fold sums
+    # them: from the day rows keeping street and channel, from the month rows keeping only the
+    # working-day bucket. In key order, as the fold writes a tenant-month at a time.
+    "statistics_application_month_street": """
+INSERT INTO statistics_application_month_street
+SELECT tenant_id, date_trunc('month', day)::date, area, channel, sum(applications),
+       sum(accepted), sum(rejected_at_door), sum(escalated)
+FROM statistics_application_day GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+""",
+    "statistics_case_month_street": """
+INSERT INTO statistics_case_month_street
+SELECT tenant_id, date_trunc('month', day)::date, area, channel, working_days, sum(cases),
+       sum(applications), sum(escalated), sum(approved), sum(denied), sum(closed),
+       sum(withdrawn), sum(pending), sum(overdue), sum(supplements_requested),
+       sum(amount_granted)
+FROM statistics_case_day GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+""",
+    "statistics_case_month_total": """
+INSERT INTO statistics_case_month_total
+SELECT tenant_id, month, working_days, sum(cases), sum(applications), sum(escalated),
+       sum(approved), sum(denied), sum(closed), sum(withdrawn), sum(pending), sum(overdue),
+       sum(supplements_requested), sum(amount_granted)
+FROM statistics_case_month GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+""",
     # Every tenant's subtree summed per month, as the fold keeps them level by level.
     "statistics_application_month_subtree": SUM_ALL_SUBTREES[0],
     "statistics_case_month_subtree": SUM_ALL_SUBTREES[1],

@@ -8,7 +8,7 @@ the applications a write marked since (or not folded yet) are counted from their
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -22,7 +22,7 @@ from socialaid.applications.models import Application
 from socialaid.calendars.service import calendar_for
 from socialaid.catalogue.files import ReformMeasure, TenantCatalogueFile
 from socialaid.catalogue.models import TenantCatalogue
-from socialaid.clock import now
+from socialaid.clock import CHINA, now
 from socialaid.reform import arithmetic
 from socialaid.reform.arithmetic import (
     ApplicationTallies,
@@ -88,33 +88,113 @@ NOT_MARKED = (
     "(r.tenant_id, r.application_id) NOT IN"
     " (SELECT * FROM unnest(CAST(:marked_tenants AS text[]), CAST(:marked_ids AS uuid[])))"
 )
+# The marked applications' stored rows, looked up by key from the (short) list of marks: as
+# `IN (…)` the planner read the whole period first.
+MARKED_ROWS = (
+    "unnest(CAST(:marked_tenants AS text[]), CAST(:marked_ids AS uuid[]))"
+    " AS k(tenant_id, application_id) JOIN {table} r"
+    " ON r.tenant_id = k.tenant_id AND r.application_id = k.application_id"
+)
+
+
+@dataclass(frozen=True)
+class _Months:
+    """The whole China-time months of a period, read from the month rows (I23FAST): `months`
+    on a month row, `instants` on an application's `submitted_at`; the rest of the period (its
+    part months) is read from the applications' rows."""
+
+    months: str
+    instants: str
+    edges: str  # the part months, as ranges an index on (tenant_id, submitted_at) can walk
+    params: dict[str, Any]
+
+
+def _whole_months(scope: Scope) -> _Months | None:
+    months, instants = ["m.tenant_id = ANY(CAST(:codes AS text[]))"], ["TRUE"]
+    edges = []
+    params: dict[str, Any] = {}
+    if scope.start is not None:
+        first = scope.start.date()
+        if first.day != 1:
+            first = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
+        months.append("m.month >= :first_month")
+        instants.append("r.submitted_at >= :first_month_at")
+        edges.append("(r.submitted_at >= :start AND r.submitted_at < :first_month_at)")
+        params |= {"first_month": first, "first_month_at": _midnight(first)}
+    if scope.end is not None:
+        after = scope.end.date().replace(day=1)  # the end is exclusive: its month is not whole
+        months.append("m.month < :after_months")
+        instants.append("r.submitted_at < :after_months_at")
+        edges.append("(r.submitted_at >= :after_months_at AND r.submitted_at < :end)")
+        params |= {"after_months": after, "after_months_at": _midnight(after)}
+        if scope.start is not None and params["first_month"] >= after:
+            return None
+    return _Months(
+        " AND ".join(months),
+        " AND ".join(instants),
+        f"({' OR '.join(edges)})" if edges else "FALSE",
+        params,
+    )
+
+
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=CHINA)
 
 
 async def _stored(
     session: AsyncSession, scope: Scope, tenants: list[str], ids: list[UUID]
 ) -> Counted:
+    """The stored counts of the period's applications but the marked ones: whole months from
+    the month rows minus the marked applications' stored rows in them, part months from the
+    applications' rows. One statement per sum, so a fold committing meanwhile is seen (or not)
+    by the month rows and the subtracted rows alike."""
     where, params = _period_sql(scope, "r")
     params |= {"marked_tenants": tenants, "marked_ids": ids}
-    sums = ", ".join(
-        f"coalesce(sum({m.value}_item_by_item), 0), coalesce(sum({m.value}_merged), 0)"
-        for m in SUMMED
-    )
-    row = (
-        await session.execute(
-            text(
-                f"SELECT count(*), count(time_item_by_item), {sums}"
-                f" FROM reform_application r WHERE {where} AND {NOT_MARKED}"
-            ),
-            params,
+    whole = _whole_months(scope)
+    columns = ["count(*)", "count(time_item_by_item)"] + [
+        f"coalesce(sum({m.value}_{side}), 0)" for m in SUMMED for side in ("item_by_item", "merged")
+    ]
+    if whole is None:
+        parts = (
+            f"SELECT {', '.join(columns)} FROM reform_application r WHERE {where} AND {NOT_MARKED}"
         )
+        histogram_parts = (
+            "SELECT item, working_days, promised_working_days, statutory_working_days, 1 AS n"
+            f" FROM reform_case_time r WHERE {where} AND {NOT_MARKED}"
+        )
+    else:
+        params |= whole.params
+        month_columns = ["applications", "timed"] + [
+            f"{m.value}_{side}" for m in SUMMED for side in ("item_by_item", "merged")
+        ]
+        parts = (
+            f"SELECT {', '.join(month_columns)} FROM reform_month m WHERE {whole.months}"
+            f" UNION ALL SELECT {', '.join(columns)} FROM reform_application r"
+            f" WHERE {where} AND {whole.edges} AND {NOT_MARKED}"
+            f" UNION ALL SELECT {', '.join(f'-{c}' for c in columns)}"
+            f" FROM {MARKED_ROWS.format(table='reform_application')}"
+            f" WHERE {where} AND {whole.instants}"
+        )
+        keys = "item, working_days, promised_working_days, statutory_working_days"
+        histogram_parts = (
+            f"SELECT {keys}, cases AS n FROM reform_case_time_month m WHERE {whole.months}"
+            f" UNION ALL SELECT {keys}, 1 FROM reform_case_time r"
+            f" WHERE {where} AND {whole.edges} AND {NOT_MARKED}"
+            f" UNION ALL SELECT {keys}, -1 FROM {MARKED_ROWS.format(table='reform_case_time')}"
+            f" WHERE {where} AND {whole.instants}"
+        )
+    summed = ", ".join(f"coalesce(sum(c{i}), 0)" for i in range(len(columns)))
+    named = ", ".join(f"c{i}" for i in range(len(columns)))
+    row = (
+        await session.execute(text(f"SELECT {summed} FROM ({parts}) AS parts({named})"), params)
     ).one()
     values = [int(v) for v in row]
     tallies = {m: Tally(values[2 + 2 * i], values[3 + 2 * i]) for i, m in enumerate(SUMMED)}
     histogram = await session.execute(
         text(
-            "SELECT item, working_days, promised_working_days, statutory_working_days, count(*)"
-            f" FROM reform_case_time r WHERE {where} AND {NOT_MARKED}"
-            " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"
+            "SELECT item, working_days, promised_working_days, statutory_working_days, sum(n)"
+            f" FROM ({histogram_parts}) AS parts GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0"
+            " ORDER BY 1, 2, 3, 4"
         ),
         params,
     )

@@ -4,7 +4,7 @@ schema's metadata, no ORM classes."""
 
 from __future__ import annotations
 
-from sqlalchemy import Column, DateTime, Index, Integer, String, Table, Uuid
+from sqlalchemy import BigInteger, Column, Date, DateTime, Index, Integer, String, Table, Uuid
 from sqlalchemy import text as sql_text
 
 from socialaid.db.base import SQLModel
@@ -26,6 +26,7 @@ reform_dirty = Table(
     SQLModel.metadata,
     *_key(),
     Column("marked_at", DateTime(timezone=True), nullable=False, server_default=sql_text("now()")),
+    Index("ix_reform_dirty_marked_at", "marked_at"),  # the fold claims the oldest first
 )
 
 # One row per application: each measure item by item and merged (time null until every case is
@@ -54,4 +55,37 @@ reform_case_time = Table(
     Column("promised_working_days", Integer, nullable=True),
     Column("statutory_working_days", Integer, nullable=True),
     Index("ix_reform_case_time_period", "tenant_id", "submitted_at"),
+)
+
+# Issue 23 (I23FAST): the per-application counts summed per tenant and China-time month of
+# submission, kept by the fold in the transaction that replaces the applications' rows, so a
+# province month reads a row per tenant instead of every application.
+reform_month = Table(
+    "reform_month",
+    SQLModel.metadata,
+    Column("tenant_id", String(6), primary_key=True),
+    Column("month", Date, primary_key=True),
+    Column("applications", Integer, nullable=False),
+    Column("timed", Integer, nullable=False),  # applications with a time (every case final)
+    *(
+        Column(f"{measure}_{side}", BigInteger, nullable=False)
+        for measure in MEASURES
+        for side in ("item_by_item", "merged")
+    ),
+)
+
+# reform_case_time counted per tenant, month, item, working days and the item's limits (each
+# item's histogram). Limits are null when the item sets none, so no primary key: the fold
+# replaces a tenant-month's rows whole.
+reform_case_time_month = Table(
+    "reform_case_time_month",
+    SQLModel.metadata,
+    Column("tenant_id", String(6), nullable=False),
+    Column("month", Date, nullable=False),
+    Column("item", String(100), nullable=False),
+    Column("working_days", Integer, nullable=False),
+    Column("promised_working_days", Integer, nullable=True),
+    Column("statutory_working_days", Integer, nullable=True),
+    Column("cases", Integer, nullable=False),
+    Index("ix_reform_case_time_month_period", "tenant_id", "month"),
 )

@@ -47,3 +47,38 @@ DROP_FUNCTIONS = [
     "DROP FUNCTION IF EXISTS socialaid_reform_mark_case()",
     "DROP FUNCTION IF EXISTS socialaid_reform_mark_application()",
 ]
+
+# Issue 23 (I23FAST): the month rows of the (tenant, month) pairs a fold touched, summed again
+# from the applications' rows in the fold's transaction — exact, never a delta, so the month
+# rows always equal the sum of the rows they stand for (the report relies on it).
+_MEASURES = ("steps", "fields", "materials", "trips", "time")
+MONTH_SUMS = tuple(f"{m}_{side}" for m in _MEASURES for side in ("item_by_item", "merged"))
+SUBMITTED_MONTH = "date_trunc('month', submitted_at AT TIME ZONE 'Asia/Shanghai')::date"
+_TOUCHED = "unnest(CAST(:tenants AS text[]), CAST(:months AS date[])) AS u(tenant_id, month)"
+_IN_MONTH = (
+    "r.tenant_id = u.tenant_id"
+    " AND r.submitted_at >= (u.month::timestamp AT TIME ZONE 'Asia/Shanghai')"
+    " AND r.submitted_at < ((u.month + interval '1 month') AT TIME ZONE 'Asia/Shanghai')"
+)
+FOLD_MONTHS = [
+    *(
+        f"DELETE FROM {table} m USING {_TOUCHED}"
+        " WHERE m.tenant_id = u.tenant_id AND m.month = u.month"
+        for table in ("reform_month", "reform_case_time_month")
+    ),
+    f"""
+INSERT INTO reform_month (tenant_id, month, applications, timed, {", ".join(MONTH_SUMS)})
+SELECT u.tenant_id, u.month, count(*), count(r.time_item_by_item),
+       {", ".join(f"coalesce(sum(r.{c}), 0)" for c in MONTH_SUMS)}
+FROM {_TOUCHED} JOIN reform_application r ON {_IN_MONTH}
+GROUP BY 1, 2
+""",
+    f"""
+INSERT INTO reform_case_time_month (tenant_id, month, item, working_days, promised_working_days,
+  statutory_working_days, cases)
+SELECT u.tenant_id, u.month, r.item, r.working_days, r.promised_working_days,
+       r.statutory_working_days, count(*)
+FROM {_TOUCHED} JOIN reform_case_time r ON {_IN_MONTH}
+GROUP BY 1, 2, 3, 4, 5, 6
+""",
+]

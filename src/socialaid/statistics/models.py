@@ -116,3 +116,29 @@ statistics_application_day_subtree = _rollup(
 statistics_case_day_subtree = _rollup(
     "statistics_case_day_subtree", "day", keys=_CASE_BREAKDOWN, measures=_CASE_MEASURES
 )
+
+# Month rows keeping street and channel but no case dimension (issue 23, I23FAST): a county-year
+# by street × channel reads 12 months × its streets × channels × working-day buckets instead of
+# 365 days of every case key. Folded from the day rows with the other month rows.
+statistics_application_month_street = _rollup(
+    "statistics_application_month_street",
+    "month",
+    keys=_STREET_AND_CHANNEL,
+    measures=_APPLICATION_MEASURES,
+)
+statistics_case_month_street = _rollup(
+    "statistics_case_month_street",
+    "month",
+    keys=(*_STREET_AND_CHANNEL, ("working_days", SmallInteger())),
+    measures=_CASE_MEASURES,
+)
+
+# A tenant's own month rows with every case dimension summed away but the working-day bucket (the
+# histogram of the median and p90): a province-year by tenant reads 117 counties × 12 months ×
+# buckets instead of 1.2 M month rows.
+statistics_case_month_total = _rollup(
+    "statistics_case_month_total",
+    "month",
+    keys=(("working_days", SmallInteger()),),
+    measures=_CASE_MEASURES,
+)

@@ -130,7 +130,13 @@ async def statistics(
     tenants = await _subtree(session, row.path)
     where, params = _where(tenants, first, last, departments, row_filter)
     keys = list(group_by)
-    sources = _sources(keys, row_filter, first, last, params, root=row.tenant_id)
+    sources = _own_months(keys, row_filter, first, last, params, case_mode=case_mode)
+    if sources is not None:
+        # At most tens of thousands of rows: starting parallel workers cost more than the whole
+        # read (≈ 150 ms on the loaded 2-core machine; bench/RESULTS.md, I23FAST).
+        await session.execute(text("SET LOCAL max_parallel_workers_per_gather = 0"))
+    else:
+        sources = _sources(keys, row_filter, first, last, params, root=row.tenant_id)
     cells: dict[tuple[Any, ...], Cell] = {}
     if case_mode:
         await _read_cases(session, keys, sources, where, params, cells)
@@ -219,7 +225,8 @@ def _sources(
     allows (a province-year reads 12 rows per tenant and key instead of 365), the days at either
     end from the day rollups. Grouped by neither tenant, street nor channel (nor filtered by
     channel), both come from the asked tenant's subtree summaries alone (their rows already hold
-    every descendant's)."""
+    every descendant's). (Grouped by tenant, street or channel with no case dimension asked,
+    `_own_months` answers first.)"""
     if _OWN_ROWS_ONLY.intersection(keys) or row_filter.channels:
         tenants, suffix = _SUBTREE, ""
     else:
@@ -254,6 +261,73 @@ def _sources(
             f" FROM statistics_application_month{suffix} WHERE {tenants} AND {in_months}"
             f" UNION ALL SELECT tenant_id, day, {_APPLICATION_COLUMNS}"
             f" FROM statistics_application_day{suffix} WHERE {tenants} AND {edges})"
+        ),
+    }
+
+
+# Issue 23 (I23FAST): what the month rows without case dimensions can answer.
+_TENANT_MONTH_KEYS = frozenset({Dimension.TENANT, Dimension.MONTH})
+_STREET_MONTH_KEYS = frozenset(
+    {Dimension.TENANT, Dimension.AREA, Dimension.CHANNEL, Dimension.MONTH}
+)
+_STREET_CASE_COLUMNS = (
+    "area, channel, working_days, cases, applications, escalated, approved, denied, closed,"
+    " pending, overdue, supplements_requested, amount_granted"
+)
+_TOTAL_CASE_COLUMNS = (
+    "working_days, cases, applications, escalated, approved, denied, closed, pending, overdue,"
+    " supplements_requested, amount_granted"
+)
+
+
+def _own_months(
+    keys: Sequence[Dimension],
+    row_filter: StatisticsFilter,
+    first: date,
+    last: date,
+    params: dict[str, Any],
+    *,
+    case_mode: bool,
+) -> dict[str, str] | None:
+    """Each tenant's own rows when the grouping needs them (tenant, street or channel) and asks no
+    case dimension: whole months from `statistics_case_month_total` (grouped by tenant or month
+    only, unfiltered) or the `*_month_street` rows (street, channel; a channel filter), the days
+    at either end from the day rollups. None when another source must answer."""
+    if case_mode or not _OWN_ROWS_ONLY.intersection(keys):
+        return None
+    if not _STREET_MONTH_KEYS.issuperset(keys):
+        return None
+    months = _whole_months(first, last)
+    if months is None:
+        return None
+    params["month_from"], params["month_to"] = months
+    params["before_months"] = months[0] - timedelta(days=1)
+    params["after_months"] = _next_month(months[1])
+    edges = "(day BETWEEN :first AND :before_months OR day BETWEEN :after_months AND :last)"
+    in_months = f"{_SUBTREE} AND month BETWEEN :month_from AND :month_to"
+    if _TENANT_MONTH_KEYS.issuperset(keys) and not row_filter.channels:
+        case_months = (
+            f"SELECT tenant_id, month AS day, {_TOTAL_CASE_COLUMNS}"
+            f" FROM statistics_case_month_total WHERE {in_months}"
+            f" UNION ALL SELECT tenant_id, day, {_TOTAL_CASE_COLUMNS}"
+            f" FROM statistics_case_day WHERE {_SUBTREE} AND {edges}"
+        )
+        applications, columns = "statistics_application_month", _APPLICATION_COLUMNS
+    else:
+        case_months = (
+            f"SELECT tenant_id, month AS day, {_STREET_CASE_COLUMNS}"
+            f" FROM statistics_case_month_street WHERE {in_months}"
+            f" UNION ALL SELECT tenant_id, day, {_STREET_CASE_COLUMNS}"
+            f" FROM statistics_case_day WHERE {_SUBTREE} AND {edges}"
+        )
+        applications = "statistics_application_month_street"
+        columns = f"area, channel, {_APPLICATION_COLUMNS}"
+    return {
+        "case": f"({case_months})",
+        "application": (
+            f"(SELECT tenant_id, month AS day, {columns} FROM {applications} WHERE {in_months}"
+            f" UNION ALL SELECT tenant_id, day, {columns}"
+            f" FROM statistics_application_day WHERE {_SUBTREE} AND {edges})"
         ),
     }
 

@@ -194,6 +194,39 @@ FROM {_MONTHS} m JOIN statistics_case_day d
   ON d.tenant_id = m.tenant_id AND d.day >= m.month AND d.day < m.month + interval '1 month'
 GROUP BY 1, 2, 3, 4, 5, 6, 7
 """,
+    # Issue 23 (I23FAST): the month rows a query grouped by street, channel or tenant reads —
+    # with street and channel but no case dimension, and with only the working-day bucket (after
+    # the case month rows above, which it sums).
+    *(
+        f"DELETE FROM statistics_{table} s USING {_MONTHS} m"
+        " WHERE s.tenant_id = m.tenant_id AND s.month = m.month"
+        for table in ("application_month_street", "case_month_street", "case_month_total")
+    ),
+    f"""
+INSERT INTO statistics_application_month_street
+  (tenant_id, month, area, channel, applications, accepted, rejected_at_door, escalated)
+SELECT d.tenant_id, m.month, area, channel,
+       sum(applications), sum(accepted), sum(rejected_at_door), sum(escalated)
+FROM {_MONTHS} m JOIN statistics_application_day d
+  ON d.tenant_id = m.tenant_id AND d.day >= m.month AND d.day < m.month + interval '1 month'
+GROUP BY 1, 2, 3, 4
+""",
+    f"""
+INSERT INTO statistics_case_month_street
+  (tenant_id, month, area, channel, working_days, {_CASE_MEASURES})
+SELECT d.tenant_id, m.month, area, channel, working_days,
+       {", ".join(f"sum({c.strip()})" for c in _CASE_MEASURES.split(","))}
+FROM {_MONTHS} m JOIN statistics_case_day d
+  ON d.tenant_id = m.tenant_id AND d.day >= m.month AND d.day < m.month + interval '1 month'
+GROUP BY 1, 2, 3, 4, 5
+""",
+    f"""
+INSERT INTO statistics_case_month_total (tenant_id, month, working_days, {_CASE_MEASURES})
+SELECT d.tenant_id, m.month, working_days,
+       {", ".join(f"sum({c.strip()})" for c in _CASE_MEASURES.split(","))}
+FROM {_MONTHS} m JOIN statistics_case_month d ON d.tenant_id = m.tenant_id AND d.month = m.month
+GROUP BY 1, 2, 3
+""",
 ]
 # The subtree summaries (issue 23 part 4), at month grain and at day grain without street and
 # channel. `touched_<grain>`: every ancestor-or-self of a claimed tenant, with its depth (a

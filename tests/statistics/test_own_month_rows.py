@@ -1,0 +1,100 @@
+"""Grouped by tenant, or by street × channel, whole months are read from the month rows that keep
+only those keys (`statistics_case_month_total`, `statistics_*_month_street`; issue 23, I23FAST)
+and part months from the day rows: both must give the answers written here by hand, medians and
+p90 included, before and after a change the fold recounts.
+
+The set: test_subtree_summaries.py's two counties under Shanghai — Changning (A1–A4 of
+test_statistics_query.py) and Xuhui (copies of A1 and A2), all submitted online in huayanglu.
+After Xuhui's approved dibao is closed, Xuhui holds one decision (denied after 3 working days)
+and Changning two (approved after 2, denied after 3).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+import pytest
+
+from socialaid.api.app import create_app
+from socialaid.db.database import Database
+from socialaid.statistics.fold import fold_dirty_days
+from tests.conftest import test_settings
+from tests.statistics.test_statistics_query import CHANGNING, ask, measures
+from tests.statistics.test_subtree_summaries import (
+    XUHUI,
+    close_xuhuis_approved_dibao,
+    two_counties,  # noqa: F401 (the fixture)
+)
+
+# Whole months (November and December: the month rows) and a range of part months (the same
+# days read from the day rows only).
+WHOLE_MONTHS = ("2026-11-01", "2026-12-31")
+PART_MONTHS = ("2026-11-29", "2026-12-30")
+
+
+@pytest.fixture
+async def http(db: Database) -> AsyncIterator[httpx.AsyncClient]:
+    app = create_app(db, test_settings(statistics_min_cell=1))
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://socialaid"
+    ) as client:
+        yield client
+
+
+COUNTS = ("applications", "cases", "accepted", "rejectedAtDoor", "escalated", "approved")
+DECISIONS = ("denied", "closed", "pending", "decisions", "medianWorkingDays", "p90WorkingDays")
+
+
+async def rows(
+    http: httpx.AsyncClient,
+    group_by: list[str],
+    period: tuple[str, str],
+    row_filter: dict[str, Any] | None = None,
+) -> list[tuple[Any, ...]]:
+    answer = await ask(
+        http, group_by, tenant="310000", first=period[0], last=period[1], row_filter=row_filter
+    )
+    keys = ("tenantCode", "area", "channel")
+    return [
+        measures(row, *keys, *COUNTS, *DECISIONS, "amountGrantedPerMonth")
+        for row in answer["data"]["statistics"]["rows"]
+    ]
+
+
+@pytest.mark.usefixtures("two_counties")
+@pytest.mark.parametrize("period", [WHOLE_MONTHS, PART_MONTHS])
+async def test_by_tenant_each_county_counts_its_own_applications(
+    db: Database, http: httpx.AsyncClient, period: tuple[str, str]
+) -> None:
+    changning = (CHANGNING, None, None, 4, 6, 2, 1, 1, 1, 1, 0, 4, 2, 2, 3, "1510.00")
+    assert await rows(http, ["TENANT"], period) == [
+        (XUHUI, None, None, 2, 6, 2, 0, 0, 1, 1, 0, 4, 2, 2, 3, "1510.00"),
+        changning,
+    ]
+    await close_xuhuis_approved_dibao(db)
+    assert await fold_dirty_days(db) == 1
+    assert await rows(http, ["TENANT"], period) == [
+        (XUHUI, None, None, 2, 6, 2, 0, 0, 0, 1, 1, 4, 1, 3, 3, "0.00"),
+        changning,
+    ]
+
+
+@pytest.mark.usefixtures("two_counties")
+@pytest.mark.parametrize("period", [WHOLE_MONTHS, PART_MONTHS])
+async def test_by_street_and_channel_the_counties_add_up(
+    db: Database, http: httpx.AsyncClient, period: tuple[str, str]
+) -> None:
+    assert await rows(http, ["AREA", "CHANNEL"], period) == [
+        (None, "huayanglu", "online", 6, 12, 4, 1, 1, 2, 2, 0, 8, 4, 2, 3, "3020.00")
+    ]
+    await close_xuhuis_approved_dibao(db)
+    assert await fold_dirty_days(db) == 1
+    assert await rows(http, ["TENANT", "CHANNEL"], period) == [
+        (XUHUI, None, "online", 2, 6, 2, 0, 0, 0, 1, 1, 4, 1, 3, 3, "0.00"),
+        (CHANGNING, None, "online", 4, 6, 2, 1, 1, 1, 1, 0, 4, 2, 2, 3, "1510.00"),
+    ]
+    filtered = await rows(http, ["AREA"], period, row_filter={"channels": ["online"]})
+    assert filtered == [(None, "huayanglu", None, 6, 12, 4, 1, 1, 1, 2, 1, 8, 3, 3, 3, "1510.00")]
+    assert await rows(http, ["AREA"], period, row_filter={"channels": ["window"]}) == []
