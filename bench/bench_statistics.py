@@ -285,6 +285,23 @@ SHAPES: dict[str, tuple[str, str, list[str], dict[str, Any] | None, str, str]] =
         FIRST,
         LAST,
     ),
+    # Many small cells: what complementary suppression (statistics/small_cells.py) costs.
+    "province, a year, by TENANT × MONTH (analyst)": (
+        "analyst",
+        PROVINCE,
+        ["TENANT", "MONTH"],
+        None,
+        FIRST,
+        LAST,
+    ),
+    "province, a year, by TENANT × DEPARTMENT (analyst)": (
+        "analyst",
+        PROVINCE,
+        ["TENANT", "DEPARTMENT"],
+        None,
+        FIRST,
+        LAST,
+    ),
 }
 
 
