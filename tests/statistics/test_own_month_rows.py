@@ -21,6 +21,7 @@ from socialaid.api.app import create_app
 from socialaid.db.database import Database
 from socialaid.statistics.fold import fold_dirty_days
 from tests.conftest import test_settings
+from tests.statistics.min_cell import set_min_cell
 from tests.statistics.test_statistics_query import CHANGNING, ask, measures
 from tests.statistics.test_subtree_summaries import (
     XUHUI,
@@ -36,6 +37,7 @@ PART_MONTHS = ("2026-11-29", "2026-12-30")
 
 @pytest.fixture
 async def http(db: Database) -> AsyncIterator[httpx.AsyncClient]:
+    await set_min_cell(db, "310000", 1)  # every count shown: the test checks them all
     app = create_app(db, test_settings(statistics_min_cell=1))
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app), base_url="http://socialaid"
