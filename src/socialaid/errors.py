@@ -51,43 +51,32 @@ class ConflictError(DomainError):
     code = ErrorCode.CONFLICT
 
 
-class LintFailedError(DomainError):
-    """The catalogue lint refused a change: `problems` are LINT_FAILED errors, one per problem,
-    each with its own path; a payload reports each as an error of its own."""
+class ProblemsError(DomainError):
+    """Several problems found in one input, each with its own message and path: the error's
+    extensions list them, and a payload reports each as an error of its own."""
+
+    def __init__(self, problems: list[DomainError]) -> None:
+        super().__init__("；".join(p.message for p in problems), path=problems[0].path)
+        self.problems = problems
+
+    @property
+    def extensions(self) -> dict[str, Any]:
+        return {
+            **super().extensions,
+            "problems": [{"message": p.message, "path": p.path} for p in self.problems],
+        }
+
+    @property
+    def failures(self) -> list[DomainError]:
+        return list(self.problems)
+
+
+class LintFailedError(ProblemsError):
+    """The catalogue lint refused a change: `problems` are LINT_FAILED errors, one per problem."""
 
     code = ErrorCode.LINT_FAILED
 
-    def __init__(self, problems: list[DomainError]) -> None:
-        super().__init__("；".join(p.message for p in problems), path=problems[0].path)
-        self.problems = problems
 
-    @property
-    def extensions(self) -> dict[str, Any]:
-        return {
-            **super().extensions,
-            "problems": [{"message": p.message, "path": p.path} for p in self.problems],
-        }
-
-    @property
-    def failures(self) -> list[DomainError]:
-        return list(self.problems)
-
-
-class InvalidElementsError(DomainError):
+class InvalidElementsError(ProblemsError):
     """Several elements of one input list are invalid: `problems` are INVALID_INPUT errors, one
     per bad element, each with the path of that element's field."""
-
-    def __init__(self, problems: list[DomainError]) -> None:
-        super().__init__("；".join(p.message for p in problems), path=problems[0].path)
-        self.problems = problems
-
-    @property
-    def extensions(self) -> dict[str, Any]:
-        return {
-            **super().extensions,
-            "problems": [{"message": p.message, "path": p.path} for p in self.problems],
-        }
-
-    @property
-    def failures(self) -> list[DomainError]:
-        return list(self.problems)

@@ -65,6 +65,7 @@ EXPECTED_CODES = {
     "policyQuestionSet": ("PolicyQuestionError", BASE | {"NOT_FOUND"}),
     "policyQuestionDelete": ("PolicyQuestionError", BASE | {"NOT_FOUND"}),
     "livelihoodTagUpsert": ("LivelihoodTagError", BASE | {"NOT_FOUND"}),
+    "livelihoodTagsUpsert": ("LivelihoodTagsError", BASE | {"NOT_FOUND"}),
     "leadAssign": ("LeadError", BASE | {"NOT_FOUND", "ILLEGAL_TRANSITION"}),
     "leadDismiss": ("LeadError", BASE | {"NOT_FOUND", "ILLEGAL_TRANSITION"}),
     "leadConvert": ("LeadConvertError", BASE | {"NOT_FOUND", "ILLEGAL_TRANSITION", "FORBIDDEN"}),
