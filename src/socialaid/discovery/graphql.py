@@ -106,37 +106,6 @@ class LivelihoodTagType:
         return self.row.updated_at
 
 
-@strawberry.input(
-    description="推送一项民生体征标签（经共享数据通道，权限同 sharedRecordUpsert）；"
-    "同一租户、居民、标签类别已有记录时更新，并使该居民进入下次主动发现"
-)
-class LivelihoodTagUpsertInput:
-    tenant: str = strawberry.field(description="租户（行政区划代码）；调用者须在此持有 integration")
-    kind: TagKindEnum = strawberry.field(description="标签类别")  # type: ignore[valid-type]
-    subject_id_number: str = strawberry.field(
-        description="居民的居民身份证号（18 位）；只保存其不可逆键与末 4 位"
-    )
-    household_number: str | None = strawberry.field(
-        default=None,
-        description="户号（推送部门所知的家庭标识）：同一户只生成一条线索；只保存其不可逆键；省略时按居民本人",
-    )
-    area: str = strawberry.field(
-        description="居民所在街道或社区代码（Tenant.areas）：线索归该区域的社区救助顾问"
-    )
-    facts: JSON = strawberry.field(
-        description="标签的事实：键为小写英文，值为文字、数字或布尔值；规则按 <类别>.<键> 读取（如 large_medical_bills.amount）"
-    )
-    source_department: str = strawberry.field(
-        description="推送部门（职能代码，如 healthcare_security）"
-    )
-    valid_from: date | None = strawberry.field(
-        default=None, description="有效期起（YYYY-MM-DD，含）"
-    )
-    valid_to: date | None = strawberry.field(
-        default=None, description="有效期止（YYYY-MM-DD，不含），须晚于 validFrom"
-    )
-
-
 LivelihoodTagError = payload_error(
     "LivelihoodTagError", [ErrorCode.NOT_FOUND], operations="livelihoodTagUpsert"
 )
@@ -167,7 +136,7 @@ class LivelihoodTagItemInput:
         description="居民所在街道或社区代码（Tenant.areas）：线索归该区域的社区救助顾问"
     )
     facts: JSON = strawberry.field(
-        description="标签的事实：键为小写英文，值为文字、数字或布尔值；规则按 <类别>.<键> 读取"
+        description="标签的事实：键为小写英文，值为文字、数字或布尔值；规则按 <类别>.<键> 读取（如 large_medical_bills.amount）"
     )
     source_department: str = strawberry.field(
         description="推送部门（职能代码，如 healthcare_security）"
@@ -178,6 +147,14 @@ class LivelihoodTagItemInput:
     valid_to: date | None = strawberry.field(
         default=None, description="有效期止（YYYY-MM-DD，不含），须晚于 validFrom"
     )
+
+
+@strawberry.input(
+    description="推送一项民生体征标签（经共享数据通道，权限同 sharedRecordUpsert）；"
+    "同一租户、居民、标签类别已有记录时更新，并使该居民进入下次主动发现"
+)
+class LivelihoodTagUpsertInput(LivelihoodTagItemInput):
+    tenant: str = strawberry.field(description="租户（行政区划代码）；调用者须在此持有 integration")
 
 
 @strawberry.input(
