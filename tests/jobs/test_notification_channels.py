@@ -15,10 +15,17 @@ from sqlalchemy import text
 
 from socialaid.config import Settings
 from socialaid.db.database import Database
-from socialaid.notifications.channels import Sender
+from socialaid.notifications.channels import Sender, read_sink
 from socialaid.notifications.delivery import MAX_ATTEMPTS, deliver_due
 from socialaid.notifications.senders import senders_from
-from tests.applications_api.flows import SHANGHAI_FAMILY, applicant, apply, shanghai_answers
+from tests.applications_api.flows import (
+    SHANGHAI_FAMILY,
+    accept,
+    applicant,
+    apply,
+    shanghai_answers,
+    window_clerk,
+)
 from tests.conftest import test_settings
 from tests.identity_numbers import id_number
 from tests.jobs.gateway import gateway
@@ -135,3 +142,41 @@ async def test_a_message_no_attempt_delivered_is_given_up_as_failed(db: Database
 async def test_the_sink_is_the_default_channel(tmp_path: Path) -> None:
     async with senders(test_settings(notification_sink_file=tmp_path / "s.jsonl")) as configured:
         assert [s.channel.value for s in configured] == ["sink"]
+
+
+async def test_a_later_step_waits_while_another_worker_holds_an_earlier_one(
+    db: Database, tmp_path: Path
+) -> None:
+    """Two deliverers at once must not tell the applicant 'accepted' before 'submitted'."""
+    citizen = await applicant(db, CHANGNING)
+    application = await apply(
+        db, citizen, CHANGNING, SHANGHAI_FAMILY, shanghai_answers(APPLICANT_ID), area="huayanglu"
+    )
+    await accept(db, await window_clerk(db, CHANGNING, "huayanglu"), application)
+    sink = tmp_path / "sink.jsonl"
+    settings = test_settings(notification_sink_file=sink)
+    async with senders(settings) as configured, db.owner_session() as other_worker:
+        async with other_worker.begin():
+            # The other worker has claimed the first message and not yet recorded it.
+            await other_worker.execute(
+                text("SELECT id FROM notification WHERE kind = 'submitted' FOR UPDATE")
+            )
+            assert await deliver_due(db, configured) == 0
+        assert await deliver_due(db, configured) == 2
+
+    assert [m["kind"] for m in read_sink(sink)] == ["submitted", "accepted"]
+
+
+async def test_a_step_that_failed_once_does_not_hold_back_the_next(db: Database) -> None:
+    citizen = await applicant(db, CHANGNING)
+    application = await apply(
+        db, citizen, CHANGNING, SHANGHAI_FAMILY, shanghai_answers(APPLICANT_ID), area="huayanglu"
+    )
+    with gateway(fail_first=1) as sms:
+        settings = test_settings(notification_channels="sms", sms_gateway_url=sms.url)
+        async with senders(settings) as configured:
+            assert await deliver_due(db, configured) == 0  # 'submitted' refused, backing off
+            await accept(db, await window_clerk(db, CHANGNING, "huayanglu"), application)
+            assert await deliver_due(db, configured) == 1
+
+    assert [m["kind"] for m in sms.received] == ["accepted"]

@@ -5,7 +5,8 @@ given up (FAILED) after MAX_ATTEMPTS.
 Claiming and recording are short transactions of their own; the sending happens between them,
 outside any transaction, so a slow gateway holds no row lock and no connection. A claim pushes
 the row's next attempt CLAIM_LEASE ahead: a worker that dies mid-send leaves the message to be
-claimed again then. Two workers claim different rows (FOR UPDATE SKIP LOCKED).
+claimed again then. Two workers claim different rows (FOR UPDATE SKIP LOCKED), and never
+two steps of one application at once, so they reach the applicant in order.
 """
 
 from __future__ import annotations
@@ -26,14 +27,28 @@ FIRST_RETRY = timedelta(seconds=30)
 LONGEST_RETRY = timedelta(hours=1)
 CLAIM_LEASE = timedelta(minutes=5)
 
+# An applicant hears of the steps of one application in the order they happened: a message
+# waits while an earlier one of its application, never yet refused, is still to be sent and is
+# not in this claim (another worker holds it). Once an earlier one has failed it backs off alone.
 _CLAIM = text(
     """
+    WITH due AS (
+        SELECT tenant_id, id, application_id FROM notification
+        WHERE status = 'pending' AND next_attempt_at <= now()
+        ORDER BY id LIMIT :batch FOR UPDATE SKIP LOCKED
+    ), ready AS (
+        SELECT d.tenant_id, d.id FROM due d
+        WHERE d.application_id IS NULL OR NOT EXISTS (
+            SELECT 1 FROM notification e
+            WHERE e.tenant_id = d.tenant_id AND e.application_id = d.application_id
+              AND e.id < d.id AND e.status = 'pending' AND e.last_error IS NULL
+              AND NOT EXISTS (
+                  SELECT 1 FROM due o WHERE o.tenant_id = e.tenant_id AND o.id = e.id))
+    )
     UPDATE notification n SET attempts = n.attempts + 1,
            next_attempt_at = now() + make_interval(secs => :lease)
-    FROM (SELECT tenant_id, id FROM notification
-          WHERE status = 'pending' AND next_attempt_at <= now()
-          ORDER BY id LIMIT :batch FOR UPDATE SKIP LOCKED) due
-    WHERE n.tenant_id = due.tenant_id AND n.id = due.id
+    FROM ready
+    WHERE n.tenant_id = ready.tenant_id AND n.id = ready.id
     RETURNING n.tenant_id, n.id, n.application_id, n.recipient, n.kind, n.text, n.attempts
     """
 )
