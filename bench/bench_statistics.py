@@ -139,6 +139,13 @@ SELECT tenant_id, month, working_days, sum(cases), sum(applications), sum(escala
        sum(supplements_requested), sum(amount_granted)
 FROM statistics_case_month GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
 """,
+    "statistics_case_month_department": """
+INSERT INTO statistics_case_month_department
+SELECT tenant_id, month, department, working_days, sum(cases), sum(applications),
+       sum(escalated), sum(approved), sum(denied), sum(closed), sum(withdrawn), sum(pending),
+       sum(overdue), sum(supplements_requested), sum(amount_granted)
+FROM statistics_case_month GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+""",
     # Every tenant's subtree summed per month, as the fold keeps them level by level.
     "statistics_application_month_subtree": SUM_ALL_SUBTREES[0],
     "statistics_case_month_subtree": SUM_ALL_SUBTREES[1],

@@ -100,3 +100,39 @@ async def test_by_street_and_channel_the_counties_add_up(
     filtered = await rows(http, ["AREA"], period, row_filter={"channels": ["online"]})
     assert filtered == [(None, "huayanglu", None, 6, 12, 4, 1, 1, 1, 2, 1, 8, 3, 3, 3, "1510.00")]
     assert await rows(http, ["AREA"], period, row_filter={"channels": ["window"]}) == []
+
+
+async def by_tenant_and_department(
+    http: httpx.AsyncClient, period: tuple[str, str]
+) -> dict[tuple[str, str], tuple[Any, ...]]:
+    answer = await ask(
+        http, ["TENANT", "DEPARTMENT"], tenant="310000", first=period[0], last=period[1]
+    )
+    per_department = ("applications", "cases", "accepted", "approved", "denied", "closed")
+    return {
+        (row["tenantCode"], row["department"]): measures(
+            row, *per_department, "pending", "decisions", "medianWorkingDays", "p90WorkingDays"
+        )
+        + (row["amountGrantedPerMonth"],)
+        for row in answer["data"]["statistics"]["rows"]
+    }
+
+
+@pytest.mark.usefixtures("two_counties")
+@pytest.mark.parametrize("period", [WHOLE_MONTHS, PART_MONTHS])
+async def test_by_tenant_and_department_each_countys_civil_affairs_counts_its_own_cases(
+    db: Database, http: httpx.AsyncClient, period: tuple[str, str]
+) -> None:
+    # Each county's dibao: one approved after 2 working days (1510.00), one denied after 3.
+    civil = (2, 2, 2, 1, 1, 0, 0, 2, 2, 3, "1510.00")
+    found = await by_tenant_and_department(http, period)
+    assert found[(XUHUI, "civil_affairs")] == civil
+    assert found[(CHANGNING, "civil_affairs")] == civil
+    assert sum(cells[1] for (tenant, _), cells in found.items() if tenant == XUHUI) == 6
+    assert sum(cells[1] for (tenant, _), cells in found.items() if tenant == CHANGNING) == 6
+
+    await close_xuhuis_approved_dibao(db)
+    assert await fold_dirty_days(db) == 1
+    found = await by_tenant_and_department(http, period)
+    assert found[(XUHUI, "civil_affairs")] == (2, 2, 2, 0, 1, 1, 0, 1, 3, 3, "0.00")
+    assert found[(CHANGNING, "civil_affairs")] == civil

@@ -44,6 +44,7 @@ DISTRIBUTED: tuple[str, ...] = (
     "statistics_case_day",
     "statistics_case_day_subtree",
     "statistics_case_month",
+    "statistics_case_month_department",
     "statistics_case_month_street",
     "statistics_case_month_subtree",
     "statistics_case_month_total",

@@ -142,3 +142,13 @@ statistics_case_month_total = _rollup(
     keys=(("working_days", SmallInteger()),),
     measures=_CASE_MEASURES,
 )
+
+# A tenant's own month rows per department with the working-day bucket (issue 23): a
+# province-year by tenant × department reads counties × months × departments × buckets instead
+# of every county's month rows with all case keys.
+statistics_case_month_department = _rollup(
+    "statistics_case_month_department",
+    "month",
+    keys=(("department", String(100)), ("working_days", SmallInteger())),
+    measures=_CASE_MEASURES,
+)

@@ -267,6 +267,7 @@ def _sources(
 
 # Issue 23 (I23FAST): what the month rows without case dimensions can answer.
 _TENANT_MONTH_KEYS = frozenset({Dimension.TENANT, Dimension.MONTH})
+_TENANT_DEPARTMENT_MONTH_KEYS = frozenset({Dimension.TENANT, Dimension.DEPARTMENT, Dimension.MONTH})
 _STREET_MONTH_KEYS = frozenset(
     {Dimension.TENANT, Dimension.AREA, Dimension.CHANNEL, Dimension.MONTH}
 )
@@ -289,13 +290,21 @@ def _own_months(
     *,
     case_mode: bool,
 ) -> dict[str, str] | None:
-    """Each tenant's own rows when the grouping needs them (tenant, street or channel) and asks no
-    case dimension: whole months from `statistics_case_month_total` (grouped by tenant or month
-    only, unfiltered) or the `*_month_street` rows (street, channel; a channel filter), the days
-    at either end from the day rollups. None when another source must answer."""
-    if case_mode or not _OWN_ROWS_ONLY.intersection(keys):
+    """Each tenant's own rows when the grouping needs them (tenant, street or channel): whole
+    months from `statistics_case_month_department` (by tenant with department or month, cases
+    only, no item or channel filter), `statistics_case_month_total` (grouped by tenant or month
+    only, unfiltered, no case dimension) or the `*_month_street` rows (street, channel; a channel
+    filter), the days at either end from the day rollups. None when another source must answer."""
+    if not _OWN_ROWS_ONLY.intersection(keys):
         return None
-    if not _STREET_MONTH_KEYS.issuperset(keys):
+    by_department = (
+        case_mode
+        and _TENANT_DEPARTMENT_MONTH_KEYS.issuperset(keys)
+        and not (row_filter.items or row_filter.channels)
+    )
+    if case_mode and not by_department:
+        return None
+    if not by_department and not _STREET_MONTH_KEYS.issuperset(keys):
         return None
     months = _whole_months(first, last)
     if months is None:
@@ -305,6 +314,15 @@ def _own_months(
     params["after_months"] = _next_month(months[1])
     edges = "(day BETWEEN :first AND :before_months OR day BETWEEN :after_months AND :last)"
     in_months = f"{_SUBTREE} AND month BETWEEN :month_from AND :month_to"
+    if by_department:
+        return {
+            "case": (
+                f"(SELECT tenant_id, month AS day, department, {_TOTAL_CASE_COLUMNS}"
+                f" FROM statistics_case_month_department WHERE {in_months}"
+                f" UNION ALL SELECT tenant_id, day, department, {_TOTAL_CASE_COLUMNS}"
+                f" FROM statistics_case_day WHERE {_SUBTREE} AND {edges})"
+            )
+        }
     if _TENANT_MONTH_KEYS.issuperset(keys) and not row_filter.channels:
         case_months = (
             f"SELECT tenant_id, month AS day, {_TOTAL_CASE_COLUMNS}"

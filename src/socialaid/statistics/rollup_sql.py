@@ -200,7 +200,12 @@ GROUP BY 1, 2, 3, 4, 5, 6, 7
     *(
         f"DELETE FROM statistics_{table} s USING {_MONTHS} m"
         " WHERE s.tenant_id = m.tenant_id AND s.month = m.month"
-        for table in ("application_month_street", "case_month_street", "case_month_total")
+        for table in (
+            "application_month_street",
+            "case_month_street",
+            "case_month_total",
+            "case_month_department",
+        )
     ),
     f"""
 INSERT INTO statistics_application_month_street
@@ -226,6 +231,14 @@ SELECT d.tenant_id, m.month, working_days,
        {", ".join(f"sum({c.strip()})" for c in _CASE_MEASURES.split(","))}
 FROM {_MONTHS} m JOIN statistics_case_month d ON d.tenant_id = m.tenant_id AND d.month = m.month
 GROUP BY 1, 2, 3
+""",
+    f"""
+INSERT INTO statistics_case_month_department
+  (tenant_id, month, department, working_days, {_CASE_MEASURES})
+SELECT d.tenant_id, m.month, department, working_days,
+       {", ".join(f"sum({c.strip()})" for c in _CASE_MEASURES.split(","))}
+FROM {_MONTHS} m JOIN statistics_case_month d ON d.tenant_id = m.tenant_id AND d.month = m.month
+GROUP BY 1, 2, 3, 4
 """,
 ]
 # The subtree summaries (issue 23 part 4), at month grain and at day grain without street and
