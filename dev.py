@@ -284,6 +284,15 @@ def console_steps() -> list[tuple[str, ...]]:
     ]
 
 
+def whole_suite_workers() -> list[str]:
+    """pytest-xdist's options for the whole suite: a process per core (at most four), each test
+    file kept in one process (its module fixtures made once). Most of a test's time is spent
+    waiting on PostgreSQL (copying its database, fsync), so two processes on two cores halve the
+    run (bench/RESULTS.md, "The test suite's time")."""
+    workers = min(os.cpu_count() or 1, 4)
+    return ["-n", str(workers), "--dist", "loadfile"] if workers > 1 else []
+
+
 def test(pytest_args: list[str]) -> int:
     try:
         ensure_test_tools()
@@ -301,8 +310,8 @@ def test(pytest_args: list[str]) -> int:
         code = run(*step)
         if code:
             return code
-    # alembic check runs inside pytest (tests/test_migrations.py) against the real database.
-    code = run(str(BIN / "python"), "-m", "pytest", *pytest_args)
+    # alembic check runs inside pytest (tests/test_database_roles.py) against the real database.
+    code = run(str(BIN / "python"), "-m", "pytest", *(pytest_args or whole_suite_workers()))
     if code or pytest_args:
         # With pytest arguments only part of the suite ran: that is no time for the mutation gate.
         return code

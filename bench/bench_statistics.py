@@ -312,7 +312,9 @@ SHAPES: dict[str, tuple[str, str, list[str], dict[str, Any] | None, str, str]] =
 }
 
 
-async def measure(owner_url: str, calls: int) -> list[tuple[str, float, float, int]]:
+async def measure(
+    owner_url: str, calls: int, only: list[str] | None = None
+) -> list[tuple[str, float, float, int]]:
     import strawberry
 
     from bench.baseline_apps import Query as HelloQuery
@@ -361,6 +363,8 @@ async def measure(owner_url: str, calls: int) -> list[tuple[str, float, float, i
     )
     out = []
     for label, (role, tenant, group_by, row_filter, first, last) in SHAPES.items():
+        if only and not any(part in label for part in only):
+            continue
         path = tenant_paths[tenant]
         departments = ("civil_affairs",) if role == "department_head" else ()
         actor = Principal(
@@ -488,6 +492,10 @@ async def main() -> None:
     parser.add_argument("--submissions", type=int, default=110)
     parser.add_argument("--reload", action="store_true")
     parser.add_argument("--maintenance-only", action="store_true")
+    parser.add_argument(
+        "--only", action="append", default=[], help="measure only shapes whose label contains this"
+    )
+    parser.add_argument("--no-maintenance", action="store_true")
     args = parser.parse_args()
     owner_url = await provision_database(REPO / ".data" / "bench-statistics")
     print(f"machine: {machine()}; load average {os.getloadavg()}")
@@ -500,7 +508,9 @@ async def main() -> None:
     if not args.maintenance_only:
         print(f"queries, 1 client, {args.calls} calls each; load average {os.getloadavg()}")
         print("| query | median | p99 | rows | median ÷ baseline |")
-        await measure(owner_url, args.calls)
+        await measure(owner_url, args.calls, args.only)
+    if args.no_maintenance:
+        return
     print(f"maintenance; load average {os.getloadavg()}")
     await maintenance(owner_url, args.submissions)
 

@@ -8,9 +8,10 @@ import os
 import shutil
 import tempfile
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from sqlalchemy.engine import URL, make_url
@@ -25,6 +26,7 @@ from socialaid.seeding import load_seed_data
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 TEST_SECRET = "test-secret-not-for-production-32b+"
+T = TypeVar("T")
 
 
 @cache
@@ -89,10 +91,34 @@ async def template_url(server_url: URL) -> AsyncIterator[URL]:
 
 
 @pytest.fixture
-async def db(server_url: URL, template_url: URL) -> AsyncIterator[Database]:
+def db_template(template_url: URL) -> str:
+    """The database each test's own is copied from: the migrated, seeded template. A folder's
+    conftest offers another where many tests need the same costly data (tests/reform)."""
+    return str(template_url.database)
+
+
+async def derived_template(
+    server_url: URL, template_url: URL, build: Callable[[Database], Awaitable[T]]
+) -> tuple[str, T]:
+    """A template of its own: a copy of the seeded one after `build` ran on it, and what `build`
+    answered. Its connections are closed, so that tests can copy it."""
+    name = f"sa_tpl_{uuid.uuid4().hex[:8]}"
+    await create_database(server_url, name, template=template_url.database)
+    url = with_database(server_url, name)
+    await ensure_app_role(url, TEST_SECRET)
+    database = Database(url, TEST_SECRET, pool_size=5)
+    try:
+        built = await build(database)
+    finally:
+        await database.dispose()
+    return name, built
+
+
+@pytest.fixture
+async def db(server_url: URL, db_template: str) -> AsyncIterator[Database]:
     """A database of its own for each test: migrated and holding the seed data."""
     name = f"sa_t_{uuid.uuid4().hex[:10]}"
-    await create_database(server_url, name, template=template_url.database)
+    await create_database(server_url, name, template=db_template)
     url = with_database(server_url, name)
     await ensure_app_role(url, TEST_SECRET)
     database = Database(url, TEST_SECRET, pool_size=5)

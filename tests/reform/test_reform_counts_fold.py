@@ -31,7 +31,6 @@ from tests.reform.test_reform_reports_api import (
     REFORM,
     bearer,
     by_measure,
-    generate_month,
     report,
 )
 
@@ -89,10 +88,10 @@ async def decide_the_open_dibao_alone(db: Database) -> None:
     assert decided["errors"] == [], decided
 
 
+@pytest.mark.usefixtures("generated_month")
 async def test_the_folded_counts_answer_as_the_applications_rows_do(
     db: Database, client: httpx.AsyncClient
 ) -> None:
-    await generate_month(db)
     from_rows = await this_month(client)
 
     assert await fold_reform_dirty(db) == 20
@@ -105,10 +104,10 @@ async def test_the_folded_counts_answer_as_the_applications_rows_do(
     assert by_measure(folded)["TRIPS"]["itemByItem"] == 35  # PLAN's items, one visit each
 
 
+@pytest.mark.usefixtures("generated_month")
 async def test_a_decision_after_the_fold_is_counted_before_the_next_fold(
     db: Database, client: httpx.AsyncClient
 ) -> None:
-    await generate_month(db)
     await fold_reform_dirty(db)
 
     await decide_the_open_dibao_alone(db)

@@ -27,7 +27,7 @@ from socialaid.db.database import Database
 from socialaid.reform.fold import fold_reform_dirty
 from tests.conftest import test_settings
 from tests.reform.test_reform_counts_fold import decide_the_open_dibao_alone, dibao_times
-from tests.reform.test_reform_reports_api import REFORM, bearer, by_measure, generate_month, report
+from tests.reform.test_reform_reports_api import REFORM, bearer, by_measure, report
 
 
 @pytest.fixture
@@ -76,10 +76,10 @@ async def month_rows(db: Database) -> tuple[int, int]:
         return int(applications), int(cases)
 
 
+@pytest.mark.usefixtures("generated_month")
 async def test_whole_months_from_the_month_rows_answer_as_the_rows_do(
     db: Database, client: httpx.AsyncClient
 ) -> None:
-    await generate_month(db)
     from_rows = await effects(client)  # nothing folded: every application counted live
     assert await fold_reform_dirty(db) == 20
     assert (await month_rows(db))[0] == 20
@@ -91,10 +91,10 @@ async def test_whole_months_from_the_month_rows_answer_as_the_rows_do(
         assert folded[name][:4] == (20, 14, (10, 10), 35), name
 
 
+@pytest.mark.usefixtures("generated_month")
 async def test_a_marked_application_in_a_whole_month_is_counted_once(
     db: Database, client: httpx.AsyncClient
 ) -> None:
-    await generate_month(db)
     await fold_reform_dirty(db)
     before_decision = await effects(client)
 

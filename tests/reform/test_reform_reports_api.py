@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
@@ -40,6 +40,9 @@ from tests.identity_numbers import id_number
 from tests.materials.stored_uploads import completed_upload
 from tests.statistics.min_cell import set_min_cell
 from tests.tokens import bearer_header, token
+
+if TYPE_CHECKING:
+    from tests.reform.conftest import GeneratedMonth
 
 SHANGHAI = "310000"
 CHANGNING = "310105"
@@ -191,9 +194,9 @@ def by_measure(effect: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 async def test_a_month_of_shanghai_applications_shows_each_reduction_against_its_target(
-    db: Database, client: httpx.AsyncClient
+    generated_month: GeneratedMonth, client: httpx.AsyncClient
 ) -> None:
-    month = await generate_month(db)
+    month = generated_month.month
     today = today_in_china()
 
     effect = await report(
@@ -250,10 +253,10 @@ async def every_count_shown(db: Database) -> AsyncIterator[httpx.AsyncClient]:
         yield http
 
 
+@pytest.mark.usefixtures("generated_month")
 async def test_the_completion_summary_counts_each_departments_results(
     db: Database, every_count_shown: httpx.AsyncClient
 ) -> None:
-    await generate_month(db)
 
     summary = await report(every_count_shown, SUMMARY, bearer(Role.WINDOW_CLERK))
 
@@ -302,10 +305,10 @@ ROW_SUMS = (
 )
 
 
+@pytest.mark.usefixtures("generated_month")
 async def test_the_completion_summary_hides_small_counts_and_what_would_give_them_back(
     db: Database, client: httpx.AsyncClient
 ) -> None:
-    await generate_month(db)
 
     summary = await report(client, SUMMARY, bearer(Role.WINDOW_CLERK))
 
