@@ -51,9 +51,13 @@ def _run(connection: Connection) -> None:
 
 async def _run_async() -> None:
     engine = create_async_engine(_url())
-    async with engine.connect() as connection:
-        await connection.run_sync(_run)
-    await engine.dispose()
+    try:
+        async with engine.connect() as connection:
+            await connection.run_sync(_run)
+    finally:
+        # A failed check or migration must not leave a connection holding the database open: a
+        # test template with one cannot be copied (every later test would fail to start).
+        await engine.dispose()
 
 
 if context.is_offline_mode():
