@@ -59,6 +59,9 @@ def upgrade() -> None:
         f" SELECT tenant_id, month, department, working_days, {sums}"
         " FROM statistics_case_month GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"
     )
+    # Without statistics until autovacuum gets to it, the planner took the 220,000 rows of a
+    # province-year for 221 and sorted them on disk (420 ms instead of 150).
+    op.execute("ANALYZE statistics_case_month_department")
 
 
 def downgrade() -> None:
