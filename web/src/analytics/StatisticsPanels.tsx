@@ -1,7 +1,7 @@
 // The `statistics` query's dashboards (issue 23's rollups): volume over time (DAY or MONTH), per
 // department, per type of assistance (ITEM) and the overdue queue per department, each chart with
-// its numbers in a table. A count below the small-cell threshold is null in the answer and shown
-// as "<5 已隐藏", never as zero. Below the overdue queue, the overdue open cases themselves
+// its numbers in a table. A suppressed count (below the small-cell threshold, or one a total
+// would give such a count back from) is null in the answer and shown as "已隐藏", never as zero. Below the overdue queue, the overdue open cases themselves
 // (`cases`, overdue: true: open and past their deadline now; the 50 opened last), sorted by deadline.
 import { useMemo } from "react";
 import { graphql } from "../gql";
@@ -62,13 +62,12 @@ interface Labelled {
   row: Counts;
 }
 
-function Panel({ id, title, keyHeader, rows, measures, minCell }: {
+function Panel({ id, title, keyHeader, rows, measures }: {
   id: string;
   title: string;
   keyHeader: string;
   rows: Labelled[];
   measures: Measure[];
-  minCell: number;
 }) {
   const categories = useMemo(() => rows.map((r) => r.label), [rows]);
   const series = useMemo(
@@ -96,7 +95,7 @@ function Panel({ id, title, keyHeader, rows, measures, minCell }: {
             {rows.map((r) => (
               <tr key={r.key} data-key={r.key}>
                 <th scope="row">{r.label}</th>
-                {measures.map((m) => <td key={m} data-measure={m}>{cellText(valueOf(r.row, m), m, r.row, minCell)}</td>)}
+                {measures.map((m) => <td key={m} data-measure={m}>{cellText(valueOf(r.row, m), m, r.row)}</td>)}
               </tr>
             ))}
           </tbody>
@@ -157,12 +156,12 @@ export function StatisticsPanels({ tenant, from, to, period, departmentNames }: 
     <>
       <p className="muted" data-testid="statistics-as-of">
         数据截至 {new Date(data.byPeriod.asOf).toLocaleString("zh-CN")}（汇总约每分钟一次）；
-        {minCell > 1 ? `1 至 ${minCell - 1} 的数不显示，表中记为“<${minCell} 已隐藏”，图中不画。` : "所有数均显示。"}
+        {minCell > 1 ? `1 至 ${minCell - 1} 的数，以及可由合计推算出它们的数，不显示：表中记为“已隐藏”，图中不画。` : "所有数均显示。"}
       </p>
-      <Panel id="volume" title={period === "DAY" ? "申请量（按日）" : "申请量（按月）"} keyHeader={period === "DAY" ? "提交日" : "提交月"} rows={byPeriod} measures={VOLUME} minCell={minCell} />
-      <Panel id="department" title="申请与案件（按部门）" keyHeader="部门" rows={byDepartment} measures={OUTCOMES} minCell={minCell} />
-      <Panel id="item" title="案件（按救助事项）" keyHeader="救助事项" rows={byItem} measures={ITEM_MEASURES} minCell={minCell} />
-      <Panel id="overdue" title="超期队列（按部门）" keyHeader="部门" rows={byDepartment} measures={OVERDUE} minCell={minCell} />
+      <Panel id="volume" title={period === "DAY" ? "申请量（按日）" : "申请量（按月）"} keyHeader={period === "DAY" ? "提交日" : "提交月"} rows={byPeriod} measures={VOLUME} />
+      <Panel id="department" title="申请与案件（按部门）" keyHeader="部门" rows={byDepartment} measures={OUTCOMES} />
+      <Panel id="item" title="案件（按救助事项）" keyHeader="救助事项" rows={byItem} measures={ITEM_MEASURES} />
+      <Panel id="overdue" title="超期队列（按部门）" keyHeader="部门" rows={byDepartment} measures={OVERDUE} />
       <OverdueCases cases={data.overdueCases} />
     </>
   );

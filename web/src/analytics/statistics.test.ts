@@ -3,17 +3,17 @@ import { barValue, cellText, lastThirtyDays, periodLabel, tenantAndDescendants }
 
 describe("cellText", () => {
   const suppressedCases = { suppressed: ["CASES"] };
-  it("shows a suppressed count as hidden below the threshold, not as zero", () => {
-    expect(cellText(null, "CASES", suppressedCases, 5)).toBe("<5 已隐藏");
+  it("shows a suppressed count as hidden, not as zero nor as below the threshold", () => {
+    expect(cellText(null, "CASES", suppressedCases)).toBe("已隐藏");
   });
   it("shows zero as 0", () => {
-    expect(cellText(0, "OVERDUE", suppressedCases, 5)).toBe("0");
+    expect(cellText(0, "OVERDUE", suppressedCases)).toBe("0");
   });
   it("shows a count that is null without being suppressed as a dash", () => {
-    expect(cellText(null, "APPLICATIONS", suppressedCases, 5)).toBe("—");
+    expect(cellText(null, "APPLICATIONS", suppressedCases)).toBe("—");
   });
   it("shows a count as its number", () => {
-    expect(cellText(12, "CASES", { suppressed: [] }, 5)).toBe("12");
+    expect(cellText(12, "CASES", { suppressed: [] })).toBe("12");
   });
 });
 

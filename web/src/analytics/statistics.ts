@@ -9,13 +9,14 @@ export interface CountedRow {
 }
 
 /**
- * A count as the table shows it: a suppressed count (1 to minCell − 1, null in the answer) reads
- * "<minCell 已隐藏" so nobody mistakes it for zero; a count null for another reason (an application
- * measure grouped by item) reads "—"; zero stays 0.
+ * A count as the table shows it: a suppressed count (null in the answer and named in
+ * `suppressed`) reads "已隐藏" so nobody mistakes it for zero — not "<minCell": a count hidden because
+ * a total would give a small one back (complementary suppression) may be any size. A count null for
+ * another reason (an application measure grouped by item) reads "—"; zero stays 0.
  */
-export function cellText(value: number | null | undefined, measure: Measure, row: CountedRow, minCell: number): string {
+export function cellText(value: number | null | undefined, measure: Measure, row: CountedRow): string {
   if (value != null) return String(value);
-  if (row.suppressed.includes(measure)) return `<${minCell} 已隐藏`;
+  if (row.suppressed.includes(measure)) return "已隐藏";
   return "—";
 }
 
