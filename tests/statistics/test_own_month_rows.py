@@ -110,10 +110,12 @@ async def by_tenant_and_department(
     )
     per_department = ("applications", "cases", "accepted", "approved", "denied", "closed")
     return {
-        (row["tenantCode"], row["department"]): measures(
-            row, *per_department, "pending", "decisions", "medianWorkingDays", "p90WorkingDays"
+        (row["tenantCode"], row["department"]): (
+            *measures(
+                row, *per_department, "pending", "decisions", "medianWorkingDays", "p90WorkingDays"
+            ),
+            row["amountGrantedPerMonth"],
         )
-        + (row["amountGrantedPerMonth"],)
         for row in answer["data"]["statistics"]["rows"]
     }
 
