@@ -39,7 +39,7 @@ from socialaid.config import Settings
 from socialaid.discovery.graphql import DiscoveryMutation, DiscoveryQuery
 from socialaid.forms.graphql import FormMutation, FormQuery
 from socialaid.grants.graphql import GrantsMutation, GrantsQuery
-from socialaid.kernel.direct_leaves import resolve_leaves_directly
+from socialaid.kernel.direct_leaves import DirectLeavesExecutionContext, resolve_leaves_directly
 from socialaid.kernel.scalars import DESCRIBED_SCALARS
 from socialaid.materials.graphql import MaterialMutation
 from socialaid.monitoring.graphql import MonitoringQuery
@@ -152,6 +152,7 @@ def build_schema(
         subscription=Subscription,
         extensions=extensions,  # type: ignore[arg-type]
         scalar_overrides=DESCRIBED_SCALARS,  # type: ignore[arg-type]
+        execution_context_class=DirectLeavesExecutionContext,
     )
     # The answers of thousands of rows whose fields only read what the query computed.
     resolve_leaves_directly(schema, StatisticsRow)
