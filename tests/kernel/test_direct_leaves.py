@@ -134,7 +134,7 @@ class CountingExtension(SchemaExtension):
     executed: ClassVar[list[str]] = []
 
     def resolve(
-        self, _next: Any, root: Any, info: GraphQLResolveInfo, *args: Any, **kwargs: Any
+        self, _next: Any, root: Any, info: GraphQLResolveInfo[Any], *args: Any, **kwargs: Any
     ) -> Any:
         self.executed.append(info.field_name)
         return _next(root, info, *args, **kwargs)
