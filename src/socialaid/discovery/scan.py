@@ -379,10 +379,12 @@ async def _walk(
     evaluated — the same residents and answers as taking them from the changed set, without
     reading the tags of the residents no rule can fire for. A failed range stays pending."""
     after = ""
-    # A range's leads are audited one chain row at a time under the tenant's head, and each append
-    # in a transaction is slower than the last (the head row's versions pile up until commit):
-    # ranges of a quarter batch measured a third less time per lead than whole batches.
-    size = max(1, batch // 4)
+    # Ranges of a whole batch: since the chain head is written once per audit statement (migration
+    # 0033) a range's appends cost the same per event whatever their number, and at 1 M residents
+    # whole batches took a third less time than the quarter batches the per-event head row needed,
+    # and less than double batches (bench/RESULTS.md, "Issue 22: the chain head once per
+    # statement").
+    size = batch
     while True:
         async with db.session() as session, session.begin():
             await _begin_batch(session, db)
