@@ -103,7 +103,7 @@ PARTITION_STATEMENTS = {
     "replace the running head function": (
         "CREATE OR REPLACE FUNCTION socialaid_audit_head(tenant text) RETURNS audit_chain_head"
         " LANGUAGE plpgsql AS $f$ BEGIN RETURN NULL; END $f$",
-        "audit store is guarded: CREATE FUNCTION on public.socialaid_audit_head(text)",
+        "audit store is guarded: CREATE FUNCTION on public.socialaid_audit_head(",
     ),
     "drop the head writer": (
         "DROP FUNCTION socialaid_audit_write_heads() CASCADE",
