@@ -379,11 +379,12 @@ async def _walk(
     evaluated — the same residents and answers as taking them from the changed set, without
     reading the tags of the residents no rule can fire for. A failed range stays pending."""
     after = ""
-    # Ranges of a whole batch: since the chain head is written once per audit statement (migration
-    # 0033) a range's appends cost the same per event whatever their number, and at 1 M residents
-    # whole batches took a third less time than the quarter batches the per-event head row needed,
-    # and less than double batches (bench/RESULTS.md, "Issue 22: the chain head once per
-    # statement").
+    # Ranges of a whole batch. They were quarter batches while the chain head row was updated per
+    # audit event (its versions piling up made each append slower than the last); written once per
+    # statement since migration 0033, a range's appends cost the same per event, and at 1 M
+    # residents whole and quarter batches measured alike within the machine's noise (13.0–13.9 s
+    # against 12.9–15.2 s; bench/RESULTS.md, "Issue 22: the chain head once per statement"), so
+    # the fewer transactions.
     size = batch
     while True:
         async with db.session() as session, session.begin():
