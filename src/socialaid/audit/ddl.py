@@ -2,8 +2,8 @@
 guard on its structure.
 
 Migrations 0008, 0009, 0010 and 0033 install it (the versions earlier migrations installed of what
-changed since are frozen in `ddl_0008` and `ddl_0010`); the verifier and the benchmark reuse the digest expression so that the one
-definition of an event's canonical content lives here.
+changed since are frozen in `ddl_0008` and `ddl_0010`); the verifier and the benchmark reuse the
+digest expression so that the one definition of an event's canonical content lives here.
 """
 
 from __future__ import annotations
