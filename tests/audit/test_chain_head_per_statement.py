@@ -224,3 +224,21 @@ async def test_the_application_role_cannot_append_to_a_partition_past_the_statem
                 ),
                 {"t": DISTRICT},
             )
+
+
+async def test_a_tenants_first_statement_creates_its_head_and_chains_from_the_genesis_hash(
+    db: Database,
+) -> None:
+    async with db.owner_session() as session:
+        fresh = await session.scalar(
+            text(
+                "SELECT tenant_id FROM tenant WHERE tenant_id NOT IN"
+                " (SELECT tenant_id FROM audit_chain_head) ORDER BY tenant_id LIMIT 1"
+            )
+        )
+    assert fresh is not None
+    async with db.owner_session() as session, session.begin():
+        await append(session, [fresh], 12)
+
+    chain = await assert_chain_continues(db, fresh, (0, GENESIS, None), 12)
+    assert chain[0].previous_hash == GENESIS
