@@ -14,7 +14,8 @@ set to 50,000 (a bench value, not a policy fact), so the three seed rules run.
 
 It times (1) the first run: every resident evaluated (`run_discovery`, the job's own code, leads
 raised, audited, announced); (2) the incremental run after `--changed` of the residents were
-pushed again; and the same-run baseline: one bare `SELECT count(*)` over every tag row (before
+pushed again; `--chain-head event` first puts back the audit chain as migration 0010 installed
+it (the head row updated per event: the "before" of issue 22's fix); and the same-run baseline: one bare `SELECT count(*)` over every tag row (before
 the runs and again after them, the machine being shared). It prints residents per
 second, the ratio to the baseline and the linear extrapolation to 35,000,000 residents (Shanxi's
 count in province_scale.py), for one worker and for two (each run takes batches with SKIP
@@ -113,6 +114,19 @@ async def seed_catalogue(owner_url: str) -> None:
     db = Database(owner_url, SECRET)
     await load_seed_data(db)
     await db.dispose()
+
+
+async def install_chain(owner_url: str, per_statement: bool) -> None:
+    """The chain's functions as 0033 installs them, or as 0010 did (for the same-run "before")."""
+    import asyncpg
+
+    from bench.bench_audit_append import install
+
+    conn = await asyncpg.connect(owner_url.replace("postgresql+asyncpg", "postgresql"))
+    try:
+        await install(conn, per_statement)
+    finally:
+        await conn.close()
 
 
 async def load(owner_url: str, residents: int) -> float:
@@ -228,9 +242,17 @@ async def main() -> None:
     parser.add_argument("--residents", type=int, default=200_000)
     parser.add_argument("--changed", type=float, default=0.01)
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument(
+        "--chain-head",
+        choices=("statement", "event"),
+        default="statement",
+        help="write the audit chain head once per statement (0033) or per event (0010, before)",
+    )
     args = parser.parse_args()
     owner_url = await provision_database(REPO / ".data" / "discovery-bench")
     await seed_catalogue(owner_url)
+    await install_chain(owner_url, per_statement=args.chain_head == "statement")
+    print(f"audit chain head written once per {args.chain_head}")
     print(f"machine: {machine()}; load average {os.getloadavg()}")
     loaded = await load(owner_url, args.residents)
     print(f"loaded {args.residents:,} residents' tags in {loaded:.1f} s", flush=True)

@@ -117,7 +117,7 @@ async def test_two_replicas_migrating_one_empty_database_at_once_both_succeed(
     )
 
     assert codes == [0, 0]
-    assert await run(empty_database, "SELECT version_num FROM alembic_version") == [("0032",)]
+    assert await run(empty_database, "SELECT version_num FROM alembic_version") == [("0033",)]
 
 
 async def test_replicas_refreshing_the_app_role_together_all_succeed(empty_database: URL) -> None:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from socialaid.audit import ddl, ddl_0008
+from socialaid.audit import ddl, ddl_0008, ddl_0010
 
 revision: str = "0010"
 down_revision: str | None = "0009"
@@ -41,8 +41,9 @@ def upgrade() -> None:
     op.execute(ddl.CREATE_LOCK_HEAD)
     # Only the owner's functions below call it.
     op.execute(f"REVOKE EXECUTE ON FUNCTION {ddl.LOCK_HEAD_FUNCTION}(text) FROM PUBLIC")
-    op.execute(ddl.CREATE_APPEND_TIME)
-    op.execute(ddl.CREATE_CHAIN)
+    # As they were then (0033 changed both).
+    op.execute(ddl_0010.CREATE_APPEND_TIME)
+    op.execute(ddl_0010.CREATE_CHAIN)
     op.execute(ddl.ddl_guard_switch_sql(enable=True))
 
 

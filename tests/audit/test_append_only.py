@@ -92,6 +92,23 @@ PARTITION_STATEMENTS = {
         " LANGUAGE plpgsql AS $f$ BEGIN RETURN NULL; END $f$",
         "audit store is guarded: CREATE FUNCTION on public.socialaid_audit_append_only()",
     ),
+    "drop the chain head trigger": (
+        "DROP TRIGGER audit_event_chain_head ON audit_event",
+        "audit store is guarded: DROP TRIGGER on audit_event_chain_head on public.audit_event",
+    ),
+    "disable the chain head trigger": (
+        "ALTER TABLE audit_event DISABLE TRIGGER audit_event_chain_head",
+        "audit store is guarded: ALTER TABLE on public.audit_event",
+    ),
+    "replace the running head function": (
+        "CREATE OR REPLACE FUNCTION socialaid_audit_head(tenant text) RETURNS audit_chain_head"
+        " LANGUAGE plpgsql AS $f$ BEGIN RETURN NULL; END $f$",
+        "audit store is guarded: CREATE FUNCTION on public.socialaid_audit_head(",
+    ),
+    "drop the head writer": (
+        "DROP FUNCTION socialaid_audit_write_heads() CASCADE",
+        "audit store is guarded: DROP FUNCTION on",
+    ),
     "a trigger that drops new events": (
         "CREATE TRIGGER a_first BEFORE INSERT ON audit_event FOR EACH ROW"
         " EXECUTE FUNCTION suppress_another_row()",
@@ -218,6 +235,12 @@ async def test_the_ddl_guard_is_installed_by_a_superuser_only_and_its_absence_is
     async with db.owner_session() as session, session.begin():
         await session.execute(text("ALTER TABLE audit_event DISABLE TRIGGER audit_event_chain"))
         assert "trigger audit_event_chain on public.audit_event" in await missing_guards(session)
+        await session.execute(
+            text("ALTER TABLE audit_event DISABLE TRIGGER audit_event_chain_head")
+        )
+        assert "trigger audit_event_chain_head on public.audit_event" in await missing_guards(
+            session
+        )
         await session.rollback()
     async with db.owner_session() as session, session.begin():
         assert await session.run_sync(lambda s: install_ddl_guard(s.connection())) is True

@@ -1,9 +1,9 @@
 """The SQL behind the audit store: hash chain, append-only guard, monthly partitions, and the
 guard on its structure.
 
-Migrations 0008, 0009 and 0010 install it (0008's own versions of what changed since are frozen in
-`ddl_0008`); the verifier and the benchmark reuse the digest expression so that the one
-definition of an event's canonical content lives here.
+Migrations 0008, 0009, 0010 and 0033 install it (the versions earlier migrations installed of what
+changed since are frozen in `ddl_0008` and `ddl_0010`); the verifier and the benchmark reuse the
+digest expression so that the one definition of an event's canonical content lives here.
 """
 
 from __future__ import annotations
@@ -18,6 +18,9 @@ GUARD_FUNCTION = "socialaid_audit_append_only"
 ENSURE_FUNCTION = "socialaid_audit_ensure_partition"
 LOCK_HEAD_FUNCTION = "socialaid_audit_lock_head"
 APPEND_TIME_FUNCTION = "socialaid_audit_append_time"
+HEAD_FUNCTION = "socialaid_audit_head"
+WRITE_HEADS_FUNCTION = "socialaid_audit_write_heads"
+HEAD_TRIGGER = "audit_event_chain_head"
 # The statement trigger on the parent does not fire for a TRUNCATE of one partition, and
 # statement triggers are not cloned to partitions: every partition carries one of its own.
 TRUNCATE_TRIGGER = "audit_event_no_truncate"
@@ -91,6 +94,48 @@ BEGIN
 END $$
 """
 
+
+# A statement appending many events (discovery's one INSERT … SELECT per range of leads) used to
+# UPDATE the head row once per event: every version of that row stays until commit and each next
+# lock and update walks them, so an append cost more the more came before it in the transaction.
+# Now the head row is written once per statement and tenant (by the statement trigger below);
+# between the events of one statement the tenant's running head lives in a transaction-local
+# setting, which reverts with a rolled-back savepoint exactly as the events and the head row do.
+def running_head_setting(tenant_sql: str) -> str:
+    """The name of the setting holding the running head of the tenant `tenant_sql` evaluates to
+    (hex, since a setting's name allows only letters, digits and underscores)."""
+    return f"'socialaid_audit.t' || encode(convert_to({tenant_sql}, 'UTF8'), 'hex')"
+
+
+# The running head's text: sequence, hash in hex, and the time as UTC ISO text (to_char and an
+# ISO input do not depend on the session's DateStyle or TimeZone), so it parses back to the
+# same microsecond.
+_RUNNING_TIME_FORMAT = 'YYYY-MM-DD"T"HH24:MI:SS.US'
+
+# The head the next event of `tenant` continues: the running head while this statement appends
+# the tenant's events, else the head row (locked for the rest of the transaction, created on the
+# tenant's first event). Not executable by PUBLIC, as the lock function: the application role
+# could set the setting itself, which is why the statement trigger checks every appended link
+# against the locked head row before writing it. No `SET search_path` (its names are qualified):
+# it runs twice per event, and that clause's save and restore was a quarter of an append's cost.
+CREATE_HEAD = f"""
+CREATE OR REPLACE FUNCTION {HEAD_FUNCTION}(tenant text) RETURNS public.audit_chain_head
+LANGUAGE plpgsql AS $$
+DECLARE
+  running text := current_setting({running_head_setting("tenant")}, true);
+  head public.audit_chain_head%ROWTYPE;
+BEGIN
+  IF coalesce(running, '') = '' THEN
+    RETURN public.{LOCK_HEAD_FUNCTION}(tenant);
+  END IF;
+  head.tenant_id := tenant;
+  head.last_sequence := split_part(running, '|', 1)::bigint;
+  head.last_hash := decode(split_part(running, '|', 2), 'hex');
+  head.last_occurred_at := split_part(running, '|', 3)::timestamp AT TIME ZONE 'UTC';
+  RETURN head;
+END $$
+"""
+
 # The time of an event about to be appended: taken with the chain head held, so an event is
 # never earlier than the one before it in the chain. `now()` (the transaction's start) was not:
 # a transaction that started first but appended second got the earlier time and the later
@@ -107,7 +152,7 @@ BEGIN
     RAISE EXCEPTION 'tenant % is outside this transaction''s scope', tenant
       USING ERRCODE = 'insufficient_privilege';
   END IF;
-  head := {LOCK_HEAD_FUNCTION}(tenant);
+  head := {HEAD_FUNCTION}(tenant);
   RETURN greatest(clock_timestamp(), head.last_occurred_at);
 END $$
 """
@@ -119,16 +164,65 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
   head audit_chain_head%ROWTYPE;
 BEGIN
-  head := {LOCK_HEAD_FUNCTION}(NEW.tenant_id);
+  head := {HEAD_FUNCTION}(NEW.tenant_id);
   NEW.sequence := head.last_sequence + 1;
   NEW.previous_hash := head.last_hash;
   NEW.hash := {digest_call("NEW")};
-  UPDATE audit_chain_head
-    SET last_sequence = NEW.sequence, last_hash = NEW.hash, last_occurred_at = NEW.occurred_at
-    WHERE tenant_id = NEW.tenant_id;
+  PERFORM set_config({running_head_setting("NEW.tenant_id")},
+                     NEW.sequence || '|' || encode(NEW.hash, 'hex') || '|'
+                     || to_char(NEW.occurred_at AT TIME ZONE 'UTC', '{_RUNNING_TIME_FORMAT}'),
+                     true);
   RETURN NEW;
 END $$
 """
+
+# Once per statement: each tenant's appended events must continue its locked head row link by
+# link (so a running head set by hand is refused, not written), then the row takes the last
+# event and the running head is cleared, so the next statement starts from the row again.
+CREATE_WRITE_HEADS = f"""
+CREATE OR REPLACE FUNCTION {WRITE_HEADS_FUNCTION}() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  appended record;
+  head audit_chain_head%ROWTYPE;
+BEGIN
+  FOR appended IN
+    SELECT tenant_id, min(sequence) AS first_sequence, max(sequence) AS last_sequence,
+           (array_agg(previous_hash ORDER BY sequence))[1] AS first_previous_hash,
+           (array_agg(hash ORDER BY sequence DESC))[1] AS last_hash,
+           (array_agg(occurred_at ORDER BY sequence DESC))[1] AS last_occurred_at,
+           bool_and(linked) AS linked
+      FROM (SELECT tenant_id, sequence, previous_hash, hash, occurred_at,
+                   coalesce(sequence = lag(sequence) OVER w + 1
+                            AND previous_hash = lag(hash) OVER w, true) AS linked
+              FROM appended_events
+            WINDOW w AS (PARTITION BY tenant_id ORDER BY sequence)) AS e
+     GROUP BY tenant_id
+  LOOP
+    head := {LOCK_HEAD_FUNCTION}(appended.tenant_id);
+    IF NOT appended.linked OR appended.first_sequence <> head.last_sequence + 1
+       OR appended.first_previous_hash <> head.last_hash THEN
+      RAISE EXCEPTION 'the events appended to tenant %''s audit chain do not continue its head',
+        appended.tenant_id USING ERRCODE = 'integrity_constraint_violation';
+    END IF;
+    UPDATE audit_chain_head
+       SET last_sequence = appended.last_sequence, last_hash = appended.last_hash,
+           last_occurred_at = appended.last_occurred_at
+     WHERE tenant_id = appended.tenant_id;
+    PERFORM set_config({running_head_setting("appended.tenant_id")}, '', true);
+  END LOOP;
+  RETURN NULL;
+END $$
+"""
+
+# Not in TRIGGERS: 0008 creates those, before the function this one runs existed (0033 adds it).
+# Statement triggers are not cloned to partitions; the application role cannot reach a partition
+# (no privilege on their schema), only the parent.
+CREATE_HEAD_TRIGGER = (
+    f"CREATE TRIGGER {HEAD_TRIGGER} AFTER INSERT ON audit_event"
+    f" REFERENCING NEW TABLE AS appended_events"
+    f" FOR EACH STATEMENT EXECUTE FUNCTION {WRITE_HEADS_FUNCTION}()"
+)
 
 CREATE_GUARD = f"""
 CREATE OR REPLACE FUNCTION {GUARD_FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -365,7 +459,8 @@ WHERE NOT EXISTS (SELECT 1 FROM pg_event_trigger
                   WHERE evtname = name AND evtenabled IN ('O', 'A'))
 UNION ALL
 SELECT 'trigger ' || name || ' on public.audit_event'
-FROM unnest(ARRAY['audit_event_chain', 'audit_event_append_only', '{TRUNCATE_TRIGGER}']) name
+FROM unnest(ARRAY['audit_event_chain', '{HEAD_TRIGGER}', 'audit_event_append_only',
+                   '{TRUNCATE_TRIGGER}']) name
 WHERE NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = 'public.audit_event'::regclass
                   AND tgname = name AND tgenabled IN ('O', 'A'))
 UNION ALL

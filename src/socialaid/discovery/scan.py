@@ -379,10 +379,13 @@ async def _walk(
     evaluated — the same residents and answers as taking them from the changed set, without
     reading the tags of the residents no rule can fire for. A failed range stays pending."""
     after = ""
-    # A range's leads are audited one chain row at a time under the tenant's head, and each append
-    # in a transaction is slower than the last (the head row's versions pile up until commit):
-    # ranges of a quarter batch measured a third less time per lead than whole batches.
-    size = max(1, batch // 4)
+    # Ranges of a whole batch. They were quarter batches while the chain head row was updated per
+    # audit event (its versions piling up made each append slower than the last); written once per
+    # statement since migration 0033, a range's appends cost the same per event, and at 1 M
+    # residents whole and quarter batches measured alike within the machine's noise (13.0–13.9 s
+    # against 12.9–15.2 s; bench/RESULTS.md, "Issue 22: the chain head once per statement"), so
+    # the fewer transactions.
+    size = batch
     while True:
         async with db.session() as session, session.begin():
             await _begin_batch(session, db)
