@@ -3,6 +3,8 @@ catalogue parameter (tenantParameterSet), in force from today."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from socialaid.access.vocabulary import Role
 from socialaid.clock import today_in_china
 from socialaid.db.database import Database
@@ -13,13 +15,15 @@ SET = """mutation($i: TenantParameterSetInput!) { tenantParameterSet(input: $i) 
   errors { code message } } }"""
 
 
-async def set_min_cell(db: Database, tenant: str, value: int) -> None:
+async def set_min_cell(
+    db: Database, tenant: str, value: int, effective_from: date | None = None
+) -> None:
     admin = person(tenant, Role.TENANT_ADMIN, user=f"admin-{tenant}")
     setting = {
         "tenant": tenant,
         "key": "statistics_min_cell",
         "value": value,
-        "effectiveFrom": today_in_china().isoformat(),
+        "effectiveFrom": (effective_from or today_in_china()).isoformat(),
         "source": "测试用取值（非政策事实）",
         "reason": "测试",
     }

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import AsyncIterator
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import httpx
@@ -21,6 +21,7 @@ from sqlalchemy import text
 from socialaid.access.tokens import mint_token
 from socialaid.access.vocabulary import Role
 from socialaid.api.app import create_app
+from socialaid.clock import today_in_china
 from socialaid.db.database import Database
 from socialaid.db.rls import set_every_tenant_scope
 from tests.conftest import test_settings
@@ -145,6 +146,38 @@ async def test_a_tenant_that_set_ten_hides_a_seven_another_tenant_shows(
     assert cases(jiangyin) == {"civil_affairs": 7, "education": 40, "justice": 30}
     # Shanghai itself reads the default 5, but its query covers Changning: not undercut.
     assert (await by_department(http, SHANGHAI))["minCell"] == 10
+
+
+async def declare_min_cell(db: Database, tenant: str, value: int) -> None:
+    """The tenant's catalogue gives its `statistics_min_cell` a value (the seeds give none)."""
+    async with db.owner_session() as session, session.begin():
+        await session.execute(
+            text(
+                "UPDATE tenant_catalogue SET document = jsonb_set(document, '{parameters}',"
+                " (SELECT jsonb_agg(CASE WHEN p ->> 'key' = 'statistics_min_cell'"
+                " THEN jsonb_set(p, '{value}', to_jsonb(CAST(:v AS integer))) ELSE p END"
+                " ORDER BY i) FROM jsonb_array_elements(document -> 'parameters')"
+                " WITH ORDINALITY AS t(p, i))) WHERE tenant_id = :t"
+            ),
+            {"v": value, "t": tenant},
+        )
+
+
+async def test_a_catalogue_value_holds_until_a_setting_of_the_chain_takes_effect(
+    db: Database, http: httpx.AsyncClient
+) -> None:
+    await pending_cases(db, CHANGNING, {"civil_affairs": 7, "justice": 30, "education": 40})
+    await declare_min_cell(db, SHANGHAI, 8)
+    await set_min_cell(db, CHANGNING, 12, effective_from=today_in_china() + timedelta(days=1))
+
+    before = await by_department(http, CHANGNING)
+    await set_min_cell(db, SHANGHAI, 3)
+    after = await by_department(http, CHANGNING)
+
+    assert before["minCell"] == 8
+    assert cases(before)["civil_affairs"] is None
+    assert after["minCell"] == 3
+    assert cases(after) == {"civil_affairs": 7, "education": 40, "justice": 30}
 
 
 async def test_the_deployments_floor_raises_a_lower_tenant_threshold(

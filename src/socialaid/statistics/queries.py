@@ -32,7 +32,7 @@ from socialaid.statistics.measures import (
     duplicates,
     shown_table,
 )
-from socialaid.statistics.min_cell import min_cell
+from socialaid.statistics.min_cell import read_subtree, subtree_min_cell
 from socialaid.tenancy.service import get_tenant
 
 MAX_DAYS = 3 * 366 + 1
@@ -127,7 +127,8 @@ async def statistics(
             raise ForbiddenError()
         departments = departments or scope
     case_mode = bool(CASE_DIMENSIONS.intersection(group_by) or departments or row_filter.items)
-    tenants = await _subtree(session, row.path)
+    subtree = await read_subtree(session, row.path)
+    tenants = subtree.tenants
     where, params = _where(tenants, first, last, departments, row_filter)
     keys = list(group_by)
     # A province-year folds a few hundred thousand rollup rows: hashed in memory, not on disk.
@@ -160,7 +161,7 @@ async def statistics(
             cell.counts.pop("escalated", None)
         await _read_applications(session, keys, sources, where, params, cells)
     as_of = await _as_of(session, tenants)
-    threshold = await min_cell(session, row.path, floor)
+    threshold = await subtree_min_cell(session, subtree, floor)
     ordered = sorted(cells.items(), key=lambda kv: [str(v) for v in kv[0]])
     groups = [
         Group(dict(zip(keys, key, strict=True)), figures)
@@ -172,14 +173,6 @@ async def statistics(
 # The subtree's tenants as a list, not a subquery: with a list the planner sees how few tenants
 # (one county of 118) and walks the primary key, where a semi-join scanned the whole rollup.
 _SUBTREE = "tenant_id = ANY(:tenants)"
-
-
-async def _subtree(session: AsyncSession, path: str) -> list[str]:
-    found = await session.execute(
-        text("SELECT tenant_id FROM tenant WHERE path = :path OR left(path, :length) = :prefix"),
-        {"path": path, "prefix": path + "/", "length": len(path) + 1},
-    )
-    return [str(tenant) for tenant in found.scalars()]
 
 
 # Dimensions the month rollups do not keep: a query that needs one reads the day rows only.
@@ -267,12 +260,6 @@ def _sources(
     }
 
 
-# Issue 23 (I23FAST): what the month rows without case dimensions can answer.
-_TENANT_MONTH_KEYS = frozenset({Dimension.TENANT, Dimension.MONTH})
-_TENANT_DEPARTMENT_MONTH_KEYS = frozenset({Dimension.TENANT, Dimension.DEPARTMENT, Dimension.MONTH})
-_STREET_MONTH_KEYS = frozenset(
-    {Dimension.TENANT, Dimension.AREA, Dimension.CHANNEL, Dimension.MONTH}
-)
 _STREET_CASE_COLUMNS = (
     "area, channel, working_days, cases, applications, escalated, approved, denied, closed,"
     " pending, overdue, supplements_requested, amount_granted"
@@ -280,6 +267,46 @@ _STREET_CASE_COLUMNS = (
 _TOTAL_CASE_COLUMNS = (
     "working_days, cases, applications, escalated, approved, denied, closed, pending, overdue,"
     " supplements_requested, amount_granted"
+)
+
+
+@dataclass(frozen=True)
+class _OwnMonthRows:
+    """A month rollup of each tenant's own rows: the groupings it answers and its columns, with
+    the day rollup read for the days before and after its whole months."""
+
+    answers: frozenset[Dimension]
+    case_mode: bool  # grouped or filtered by a case dimension (department)
+    channel_filter: bool
+    case: tuple[str, str]  # table, columns
+    application: tuple[str, str] | None = None
+
+
+# Issue 23 (I23FAST): the narrowest rollup first; none keeps items, so an item filter reads days.
+_OWN_MONTH_ROWS = (
+    _OwnMonthRows(
+        frozenset({Dimension.TENANT, Dimension.DEPARTMENT, Dimension.MONTH}),
+        case_mode=True,
+        channel_filter=False,
+        case=("statistics_case_month_department", f"department, {_TOTAL_CASE_COLUMNS}"),
+    ),
+    _OwnMonthRows(
+        frozenset({Dimension.TENANT, Dimension.MONTH}),
+        case_mode=False,
+        channel_filter=False,
+        case=("statistics_case_month_total", _TOTAL_CASE_COLUMNS),
+        application=("statistics_application_month", _APPLICATION_COLUMNS),
+    ),
+    _OwnMonthRows(
+        frozenset({Dimension.TENANT, Dimension.AREA, Dimension.CHANNEL, Dimension.MONTH}),
+        case_mode=False,
+        channel_filter=True,
+        case=("statistics_case_month_street", _STREET_CASE_COLUMNS),
+        application=(
+            "statistics_application_month_street",
+            f"area, channel, {_APPLICATION_COLUMNS}",
+        ),
+    ),
 )
 
 
@@ -292,63 +319,39 @@ def _own_months(
     *,
     case_mode: bool,
 ) -> dict[str, str] | None:
-    """Each tenant's own rows when the grouping needs them (tenant, street or channel): whole
-    months from `statistics_case_month_department` (by tenant with department or month, cases
-    only, no item or channel filter), `statistics_case_month_total` (grouped by tenant or month
-    only, unfiltered, no case dimension) or the `*_month_street` rows (street, channel; a channel
-    filter), the days at either end from the day rollups. None when another source must answer."""
-    if not _OWN_ROWS_ONLY.intersection(keys):
+    """Each tenant's own rows when the grouping needs them (tenant, street or channel), whole
+    months from the first of `_OWN_MONTH_ROWS` that answers the query. None when another source
+    must answer."""
+    if not _OWN_ROWS_ONLY.intersection(keys) or row_filter.items:
         return None
-    by_department = (
-        case_mode
-        and _TENANT_DEPARTMENT_MONTH_KEYS.issuperset(keys)
-        and not (row_filter.items or row_filter.channels)
+    rows = next(
+        (
+            rows
+            for rows in _OWN_MONTH_ROWS
+            if rows.case_mode == case_mode
+            and rows.answers.issuperset(keys)
+            and (rows.channel_filter or not row_filter.channels)
+        ),
+        None,
     )
-    if case_mode and not by_department:
-        return None
-    if not by_department and not _STREET_MONTH_KEYS.issuperset(keys):
-        return None
     months = _whole_months(first, last)
-    if months is None:
+    if rows is None or months is None:
         return None
     params["month_from"], params["month_to"] = months
     params["before_months"] = months[0] - timedelta(days=1)
     params["after_months"] = _next_month(months[1])
     edges = "(day BETWEEN :first AND :before_months OR day BETWEEN :after_months AND :last)"
     in_months = f"{_SUBTREE} AND month BETWEEN :month_from AND :month_to"
-    if by_department:
-        return {
-            "case": (
-                f"(SELECT tenant_id, month AS day, department, {_TOTAL_CASE_COLUMNS}"
-                f" FROM statistics_case_month_department WHERE {in_months}"
-                f" UNION ALL SELECT tenant_id, day, department, {_TOTAL_CASE_COLUMNS}"
-                f" FROM statistics_case_day WHERE {_SUBTREE} AND {edges})"
-            )
-        }
-    if _TENANT_MONTH_KEYS.issuperset(keys) and not row_filter.channels:
-        case_months = (
-            f"SELECT tenant_id, month AS day, {_TOTAL_CASE_COLUMNS}"
-            f" FROM statistics_case_month_total WHERE {in_months}"
-            f" UNION ALL SELECT tenant_id, day, {_TOTAL_CASE_COLUMNS}"
-            f" FROM statistics_case_day WHERE {_SUBTREE} AND {edges}"
-        )
-        applications, columns = "statistics_application_month", _APPLICATION_COLUMNS
-    else:
-        case_months = (
-            f"SELECT tenant_id, month AS day, {_STREET_CASE_COLUMNS}"
-            f" FROM statistics_case_month_street WHERE {in_months}"
-            f" UNION ALL SELECT tenant_id, day, {_STREET_CASE_COLUMNS}"
-            f" FROM statistics_case_day WHERE {_SUBTREE} AND {edges}"
-        )
-        applications = "statistics_application_month_street"
-        columns = f"area, channel, {_APPLICATION_COLUMNS}"
+    sources = {"case": rows.case}
+    if rows.application is not None:
+        sources["application"] = rows.application
     return {
-        "case": f"({case_months})",
-        "application": (
-            f"(SELECT tenant_id, month AS day, {columns} FROM {applications} WHERE {in_months}"
+        kind: (
+            f"(SELECT tenant_id, month AS day, {columns} FROM {table} WHERE {in_months}"
             f" UNION ALL SELECT tenant_id, day, {columns}"
-            f" FROM statistics_application_day WHERE {_SUBTREE} AND {edges})"
-        ),
+            f" FROM statistics_{kind}_day WHERE {_SUBTREE} AND {edges})"
+        )
+        for kind, (table, columns) in sources.items()
     }
 
 
