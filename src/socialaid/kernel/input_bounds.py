@@ -88,6 +88,14 @@ _REASON = Text(1_000, min_chars=1)
 _OPTIONAL_NOTE = Text(1_000)
 # A decision takes effect, work is due, a draft or override starts: close to today.
 _SCHEDULE = DateWindow(days_before=366, days_after=3 * 366)
+# A livelihood tag's fields, alone or in a bulk push: its facts a flat object of short values.
+_LIVELIHOOD_TAG: dict[str, Bound] = {
+    "subjectIdNumber": Text(32, min_chars=1),
+    "householdNumber": Text(64, min_chars=1),
+    "area": Text(64, min_chars=1),
+    "sourceDepartment": Text(100, min_chars=1),
+    "facts": JsonDocument(max_depth=2, max_nodes=40, max_array_items=0, max_string_chars=200),
+}
 _ANSWERS = JsonDocument(max_depth=6, max_nodes=5_000, max_array_items=100, max_string_chars=2_000)
 _CATALOGUE_DOCUMENT = JsonDocument(
     max_depth=24, max_nodes=20_000, max_array_items=500, max_string_chars=4_000
@@ -182,25 +190,13 @@ BOUNDS: Mapping[str, Bound] = {
     "RoleRevokeInput.userId": Text(128, min_chars=1),
     "SharedRecordUpsertInput.subjectIdNumber": Text(32, min_chars=1),
     "SharedRecordUpsertInput.reference": Text(512),
-    # proactive discovery (issue 22): a tag's facts are a flat object of short values
+    # proactive discovery (issue 22): one tag, or a bulk push bounded as one request (one
+    # transaction and one audit event)
     "LivelihoodTagUpsertInput.tenant": _CODE,
-    "LivelihoodTagUpsertInput.subjectIdNumber": Text(32, min_chars=1),
-    "LivelihoodTagUpsertInput.householdNumber": Text(64, min_chars=1),
-    "LivelihoodTagUpsertInput.area": Text(64, min_chars=1),
-    "LivelihoodTagUpsertInput.sourceDepartment": Text(100, min_chars=1),
-    "LivelihoodTagUpsertInput.facts": JsonDocument(
-        max_depth=2, max_nodes=40, max_array_items=0, max_string_chars=200
-    ),
-    # a bulk push: one transaction and one audit event, so bounded as a request
+    **{f"LivelihoodTagUpsertInput.{name}": bound for name, bound in _LIVELIHOOD_TAG.items()},
     "LivelihoodTagsUpsertInput.tenant": _CODE,
     "LivelihoodTagsUpsertInput.tags": Items(LIVELIHOOD_TAGS_PER_CALL),
-    "LivelihoodTagItemInput.subjectIdNumber": Text(32, min_chars=1),
-    "LivelihoodTagItemInput.householdNumber": Text(64, min_chars=1),
-    "LivelihoodTagItemInput.area": Text(64, min_chars=1),
-    "LivelihoodTagItemInput.sourceDepartment": Text(100, min_chars=1),
-    "LivelihoodTagItemInput.facts": JsonDocument(
-        max_depth=2, max_nodes=40, max_array_items=0, max_string_chars=200
-    ),
+    **{f"LivelihoodTagItemInput.{name}": bound for name, bound in _LIVELIHOOD_TAG.items()},
     "LeadFilterInput.tenant": _CODE,
     "LeadFilterInput.area": Text(64, min_chars=1),
     "LeadFilterInput.states": Items(4),
