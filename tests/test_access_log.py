@@ -16,6 +16,7 @@ from socialaid.api.access_log import printable_path
 from socialaid.api.app import create_app
 from socialaid.db.database import Database
 from tests.conftest import test_settings
+from tests.eventually import DEADLINE
 from tests.identity_numbers import id_number
 from tests.test_http import free_port
 from tests.test_serving import environment, started
@@ -88,8 +89,8 @@ def test_the_served_log_never_shows_a_query_string_or_an_id_number(
         server = started(port, env=env, output=output)
         try:
             base = f"http://127.0.0.1:{port}"
-            assert httpx.get(base + GRAPHQL_GET).status_code == 200
-            assert httpx.get(base + EXPORT_GET).status_code == 401
+            assert httpx.get(base + GRAPHQL_GET, timeout=DEADLINE).status_code == 200
+            assert httpx.get(base + EXPORT_GET, timeout=DEADLINE).status_code == 401
             server.send_signal(signal.SIGTERM)
             assert server.wait(timeout=60) == 0
         finally:

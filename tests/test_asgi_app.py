@@ -16,6 +16,7 @@ from sqlalchemy import text
 from socialaid.catalogue.revision import CHANNEL
 from socialaid.db.database import Database
 from tests.conftest import REPO_ROOT, TEST_SECRET
+from tests.eventually import DEADLINE
 from tests.test_http import free_port
 
 TENANTS = "{ tenants { code name } }"
@@ -47,7 +48,7 @@ def uvicorn(port: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
 
 async def ready(process: subprocess.Popen[bytes], port: int) -> None:
     deadline = time.monotonic() + 60
-    async with httpx.AsyncClient() as client:
+    async with httpx.AsyncClient(timeout=DEADLINE) as client:
         while process.poll() is None and time.monotonic() < deadline:
             try:
                 if (await client.get(f"http://127.0.0.1:{port}/readyz")).status_code == 200:
@@ -72,7 +73,7 @@ async def test_uvicorn_serves_the_app_follows_catalogue_changes_and_stops_cleanl
     process = uvicorn(port, environment(tmp_path, db))
     try:
         await ready(process, port)
-        async with httpx.AsyncClient() as client:
+        async with httpx.AsyncClient(timeout=DEADLINE) as client:
             before = await tenant_names(client, port)
             assert "310000" in before
             # A change without its notification: a process that listens keeps serving what it
@@ -87,14 +88,14 @@ async def test_uvicorn_serves_the_app_follows_catalogue_changes_and_stops_cleanl
             assert (await tenant_names(client, port))["310000"] == before["310000"]
             async with db.owner_session() as session, session.begin():
                 await session.execute(text("SELECT pg_notify(:channel, '')"), {"channel": CHANNEL})
-            deadline = time.monotonic() + 5
+            # Another process, which a busy machine may leave waiting for the CPU.
+            deadline = time.monotonic() + DEADLINE
             while (await tenant_names(client, port))["310000"] != "上海（改）":
                 assert time.monotonic() < deadline, "the notified revision was not served"
                 await asyncio.sleep(0.05)
-        started = time.monotonic()
         process.send_signal(signal.SIGTERM)
-        output, _ = await asyncio.to_thread(process.communicate, timeout=10)
-        assert time.monotonic() - started < 5
+        # The timeout fails a shutdown that hangs; how long a clean one takes depends on the load.
+        output, _ = await asyncio.to_thread(process.communicate, timeout=30)
         # uvicorn (0.29 on) shuts down gracefully, then raises the signal it caught again, so
         # its exit status is "terminated by SIGTERM" (which systemd and Docker count as clean).
         assert process.returncode in (0, -signal.SIGTERM), output.decode()

@@ -13,6 +13,7 @@ import uvicorn
 from socialaid.api.app import create_app
 from socialaid.db.database import Database
 from tests.conftest import test_settings
+from tests.eventually import eventually
 
 
 def free_port() -> int:
@@ -35,8 +36,7 @@ async def base_url(db: Database) -> AsyncIterator[str]:
     )
     task = asyncio.create_task(server.serve())
     # uvicorn exposes only a `started` flag, no event to wait on.
-    while not server.started:  # noqa: ASYNC110
-        await asyncio.sleep(0.01)
+    await eventually(lambda: server.started, "uvicorn started")
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     await task

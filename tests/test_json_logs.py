@@ -19,6 +19,7 @@ import pytest
 from socialaid.db.database import Database
 from socialaid.log_format import JsonFormatter, TextFormatter, safe_request_id
 from tests.conftest import test_settings
+from tests.eventually import DEADLINE
 from tests.identity_numbers import id_number
 from tests.test_http import (
     base_url,  # noqa: F401 - the real app on a loopback port
@@ -179,7 +180,11 @@ def test_socialaid_serve_writes_every_line_as_json_uvicorns_included(
     with log_file.open("wb") as output:
         server = started(port, env=env, output=output)
         try:
-            answer = httpx.get(f"http://127.0.0.1:{port}/healthz", headers={"X-Request-ID": "s-1"})
+            answer = httpx.get(
+                f"http://127.0.0.1:{port}/healthz",
+                headers={"X-Request-ID": "s-1"},
+                timeout=DEADLINE,
+            )
             assert answer.headers["x-request-id"] == "s-1"
             server.send_signal(signal.SIGTERM)
             assert server.wait(timeout=60) == 0

@@ -48,6 +48,7 @@ from tests.applications_api.flows import (
     window_clerk,
 )
 from tests.conftest import TEST_SECRET, test_settings
+from tests.eventually import eventually
 from tests.identity_numbers import id_number
 from tests.test_asgi_app import environment as asgi_environment
 from tests.test_asgi_app import ready
@@ -88,8 +89,7 @@ async def serving(db: Database, settings: Settings) -> AsyncIterator[httpx.Async
         )
     )
     task = asyncio.create_task(server.serve())
-    while not server.started:  # noqa: ASYNC110
-        await asyncio.sleep(0.01)
+    await eventually(lambda: server.started, "uvicorn started")
     try:
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
             yield client

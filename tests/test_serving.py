@@ -17,6 +17,7 @@ import httpx
 from socialaid.api.serving import listening_socket
 from socialaid.db.database import Database
 from tests.conftest import TEST_SECRET
+from tests.eventually import DEADLINE
 from tests.test_http import free_port
 
 SOCIALAID = Path(sys.executable).parent / "socialaid"
@@ -115,7 +116,9 @@ def test_two_workers_answer_on_one_port_and_stop_with_their_parent(
         assert len(workers) == 2
         for _ in range(20):
             response = httpx.post(
-                f"http://127.0.0.1:{port}/graphql", json={"query": "{ tenants { code } }"}
+                f"http://127.0.0.1:{port}/graphql",
+                json={"query": "{ tenants { code } }"},
+                timeout=DEADLINE,
             )
             assert response.status_code == 200 and "310105" in response.text
 

@@ -42,6 +42,7 @@ from socialaid.db.database import Database
 from socialaid.db.query_tracing import summarize
 from socialaid.tracing import Tracing, exporting_traces, start_tracing
 from tests.conftest import REPO_ROOT, test_settings
+from tests.eventually import DEADLINE, eventually
 from tests.identity_numbers import id_number
 from tests.test_http import free_port
 from tests.test_json_logs import json_log, of  # noqa: F401 - the JSON log lines of the test
@@ -69,8 +70,7 @@ async def serve(app: Starlette) -> AsyncIterator[str]:
     )
     task = asyncio.create_task(server.serve())
     # uvicorn exposes only a `started` flag, no event to wait on.
-    while not server.started:  # noqa: ASYNC110
-        await asyncio.sleep(0.01)
+    await eventually(lambda: server.started, "uvicorn started")
     try:
         yield f"http://127.0.0.1:{port}"
     finally:
@@ -271,10 +271,10 @@ async def test_a_subscription_is_one_span_that_ends_with_it(
             assert (await receive(ws))["type"] == "next"  # the current state
             await ws.send(json.dumps({"id": "1", "type": "complete"}))
             await ws.close()
-            for _ in range(100):
-                if any(s.kind is SpanKind.SERVER for s in exporter.get_finished_spans()):
-                    break
-                await asyncio.sleep(0.05)
+            await eventually(
+                lambda: any(s.kind is SpanKind.SERVER for s in exporter.get_finished_spans()),
+                "the subscription's span ended",
+            )
     finally:
         await updates.stop()
     [subscription] = [s for s in exporter.get_finished_spans() if s.kind is SpanKind.SERVER]
@@ -383,6 +383,7 @@ def test_socialaid_serve_exports_its_spans_under_the_service_name_and_flushes_on
         answer = httpx.post(
             f"http://127.0.0.1:{port}/graphql",
             json={"query": CAT, "variables": {"t": "310105"}},
+            timeout=DEADLINE,
         )
         assert answer.status_code == 200
         server.send_signal(signal.SIGTERM)
@@ -403,7 +404,7 @@ async def test_the_asgi_app_under_uvicorn_exports_its_spans_and_flushes_at_shutd
     process = hosted.uvicorn(port, env)
     try:
         await hosted.ready(process, port)
-        async with httpx.AsyncClient() as client:
+        async with httpx.AsyncClient(timeout=DEADLINE) as client:
             answer = await client.post(
                 f"http://127.0.0.1:{port}/graphql",
                 json={"query": CAT, "variables": {"t": "310105"}},

@@ -25,6 +25,7 @@ import httpx
 
 from socialaid.console.build import ensure_built
 from tests.conftest import REPO_ROOT, TEST_SECRET
+from tests.eventually import DEADLINE
 from tests.test_http import free_port
 from tests.test_serving import postgres_serving
 
@@ -139,12 +140,14 @@ def test_the_installed_wheel_migrates_and_serves_the_seed_tenants_outside_the_ch
             time.sleep(0.2)
 
         response = httpx.post(
-            f"http://127.0.0.1:{port}/graphql", json={"query": "{ tenants { code } }"}
+            f"http://127.0.0.1:{port}/graphql",
+            json={"query": "{ tenants { code } }"},
+            timeout=DEADLINE,
         )
         codes = {t["code"] for t in response.json()["data"]["tenants"]}
         assert codes >= SEED_TENANTS
         # The console the wheel carries, served from the installed package.
-        console = httpx.get(f"http://127.0.0.1:{port}/console/admin/tenants")
+        console = httpx.get(f"http://127.0.0.1:{port}/console/admin/tenants", timeout=DEADLINE)
         assert console.status_code == 200
         assert '<div id="root">' in console.text
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 from sqlalchemy import text
@@ -13,6 +12,7 @@ from socialaid.access.tokens import TokenClaims
 from socialaid.access.vocabulary import Role
 from socialaid.db.database import Database
 from tests.conftest import test_settings
+from tests.eventually import eventually
 from tests.graphql_client import error_codes, execute, principal, query_data
 
 GRANT = """
@@ -183,14 +183,6 @@ async def test_listing_needs_a_token(db: Database) -> None:
     assert [e["extensions"]["code"] for e in errors] == ["UNAUTHENTICATED"]
 
 
-async def wait_until(condition: Any, attempts: int = 200) -> bool:
-    for _ in range(attempts):
-        if condition():
-            return True
-        await asyncio.sleep(0.02)
-    return False
-
-
 async def test_a_revocation_reaches_another_process_through_notify(db: Database) -> None:
     other_process = Authenticator(test_settings())
     await other_process.listen(db)
@@ -200,13 +192,17 @@ async def test_a_revocation_reaches_another_process_through_notify(db: Database)
         assert other_process.caches_grants_of("li")  # so forgetting it shows the NOTIFY came
         admin = await admin_of(db, "310105")
         await grant(db, admin, "310105", "li", "AUDITOR")
-        assert await wait_until(lambda: not other_process.caches_grants_of("li"))
+        await eventually(
+            lambda: not other_process.caches_grants_of("li"), "the grant's NOTIFY forgot the grants"
+        )
         assert [g.role for g in (await other_process.principal_for(db, claims)).grants] == [
             Role.AUDITOR
         ]
         assert other_process.caches_grants_of("li")  # served from the cache from now on
         await query_data(db, REVOKE, role_input("310105", "li", "AUDITOR"), actor=admin)
-        assert await wait_until(lambda: not other_process.caches_grants_of("li"))
+        await eventually(
+            lambda: not other_process.caches_grants_of("li"), "the revocation's NOTIFY forgot them"
+        )
         assert (await other_process.principal_for(db, claims)).grants == ()
     finally:
         await other_process.close()

@@ -26,6 +26,7 @@ from tests.applications_api.flows import (
     window_clerk,
 )
 from tests.conftest import test_settings
+from tests.eventually import eventually
 from tests.identity_numbers import id_number
 from tests.test_http import free_port
 
@@ -50,8 +51,7 @@ async def ws_url(db: Database, updates: ApplicationUpdates) -> AsyncIterator[str
         uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
     )
     task = asyncio.create_task(server.serve())
-    while not server.started:  # noqa: ASYNC110 - uvicorn has no started event
-        await asyncio.sleep(0.01)
+    await eventually(lambda: server.started, "uvicorn started")
     yield f"ws://127.0.0.1:{port}/graphql"
     server.should_exit = True
     await task

@@ -33,6 +33,7 @@ from socialaid.config import Settings
 from socialaid.db.database import Database
 from tests.audit.history import add_event, tamper
 from tests.conftest import TEST_SECRET, test_settings
+from tests.eventually import eventually
 
 VERIFY = """query($from: DateTime, $to: DateTime) {
   auditVerify(tenant: "310105", from: $from, to: $to) {
@@ -271,15 +272,11 @@ async def test_the_serving_process_signs_at_start_and_then_every_interval(
     setup = checkpoint_setup(settings)
     assert setup is not None
     async with signing_while_serving(db, setup, interval=0.2):
-        for _ in range(100):
-            if setup.store.sequences("310105") == [2]:
-                break
-            await asyncio.sleep(0.05)
+        await eventually(lambda: setup.store.sequences("310105") == [2], "the checkpoint at start")
         await events(db, range(3, 4))
-        for _ in range(100):
-            if setup.store.sequences("310105") == [2, 3]:
-                break
-            await asyncio.sleep(0.05)
+        await eventually(
+            lambda: setup.store.sequences("310105") == [2, 3], "the checkpoint an interval later"
+        )
     assert setup.store.sequences("310105") == [2, 3]
     outcomes = await checkpoint_now(db, setup)
     assert [(o.tenant_id, o.outcome, o.sequence) for o in outcomes] == [

@@ -14,6 +14,7 @@ from socialaid.api.app import create_app
 from socialaid.api.change_listeners import ChangeListeners, listening_for_changes
 from socialaid.config import Settings
 from socialaid.db.database import Database
+from tests.eventually import eventually
 from tests.test_http import free_port
 
 # The portal's origin, allowed by the served API; the other is not.
@@ -48,8 +49,7 @@ async def serving(db: Database, settings: Settings) -> AsyncIterator[Served]:
             uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
         )
         task = asyncio.create_task(server.serve())
-        while not server.started:  # noqa: ASYNC110 - uvicorn has no started event
-            await asyncio.sleep(0.01)
+        await eventually(lambda: server.started, "uvicorn started")
         try:
             yield Served(f"http://127.0.0.1:{port}", listeners)
         finally:

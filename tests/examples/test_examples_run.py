@@ -23,6 +23,7 @@ from socialaid.clock import today_in_china
 from socialaid.db.database import Database
 from tests.applications_api.flows import SHANGHAI_FAMILY, shanghai_answers
 from tests.conftest import test_settings
+from tests.eventually import eventually
 from tests.examples.example_operations import operation
 from tests.identity_numbers import id_number
 from tests.materials.files import pdf, sha256
@@ -49,8 +50,7 @@ async def served(db: Database) -> AsyncIterator[Served]:
         uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
     )
     task = asyncio.create_task(server.serve())
-    while not server.started:  # noqa: ASYNC110 - uvicorn has no started event
-        await asyncio.sleep(0.01)
+    await eventually(lambda: server.started, "uvicorn started")
     yield Served(f"http://127.0.0.1:{port}/graphql", f"ws://127.0.0.1:{port}/graphql")
     server.should_exit = True
     await task

@@ -17,6 +17,7 @@ from socialaid.api.app import create_app
 from socialaid.config import Settings
 from socialaid.db.database import Database
 from tests.conftest import test_settings
+from tests.eventually import eventually
 from tests.materials.files import sha256
 from tests.test_http import free_port
 
@@ -59,8 +60,7 @@ async def serving(db: Database, settings: Settings) -> AsyncIterator[str]:
         )
     )
     task = asyncio.create_task(server.serve())
-    while not server.started:  # noqa: ASYNC110 - uvicorn has no event to wait on
-        await asyncio.sleep(0.01)
+    await eventually(lambda: server.started, "uvicorn started")
     try:
         yield base
     finally:

@@ -23,6 +23,7 @@ from socialaid.config import ConfigurationError
 from socialaid.db.database import Database
 from socialaid.trusted_documents import load_manifest
 from tests.conftest import test_settings
+from tests.eventually import eventually
 from tests.test_http import (
     base_url,  # noqa: F401 - the real app on a loopback port
     free_port,
@@ -251,8 +252,7 @@ async def test_trusted_mode_refuses_an_untrusted_subscription_over_the_websocket
         uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
     )
     task = asyncio.create_task(server.serve())
-    while not server.started:  # noqa: ASYNC110 - uvicorn has no started event
-        await asyncio.sleep(0.01)
+    await eventually(lambda: server.started, "uvicorn started")
     try:
         async with connect(
             f"ws://127.0.0.1:{port}/graphql",

@@ -30,6 +30,7 @@ from tests.applications_api.flows import (
     window_clerk,
 )
 from tests.conftest import TEST_SECRET, test_settings
+from tests.eventually import eventually
 from tests.identity_numbers import id_number
 from tests.webhooks.helpers import (
     LATER,
@@ -254,10 +255,7 @@ async def test_serve_s_loop_sends_what_is_due_without_being_asked(db: Database) 
         await subscribe(db, shanghai, SHANGHAI, receiver.url, ["APPLICATION_SUBMITTED"])
         async with delivering_while_serving(db, settings):
             await submitted_family(db)
-            for _ in range(200):  # up to 10 s on a loaded machine
-                if receiver.requests:
-                    break
-                await asyncio.sleep(0.05)
+            await eventually(lambda: bool(receiver.requests), "the loop sent the delivery")
 
     assert [envelope(r.body)["event"] for r in receiver.requests] == ["APPLICATION_SUBMITTED"]
 
