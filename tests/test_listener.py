@@ -4,7 +4,6 @@ backoff, so notifications are delivered again without restarting the process."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 from itertools import islice
 from typing import Any
 
@@ -21,16 +20,9 @@ from socialaid.db.bootstrap import owner_connection
 from socialaid.db.database import Database
 from socialaid.db.listener import Listener, backoff
 from tests.conftest import test_settings
+from tests.eventually import DEADLINE, eventually
 
 CHANNEL = "socialaid_test_listener"
-BOUND = 30.0  # seconds: generous, only a hang fails
-
-
-async def eventually(condition: Callable[[], bool]) -> None:
-    deadline = asyncio.get_running_loop().time() + BOUND
-    while not condition():
-        assert asyncio.get_running_loop().time() < deadline, "not within the bound"
-        await asyncio.sleep(0.02)
 
 
 async def notify(db: Database, channel: str, payload: str) -> None:
@@ -80,15 +72,17 @@ async def test_a_terminated_listener_reports_the_loss_and_delivers_again(db: Dat
     try:
         assert seen.listening == 1
         await notify(db, CHANNEL, "before")
-        await eventually(lambda: seen.payloads == ["before"])
+        await eventually(lambda: seen.payloads == ["before"], "the first payload")
 
         assert await terminate_listeners(db) == 1
-        await eventually(lambda: seen.lost == 1)
-        await eventually(lambda: listener.listening)
+        await eventually(lambda: seen.lost == 1, "the lost connection reported")
+        await eventually(lambda: listener.listening, "listening again")
 
         assert seen.listening == 2
         await notify(db, CHANNEL, "after")
-        await eventually(lambda: seen.payloads == ["before", "after"])
+        await eventually(
+            lambda: seen.payloads == ["before", "after"], "the payload after reconnecting"
+        )
     finally:
         await listener.stop()
     assert not listener.started and not listener.listening
@@ -115,10 +109,10 @@ async def test_it_keeps_trying_while_the_database_refuses(
         await terminate_listeners(db)
         # Listening again, counted after the loss: `listener.listening` alone may still be the
         # state from before the termination was noticed.
-        await eventually(lambda: seen.listening == 2)
+        await eventually(lambda: seen.listening == 2, "listening twice")
         assert (attempts, seen.lost, seen.listening) == (3, 1, 2)
         await notify(db, CHANNEL, "again")
-        await eventually(lambda: seen.payloads == ["again"])
+        await eventually(lambda: seen.payloads == ["again"], "the payload after the retry")
     finally:
         await listener.stop()
 
@@ -138,7 +132,7 @@ async def test_stopping_while_reconnecting_stops_trying(
 
     monkeypatch.setattr(listener_module, "owner_connection", refusing)
     await terminate_listeners(db)
-    await eventually(lambda: attempts >= 2)
+    await eventually(lambda: attempts >= 2, "a second attempt")
     await listener.stop()
     stopped_at = attempts
     await asyncio.sleep(0.1)
@@ -154,14 +148,20 @@ async def test_grants_are_cached_again_once_the_access_listener_is_back(db: Data
         assert authenticator.caches_grants_of("li")
 
         await terminate_listeners(db)
-        await eventually(lambda: not authenticator.caches_grants_of("li"))
-        await eventually(lambda: authenticator._listener.listening)
+        await eventually(
+            lambda: not authenticator.caches_grants_of("li"), "li's grants dropped from the cache"
+        )
+        await eventually(
+            lambda: authenticator._listener.listening, "the authenticator listening again"
+        )
 
         await authenticator.principal_for(db, claims)
         assert authenticator.caches_grants_of("li")  # trusted again: it listens again
         async with db.owner_session() as session, session.begin():
             await notify_access_changed(session, "li")
-        await eventually(lambda: not authenticator.caches_grants_of("li"))
+        await eventually(
+            lambda: not authenticator.caches_grants_of("li"), "li's grants dropped from the cache"
+        )
     finally:
         await authenticator.close()
 
@@ -174,11 +174,11 @@ async def test_subscribers_are_ended_and_new_ones_are_told_of_changes_again(
     try:
         async with updates.subscribe("app-1") as before:
             await terminate_listeners(db)
-            assert await asyncio.wait_for(before.get(), BOUND) == LOST
+            assert await asyncio.wait_for(before.get(), DEADLINE) == LOST
 
-        await eventually(lambda: updates.listening)
+        await eventually(lambda: updates.listening, "the updates listening again")
         async with updates.subscribe("app-1") as after:
             await notify(db, APPLICATION_CHANNEL, "app-1")
-            assert await asyncio.wait_for(after.get(), BOUND) == "app-1"
+            assert await asyncio.wait_for(after.get(), DEADLINE) == "app-1"
     finally:
         await updates.stop()
