@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import socket
 from collections.abc import AsyncIterator
 
 import httpx
 import pytest
 import uvicorn
+from starlette.types import ASGIApp
 
 from socialaid.api.app import create_app
 from socialaid.db.database import Database
@@ -22,24 +24,28 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture
-async def base_url(db: Database) -> AsyncIterator[str]:
-    port = free_port()
+@contextlib.asynccontextmanager
+async def on_loopback(app: ASGIApp, port: int | None = None) -> AsyncIterator[str]:
+    """`app` served by uvicorn on a loopback port (a free one unless given) until the block
+    ends: its `host:port`."""
+    port = port or free_port()
     server = uvicorn.Server(
-        uvicorn.Config(
-            create_app(db, test_settings()),
-            host="127.0.0.1",
-            port=port,
-            log_level="warning",
-            lifespan="off",
-        )
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
     )
     task = asyncio.create_task(server.serve())
     # uvicorn exposes only a `started` flag, no event to wait on.
     await eventually(lambda: server.started, "uvicorn started")
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    await task
+    try:
+        yield f"127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        await task
+
+
+@pytest.fixture
+async def base_url(db: Database) -> AsyncIterator[str]:
+    async with on_loopback(create_app(db, test_settings())) as address:
+        yield f"http://{address}"
 
 
 async def test_graphql_over_http_answers_the_tenants_query(base_url: str) -> None:

@@ -14,7 +14,6 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import httpx
-import uvicorn
 from prometheus_client import REGISTRY
 from prometheus_client.parser import text_string_to_metric_families
 from sqlalchemy import func, select, update
@@ -48,11 +47,10 @@ from tests.applications_api.flows import (
     window_clerk,
 )
 from tests.conftest import TEST_SECRET, test_settings
-from tests.eventually import eventually
 from tests.identity_numbers import id_number
 from tests.test_asgi_app import environment as asgi_environment
 from tests.test_asgi_app import ready
-from tests.test_http import free_port
+from tests.test_http import free_port, on_loopback
 from tests.test_serving import children_of, environment, started
 
 CHANGNING = "310105"
@@ -78,24 +76,11 @@ def value(samples: Samples, name: str, **labels: str) -> float:
 @contextlib.asynccontextmanager
 async def serving(db: Database, settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
     """The app on a loopback port, and a client for it."""
-    port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(
-            create_app(db, settings),
-            host="127.0.0.1",
-            port=port,
-            log_level="warning",
-            lifespan="off",
-        )
-    )
-    task = asyncio.create_task(server.serve())
-    await eventually(lambda: server.started, "uvicorn started")
-    try:
-        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
-            yield client
-    finally:
-        server.should_exit = True
-        await task
+    async with (
+        on_loopback(create_app(db, settings)) as address,
+        httpx.AsyncClient(base_url=f"http://{address}") as client,
+    ):
+        yield client
 
 
 async def scrape(client: httpx.AsyncClient, headers: dict[str, str] | None = None) -> Samples:

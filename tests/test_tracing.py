@@ -23,7 +23,6 @@ from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 from graphql import GraphQLError
 from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceRequest
 from opentelemetry.sdk.trace import ReadableSpan, TracerProvider
@@ -44,7 +43,7 @@ from socialaid.tracing import Tracing, exporting_traces, start_tracing
 from tests.conftest import REPO_ROOT, test_settings
 from tests.eventually import DEADLINE, eventually
 from tests.identity_numbers import id_number
-from tests.test_http import free_port
+from tests.test_http import free_port, on_loopback
 from tests.test_json_logs import json_log, of  # noqa: F401 - the JSON log lines of the test
 from tests.test_serving import environment, started
 from tests.tokens import provincial_caseworker
@@ -64,18 +63,8 @@ PARENT_ID = "00f067aa0ba902b7"
 
 async def serve(app: Starlette) -> AsyncIterator[str]:
     """`app` by uvicorn on a loopback port, for as long as the generator is not closed."""
-    port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
-    )
-    task = asyncio.create_task(server.serve())
-    # uvicorn exposes only a `started` flag, no event to wait on.
-    await eventually(lambda: server.started, "uvicorn started")
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        await task
+    async with on_loopback(app) as address:
+        yield f"http://{address}"
 
 
 @dataclass

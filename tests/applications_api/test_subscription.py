@@ -10,7 +10,6 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-import uvicorn
 from websockets.asyncio.client import ClientConnection, connect
 
 from socialaid.access.tokens import mint_token
@@ -26,9 +25,8 @@ from tests.applications_api.flows import (
     window_clerk,
 )
 from tests.conftest import test_settings
-from tests.eventually import eventually
 from tests.identity_numbers import id_number
-from tests.test_http import free_port
+from tests.test_http import on_loopback
 
 CHANGNING = "310105"
 SUBSCRIPTION = """subscription($id: ID!) { applicationUpdated(id: $id) {
@@ -45,16 +43,9 @@ async def updates(db: Database) -> AsyncIterator[ApplicationUpdates]:
 
 @pytest.fixture
 async def ws_url(db: Database, updates: ApplicationUpdates) -> AsyncIterator[str]:
-    port = free_port()
     app = create_app(db, test_settings(), application_updates=updates)
-    server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
-    )
-    task = asyncio.create_task(server.serve())
-    await eventually(lambda: server.started, "uvicorn started")
-    yield f"ws://127.0.0.1:{port}/graphql"
-    server.should_exit = True
-    await task
+    async with on_loopback(app) as address:
+        yield f"ws://{address}/graphql"
 
 
 async def family_submitted(db: Database) -> dict[str, Any]:

@@ -3,19 +3,15 @@ listeners running (grants, catalogue, application updates), and the allowed orig
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-
-import uvicorn
 
 from socialaid.api.app import create_app
 from socialaid.api.change_listeners import ChangeListeners, listening_for_changes
 from socialaid.config import Settings
 from socialaid.db.database import Database
-from tests.eventually import eventually
-from tests.test_http import free_port
+from tests.test_http import free_port, on_loopback
 
 # The portal's origin, allowed by the served API; the other is not.
 PORTAL_PORT = free_port()
@@ -36,7 +32,6 @@ class Served:
 
 @contextlib.asynccontextmanager
 async def serving(db: Database, settings: Settings) -> AsyncIterator[Served]:
-    port = free_port()
     async with listening_for_changes(db, settings, db.owner_url) as listeners:
         app = create_app(
             db,
@@ -45,13 +40,5 @@ async def serving(db: Database, settings: Settings) -> AsyncIterator[Served]:
             listeners.revisions,
             listeners.application_updates,
         )
-        server = uvicorn.Server(
-            uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
-        )
-        task = asyncio.create_task(server.serve())
-        await eventually(lambda: server.started, "uvicorn started")
-        try:
-            yield Served(f"http://127.0.0.1:{port}", listeners)
-        finally:
-            server.should_exit = True
-            await task
+        async with on_loopback(app) as address:
+            yield Served(f"http://{address}", listeners)

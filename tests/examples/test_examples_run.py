@@ -13,7 +13,6 @@ from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 from websockets.asyncio.client import connect
 
 from socialaid.access.tokens import mint_token
@@ -23,11 +22,10 @@ from socialaid.clock import today_in_china
 from socialaid.db.database import Database
 from tests.applications_api.flows import SHANGHAI_FAMILY, shanghai_answers
 from tests.conftest import test_settings
-from tests.eventually import eventually
 from tests.examples.example_operations import operation
 from tests.identity_numbers import id_number
 from tests.materials.files import pdf, sha256
-from tests.test_http import free_port
+from tests.test_http import on_loopback
 
 CHANGNING = "310105"
 AREA = "huayanglu"
@@ -44,16 +42,9 @@ class Served:
 async def served(db: Database) -> AsyncIterator[Served]:
     updates = ApplicationUpdates()
     await updates.start(db.owner_url)
-    port = free_port()
     app = create_app(db, test_settings(), application_updates=updates)
-    server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
-    )
-    task = asyncio.create_task(server.serve())
-    await eventually(lambda: server.started, "uvicorn started")
-    yield Served(f"http://127.0.0.1:{port}/graphql", f"ws://127.0.0.1:{port}/graphql")
-    server.should_exit = True
-    await task
+    async with on_loopback(app) as address:
+        yield Served(f"http://{address}/graphql", f"ws://{address}/graphql")
     await updates.stop()
 
 

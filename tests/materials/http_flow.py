@@ -3,13 +3,11 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
-import uvicorn
 
 from socialaid.access.tokens import mint_token
 from socialaid.access.vocabulary import Role
@@ -17,9 +15,8 @@ from socialaid.api.app import create_app
 from socialaid.config import Settings
 from socialaid.db.database import Database
 from tests.conftest import test_settings
-from tests.eventually import eventually
 from tests.materials.files import sha256
-from tests.test_http import free_port
+from tests.test_http import free_port, on_loopback
 
 CHANGNING = "310105"
 
@@ -50,22 +47,8 @@ async def serving(db: Database, settings: Settings) -> AsyncIterator[str]:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     settings = settings.model_copy(update={"public_url": base})
-    server = uvicorn.Server(
-        uvicorn.Config(
-            create_app(db, settings),
-            host="127.0.0.1",
-            port=port,
-            log_level="warning",
-            lifespan="off",
-        )
-    )
-    task = asyncio.create_task(server.serve())
-    await eventually(lambda: server.started, "uvicorn started")
-    try:
+    async with on_loopback(create_app(db, settings), port):
         yield base
-    finally:
-        server.should_exit = True
-        await task
 
 
 class Client:

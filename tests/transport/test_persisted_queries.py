@@ -12,7 +12,6 @@ from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 from websockets.asyncio.client import connect
 
 from socialaid.access.tokens import mint_token
@@ -23,10 +22,9 @@ from socialaid.config import ConfigurationError
 from socialaid.db.database import Database
 from socialaid.trusted_documents import load_manifest
 from tests.conftest import test_settings
-from tests.eventually import eventually
 from tests.test_http import (
     base_url,  # noqa: F401 - the real app on a loopback port
-    free_port,
+    on_loopback,
 )
 
 TENANTS = "query Tenants { tenants { code } }"
@@ -246,31 +244,24 @@ def test_a_broken_manifest_stops_the_server_naming_the_setting(
 async def test_trusted_mode_refuses_an_untrusted_subscription_over_the_websocket(
     db: Database, manifest: Path
 ) -> None:
-    port = free_port()
     app = create_app(db, test_settings(trusted_documents=manifest))
-    server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
-    )
-    task = asyncio.create_task(server.serve())
-    await eventually(lambda: server.started, "uvicorn started")
-    try:
-        async with connect(
-            f"ws://127.0.0.1:{port}/graphql",
+    async with (
+        on_loopback(app) as address,
+        connect(
+            f"ws://{address}/graphql",
             subprotocols=["graphql-transport-ws"],  # type: ignore[list-item]
-        ) as ws:
-            await ws.send(json.dumps({"type": "connection_init"}))
-            assert json.loads(await asyncio.wait_for(ws.recv(), 10))["type"] == "connection_ack"
-            subscription = 'subscription { applicationUpdated(id: "x") { state } }'
-            await ws.send(
-                json.dumps({"id": "1", "type": "subscribe", "payload": {"query": subscription}})
-            )
-            answers = []
-            while not answers or answers[-1]["type"] not in ("error", "complete"):
-                answers.append(json.loads(await asyncio.wait_for(ws.recv(), 10)))
-            answer = answers[0]
-    finally:
-        server.should_exit = True
-        await task
+        ) as ws,
+    ):
+        await ws.send(json.dumps({"type": "connection_init"}))
+        assert json.loads(await asyncio.wait_for(ws.recv(), 10))["type"] == "connection_ack"
+        subscription = 'subscription { applicationUpdated(id: "x") { state } }'
+        await ws.send(
+            json.dumps({"id": "1", "type": "subscribe", "payload": {"query": subscription}})
+        )
+        answers = []
+        while not answers or answers[-1]["type"] not in ("error", "complete"):
+            answers.append(json.loads(await asyncio.wait_for(ws.recv(), 10)))
+        answer = answers[0]
     assert answer["type"] == "error" and answer["id"] == "1"
     assert [e["extensions"]["code"] for e in answer["payload"]] == ["PERSISTED_QUERY_NOT_TRUSTED"]
 
