@@ -1,8 +1,9 @@
 // The `statistics` query's dashboards (issue 23's rollups): volume over time (DAY or MONTH), per
 // department, per type of assistance (ITEM) and the overdue queue per department, each chart with
 // its numbers in a table. A suppressed count (below the small-cell threshold, or one a total
-// would give such a count back from) is null in the answer and shown as "已隐藏", never as zero. Below the overdue queue, the overdue open cases themselves
-// (`cases`, overdue: true: open and past their deadline now; the 50 opened last), sorted by deadline.
+// would give such a count back from) is null in the answer and shown as "已隐藏", never as zero.
+// Below the overdue queue, the overdue open cases themselves (`cases`, overdue: true: open and
+// past their deadline now; the 50 opened last), sorted by deadline.
 import { useMemo } from "react";
 import { graphql } from "../gql";
 import type { StatisticsPanelsQuery } from "../gql/graphql";
